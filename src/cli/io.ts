@@ -1,0 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import { WorkbookReadError } from '../hosts/port';
+import { XlsxWorkbook } from '../hosts/xlsx';
+
+/** Opens an .xlsx file for a command, turning every way it can fail into one plain reason. */
+export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    throw new WorkbookReadError('not-xlsx', reason);
+  }
+  return XlsxWorkbook.open(bytes);
+}

@@ -1,0 +1,103 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { basename } from 'node:path';
+import { checkJson, checkSummary, checkWorkbook, type CheckOptions } from '../engine/check';
+import { describe, type Finding } from '../engine/findings';
+import { lineCount, TABLE_KIND_NAMES, type Table } from '../engine/tables';
+import { WorkbookReadError } from '../hosts/port';
+import { openWorkbook } from './io';
+
+/** Exit codes, as the README documents them. */
+export const EXIT = { ok: 0, errorsFound: 1, unreadable: 2 } as const;
+
+class Failure extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+function out(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function toleranceOption(value: string): CheckOptions['tolerance'] {
+  if (value === 'rounding') return 'rounding';
+  if (value === '0' || value === 'zero') return 'zero';
+  throw new InvalidArgumentError('use "rounding" or "0"');
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? `${s} ` : s + ' '.repeat(n - s.length);
+}
+
+function tableLine(t: Table): string {
+  const basis = t.basis ? `  ${t.basis.basis} (${t.basis.source})` : '';
+  return `  ${pad(`${t.sheet}!${t.range}`, 30)}${pad(TABLE_KIND_NAMES[t.kind], 34)}${lineCount(t)} lines${basis}`;
+}
+
+function findingLine(f: Finding): string {
+  const label = { error: 'ERROR  ', warning: 'warning', info: 'info   ' }[f.severity];
+  return `  ${label} ${pad(f.rule, 21)}${describe(f)}`;
+}
+
+async function check(file: string, opts: { json?: boolean; tolerance?: CheckOptions['tolerance']; basis?: CheckOptions['basis'] }): Promise<number> {
+  const wb = await openWorkbook(file);
+  const result = checkWorkbook(await wb.readSheets(), { tolerance: opts.tolerance, basis: opts.basis });
+  const errors = result.findings.some((f) => f.severity === 'error');
+  if (opts.json) {
+    out(JSON.stringify(checkJson(result), null, 2));
+  } else {
+    out(`${basename(file)}${result.department ? ` — ${result.department}` : ''}`);
+    out(`Tables found (${result.tables.length}):`);
+    result.tables.forEach((t) => out(tableLine(t)));
+    out(`Findings: ${checkSummary(result)}${opts.tolerance === 'zero' ? ' (tolerance 0: every difference is an error)' : ''}`);
+    result.findings.forEach((f) => out(findingLine(f)));
+    out(errors ? 'Result: errors found.' : 'Result: no errors.');
+  }
+  return errors ? EXIT.errorsFound : EXIT.ok;
+}
+
+export function program(): Command {
+  const cmd = new Command('mtfs')
+    .description('Check, score and report on house-format MTFS workbooks (.xlsx).')
+    .showHelpAfterError()
+    .exitOverride();
+  cmd
+    .command('check')
+    .description('find the MTFS tables in a workbook and check every total')
+    .argument('<file.xlsx>', 'the workbook to check')
+    .option('--json', 'print one JSON document instead of the report')
+    .addOption(new Option('--tolerance <rounding|0>', 'allow rounding differences (rounding, the default) or treat every difference as an error (0)').argParser(toleranceOption))
+    .addOption(new Option('--basis <basis>', 'how the growth and savings appendices state their figures (found from the workbook when not given)').choices(['cumulative', 'incremental']))
+    .action(async (file, opts) => {
+      process.exitCode = await check(file, opts);
+    });
+  return cmd;
+}
+
+export async function run(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : EXIT.unreadable;
+      return;
+    }
+    if (e instanceof WorkbookReadError) {
+      process.stderr.write(`mtfs: cannot read ${argv.slice(3).find((a) => !a.startsWith('-')) ?? 'the file'}: ${e.message}\n`);
+      process.exitCode = EXIT.unreadable;
+      return;
+    }
+    if (e instanceof Failure) {
+      process.stderr.write(`mtfs: ${e.message}\n`);
+      process.exitCode = e.code;
+      return;
+    }
+    process.stderr.write(`mtfs: unexpected problem: ${(e as Error).message}\n`);
+    process.exitCode = EXIT.unreadable;
+  }
+}
+
+export { Failure };

@@ -1,0 +1,158 @@
+import { a1 } from './a1';
+import { judge, type Tolerance } from './compare';
+import { detectTables } from './detect';
+import { finding, type Finding } from './findings';
+import type { SheetGrid } from './grid';
+import { Decimal } from './money';
+import {
+  appendixIncrements,
+  checkBudgetSummary,
+  checkNetBudget,
+  departmentFigures,
+  findDepartment,
+  summaryRows,
+} from './summary';
+import { columnIndex, lineCount, type Basis, type Table } from './tables';
+import {
+  checkCapitalRows,
+  checkColumnTotals,
+  checkRevenueRows,
+  checkSavingsLines,
+  checkTotalLabels,
+  valueOf,
+  type RuleContext,
+} from './validate';
+
+export interface CheckOptions {
+  /** 'rounding' (default): half a displayed unit per addend is a rounding difference; 'zero': every difference is an error. */
+  tolerance?: Tolerance;
+  /** How the growth and savings appendices state their figures; found from the workbook when not given. */
+  basis?: Basis;
+}
+
+export interface CheckResult {
+  tables: Table[];
+  findings: Finding[];
+  department?: string;
+}
+
+const BASIS_WORDS: [RegExp, Basis][] = [
+  [/cumulative|full[- ]year effect/i, 'cumulative'],
+  [/incremental|in[- ]year change|year[- ]on[- ]year/i, 'incremental'],
+];
+
+/** Whether a growth or savings appendix is cumulative or incremental: stated, written in its headings, or what makes the budget summary agree. */
+function resolveBasis(table: Table, stated: Basis | undefined, summary: Table | undefined, department: string | undefined): Table['basis'] {
+  if (stated) return { basis: stated, source: 'stated' };
+  const text = [...table.title, ...table.rows.filter((r) => r.type === 'heading').map((r) => r.label)].join(' ');
+  for (const [re, basis] of BASIS_WORDS) if (re.test(text)) return { basis, source: 'its headings' };
+  const row = summary && summaryRows(summary)[table.kind === 'growth' ? 'growth' : 'savings'];
+  if (summary && row) {
+    const years = summary.columns.flatMap((c) => {
+      const i = columnIndex(table, c.key);
+      return c.year && i >= 0 ? [i] : [];
+    });
+    const figures = departmentFigures(table, department).map((v) => (v ? v.times(table.scale).div(summary.scale) : v));
+    const agrees = (basis: Basis) =>
+      appendixIncrements(figures, years, basis).every((expected, k) => {
+        const actual = valueOf(row, columnIndex(summary, table.columns[years[k]].key));
+        if (!expected || !actual) return true;
+        const signed = actual.abs();
+        return judge(signed, expected.abs(), 2, summary.step, 'rounding').verdict !== 'mismatch';
+      });
+    if (agrees('cumulative')) return { basis: 'cumulative', source: 'the budget summary' };
+    if (agrees('incremental')) return { basis: 'incremental', source: 'the budget summary' };
+  }
+  return { basis: 'cumulative', source: 'house format default' };
+}
+
+function sameFigures(a: Table, b: Table): boolean {
+  if (a.kind !== b.kind || a.rows.length !== b.rows.length) return false;
+  return a.rows.every((r, i) => r.figures.map((f) => f?.value?.toString()).join() === b.rows[i].figures.map((f) => f?.value?.toString()).join());
+}
+
+/** Reads every sheet, finds the house-format tables and checks every total on them. */
+export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): CheckResult {
+  const tables: Table[] = [];
+  const findings: Finding[] = [];
+  for (const sheet of sheets) {
+    const detected = detectTables(sheet);
+    tables.push(...detected.tables);
+    findings.push(...detected.findings);
+  }
+  const department = findDepartment(tables);
+  const ctx: RuleContext = { tolerance: options.tolerance ?? 'rounding', department };
+  const first = (kind: Table['kind']) => tables.find((t) => t.kind === kind);
+  const summary = first('budget-summary');
+  for (const t of tables) if (t.kind === 'growth' || t.kind === 'savings') t.basis = resolveBasis(t, options.basis, summary, department);
+
+  for (const t of tables) {
+    if (t.kind !== 'budget-summary' && t.kind !== 'net-budget') {
+      findings.push(...checkColumnTotals(t, ctx), ...checkTotalLabels(t, ctx));
+    }
+    if (t.kind === 'revenue-budget') findings.push(...checkRevenueRows(t, ctx));
+    if (t.kind === 'capital-programme') findings.push(...checkCapitalRows(t, ctx));
+    if (t.kind === 'savings') findings.push(...checkSavingsLines(t));
+    const related = { ...ctx, revenue: first('revenue-budget'), growth: first('growth'), savings: first('savings') };
+    if (t.kind === 'budget-summary') findings.push(...checkBudgetSummary(t, related));
+    if (t.kind === 'net-budget') findings.push(...checkNetBudget(t, related));
+  }
+
+  tables.forEach((t, i) => {
+    const twin = tables.slice(0, i).find((o) => o.sheet !== t.sheet && sameFigures(o, t));
+    if (twin) findings.push(finding('repeated-table', t.sheet, a1(t.headerRow, t.left), `this ${t.kind} table repeats the one at ${twin.sheet}!${twin.range}; both are checked, and only the first is used for cross-checks`));
+  });
+  if (tables.length === 0 && sheets.length) {
+    findings.push(
+      finding(
+        'no-tables',
+        sheets[0].name,
+        'A1',
+        `no MTFS table was found in the workbook: none of its ${sheets.length} sheet${sheets.length === 1 ? '' : 's'} has a header row such as "2015/16 £000", "Employees £" or "Gross Cost of Project £000"`,
+      ),
+    );
+  }
+  const order = new Map(sheets.map((s, i) => [s.name, i]));
+  findings.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || cellOrder(a.cell) - cellOrder(b.cell));
+  return { tables, findings, department };
+}
+
+function cellOrder(cell: string): number {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return 0;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return Number(m[2]) * 20000 + col;
+}
+
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "7 tables, 0 errors, 10 warnings, 9 rounding differences": the line users read first. */
+export function checkSummary(result: { tables: unknown[]; findings: Finding[] }): string {
+  const rounding = result.findings.filter((f) => f.rule === 'rounding-difference').length;
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  const otherInfo = result.findings.filter((f) => f.severity === 'info' && f.rule !== 'rounding-difference').length;
+  const parts = [plural(result.tables.length, 'table'), plural(errors, 'error'), plural(warnings, 'warning'), plural(rounding, 'rounding difference')];
+  if (otherInfo) parts.push(plural(otherInfo, 'note'));
+  return parts.join(', ');
+}
+
+/** The check result as the CLI's --json document. */
+export function checkJson(result: CheckResult) {
+  return {
+    tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: t.range, lines: lineCount(t) })),
+    findings: result.findings.map((f) => ({
+      severity: f.severity,
+      rule: f.rule,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: f.message,
+      expected: f.expected,
+      actual: f.actual,
+    })),
+  };
+}

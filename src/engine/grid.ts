@@ -1,0 +1,63 @@
+/** A workbook as the engine sees it: plain data, whichever host it came from. */
+export type CellValue = string | number | boolean | Date | null;
+
+export interface Cell {
+  /** The value Excel shows (for a formula, its calculated value; null when it has none). */
+  value: CellValue;
+  /** Formula text, without the leading '=', when the cell holds a formula. */
+  formula?: string;
+  /** An Excel error value such as '#REF!' when the cell shows one. */
+  error?: string;
+  /** Number format as shown, e.g. '#,##0;-#,##0'. */
+  format?: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
+
+export interface SheetGrid {
+  name: string;
+  /** rows[r][c], both 0-based from A1; missing entries are empty cells. */
+  rows: (Cell | undefined)[][];
+  hiddenRows: ReadonlySet<number>;
+  hiddenCols: ReadonlySet<number>;
+}
+
+export function cellAt(sheet: SheetGrid, row: number, col: number): Cell | undefined {
+  return sheet.rows[row]?.[col];
+}
+
+export function isEmptyCell(cell: Cell | undefined): boolean {
+  if (!cell) return true;
+  if (cell.error || cell.formula) return false;
+  const v = cell.value;
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function cellText(cell: Cell | undefined): string {
+  if (!cell || cell.value === null || cell.value === undefined) return '';
+  if (typeof cell.value === 'string') return cell.value.replace(/\s+/g, ' ').trim();
+  if (cell.value instanceof Date) return cell.value.toISOString().slice(0, 10);
+  return String(cell.value);
+}
+
+export function lastColumn(sheet: SheetGrid): number {
+  let last = -1;
+  for (const row of sheet.rows) if (row && row.length - 1 > last) last = row.length - 1;
+  return last;
+}
+
+/** Test and tool helper: a grid from plain values, one array per row. */
+export function gridFromValues(
+  name: string,
+  values: (CellValue | Cell | undefined)[][],
+): SheetGrid {
+  const rows = values.map((row) =>
+    row.map((v) => {
+      if (v === undefined || v === null) return undefined;
+      if (typeof v === 'object' && !(v instanceof Date)) return v as Cell;
+      return { value: v as CellValue };
+    }),
+  );
+  return { name, rows, hiddenRows: new Set(), hiddenCols: new Set() };
+}

@@ -1,0 +1,58 @@
+/** Recognising header cells: what a column holds, from its heading text alone. */
+export type HeaderCell =
+  | { role: 'money'; key: string; label: string; year?: string; scale?: number }
+  | { role: 'ref' }
+  | { role: 'classification' }
+  | { role: 'completion' }
+  | { role: 'summary-line' };
+
+const YEAR = /^((?:19|20)\d\d)\s*[/\-\u2013]\s*(\d{2}|(?:19|20)\d\d)$/;
+
+export function normaliseYear(first: string, second: string): string {
+  return `${first}/${second.slice(-2)}`;
+}
+
+function unitOf(text: string): { rest: string; scale?: number } {
+  const m = /\(?\s*£\s*(000|'000|k|m)?\s*\)?/i.exec(text);
+  if (!m) return { rest: text };
+  const suffix = (m[1] ?? '').toLowerCase();
+  const scale = suffix === 'm' ? 1_000_000 : suffix ? 1000 : 1;
+  return { rest: (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim(), scale };
+}
+
+const NAMED: [RegExp, string][] = [
+  [/^employees?( costs?)?$/, 'employees'],
+  [/^running (expenses|costs)$/, 'running'],
+  [/^external income$/, 'external-income'],
+  [/^internal income$/, 'internal-income'],
+  [/^net (total|budget|expenditure)$/, 'net'],
+  [/^gross cost( of (the )?project)?$/, 'gross'],
+  [/^(programme )?total$/, 'total'],
+];
+
+export function classifyHeader(raw: string): HeaderCell | null {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (!text) return null;
+  const { rest, scale } = unitOf(text);
+  const lower = rest.toLowerCase().replace(/[.:]$/, '').trim();
+  let m = YEAR.exec(lower);
+  if (m) {
+    const year = normaliseYear(m[1], m[2]);
+    return { role: 'money', key: `year:${year}`, label: year, year, scale };
+  }
+  m = /^(?:original |base )?budget ((?:19|20)\d\d)\s*[/-]\s*(\d{2,4})$/.exec(lower);
+  if (m) {
+    const year = normaliseYear(m[1], m[2]);
+    return { role: 'money', key: 'prior', label: `Budget ${year}`, year, scale };
+  }
+  for (const [re, key] of NAMED) {
+    if (re.test(lower)) return { role: 'money', key, label: rest, scale };
+  }
+  if (lower === '' && scale !== undefined) return { role: 'money', key: 'amount', label: text, scale };
+  if (/\bref\b|^ref\.?$|reference/.test(lower)) return { role: 'ref' };
+  if (/^(eff|sr|income)(\s*\/\s*(eff|sr|income))+$/.test(lower)) return { role: 'classification' };
+  if (/^classification$/.test(lower)) return { role: 'classification' };
+  if (/completion/.test(lower)) return { role: 'completion' };
+  if (/^summary line$/.test(lower)) return { role: 'summary-line' };
+  return null;
+}

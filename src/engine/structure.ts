@@ -1,0 +1,151 @@
+import type { Table, TableRow } from './tables';
+
+type LabelClass = 'sub' | 'bare' | 'named' | 'none';
+const CLASS_RANK: Record<Exclude<LabelClass, 'none'>, number> = { sub: 0, bare: 1, named: 2 };
+
+export function labelClass(label: string): LabelClass {
+  const t = label.trim();
+  if (!t) return 'none';
+  if (/^sub[\s-]?totals?\b/i.test(t)) return 'sub';
+  if (/^(grand\s+)?totals?:?$/i.test(t)) return 'bare';
+  return 'named';
+}
+
+/** What a total label names once the words "total" and "sub total" are taken away. */
+export function totalLabelSubject(label: string): string {
+  return label
+    .replace(/^(grand\s+)?(sub[\s-]?total|total)s?\b:?/i, '')
+    .replace(/\btotals?:?$/i, '')
+    .trim();
+}
+
+const isTotal = (r: TableRow) => r.type === 'total';
+
+/**
+ * Works out, from the layout alone (never from the figures), which lines each total adds up:
+ * a total closes the lines since the previous total of its level (from the first heading after it),
+ * a total straight after another total closes a level above, and the table's last total closes the
+ * whole table when its label ranks above the others, it follows a total, or no heading opens a
+ * section before it.
+ */
+export function buildStructure(table: Table): void {
+  const rows = table.rows;
+  const totals = rows.flatMap((r, i) => (isTotal(r) ? [i] : []));
+  if (totals.length === 0) {
+    assignSections(rows);
+    return;
+  }
+  const labelled = totals.map((t) => labelClass(rows[t].label)).filter((c) => c !== 'none') as Exclude<LabelClass, 'none'>[];
+  const lowest = labelled.length ? Math.min(...labelled.map((c) => CLASS_RANK[c])) : 0;
+  for (const t of totals) {
+    const cls = labelClass(rows[t].label);
+    let rank = cls === 'none' ? lowest : CLASS_RANK[cls];
+    if (t > 0 && isTotal(rows[t - 1]) && rows[t - 1].row === rows[t].row - 1) rank = Math.max(rank, rows[t - 1].rank! + 1);
+    rows[t].rank = rank;
+  }
+  const last = totals[totals.length - 1];
+  const whole = closesWholeTable(rows, totals);
+  if (whole) {
+    rows[last].rank = Math.max(...totals.map((t) => rows[t].rank!)) + 1;
+    rows[last].closesTable = true;
+  }
+
+  for (const t of totals) {
+    const total = rows[t];
+    let from = 0;
+    if (!total.closesTable) {
+      let prev = -1;
+      for (let i = t - 1; i >= 0; i--) if (isTotal(rows[i]) && rows[i].rank! >= total.rank!) {
+        prev = i;
+        break;
+      }
+      from = prev + 1;
+      for (let i = prev + 1; i < t; i++) if (rows[i].type === 'heading') {
+        from = i;
+        break;
+      }
+    }
+    const parts: number[] = [];
+    for (let i = from; i < t; i++) {
+      const r = rows[i];
+      if (r.consumedBy !== undefined) continue;
+      if (r.type === 'line' || (isTotal(r) && r.rank! < total.rank!)) {
+        parts.push(i);
+        r.consumedBy = t;
+      }
+    }
+    total.parts = parts;
+    total.spanStart = from;
+    total.name = totalName(rows, t, from, !!total.closesTable);
+  }
+  assignSections(rows);
+}
+
+function closesWholeTable(rows: TableRow[], totals: number[]): boolean {
+  const last = totals[totals.length - 1];
+  if (totals.length === 1) return true;
+  const cls = labelClass(rows[last].label);
+  const others = totals.slice(0, -1);
+  if (cls !== 'none' && others.every((o) => {
+    const c = labelClass(rows[o].label);
+    return c !== 'none' && CLASS_RANK[c] < CLASS_RANK[cls];
+  })) return true;
+  const previous = others[others.length - 1];
+  if (previous === last - 1) return true;
+  for (let i = previous + 1; i < last; i++) if (rows[i].type === 'heading') return false;
+  return true;
+}
+
+/** The headings that open the group a total closes, in sheet order. */
+export function groupHeadings(rows: TableRow[], from: number, to: number): TableRow[] {
+  const out: TableRow[] = [];
+  for (let i = from; i < to; i++) {
+    if (rows[i].type === 'heading') out.push(rows[i]);
+    else if (out.length && rows[i].type === 'line') break;
+  }
+  return out;
+}
+
+function headingName(headings: TableRow[]): string | undefined {
+  const bold = headings.filter((h) => h.bold);
+  return (bold[bold.length - 1] ?? headings[0])?.label.replace(/:$/, '');
+}
+
+function totalName(rows: TableRow[], t: number, from: number, wholeTable: boolean): string {
+  const label = rows[t].label;
+  const cls = labelClass(label);
+  if (cls === 'named' || cls === 'sub') return label;
+  if (wholeTable) return cls === 'bare' ? `the grand total (${label})` : 'the unlabelled grand total';
+  const heading = headingName(groupHeadings(rows, from, t));
+  if (heading) return `${heading} total`;
+  return cls === 'bare' ? label : 'the unlabelled total';
+}
+
+/** Each line's section: the group its nearest total closes, or else the heading above it. */
+function assignSections(rows: TableRow[]): void {
+  let heading: string | undefined;
+  let headingSinceTotal = false;
+  let run: TableRow[] = [];
+  for (const row of rows) {
+    if (row.type === 'heading') {
+      run.push(row);
+      heading = headingName(run);
+      headingSinceTotal = true;
+      continue;
+    }
+    run = [];
+    if (row.type === 'total') {
+      headingSinceTotal = false;
+      continue;
+    }
+    const consumer = row.consumedBy !== undefined ? rows[row.consumedBy] : undefined;
+    if (consumer && !consumer.closesTable) row.section = sectionName(consumer);
+    else row.section = headingSinceTotal ? heading : row.label;
+  }
+}
+
+function sectionName(total: TableRow): string {
+  const cls = labelClass(total.label);
+  if (cls === 'sub' || cls === 'named') return totalLabelSubject(total.label) || total.label;
+  return total.name!.replace(/ total$/, '');
+}

@@ -1,0 +1,255 @@
+import { a1 } from './a1';
+import { capitalise, judge, money, roundingWords, type Tolerance } from './compare';
+import { finding, type Finding } from './findings';
+import { Decimal, sum, ZERO } from './money';
+import { CLASS_TOKEN } from './rows';
+import { groupHeadings, labelClass, totalLabelSubject } from './structure';
+import { columnIndex, type Figure, type MoneyColumn, type Table, type TableRow } from './tables';
+
+export interface RuleContext {
+  tolerance: Tolerance;
+  department?: string;
+}
+
+export interface Comparison {
+  sheet: string;
+  cell: string;
+  actual: Decimal;
+  expected: Decimal;
+  addends: number;
+  /** Displayed unit of the figure being judged, in its own table's figures. */
+  step: Decimal;
+  /** "Transformation total for 2016/17 is -3,920 but its lines add up to -3,910" */
+  statement: string;
+  /** What an addend is called in the rounding note: "line", "part", "year". */
+  noun: string;
+  mismatchRule: 'total-mismatch' | 'summary-mismatch';
+}
+
+/** Turns one comparison into a finding (or none), the same way for every rule. */
+export function compareFigures(c: Comparison, tolerance: Tolerance): Finding | null {
+  const j = judge(c.actual, c.expected, c.addends, c.step, tolerance);
+  if (j.verdict === 'equal') return null;
+  const places = Math.max(0, -Math.floor(Math.log10(c.step.toNumber())));
+  const figures = { expected: c.expected.toFixed(), actual: c.actual.toFixed() };
+  if (j.verdict === 'rounding') {
+    return finding('rounding-difference', c.sheet, c.cell, `${c.statement}: ${roundingWords(j, c.addends, c.noun, places)}`, figures);
+  }
+  return finding(c.mismatchRule, c.sheet, c.cell, `${c.statement} (a difference of ${money(j.difference.abs(), places)})`, figures);
+}
+
+export function unitPlaces(table: Table): number {
+  return Math.max(0, -Math.floor(Math.log10(table.step.toNumber())));
+}
+
+/** The figure in a column, blank counting as zero; null when the cell could not be read. */
+export function valueOf(row: TableRow, i: number): Decimal | null {
+  const f = row.figures[i];
+  if (!f) return ZERO;
+  return f.value;
+}
+
+function cellOf(table: Table, row: TableRow, i: number): string {
+  const f: Figure | undefined = row.figures[i];
+  return a1(row.row, f ? f.col : table.columns[i].col);
+}
+
+function rowName(row: TableRow): string {
+  if (row.type === 'total' && row.name) return capitalise(row.name);
+  if (row.ref && row.label) return `${row.ref} ${row.label}`;
+  return row.label || row.ref || `row ${row.row + 1}`;
+}
+
+/** Column rule: every total against its parts, in every money column. */
+export function checkColumnTotals(table: Table, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const places = unitPlaces(table);
+  for (const total of table.rows) {
+    if (total.type !== 'total' || !total.parts || total.parts.length === 0) continue;
+    const parts = total.parts.map((i) => table.rows[i]);
+    const noun = parts.every((p) => p.type === 'line') ? 'line' : 'part';
+    table.columns.forEach((column, i) => {
+      if (column.key === 'gross' && !total.figures[i]) return;
+      const actual = valueOf(total, i);
+      const values = parts.map((p) => valueOf(p, i));
+      if (actual === null || values.some((v) => v === null)) return;
+      if (!total.figures[i] && parts.every((p) => !p.figures[i])) return;
+      const expected = sum(values as Decimal[]);
+      const c = compareFigures(
+        {
+          sheet: table.sheet,
+          cell: cellOf(table, total, i),
+          actual,
+          expected,
+          addends: parts.length,
+          step: table.step,
+          statement: `${capitalise(total.name ?? 'the total')} for ${column.label} is ${money(actual, places)} but its ${noun}s add up to ${money(expected, places)}`,
+          noun,
+          mismatchRule: 'total-mismatch',
+        },
+        ctx.tolerance,
+      );
+      if (c) out.push(c);
+    });
+  }
+  return out;
+}
+
+/** Row rule for one row: the named columns add up to the total column. */
+function checkRowSum(table: Table, row: TableRow, partCols: number[], totalCol: number, words: (exp: string, act: string) => string, noun: string, ctx: RuleContext): Finding | null {
+  const values = partCols.map((i) => valueOf(row, i));
+  const actual = valueOf(row, totalCol);
+  if (actual === null || values.some((v) => v === null)) return null;
+  if (!row.figures[totalCol] && partCols.every((i) => !row.figures[i])) return null;
+  const expected = sum(values as Decimal[]);
+  const places = unitPlaces(table);
+  return compareFigures(
+    {
+      sheet: table.sheet,
+      cell: cellOf(table, row, totalCol),
+      actual,
+      expected,
+      addends: partCols.length,
+      step: table.step,
+      statement: `${rowName(row)}: ${words(money(expected, places), money(actual, places))}`,
+      noun,
+      mismatchRule: 'total-mismatch',
+    },
+    ctx.tolerance,
+  );
+}
+
+/** Row rule of Appendix A: Employees + Running Expenses + External Income + Internal Income = Net Total. */
+export function checkRevenueRows(table: Table, ctx: RuleContext): Finding[] {
+  const net = columnIndex(table, 'net');
+  const parts = ['employees', 'running', 'external-income', 'internal-income'].map((k) => columnIndex(table, k)).filter((i) => i >= 0);
+  if (net < 0 || parts.length < 2) return [];
+  const names = parts.map((i) => table.columns[i].label).join(' + ');
+  const out: Finding[] = [];
+  for (const row of table.rows) {
+    if (row.type === 'heading') continue;
+    const f = checkRowSum(table, row, parts, net, (exp, act) => `${names} come to ${exp} but ${table.columns[net].label} shows ${act}`, 'column', ctx);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+/** Row rules of Appendix C: Total = the years; a programme total above the gross cost is an error. */
+export function checkCapitalRows(table: Table, ctx: RuleContext): Finding[] {
+  const total = columnIndex(table, 'total');
+  const gross = columnIndex(table, 'gross');
+  const years = table.columns.flatMap((c, i) => (c.key.startsWith('year:') ? [i] : []));
+  const out: Finding[] = [];
+  const places = unitPlaces(table);
+  for (const row of table.rows) {
+    if (row.type === 'heading') continue;
+    if (total >= 0 && years.length) {
+      const f = checkRowSum(table, row, years, total, (exp, act) => `the years add up to ${exp} but Total shows ${act}`, 'year', ctx);
+      if (f) out.push(f);
+    }
+    if (row.type === 'line' && total >= 0 && gross >= 0 && row.figures[gross]) {
+      const t = valueOf(row, total);
+      const g = valueOf(row, gross);
+      if (t && g && t.gt(g)) {
+        out.push(
+          finding(
+            'capital-over-gross',
+            table.sheet,
+            cellOf(table, row, total),
+            `${rowName(row)}: the programme total ${money(t, places)} is more than the gross cost of the project ${money(g, places)}`,
+            { expected: g.toFixed(), actual: t.toFixed() },
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Savings lines: positive figures (delayed or reversed savings) and classifications. */
+export function checkSavingsLines(table: Table): Finding[] {
+  const out: Finding[] = [];
+  const places = unitPlaces(table);
+  const classified = table.classCol !== undefined || table.rows.some((r) => r.classification);
+  for (const row of table.rows) {
+    if (row.type !== 'line') continue;
+    const positives = table.columns.flatMap((c, i) => {
+      const v = valueOf(row, i);
+      return c.year && v && v.gt(0) ? [{ c, i, v }] : [];
+    });
+    if (positives.length) {
+      const years = positives.map((p) => `+${money(p.v, places)} in ${p.c.label}`);
+      const list = years.length > 1 ? `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}` : years[0];
+      out.push(
+        finding(
+          'positive-saving',
+          table.sheet,
+          cellOf(table, row, positives[0].i),
+          `${rowName(row)} shows ${list}: a positive figure in the savings table is a delayed or reversed saving, or a contingency; check it is meant`,
+          { actual: positives[0].v.toFixed() },
+        ),
+      );
+    }
+    if (!classified) continue;
+    const cls = row.classification?.trim() ?? '';
+    const at = a1(row.row, row.classificationCol ?? table.classCol ?? Math.max(row.labelCol, 0));
+    if (!cls) {
+      out.push(finding('unknown-classification', table.sheet, at, `${rowName(row)} has no classification (Eff, SR or Income)`));
+    } else if (!cls.split('/').every((t) => CLASS_TOKEN.test(t.trim()))) {
+      out.push(finding('unknown-classification', table.sheet, at, `${rowName(row)} is classified "${cls}", which is not Eff, SR or Income (or a combination such as Eff/SR)`));
+    }
+  }
+  return out;
+}
+
+const STOP_WORDS = new Set(['and', 'the', 'of', 'for', 'total', 'totals', 'sub', 'subtotal', 'grand', 'items', 'department', 'dept', 'directorate', 'mtfs']);
+
+function words(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w && !STOP_WORDS.has(w) && !/^\d+$/.test(w)),
+  );
+}
+
+/** True when two names plainly mean the same thing ("Total Corporate Resources" and "CORPORATE RESOURCES DEPARTMENT"). */
+export function namesAgree(a: string, b: string): boolean {
+  const x = words(a);
+  const y = words(b);
+  if (x.size === 0 || y.size === 0) return false;
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared === x.size || shared === y.size || shared / new Set([...x, ...y]).size >= 0.5;
+}
+
+/** A named total must name what it closes: its section, its table or the department. */
+export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  table.rows.forEach((row, t) => {
+    if (row.type !== 'total') return;
+    const cls = labelClass(row.label);
+    if (cls !== 'named' && cls !== 'sub') return;
+    const subject = totalLabelSubject(row.label);
+    if (!subject || words(subject).size === 0) return;
+    const headings = row.closesTable
+      ? table.rows.filter((r) => r.type === 'heading').map((r) => r.label)
+      : groupHeadings(table.rows, row.spanStart ?? 0, t).map((r) => r.label);
+    const candidates = [...headings, ...table.title, ...(ctx.department ? [ctx.department] : [])];
+    if (candidates.some((c) => namesAgree(subject, c))) return;
+    const closes = row.closesTable ? `the whole ${table.title[0] ? `"${table.title[0]}" ` : ''}table` : headings.length ? `"${headings[headings.length - 1]}"` : 'the lines above it';
+    out.push(
+      finding(
+        'label-mismatch',
+        table.sheet,
+        a1(row.row, row.labelCol),
+        `the total is labelled "${row.label}" but it closes ${closes}${ctx.department ? ` of ${ctx.department}` : ''}; was the label copied from another sheet?`,
+      ),
+    );
+  });
+  return out;
+}
+
+export function yearIndex(table: Table, column: MoneyColumn): number {
+  return table.columns.findIndex((c) => c.key === column.key);
+}
