@@ -19,6 +19,7 @@ export const RULES = {
   'too-large': { severity: 'error', title: 'Sheet too large to check' },
   'scoring-model': { severity: 'error', title: 'Scoring model cannot be used' },
   'incomplete-proposal': { severity: 'warning', title: 'Proposal incomplete' },
+  'proposals-sheet': { severity: 'error', title: 'Commercial Projects sheet cannot be read' },
 } as const;
 
 export type RuleId = keyof typeof RULES;

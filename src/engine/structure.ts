@@ -76,7 +76,7 @@ export function buildStructure(table: Table): void {
     }
     total.parts = parts;
     total.spanStart = from;
-    total.name = totalName(rows, t, from, !!total.closesTable);
+    total.name = totalName(rows, t, from, !!total.closesTable && totals.length > 1);
   }
   assignSections(rows);
 }
@@ -111,11 +111,12 @@ function headingName(headings: TableRow[]): string | undefined {
   return (bold[bold.length - 1] ?? headings[0])?.label.replace(/:$/, '');
 }
 
-function totalName(rows: TableRow[], t: number, from: number, wholeTable: boolean): string {
+/** A total's name in messages; `grand` when it adds up other totals across the whole table. */
+function totalName(rows: TableRow[], t: number, from: number, grand: boolean): string {
   const label = rows[t].label;
   const cls = labelClass(label);
   if (cls === 'named' || cls === 'sub') return label;
-  if (wholeTable) return cls === 'bare' ? `the grand total (${label})` : 'the unlabelled grand total';
+  if (grand) return cls === 'bare' ? `the grand total (${label})` : 'the unlabelled grand total';
   const heading = headingName(groupHeadings(rows, from, t));
   if (heading) return `${heading} total`;
   return cls === 'bare' ? label : 'the unlabelled total';
