@@ -5,6 +5,7 @@ import { describe, type Finding } from '../engine/findings';
 import { lineCount, TABLE_KIND_NAMES, type Table } from '../engine/tables';
 import { WorkbookReadError } from '../hosts/port';
 import { openWorkbook } from './io';
+import { registerScore } from './score';
 
 /** Exit codes, as the README documents them. */
 export const EXIT = { ok: 0, errorsFound: 1, unreadable: 2 } as const;
@@ -74,6 +75,7 @@ export function program(): Command {
     .action(async (file, opts) => {
       process.exitCode = await check(file, opts);
     });
+  registerScore(cmd);
   return cmd;
 }
 

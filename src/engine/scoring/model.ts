@@ -30,6 +30,17 @@ export function looseName(text: string): string {
     .trim();
 }
 
+/** Headings match ignoring case, £000, brackets, extra spaces and a trailing colon or question mark. */
+export function headingKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/£\s*('?000|k|m)?/g, ' ')
+    .replace(/[()[\]]/g, ' ')
+    .replace(/[:?.]+\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** A category from its name (loosely) or its number 1–7; null when it is neither. */
 export function categoryFrom(text: string): Category | null {
   const t = looseName(text);

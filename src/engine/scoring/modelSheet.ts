@@ -16,6 +16,7 @@ import {
   GATE_HAS_SETTING,
   GATE_IDS,
   GATE_WORDS,
+  headingKey,
   isEnteredCriterion,
   looseName,
   MODEL_SHEET,
@@ -27,7 +28,6 @@ import {
   type GateId,
   type ScoringModel,
 } from './model';
-import { headingKey } from './proposals';
 
 /*
  * The Scoring Model sheet: four tables, each found by the heading in its first column and read
@@ -160,11 +160,15 @@ function mustBeEmpty(sheet: SheetGrid, row: number, c: number, what: string, pro
 }
 
 /** Each value must be lower than the one before it, so every score or level can be reached. */
-function checkDescending(sheet: SheetGrid, cells: { row: number; col: number; value: Decimal; what: string }[], problems: Problems): void {
-  for (let i = 1; i < cells.length; i++) {
-    const [prev, cur] = [cells[i - 1], cells[i]];
+type Limit = { row: number; col: number; value: Decimal; what: string; percent?: boolean };
+
+const shown = (l: Limit) => (l.percent ? `${l.value.times(100).toFixed()}%` : l.value.toFixed());
+
+function checkDescending(sheet: SheetGrid, limits: Limit[], problems: Problems): void {
+  for (let i = 1; i < limits.length; i++) {
+    const [prev, cur] = [limits[i - 1], limits[i]];
     if (!cur.value.lt(prev.value)) {
-      problem(problems, sheet, cur.row, cur.col, `threshold out of order: ${cur.what} (${cur.value.toFixed()}) must be lower than ${prev.what} (${prev.value.toFixed()})`);
+      problem(problems, sheet, cur.row, cur.col, `threshold out of order: ${cur.what} (${shown(cur)}) must be lower than ${prev.what} (${shown(prev)})`);
     }
   }
 }
@@ -193,13 +197,13 @@ function readCriterion(sheet: SheetGrid, t: Table, id: CriterionId, row: number,
   const cols = THRESHOLD_HEADINGS.map((h) => ({ h, c: col(t, h) }));
   if (isEnteredCriterion(id)) {
     cols.forEach(({ c }) => mustBeEmpty(sheet, row, c, `${name} is scored as entered (1–5) and has no thresholds`, problems));
-    return weight && { id, weight, thresholds: [] };
+    return weight ? { id, weight, thresholds: [] } : null;
   }
-  const cells = cols.map(({ h, c }) => ({ row, col: c, what: `${name} ${h}`, value: readNumber(sheet, row, c, `${name} ${h}`, problems) }));
-  if (cells.some((x) => !x.value) || !weight) return null;
-  const thresholds = cells as { row: number; col: number; what: string; value: Decimal }[];
-  checkDescending(sheet, thresholds, problems);
-  return { id, weight, thresholds: thresholds.map((x) => x.value) };
+  const percent = CRITERION_PERCENT[id];
+  const limits = cols.map(({ h, c }) => ({ row, col: c, what: `${name} "${h}"`, percent, value: readNumber(sheet, row, c, `${name} "${h}"`, problems) }));
+  if (limits.some((l) => !l.value) || !weight) return null;
+  checkDescending(sheet, limits as Limit[], problems);
+  return { id, weight, thresholds: limits.map((l) => l.value!) };
 }
 
 function readCriteria(sheet: SheetGrid, problems: Problems): Criterion[] {
@@ -289,11 +293,10 @@ export type ModelRead = { model: ScoringModel; findings: [] } | { model: null; f
 export function readScoringModel(sheet: SheetGrid | undefined): ModelRead {
   if (!sheet) return { model: DEFAULT_MODEL, findings: [] };
   const problems: Problems = [];
-  const model: ScoringModel = {
-    criteria: readCriteria(sheet, problems),
-    risk: readRisk(sheet, problems) ?? DEFAULT_MODEL.risk,
-    gates: readGates(sheet, problems),
-    bands: readBands(sheet, problems) ?? DEFAULT_MODEL.bands,
-  };
-  return problems.length ? { model: null, findings: problems } : { model, findings: [] };
+  const criteria = readCriteria(sheet, problems);
+  const risk = readRisk(sheet, problems);
+  const gates = readGates(sheet, problems);
+  const bands = readBands(sheet, problems);
+  if (problems.length || !risk || !bands) return { model: null, findings: problems };
+  return { model: { criteria, risk, gates, bands }, findings: [] };
 }

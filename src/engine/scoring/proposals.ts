@@ -3,7 +3,7 @@ import { readFigure } from '../figures';
 import { finding, type Finding } from '../findings';
 import { cellAt, cellText, isEmptyCell, type Cell, type SheetGrid } from '../grid';
 import { Decimal } from '../money';
-import { categoryFrom, categoryList, CRITERION_NAMES, type Category, type EnteredCriterionId } from './model';
+import { categoryFrom, categoryList, CRITERION_NAMES, headingKey, type Category, type EnteredCriterionId } from './model';
 
 export type ColumnKey =
   | 'ref'
@@ -69,17 +69,6 @@ export interface ProposalsRead {
 
 /** How far down the sheet the heading row may be. */
 const HEADER_SEARCH_ROWS = 30;
-
-/** Headings match ignoring case, £000, brackets, extra spaces and a trailing colon or question mark. */
-export function headingKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/£\s*('?000|k|m)?/g, ' ')
-    .replace(/[()[\]]/g, ' ')
-    .replace(/[:?.]+\s*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 const KEY_BY_HEADING = new Map<string, ColumnKey>(
   COLUMNS.flatMap((c) => [c.heading, ...(c.aliases ?? [])].map((h) => [headingKey(h), c.key] as const)),

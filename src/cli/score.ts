@@ -1,0 +1,90 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { basename } from 'node:path';
+import { parseTextNumber } from '../engine/figures';
+import { describe, type Finding } from '../engine/findings';
+import { formatMoney, placesFor, type Decimal } from '../engine/money';
+import { scoreJson, scoreWorkbook, type ScoredProposal, type ScoreResult, type Selection } from '../engine/scoring';
+import { openWorkbook } from './io';
+import { EXIT } from './main';
+
+function out(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function envelopeOption(value: string): Decimal {
+  const envelope = /\d/.test(value) ? parseTextNumber(value) : null;
+  if (!envelope || envelope.isNegative()) throw new InvalidArgumentError('give the envelope in £000 as a number of 0 or more, e.g. 1000 or 2,500.5');
+  return envelope;
+}
+
+const money = (v: Decimal) => formatMoney(v, placesFor(v, 0));
+
+function cut(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+function pad(s: string, n: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, n - s.length));
+  return right ? fill + s : s + fill;
+}
+
+function projectLines(p: ScoredProposal): string[] {
+  const row = [
+    pad(String(p.rank), 4, true),
+    pad(p.ref, 8),
+    pad(cut(p.project, 44), 45),
+    pad(p.reward.toFixed(1), 6, true),
+    pad(`${p.riskRating} ${p.riskLevel}`, 10),
+    p.band,
+  ].join('  ');
+  return [row, ...p.reasons.map((r) => `${' '.repeat(8)}gate: ${r}`)];
+}
+
+function selectionLine(s: Selection): string {
+  const chosen = s.chosen.length ? s.chosen.map((p) => p.ref).join(', ') : 'none';
+  return `Envelope ${money(s.envelope)} £000: choose ${chosen} (investment ${money(s.totalInvestment)} £000, reward ${s.totalReward.toFixed(1)}, annual net return ${money(s.totalReturn)} £000)`;
+}
+
+function report(file: string, result: ScoreResult, errors: Finding[]): void {
+  const model = result.modelSheet ? `model from the ${result.modelSheet} sheet` : 'default model';
+  out(`${basename(file)} — ${result.projects.length} proposals scored, ${result.incomplete.length} incomplete (${model})`);
+  if (errors.length) {
+    out('Scoring stopped:');
+    errors.forEach((f) => out(`  ERROR  ${describe(f)}`));
+  }
+  if (result.projects.length) {
+    out(['Rank', pad('Ref', 8), pad('Project', 45), 'Reward', pad('Risk', 10), 'Band'].join('  '));
+    result.projects.flatMap(projectLines).forEach(out);
+  }
+  if (result.incomplete.length) {
+    out(`Incomplete proposals (not scored or ranked):`);
+    result.incomplete.flatMap((i) => i.findings).forEach((f) => out(`  ${describe(f)}`));
+  }
+  if (result.selection) out(selectionLine(result.selection));
+  out(errors.length ? 'Result: errors found.' : 'Result: no errors.');
+}
+
+async function score(file: string, opts: { json?: boolean; envelope?: Decimal }): Promise<number> {
+  const wb = await openWorkbook(file);
+  const result = scoreWorkbook(await wb.readSheets(), { envelope: opts.envelope });
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  if (opts.json) {
+    out(JSON.stringify(scoreJson(result), null, 2));
+    errors.forEach((f) => process.stderr.write(`mtfs: ${basename(file)}: ${describe(f)}\n`));
+  } else {
+    report(file, result, errors);
+  }
+  return errors.length ? EXIT.errorsFound : EXIT.ok;
+}
+
+export function registerScore(cmd: Command): void {
+  cmd
+    .command('score')
+    .description('score and rank the commercial proposals on the Commercial Projects sheet')
+    .argument('<file.xlsx>', 'the workbook to score')
+    .option('--json', 'print one JSON document instead of the report')
+    .option('--envelope <£000>', 'choose the best set of proposals whose total investment fits this envelope (£000)', envelopeOption)
+    .action(async (file, opts) => {
+      process.exitCode = await score(file, opts);
+    });
+}

@@ -1,0 +1,117 @@
+import { Decimal, sum } from '../money';
+
+/** What the envelope choice needs of a proposal. `reward` is a reward score as shown: one decimal place. */
+export interface EnvelopeCandidate {
+  reward: Decimal;
+  investment: Decimal;
+  annualReturn: Decimal;
+}
+
+export interface EnvelopeChoice<T> {
+  /** In the order the candidates were given. */
+  chosen: T[];
+  totalInvestment: Decimal;
+  totalReward: Decimal;
+  totalReturn: Decimal;
+}
+
+/** Exact integer arithmetic: plain numbers while every sum stays below 2^53, BigInt beyond. */
+interface Exact<T> {
+  of(scaled: Decimal): T;
+  add(a: T, b: T): T;
+  less(a: T, b: T): boolean;
+  zero: T;
+}
+const NUMBERS: Exact<number> = { of: (d) => d.toNumber(), add: (a, b) => a + b, less: (a, b) => a < b, zero: 0 };
+const BIGINTS: Exact<bigint> = { of: (d) => BigInt(d.toFixed(0)), add: (a, b) => a + b, less: (a, b) => a < b, zero: 0n };
+
+interface Item<T> {
+  units: number;
+  investment: T;
+  annualReturn: T;
+}
+
+/**
+ * 0/1 knapsack over total reward (in units), keeping for each total the least investment and,
+ * at equal investment, the higher return. Lexicographic order is kept by addition, so the best
+ * set for each total is built from the best sets for smaller totals: exact, not greedy.
+ * Returns the indices of the chosen items.
+ */
+function knapsack<T>(items: Item<T>[], capacity: T, ex: Exact<T>): number[] {
+  const states = items.reduce((n, it) => n + it.units, 0) + 1;
+  const reached = new Uint8Array(states);
+  const investment: T[] = new Array<T>(states).fill(ex.zero);
+  const annualReturn: T[] = new Array<T>(states).fill(ex.zero);
+  const words = Math.ceil(states / 32);
+  const took = new Uint32Array(items.length * words);
+  reached[0] = 1;
+  let reach = 0;
+  items.forEach((item, i) => {
+    for (let r = reach; r >= 0; r--) {
+      if (!reached[r]) continue;
+      const inv = ex.add(investment[r], item.investment);
+      if (ex.less(capacity, inv)) continue;
+      const ret = ex.add(annualReturn[r], item.annualReturn);
+      const t = r + item.units;
+      if (reached[t] && !(ex.less(inv, investment[t]) || (inv === investment[t] && ex.less(annualReturn[t], ret)))) continue;
+      reached[t] = 1;
+      investment[t] = inv;
+      annualReturn[t] = ret;
+      took[i * words + (t >>> 5)] |= 1 << (t & 31);
+    }
+    reach += item.units;
+  });
+  let best = reach;
+  while (!reached[best]) best--;
+  const chosen: number[] = [];
+  for (let i = items.length - 1, r = best; i >= 0; i--) {
+    if (took[i * words + (r >>> 5)] & (1 << (r & 31))) {
+      chosen.push(i);
+      r -= items[i].units;
+    }
+  }
+  return chosen.reverse();
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/** Reward in tenths, divided by their common factor (with whole-number weights every reward is a multiple of 0.2) to keep the table small. */
+function rewardUnits(rewards: Decimal[]): number[] {
+  const tenths = rewards.map((r) => {
+    const t = r.times(10);
+    if (!t.isInteger() || t.isNegative()) throw new RangeError(`a reward score for the envelope must be shown to one decimal place and not be negative: ${r.toFixed()}`);
+    return t.toNumber();
+  });
+  const common = tenths.reduce(gcd, 0) || 1;
+  return tenths.map((t) => t / common);
+}
+
+/**
+ * Among the candidates, the set with the largest total reward whose total investment fits the
+ * envelope (£000); ties go to the smaller total investment, then the higher total annual return.
+ * Money is scaled to whole numbers by the most decimal places any figure has, so every
+ * comparison is exact.
+ */
+export function chooseWithinEnvelope<T extends EnvelopeCandidate>(candidates: T[], envelope: Decimal): EnvelopeChoice<T> {
+  if (envelope.isNegative()) throw new RangeError(`the envelope cannot be negative: ${envelope.toFixed()}`);
+  const fitting = candidates.filter((c) => c.investment.lte(envelope));
+  const figures = [envelope, ...fitting.flatMap((c) => [c.investment, c.annualReturn])];
+  const scale = new Decimal(10).pow(Math.max(...figures.map((f) => f.decimalPlaces())));
+  const largest = Decimal.max(envelope.times(2), sum(fitting.map((c) => c.annualReturn.abs()))).times(scale);
+  const units = rewardUnits(fitting.map((c) => c.reward));
+  const run = <N>(ex: Exact<N>) =>
+    knapsack(
+      fitting.map((c, i) => ({ units: units[i], investment: ex.of(c.investment.times(scale)), annualReturn: ex.of(c.annualReturn.times(scale)) })),
+      ex.of(envelope.times(scale)),
+      ex,
+    );
+  const chosen = (largest.lte(Number.MAX_SAFE_INTEGER) ? run(NUMBERS) : run(BIGINTS)).map((i) => fitting[i]);
+  return {
+    chosen,
+    totalInvestment: sum(chosen.map((c) => c.investment)),
+    totalReward: sum(chosen.map((c) => c.reward)),
+    totalReturn: sum(chosen.map((c) => c.annualReturn)),
+  };
+}
