@@ -19,8 +19,8 @@ export interface Comparison {
   addends: number;
   /** Displayed unit of the figure being judged, in its own table's figures. */
   step: Decimal;
-  /** "Transformation total for 2016/17 is -3,920 but its lines add up to -3,910" */
-  statement: string;
+  /** "Transformation total for 2016/17 is -3,920 but its lines add up to -3,910": worded only when needed. */
+  statement: () => string;
   /** What an addend is called in the rounding note: "line", "part", "year". */
   noun: string;
   mismatchRule: 'total-mismatch' | 'summary-mismatch';
@@ -33,9 +33,9 @@ export function compareFigures(c: Comparison, tolerance: Tolerance): Finding | n
   const places = Math.max(0, -Math.floor(Math.log10(c.step.toNumber())));
   const figures = { expected: c.expected.toFixed(), actual: c.actual.toFixed() };
   if (j.verdict === 'rounding') {
-    return finding('rounding-difference', c.sheet, c.cell, `${c.statement}: ${roundingWords(j, c.addends, c.noun, places)}`, figures);
+    return finding('rounding-difference', c.sheet, c.cell, `${c.statement()}: ${roundingWords(j, c.addends, c.noun, places)}`, figures);
   }
-  return finding(c.mismatchRule, c.sheet, c.cell, `${c.statement} (a difference of ${money(j.difference.abs(), places)})`, figures);
+  return finding(c.mismatchRule, c.sheet, c.cell, `${c.statement()} (a difference of ${money(j.difference.abs(), places)})`, figures);
 }
 
 export function unitPlaces(table: Table): number {
@@ -83,7 +83,7 @@ export function checkColumnTotals(table: Table, ctx: RuleContext): Finding[] {
           expected,
           addends: parts.length,
           step: table.step,
-          statement: `${capitalise(total.name ?? 'the total')} for ${column.label} is ${money(actual, places)} but its ${noun}s add up to ${money(expected, places)}`,
+          statement: () => `${capitalise(total.name ?? 'the total')} for ${column.label} is ${money(actual, places)} but its ${noun}s add up to ${money(expected, places)}`,
           noun,
           mismatchRule: 'total-mismatch',
         },
@@ -111,7 +111,7 @@ function checkRowSum(table: Table, row: TableRow, partCols: number[], totalCol: 
       expected,
       addends: partCols.length,
       step: table.step,
-      statement: `${rowName(row)}: ${words(money(expected, places), money(actual, places))}`,
+      statement: () => `${rowName(row)}: ${words(money(expected, places), money(actual, places))}`,
       noun,
       mismatchRule: 'total-mismatch',
     },
