@@ -135,7 +135,7 @@ export const GATE_WORDS: Record<GateId, { title: string; why: string; setting: s
   },
   'below-minimum-yield': {
     title: 'Below minimum yield',
-    why: 'An investment must earn at least a minimum yield (annual net return ÷ investment) to justify the public money it ties up.',
+    why: 'An investment must earn at least a minimum yield to justify the public money it ties up.',
     setting: 'The least yield (annual net return ÷ investment) a proposal with an investment needs.',
   },
 };

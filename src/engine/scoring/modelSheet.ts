@@ -86,7 +86,7 @@ const categoryLine = CATEGORIES.map((c, i) => `${i + 1} ${c}${CATEGORY_NOTES[c] 
 export function scoringModelSheet(model: ScoringModel = DEFAULT_MODEL): OutputSheet {
   const rows: (OutputCell | null)[][] = [
     [text(MODEL_SHEET, { bold: true })],
-    [text('How commercial proposals are scored. Change a number here to change the model: weights must add up to 100, and each row of thresholds runs from highest to lowest.')],
+    [text('How commercial proposals are scored. Change a number here to change the model: weights must add up to 100, each row of thresholds runs from highest to lowest, and a gate applies to the categories named (separated by ;) or to All.')],
     [text(`Categories, lowest risk first (fixed by the Commercialisation Strategy; on Commercial Projects enter the name or the number): ${categoryLine}.`)],
     [],
     [bold(TABLES.criteria.title)],
@@ -159,11 +159,11 @@ function mustBeEmpty(sheet: SheetGrid, row: number, c: number, what: string, pro
   if (!isEmptyCell(cellAt(sheet, row, c))) problem(problems, sheet, row, c, `${what}; leave this cell empty`);
 }
 
-/** Each value must be lower than the one before it, so every score or level can be reached. */
 type Limit = { row: number; col: number; value: Decimal; what: string; percent?: boolean };
 
 const shown = (l: Limit) => (l.percent ? `${l.value.times(100).toFixed()}%` : l.value.toFixed());
 
+/** Each value must be lower than the one before it, so every score, level and band can be reached. */
 function checkDescending(sheet: SheetGrid, limits: Limit[], problems: Problems): void {
   for (let i = 1; i < limits.length; i++) {
     const [prev, cur] = [limits[i - 1], limits[i]];
@@ -174,13 +174,13 @@ function checkDescending(sheet: SheetGrid, limits: Limit[], problems: Problems):
 }
 
 /** Rows of a table keyed by a known name in column A; unknown and repeated names are problems. */
-function namedRows<K extends string>(sheet: SheetGrid, t: Table, names: Record<K, string>, kind: string, problems: Problems): Map<K, number> {
+function namedRows<K extends string>(sheet: SheetGrid, t: Table, names: Record<K, string>, [kind, kinds]: [string, string], problems: Problems): Map<K, number> {
   const found = new Map<K, number>();
   const byName = new Map(Object.entries(names).map(([id, n]) => [looseName(n as string), id as K]));
   for (const r of t.rows) {
     const label = cellText(cellAt(sheet, r, 0));
     const id = byName.get(looseName(label));
-    if (!id) problem(problems, sheet, r, 0, `unknown ${kind} "${label}"; the ${kind}s are ${Object.values<string>(names).join(', ')}`);
+    if (!id) problem(problems, sheet, r, 0, `unknown ${kind} "${label}"; the ${kinds} are ${Object.values<string>(names).join(', ')}`);
     else if (found.has(id)) problem(problems, sheet, r, 0, `${label} is listed twice (also at ${a1(found.get(id)!, 0)})`);
     else found.set(id, r);
   }
@@ -209,7 +209,7 @@ function readCriterion(sheet: SheetGrid, t: Table, id: CriterionId, row: number,
 function readCriteria(sheet: SheetGrid, problems: Problems): Criterion[] {
   const t = findTable(sheet, 'criteria', problems);
   if (!t) return [];
-  const rows = namedRows(sheet, t, CRITERION_NAMES, 'criterion', problems);
+  const rows = namedRows(sheet, t, CRITERION_NAMES, ['criterion', 'criteria'], problems);
   const criteria = [...rows].sort((a, b) => a[1] - b[1]).map(([id, row]) => readCriterion(sheet, t, id, row, problems));
   const complete = criteria.filter((c): c is Criterion => c !== null);
   const total = sum(complete.map((c) => c.weight));
@@ -224,7 +224,7 @@ function readRisk(sheet: SheetGrid, problems: Problems): ScoringModel['risk'] | 
   const t = findTable(sheet, 'risk', problems);
   if (!t) return null;
   const names = Object.fromEntries(RISK_LEVELS.map((l) => [l, l])) as Record<(typeof RISK_LEVELS)[number], string>;
-  const rows = namedRows(sheet, t, names, 'risk level', problems);
+  const rows = namedRows(sheet, t, names, ['risk level', 'risk levels'], problems);
   const c = col(t, 'Risk rating up to');
   const limit = (level: 'Low' | 'Medium') => (rows.has(level) ? readNumber(sheet, rows.get(level)!, c, `the ${level} limit`, problems) : null);
   const [lowUpTo, mediumUpTo] = [limit('Low'), limit('Medium')];
@@ -262,7 +262,7 @@ function readGates(sheet: SheetGrid, problems: Problems): Gate[] {
   const t = findTable(sheet, 'gates', problems);
   if (!t) return [];
   const titles = Object.fromEntries(GATE_IDS.map((id) => [id, GATE_WORDS[id].title])) as Record<GateId, string>;
-  const rows = namedRows(sheet, t, titles, 'gate', problems);
+  const rows = namedRows(sheet, t, titles, ['gate', 'gates'], problems);
   return GATE_IDS.filter((id) => rows.has(id))
     .map((id) => readGate(sheet, t, id, rows.get(id)!, problems))
     .filter((g): g is Gate => g !== null);
@@ -271,7 +271,7 @@ function readGates(sheet: SheetGrid, problems: Problems): Gate[] {
 function readBands(sheet: SheetGrid, problems: Problems): ScoringModel['bands'] | null {
   const t = findTable(sheet, 'bands', problems);
   if (!t) return null;
-  const rows = namedRows(sheet, t, { 'Priority 1': 'Priority 1', 'Priority 2': 'Priority 2', 'Priority 3': 'Priority 3' }, 'band', problems);
+  const rows = namedRows(sheet, t, { 'Priority 1': 'Priority 1', 'Priority 2': 'Priority 2', 'Priority 3': 'Priority 3' }, ['band', 'bands'], problems);
   const c = col(t, 'Reward score from');
   const from = (b: 'Priority 1' | 'Priority 2') => (rows.has(b) ? readNumber(sheet, rows.get(b)!, c, `the ${b} limit`, problems) : null);
   const [priority1, priority2] = [from('Priority 1'), from('Priority 2')];
