@@ -2,6 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { WorkbookReadError } from '../hosts/port';
 import { XlsxWorkbook } from '../hosts/xlsx';
 
+/** A command that cannot go ahead, with the plain reason printed to stderr and its exit code (2: nothing written). */
+export class CommandFailure extends Error {
+  constructor(
+    message: string,
+    readonly code = 2,
+  ) {
+    super(message);
+  }
+}
+
 /** Opens an .xlsx file for a command, turning every way it can fail into one plain reason. */
 export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   let bytes: Buffer;

@@ -4,20 +4,13 @@ import { checkJson, checkSummary, checkWorkbook, type CheckOptions } from '../en
 import { describe, type Finding } from '../engine/findings';
 import { lineCount, TABLE_KIND_NAMES, type Table } from '../engine/tables';
 import { WorkbookReadError } from '../hosts/port';
-import { openWorkbook } from './io';
+import { CommandFailure, openWorkbook } from './io';
+import { registerReport } from './report';
 import { registerScore } from './score';
 
 /** Exit codes, as the README documents them. */
 export const EXIT = { ok: 0, errorsFound: 1, unreadable: 2 } as const;
 
-class Failure extends Error {
-  constructor(
-    message: string,
-    readonly code: number,
-  ) {
-    super(message);
-  }
-}
 
 function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -76,6 +69,7 @@ export function program(): Command {
       process.exitCode = await check(file, opts);
     });
   registerScore(cmd);
+  registerReport(cmd, out);
   return cmd;
 }
 
@@ -92,7 +86,7 @@ export async function run(argv: string[]): Promise<void> {
       process.exitCode = EXIT.unreadable;
       return;
     }
-    if (e instanceof Failure) {
+    if (e instanceof CommandFailure) {
       process.stderr.write(`mtfs: ${e.message}\n`);
       process.exitCode = e.code;
       return;
@@ -101,5 +95,3 @@ export async function run(argv: string[]): Promise<void> {
     process.exitCode = EXIT.unreadable;
   }
 }
-
-export { Failure };

@@ -1,0 +1,78 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { rename, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { checkSummary } from '../engine/check';
+import { parseTextNumber } from '../engine/figures';
+import type { Decimal } from '../engine/money';
+import { buildReport, type YearOneInputs } from '../engine/report';
+import { checkThrough, writeOutputs, WriteRefused } from '../engine/workflow';
+import { CommandFailure, openWorkbook } from './io';
+
+export function moneyOption(value: string): Decimal {
+  const parsed = parseTextNumber(value);
+  if (!parsed) throw new InvalidArgumentError('give a figure in £000, e.g. 32859 or -1,250');
+  return parsed;
+}
+
+interface ReportOptions {
+  output: string;
+  originalBudget?: Decimal;
+  otherChanges?: Decimal;
+  transfers?: Decimal;
+  inPlace?: boolean;
+}
+
+function yearOne(opts: ReportOptions): YearOneInputs | undefined {
+  if (opts.originalBudget === undefined) {
+    if (opts.otherChanges !== undefined || opts.transfers !== undefined) {
+      throw new CommandFailure('--other-changes and --transfers need --original-budget as well (all in £000)');
+    }
+    return undefined;
+  }
+  return { originalBudget: opts.originalBudget, otherChanges: opts.otherChanges, transfers: opts.transfers };
+}
+
+async function report(file: string, opts: ReportOptions, log: (line: string) => void): Promise<number> {
+  const output = resolve(opts.output);
+  if (output === resolve(file) && !opts.inPlace) {
+    throw new CommandFailure(`the output would overwrite the input ${file}; give another -o file, or --in-place to add the report sheets to it`);
+  }
+  const entered = yearOne(opts);
+  const wb = await openWorkbook(file);
+  const { check } = await checkThrough(wb);
+  const built = buildReport(check, { yearOne: entered });
+  let plan;
+  try {
+    plan = await writeOutputs(wb, built.sheets);
+  } catch (e) {
+    if (e instanceof WriteRefused) throw new CommandFailure(e.message);
+    throw e;
+  }
+  const temp = `${output}.${process.pid}.tmp`;
+  await writeFile(temp, await wb.toBuffer());
+  await rename(temp, output);
+  log(`${basename(file)}: ${checkSummary(check)}`);
+  const written = plan.write.map((w) => w.sheet.name);
+  log(`Wrote ${output}`);
+  log(`  sheets added: ${written.join(', ')}${plan.replace.length ? ` (replacing the add-in's earlier ${plan.replace.join(', ')})` : ''}`);
+  if (plan.kept.length) log(`  kept as they are: ${plan.kept.join(', ')}`);
+  if (!('missing' in built.budget)) log(`  year 1 inputs from ${built.budget.inputsFrom}`);
+  built.notes.forEach((n) => log(`  ${n}`));
+  log('  input sheets are unchanged.');
+  return check.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+export function registerReport(cmd: Command, log: (line: string) => void): void {
+  cmd
+    .command('report')
+    .description('write the house-format summary tables into a copy of the workbook')
+    .argument('<file.xlsx>', 'the department workbook')
+    .requiredOption('-o, --output <out.xlsx>', 'the workbook to write: the input with the report sheets added')
+    .addOption(new Option('--original-budget <£000>', "year 1's updated original budget (otherwise from the workbook's budget summary)").argParser(moneyOption))
+    .addOption(new Option('--other-changes <£000>', "year 1's other changes").argParser(moneyOption))
+    .addOption(new Option('--transfers <£000>', "year 1's budget transfers and adjustments").argParser(moneyOption))
+    .option('--in-place', 'allow -o to be the input file itself (its input sheets are still not changed)')
+    .action(async (file: string, opts: ReportOptions) => {
+      process.exitCode = await report(file, opts, log);
+    });
+}

@@ -1,0 +1,118 @@
+import type { CheckResult } from '../check';
+import { Decimal, ZERO } from '../money';
+import { CLASS_TOKEN } from '../rows';
+import type { Table, TableRow } from '../tables';
+import { valueOf } from '../validate';
+import { figure, headings, moneyRow, text, title, type Block } from './blocks';
+
+type Figures = (Decimal | null)[];
+
+export interface ItemCounts {
+  /** No star: new since the previous MTFS. */
+  new: number;
+  /** **: included before, amended. */
+  amended: number;
+  /** *: unchanged from the previous MTFS. */
+  unchanged: number;
+}
+
+export interface AppendixSummary {
+  kind: 'growth' | 'savings';
+  sheet: string;
+  /** "Growth", or "Growth (Adults)" when the workbook has more than one growth appendix. */
+  name: string;
+  years: string[];
+  basis: string;
+  bySection: { name: string; figures: Figures }[];
+  byClassification: { name: string; figures: Figures }[];
+  total: Figures;
+  counts: ItemCounts;
+}
+
+const CLASSES = ['Eff', 'SR', 'Income'];
+
+/** "eff / sr" → "Eff/SR"; anything that is not Eff, SR or Income → "Unclassified". */
+export function classificationName(raw: string | undefined): string {
+  const tokens = (raw ?? '').split('/').map((t) => t.trim()).filter(Boolean);
+  if (tokens.length === 0 || !tokens.every((t) => CLASS_TOKEN.test(t))) return 'Unclassified';
+  return tokens.map((t) => CLASSES.find((c) => c.toLowerCase() === t.toLowerCase())!).join('/');
+}
+
+export function countItems(lines: TableRow[]): ItemCounts {
+  const counts = { new: 0, amended: 0, unchanged: 0 };
+  for (const line of lines) {
+    if (line.marker === '**') counts.amended++;
+    else if (line.marker === '*') counts.unchanged++;
+    else counts.new++;
+  }
+  return counts;
+}
+
+function addInto(target: Figures, row: TableRow, cols: number[]): void {
+  cols.forEach((c, i) => {
+    const v = valueOf(row, c);
+    target[i] = target[i] === null || v === null ? null : target[i]!.plus(v);
+  });
+}
+
+function grouped(lines: TableRow[], cols: number[], keyOf: (line: TableRow) => string, always: string[] = []): { name: string; figures: Figures }[] {
+  const groups = new Map<string, Figures>(always.map((k) => [k, cols.map(() => ZERO)]));
+  for (const line of lines) {
+    const key = keyOf(line);
+    if (!groups.has(key)) groups.set(key, cols.map(() => ZERO));
+    addInto(groups.get(key)!, line, cols);
+  }
+  return [...groups.entries()].map(([name, figures]) => ({ name, figures }));
+}
+
+/** Totals of a growth or savings appendix by section and by classification, each year, with its item counts. */
+export function appendixSummary(table: Table): AppendixSummary {
+  const cols = table.columns.flatMap((c, i) => (c.year ? [i] : []));
+  const lines = table.rows.filter((r) => r.type === 'line');
+  const total: Figures = cols.map(() => ZERO);
+  for (const line of lines) addInto(total, line, cols);
+  const kind = table.kind === 'savings' ? 'savings' : 'growth';
+  return {
+    kind,
+    sheet: table.sheet,
+    name: kind === 'growth' ? 'Growth' : 'Savings',
+    years: cols.map((c) => table.columns[c].label),
+    basis: table.basis?.basis ?? 'cumulative',
+    bySection: grouped(lines, cols, (l) => l.section ?? 'Other lines'),
+    byClassification: kind === 'savings' ? grouped(lines, cols, (l) => classificationName(l.classification), CLASSES) : [],
+    total,
+    counts: countItems(lines),
+  };
+}
+
+export function appendixSummaries(check: CheckResult): AppendixSummary[] {
+  const summaries = check.tables.filter((t) => t.kind === 'growth' || t.kind === 'savings').map(appendixSummary);
+  for (const s of summaries) if (summaries.filter((o) => o.kind === s.kind).length > 1) s.name = `${s.name} (${s.sheet})`;
+  return summaries;
+}
+
+export function appendixBlock(s: AppendixSummary): Block {
+  const block: Block = [
+    title(`${s.name.toUpperCase()} SUMMARY, £000, ${s.basis} by year`),
+    headings('By section', s.years.map((y) => `${y} £000`)),
+    ...s.bySection.map((g) => moneyRow(g.name, g.figures)),
+    moneyRow(`Total ${s.kind}`, s.total, true),
+  ];
+  if (s.byClassification.length) {
+    block.push([], headings('By classification', s.years.map((y) => `${y} £000`)));
+    block.push(...s.byClassification.map((g) => moneyRow(g.name, g.figures)), moneyRow(`Total ${s.kind}`, s.total, true));
+  }
+  return block;
+}
+
+export function itemCountsBlock(summaries: AppendixSummary[]): Block {
+  const count = (n: number) => figure(n, { format: '0' });
+  return [
+    title('ITEMS SINCE THE PREVIOUS MTFS'),
+    headings('', ['New', 'Amended (**)', 'Unchanged (*)', 'Total']),
+    ...summaries.map((s) => {
+      const { new: fresh, amended, unchanged } = s.counts;
+      return [text(s.name), count(fresh), count(amended), count(unchanged), count(fresh + amended + unchanged)];
+    }),
+  ];
+}

@@ -1,0 +1,234 @@
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mtfs } from '../support/cli';
+import { CORPORATE_RESOURCES } from '../support/paths';
+import { sheetValues, snapshot } from '../support/snapshot';
+import { tempDir } from '../support/workbooks';
+
+const dir = tempDir('mtfs-report-');
+
+/** The rows of a block that starts with `heading`, up to the blank row after it. */
+function block(rows: (string | number | null)[][], heading: string): (string | number | null)[][] {
+  const start = rows.findIndex((r) => r?.[0] === heading);
+  expect(start, `block "${heading}"`).toBeGreaterThanOrEqual(0);
+  const out: (string | number | null)[][] = [];
+  for (let i = start; i < rows.length && rows[i]?.some((v) => v !== null && v !== undefined); i++) out.push(rows[i].map((v) => (v === undefined ? null : v)));
+  return out;
+}
+
+/** A copy of the fixture with a "Summary line" column that groups detail lines as the published capital summary does. */
+async function withSummaryLines(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(CORPORATE_RESOURCES);
+  const ws = wb.getWorksheet('Capital Programme')!;
+  const lines: Record<number, string> = {
+    4: 'Summary line',
+    6: 'ICT Services',
+    7: 'ICT Services',
+    8: 'ICT Services',
+    11: 'Industrial Properties & County Farms',
+    12: 'Industrial Properties & County Farms',
+    13: 'Melton KE VII - Replacement Playing Fields',
+    19: 'Summary line',
+    21: 'Corporate Asset Investment Fund',
+    22: 'Energy Strategy',
+    23: 'County Hall Master Plan',
+    24: 'County Hall Master Plan',
+  };
+  for (const [row, value] of Object.entries(lines)) ws.getCell(`I${row}`).value = value;
+  await wb.xlsx.writeFile(file);
+}
+
+describe('mtfs report on the published Corporate Resources paper', () => {
+  const out = join(dir, 'report.xlsx');
+  let summary: (string | number | null)[][];
+  beforeAll(async () => {
+    const r = mtfs('report', CORPORATE_RESOURCES, '-o', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    summary = await sheetValues(out, 'MTFS Summary');
+  });
+
+  it('reproduces the published department budget summary to the £000', () => {
+    expect(block(summary, 'CORPORATE RESOURCES DEPARTMENT').slice(2)).toEqual([
+      [null, '2015/16 £000', '2016/17 £000', '2017/18 £000', '2018/19 £000'],
+      ['Updated original budget', 32859, 33924, 31719, 29689],
+      ['Other changes', 0, 0, 0, 0],
+      ['Budget Transfers and Adjustments', 3010, 0, 0, 0],
+      ['Sub Total', 35869, 33924, 31719, 29689],
+      ['Add proposed growth (Appendix B)', 340, 20, 30, 30],
+      ['Less proposed savings (Appendix B)', -2285, -2225, -2060, -3945],
+      ['Proposed/Provisional budget (Appendix A)', 33924, 31719, 29689, 25774],
+    ]);
+  });
+
+  it('reproduces the published net budget, Gross Costs 74,500 included', () => {
+    expect(block(summary, 'NET BUDGET 2015/16')).toEqual([
+      ['NET BUDGET 2015/16'],
+      [null, '£000'],
+      ['Employees', 41879],
+      ['Running Costs', 32621],
+      ['Gross Costs', 74500],
+      ['Income', -40576],
+      ['Net Budget', 33924],
+    ]);
+  });
+
+  it('summarises each capital block one line per category, or per project where it has no categories', () => {
+    expect(block(summary, 'CAPITAL PROGRAMME SUMMARY: CORPORATE RESOURCES DEPARTMENT').slice(2)).toEqual([
+      ['ICT', 1450, 500, 600, 950, 3500],
+      ['Strategic Property', 800, 400, 400, 400, 2000],
+      ['Total', 2250, 900, 1000, 1350, 5500],
+    ]);
+    expect(block(summary, 'CAPITAL PROGRAMME SUMMARY: CORPORATE PROGRAMME').map((r) => r[0])).toHaveLength(7);
+  });
+
+  it('summarises growth and savings by section and classification, and counts new, amended and unchanged items', () => {
+    expect(block(summary, 'SAVINGS SUMMARY, £000, cumulative by year').slice(2)).toEqual([
+      ['Transformation', -1855, -3920, -5350, -7165],
+      ['Departmental', -430, -590, -940, -1655],
+      ['Emerging', 0, 0, -280, -1695],
+      ['Total savings', -2285, -4510, -6570, -10515],
+    ]);
+    const classes = summary.findIndex((r) => r?.[0] === 'By classification');
+    expect(summary.slice(classes + 1, classes + 5)).toEqual([
+      ['Eff', -2225, -4355, -6345, -10290],
+      ['SR', -60, -155, -225, -225],
+      ['Income', 0, 0, 0, 0],
+      ['Total savings', -2285, -4510, -6570, -10515],
+    ]);
+    expect(block(summary, 'ITEMS SINCE THE PREVIOUS MTFS').slice(1)).toEqual([
+      [null, 'New', 'Amended (**)', 'Unchanged (*)', 'Total'],
+      ['Growth', 2, 1, 1, 4],
+      ['Savings', 3, 12, 0, 15],
+    ]);
+  });
+
+  it('lists every finding with a link to its cell', async () => {
+    const findings = await sheetValues(out, 'MTFS Findings');
+    expect(findings[1][0]).toBe('7 tables, 0 errors, 10 warnings, 9 rounding differences');
+    expect(findings[3]).toEqual(['Severity', 'Rule', 'Message', 'Cell']);
+    expect(findings.slice(4)).toHaveLength(19);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const link = wb.getWorksheet('MTFS Findings')!.getCell('D5').value as ExcelJS.CellHyperlinkValue;
+    expect(link).toEqual({ text: 'Budget Summary!B18', hyperlink: "#'Budget Summary'!B18" });
+  });
+
+  it('leaves every input cell exactly as it was', async () => {
+    const before = await snapshot(CORPORATE_RESOURCES);
+    const after = await snapshot(out, (name) => before.has(name));
+    expect(after).toEqual(before);
+  });
+
+  it('gives the same output when run again on its own output', async () => {
+    const again = join(dir, 'again.xlsx');
+    const r = mtfs('report', out, '-o', again);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("replacing the add-in's earlier MTFS Summary, MTFS Findings");
+    expect(await snapshot(again)).toEqual(await snapshot(out));
+  });
+});
+
+describe('capital summary lines chosen by the user', () => {
+  it('reproduces the published capital summaries with a Summary line column', async () => {
+    const input = join(dir, 'summary-lines.xlsx');
+    const out = join(dir, 'summary-lines-report.xlsx');
+    await withSummaryLines(input);
+    expect(mtfs('report', input, '-o', out).code).toBe(0);
+    const rows = await sheetValues(out, 'MTFS Summary');
+    expect(block(rows, 'CAPITAL PROGRAMME SUMMARY: CORPORATE RESOURCES DEPARTMENT').slice(1)).toEqual([
+      ['Project', '2015/16 £000', '2016/17 £000', '2017/18 £000', '2018/19 £000', 'Total £000'],
+      ['ICT Services', 1450, 500, 600, 950, 3500],
+      ['Industrial Properties & County Farms', 400, 400, 400, 400, 1600],
+      ['Melton KE VII - Replacement Playing Fields', 400, 0, 0, 0, 400],
+      ['Total', 2250, 900, 1000, 1350, 5500],
+    ]);
+    expect(block(rows, 'CAPITAL PROGRAMME SUMMARY: CORPORATE PROGRAMME').slice(2)).toEqual([
+      ['Corporate Asset Investment Fund', 1500, 5000, 5000, 3500, 15000],
+      ['Energy Strategy', 900, 1320, 0, 0, 2220],
+      ['County Hall Master Plan', 1500, 1760, 500, 500, 4260],
+      ['Total', 3900, 8080, 5500, 4000, 21480],
+    ]);
+  });
+});
+
+describe('what the report never does', () => {
+  it('never overwrites a user sheet called MTFS Summary, and writes nothing', async () => {
+    const input = join(dir, 'user-summary.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(CORPORATE_RESOURCES);
+    wb.addWorksheet('MTFS Summary').getCell('A1').value = 'my own notes';
+    await wb.xlsx.writeFile(input);
+    const out = join(dir, 'user-summary-report.xlsx');
+    const r = mtfs('report', input, '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('A sheet called "MTFS Summary" already exists and was not written by the add-in, so it will not be overwritten');
+    const again = mtfs('report', input, '-o', input, '--in-place');
+    expect(again.code).toBe(2);
+    expect((await snapshot(input)).get('MTFS Summary')!.get('A1')).toContain('my own notes');
+  });
+
+  it('refuses to write over its input unless told --in-place', () => {
+    const r = mtfs('report', CORPORATE_RESOURCES, '-o', CORPORATE_RESOURCES);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('would overwrite the input');
+  });
+
+  it('writes text from the workbook as text, never as a formula', async () => {
+    const input = join(dir, 'injection.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(CORPORATE_RESOURCES);
+    const ws = wb.getWorksheet('Capital Programme')!;
+    const hostile = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tTabbed', '\rReturn'];
+    ws.getCell('C6').value = hostile[0];
+    ws.getCell('C21').value = hostile[1];
+    ws.getCell('C22').value = hostile[2];
+    ws.getCell('C23').value = hostile[3];
+    ws.getCell('C24').value = hostile[4];
+    ws.getCell('C13').value = hostile[5];
+    ws.getCell('C14').value = 'Sub total =Strategic Property';
+    await wb.xlsx.writeFile(input);
+    const out = join(dir, 'injection-report.xlsx');
+    expect(mtfs('report', input, '-o', out).code).toBeLessThan(2);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    const texts: string[] = [];
+    for (const name of ['MTFS Summary', 'MTFS Findings']) {
+      written.getWorksheet(name)!.eachRow((row) =>
+        row.eachCell((c) => {
+          expect(c.type, `${name}!${c.address}`).not.toBe(ExcelJS.ValueType.Formula);
+          if (typeof c.value === 'string') texts.push(c.value);
+        }),
+      );
+    }
+    for (const h of hostile.slice(1, 4)) expect(texts).toContain(h);
+    expect(texts).toContain('Tabbed');
+  });
+});
+
+describe('year 1 inputs', () => {
+  it('takes year 1 from the options when the workbook has no budget summary, and says what is missing otherwise', async () => {
+    const input = join(dir, 'no-summary.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(CORPORATE_RESOURCES);
+    wb.removeWorksheet(wb.getWorksheet('Budget Summary')!.id);
+    await wb.xlsx.writeFile(input);
+    const without = mtfs('report', input, '-o', join(dir, 'no-summary-1.xlsx'));
+    expect(without.code).toBe(0);
+    expect(without.stdout).toContain("Budget summary not written: year 1's updated original budget is needed");
+    const out = join(dir, 'no-summary-2.xlsx');
+    const withInputs = mtfs('report', input, '-o', out, '--original-budget', '32,859', '--other-changes', '0', '--transfers', '3010');
+    expect(withInputs.code).toBe(0);
+    expect(withInputs.stdout).toContain('year 1 inputs from entered by the user');
+    const rows = await sheetValues(out, 'MTFS Summary');
+    expect(block(rows, 'CORPORATE RESOURCES DEPARTMENT').at(-1)).toEqual(['Proposed/Provisional budget (Appendix A)', 33924, 31719, 29689, 25774]);
+  });
+
+  it('rejects a figure that is not one', () => {
+    const r = mtfs('report', CORPORATE_RESOURCES, '-o', join(dir, 'x.xlsx'), '--original-budget', '£1.4m');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('give a figure in £000');
+  });
+});
