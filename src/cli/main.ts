@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { basename } from 'node:path';
-import { checkJson, checkSummary, checkWorkbook, type CheckOptions } from '../engine/check';
+import { checkJson, checkSummary, type CheckOptions } from '../engine/check';
+import { checkThrough } from '../engine/workflow';
 import { describe, type Finding } from '../engine/findings';
 import { lineCount, TABLE_KIND_NAMES, type Table } from '../engine/tables';
 import { WorkbookReadError } from '../hosts/port';
@@ -37,8 +38,7 @@ function findingLine(f: Finding): string {
 }
 
 async function check(file: string, opts: { json?: boolean; tolerance?: CheckOptions['tolerance']; basis?: CheckOptions['basis'] }): Promise<number> {
-  const wb = await openWorkbook(file);
-  const result = checkWorkbook(await wb.readSheets(), { tolerance: opts.tolerance, basis: opts.basis });
+  const { check: result } = await checkThrough(await openWorkbook(file), { tolerance: opts.tolerance, basis: opts.basis });
   const errors = result.findings.some((f) => f.severity === 'error');
   if (opts.json) {
     out(JSON.stringify(checkJson(result), null, 2));
@@ -73,7 +73,18 @@ export function program(): Command {
   return cmd;
 }
 
+/** A reader that stops early (`mtfs check x.xlsx | head`) is not an error worth a stack trace. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
 export async function run(argv: string[]): Promise<void> {
+  quietOnClosedPipe();
   try {
     await program().parseAsync(argv);
   } catch (e) {

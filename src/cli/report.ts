@@ -1,10 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { rename, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { checkSummary } from '../engine/check';
 import { parseTextNumber } from '../engine/figures';
 import type { Decimal } from '../engine/money';
 import { buildReport, type YearOneInputs } from '../engine/report';
+import { scoreWorkbook } from '../engine/scoring';
 import { checkThrough, writeOutputs, WriteRefused } from '../engine/workflow';
 import { CommandFailure, openWorkbook } from './io';
 
@@ -20,6 +21,7 @@ interface ReportOptions {
   otherChanges?: Decimal;
   transfers?: Decimal;
   inPlace?: boolean;
+  envelope?: Decimal;
 }
 
 function yearOne(opts: ReportOptions): YearOneInputs | undefined {
@@ -32,6 +34,20 @@ function yearOne(opts: ReportOptions): YearOneInputs | undefined {
   return { originalBudget: opts.originalBudget, otherChanges: opts.otherChanges, transfers: opts.transfers };
 }
 
+/** Writes the whole file or nothing: a half-written workbook is worse than none. */
+async function writeAtomically(output: string, bytes: Uint8Array): Promise<void> {
+  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, output);
+  } catch (e) {
+    await rm(temp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? `the folder ${dirname(output)} does not exist` : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+    throw new CommandFailure(`cannot write ${output}: ${reason}; nothing was written`);
+  }
+}
+
 async function report(file: string, opts: ReportOptions, log: (line: string) => void): Promise<number> {
   const output = resolve(opts.output);
   if (output === resolve(file) && !opts.inPlace) {
@@ -39,8 +55,9 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
   }
   const entered = yearOne(opts);
   const wb = await openWorkbook(file);
-  const { check } = await checkThrough(wb);
-  const built = buildReport(check, { yearOne: entered });
+  const { read, check } = await checkThrough(wb);
+  const scores = scoreWorkbook(read.inputs, { envelope: opts.envelope });
+  const built = buildReport(check, { yearOne: entered, scores: scores.proposalsSheet ? scores : undefined });
   let plan;
   try {
     plan = await writeOutputs(wb, built.sheets);
@@ -48,9 +65,7 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
     if (e instanceof WriteRefused) throw new CommandFailure(e.message);
     throw e;
   }
-  const temp = `${output}.${process.pid}.tmp`;
-  await writeFile(temp, await wb.toBuffer());
-  await rename(temp, output);
+  await writeAtomically(output, await wb.toBuffer());
   log(`${basename(file)}: ${checkSummary(check)}`);
   const written = plan.write.map((w) => w.sheet.name);
   log(`Wrote ${output}`);
@@ -71,6 +86,7 @@ export function registerReport(cmd: Command, log: (line: string) => void): void 
     .addOption(new Option('--original-budget <£000>', "year 1's updated original budget (otherwise from the workbook's budget summary)").argParser(moneyOption))
     .addOption(new Option('--other-changes <£000>', "year 1's other changes").argParser(moneyOption))
     .addOption(new Option('--transfers <£000>', "year 1's budget transfers and adjustments").argParser(moneyOption))
+    .addOption(new Option('--envelope <£000>', 'choose the best set of proposals whose investment fits this envelope').argParser(moneyOption))
     .option('--in-place', 'allow -o to be the input file itself (its input sheets are still not changed)')
     .action(async (file: string, opts: ReportOptions) => {
       process.exitCode = await report(file, opts, log);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mtfs } from '../support/cli';
-import { CORPORATE_RESOURCES } from '../support/paths';
+import { CORPORATE_RESOURCES, ROOT } from '../support/paths';
 import { sheetValues, snapshot } from '../support/snapshot';
 import { tempDir } from '../support/workbooks';
 
@@ -230,5 +230,43 @@ describe('year 1 inputs', () => {
     const r = mtfs('report', CORPORATE_RESOURCES, '-o', join(dir, 'x.xlsx'), '--original-budget', '£1.4m');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('give a figure in £000');
+  });
+});
+
+describe('the report with commercial proposals', () => {
+  const input = join(ROOT, 'examples/corporate-resources-2015-with-proposals.xlsx');
+  const out = join(dir, 'with-proposals.xlsx');
+  beforeAll(() => {
+    const r = mtfs('report', input, '-o', out, '--envelope', '1000');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('ranks the proposals with reward, risk, band and gates in words, and shows the envelope choice', async () => {
+    const rows = await sheetValues(out, 'Proposal Scores');
+    expect(block(rows, 'PROPOSAL SCORES (Commercial Projects)').slice(2)).toEqual([
+      ['Rank', 'Ref', 'Project', 'Reward score', 'Risk rating', 'Risk', 'Band', 'Gates'],
+      [1, 'C2', 'Energy-efficient street lighting (invest to save)', 81, 4, 'Low', 'Priority 1', 'None'],
+      [2, 'C1', 'Trade waste collection for local businesses', 75, 9, 'Medium', 'Priority 1', 'None'],
+      [3, 'C4', 'Charge for pre-planning advice', 71, 2, 'Low', 'Priority 1', 'None'],
+      [4, 'C5', 'Stop the mobile library to rent the depot', 59, 12, 'Medium', 'Not supported', 'Public service at risk'],
+      [5, 'C3', 'Buy a business park in a neighbouring region', 54, 16, 'High', 'Not supported', 'Outside the area; Risk not proportionate to reward'],
+    ]);
+    expect(block(rows, 'INVESTMENT ENVELOPE, £000').slice(3)).toEqual([
+      [1, 'C2', 'Energy-efficient street lighting (invest to save)', 900, 81, 400],
+      [3, 'C4', 'Charge for pre-planning advice', 10, 71, 80],
+      ['Total chosen', null, null, 910, 152, 480],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet('Proposal Scores')!.getCell('D5').numFmt).toBe('0.0');
+  });
+
+  it('creates the Scoring Model sheet once, then keeps it as the user’s own', async () => {
+    expect((await snapshot(out)).has('Scoring Model')).toBe(true);
+    const again = join(dir, 'with-proposals-again.xlsx');
+    const r = mtfs('report', out, '-o', again, '--envelope', '1000');
+    expect(r.stdout).toContain('sheets added: MTFS Summary, Proposal Scores, MTFS Findings (replacing');
+    expect(await snapshot(again)).toEqual(await snapshot(out));
   });
 });

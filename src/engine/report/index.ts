@@ -7,8 +7,11 @@ import { bridgeBalances, bridgeBlock, budgetBridge } from './bridge';
 import { budgetSummary, budgetSummaryBlock, netBudget, netBudgetBlock, type BudgetSummary, type NetBudget, type YearOneInputs } from './budget';
 import { capitalBlock, capitalSummaries } from './capital';
 import { findingsSheet } from './findings-sheet';
+import { scoreSheets } from './scores-sheet';
+import type { ScoreResult } from '../scoring';
 
 export { FINDINGS_SHEET } from './findings-sheet';
+export { SCORES_SHEET } from './scores-sheet';
 export type { YearOneInputs } from './budget';
 export { yearOneFromWorkbook } from './budget';
 
@@ -17,8 +20,8 @@ export const SUMMARY_SHEET = 'MTFS Summary';
 export interface ReportOptions {
   /** Year 1's inputs typed by the user; otherwise they come from the workbook's own budget summary. */
   yearOne?: YearOneInputs;
-  /** Extra sheets built elsewhere (the proposal scores), written with the report. */
-  extraSheets?: { sheet: OutputSheet; owned: boolean }[];
+  /** The proposals scored from the workbook's Commercial Projects sheet, when it has one. */
+  scores?: ScoreResult;
 }
 
 export interface Report {
@@ -55,8 +58,14 @@ export function buildReport(check: CheckResult, options: ReportOptions = {}): Re
     const steps = budgetBridge(budget as BudgetSummary).length;
     sheet.charts = [{ title: 'Budget bridge, £000', kind: 'waterfall', range: a1Range(start + 2, 0, start + 1 + steps, 1), anchor: a1(0, 7) }];
   }
+  const sheets = [
+    { sheet, owned: true },
+    ...(options.scores ? scoreSheets(options.scores) : []),
+    { sheet: findingsSheet(check, options.scores?.findings), owned: true },
+  ];
   return {
-    sheets: [{ sheet, owned: true }, ...(options.extraSheets ?? []), { sheet: findingsSheet(check), owned: true }],
+    // Sheets the user keeps come first: a re-run re-adds the add-in's own sheets after them, in the same order.
+    sheets: [...sheets.filter((s) => !s.owned), ...sheets.filter((s) => s.owned)],
     budget,
     net,
     notes,
