@@ -14,7 +14,7 @@ export * from './proposals';
 export * from './score';
 
 export interface ScoreOptions {
-  /** Investment envelope in £000: when given, the best set of proposals that fits it is chosen. */
+  /** Investment envelope in £000, 0 or more: when given, the best set of proposals that fits it is chosen. */
   envelope?: Decimal;
 }
 

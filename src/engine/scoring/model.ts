@@ -161,7 +161,7 @@ export const DEFAULT_MODEL: ScoringModel = {
   bands: { priority1: d(70), priority2: d(50) },
 };
 
-/** Gates that have a number to set, and what it must be. */
+/** Which gates have a number to set on the Scoring Model sheet (see `Gate.setting`). */
 export const GATE_HAS_SETTING: Record<GateId, boolean> = {
   'outside-area': false,
   'risk-not-proportionate': true,
