@@ -159,10 +159,13 @@ describe('Session in Excel mode', () => {
     expect(checkSummary(session.state.check!)).toBe('5 tables, 0 errors, 10 warnings, 9 rounding differences');
   });
 
-  it('shows an office-js failure while reading in its own words', async () => {
+  it('shows a failure while reading in its own words, and connects again on "Check this workbook"', async () => {
+    const { port } = await fakeExcel();
+    let tooLarge = true;
     const session = new Session('excel', {
       openXlsx: () => Promise.reject(new Error('not in Excel')),
       openExcel: async () => {
+        if (!tooLarge) return port;
         throw new WorkbookReadError('too-large', 'the workbook is too large to read in Excel on the web (6,000,000 cells); check it in Excel on the desktop');
       },
       saveFile: () => undefined,
@@ -175,6 +178,10 @@ describe('Session in Excel mode', () => {
       message: 'The workbook is too large to read in Excel on the web (6,000,000 cells); check it in Excel on the desktop.',
     });
     expect(session.state.check).toBeNull();
+    tooLarge = false;
+    await session.checkAgain();
+    expect(session.state.problem).toBeNull();
+    expect(checkSummary(session.state.check!)).toBe(SUMMARY);
   });
 });
 

@@ -174,10 +174,16 @@ export class Session {
     });
   }
 
-  /** Reads the current workbook again and re-runs the check (after the user edits it, or after a view wrote sheets). */
+  /**
+   * Reads the current workbook again and re-runs the check (after the user edits it, or after a view wrote sheets).
+   * Inside Excel, when the first reading failed, it tries to connect again.
+   */
   async checkAgain(): Promise<void> {
     const source = this.state.source;
-    if (!source) return;
+    if (!source) {
+      if (this.state.host === 'excel') await this.connectExcel();
+      return;
+    }
     await this.run('Reading the workbook', 'Could not read the workbook', async (progress) => {
       const { sheets, check } = await this.readAndCheck(source.port, progress);
       if (this.state.source === source) this.store.set({ sheets, check });
