@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { WorkbookReadError } from '../hosts/port';
 import { XlsxWorkbook } from '../hosts/xlsx';
 
@@ -23,4 +24,18 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
     throw new WorkbookReadError('not-xlsx', reason);
   }
   return XlsxWorkbook.open(bytes);
+}
+
+/** Writes the whole file or nothing: a half-written workbook is worse than none. */
+export async function writeAtomically(output: string, bytes: Uint8Array): Promise<void> {
+  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, output);
+  } catch (e) {
+    await rm(temp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? `the folder ${dirname(output)} does not exist` : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+    throw new CommandFailure(`cannot write ${output}: ${reason}; nothing was written`);
+  }
 }

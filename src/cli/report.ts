@@ -1,13 +1,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { checkSummary } from '../engine/check';
 import { parseTextNumber } from '../engine/figures';
 import type { Decimal } from '../engine/money';
 import { buildReport, type YearOneInputs } from '../engine/report';
 import { scoreWorkbook } from '../engine/scoring';
 import { checkThrough, writeOutputs, WriteRefused } from '../engine/workflow';
-import { CommandFailure, openWorkbook } from './io';
+import { CommandFailure, openWorkbook, writeAtomically } from './io';
 
 export function moneyOption(value: string): Decimal {
   const parsed = parseTextNumber(value);
@@ -32,20 +31,6 @@ function yearOne(opts: ReportOptions): YearOneInputs | undefined {
     return undefined;
   }
   return { originalBudget: opts.originalBudget, otherChanges: opts.otherChanges, transfers: opts.transfers };
-}
-
-/** Writes the whole file or nothing: a half-written workbook is worse than none. */
-async function writeAtomically(output: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, output);
-  } catch (e) {
-    await rm(temp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? `the folder ${dirname(output)} does not exist` : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    throw new CommandFailure(`cannot write ${output}: ${reason}; nothing was written`);
-  }
 }
 
 async function report(file: string, opts: ReportOptions, log: (line: string) => void): Promise<number> {
