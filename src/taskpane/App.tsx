@@ -1,0 +1,84 @@
+import { Caption1, makeStaticStyles, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { StatusArea } from './components/StatusArea';
+import { WorkbookBar } from './components/WorkbookBar';
+import type { Session, ViewId } from './state/session';
+import { useStore } from './state/store';
+import { VIEWS } from './views';
+
+const useGlobalStyles = makeStaticStyles({
+  body: { margin: 0 },
+});
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    overflowX: 'hidden',
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  mode: { color: tokens.colorNeutralForeground3 },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0, 0, 0, 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+});
+
+/** The task pane: which workbook, progress and problems, then the views as tabs. */
+export function App({ session }: { session: Session }) {
+  useGlobalStyles();
+  const styles = useStyles();
+  const state = useStore(session.store, (s) => s);
+  const view = VIEWS.find((v) => v.id === state.view) ?? VIEWS[0];
+  return (
+    <main className={styles.root}>
+      {state.host === 'browser' ? (
+        <header className={styles.header}>
+          <h1 className={styles.title}>MTFS add-in</h1>
+          <Caption1 className={styles.mode}>Browser mode: working on a file you open</Caption1>
+        </header>
+      ) : (
+        // Inside Excel the pane's title bar names the add-in; the heading is there for screen readers.
+        <h1 className={styles.visuallyHidden}>MTFS add-in</h1>
+      )}
+      <WorkbookBar
+        host={state.host}
+        workbookName={state.source?.name ?? null}
+        department={state.check?.department}
+        busy={state.busy !== null}
+        canDownload={Boolean(state.source?.save)}
+        onOpenFile={(file) => void session.openFile(file)}
+        onDownload={() => void session.download()}
+        onCheckAgain={() => void session.checkAgain()}
+      />
+      <StatusArea busy={state.busy} problem={state.problem} onDismiss={() => session.dismissProblem()} />
+      {state.check && (
+        <>
+          <TabList className={styles.tabs} size="small" selectedValue={view.id} onTabSelect={(_, data) => session.setView(data.value as ViewId)} aria-label="Views">
+            {VIEWS.map((v) => (
+              <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls={`panel-${v.id}`}>
+                {v.label}
+              </Tab>
+            ))}
+          </TabList>
+          <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`}>
+            <view.Panel session={session} />
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
