@@ -1,4 +1,5 @@
 import { a1 } from './a1';
+import { append } from './collections';
 import { judge, type Tolerance } from './compare';
 import { detectTables } from './detect';
 import { finding, type Finding } from './findings';
@@ -77,8 +78,8 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
   const findings: Finding[] = [];
   for (const sheet of sheets) {
     const detected = detectTables(sheet);
-    tables.push(...detected.tables);
-    findings.push(...detected.findings);
+    append(tables, detected.tables);
+    append(findings, detected.findings);
   }
   const department = findDepartment(tables);
   const ctx: RuleContext = { tolerance: options.tolerance ?? 'rounding', department };
@@ -88,14 +89,14 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
 
   for (const t of tables) {
     if (t.kind !== 'budget-summary' && t.kind !== 'net-budget') {
-      findings.push(...checkColumnTotals(t, ctx), ...checkTotalLabels(t, ctx));
+      append(findings, checkColumnTotals(t, ctx), checkTotalLabels(t, ctx));
     }
-    if (t.kind === 'revenue-budget') findings.push(...checkRevenueRows(t, ctx));
-    if (t.kind === 'capital-programme') findings.push(...checkCapitalRows(t, ctx));
-    if (t.kind === 'savings') findings.push(...checkSavingsLines(t));
+    if (t.kind === 'revenue-budget') append(findings, checkRevenueRows(t, ctx));
+    if (t.kind === 'capital-programme') append(findings, checkCapitalRows(t, ctx));
+    if (t.kind === 'savings') append(findings, checkSavingsLines(t));
     const related = { ...ctx, revenue: first('revenue-budget'), growth: first('growth'), savings: first('savings') };
-    if (t.kind === 'budget-summary') findings.push(...checkBudgetSummary(t, related));
-    if (t.kind === 'net-budget') findings.push(...checkNetBudget(t, related));
+    if (t.kind === 'budget-summary') append(findings, checkBudgetSummary(t, related));
+    if (t.kind === 'net-budget') append(findings, checkNetBudget(t, related));
   }
 
   tables.forEach((t, i) => {

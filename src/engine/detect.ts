@@ -1,4 +1,5 @@
 import { a1, a1Range } from './a1';
+import { append, maxOf, minOf } from './collections';
 import { looksLikeFigure, readFigure } from './figures';
 import { finding, type Finding } from './findings';
 import { cellText, type SheetGrid } from './grid';
@@ -13,6 +14,38 @@ interface HeaderRow {
   /** First row of the table body (after a unit row under the header, if any). */
   bodyStart: number;
   cells: Map<number, HeaderCell>;
+  /** The same header repeated inside the table (a page break in a pasted table): rows to pass over. */
+  repeats: number[];
+}
+
+function signature(h: HeaderRow): string {
+  return [...h.cells.entries()].map(([c, x]) => `${c}:${x.role === 'money' ? x.key : x.role}`).join('|');
+}
+
+function isBlankRow(sheet: SheetGrid, r: number): boolean {
+  return !(sheet.rows[r] ?? []).some((c) => c && (c.error || cellText(c) !== ''));
+}
+
+/**
+ * A header repeated straight after the table's header or its figures (blank rows aside) continues
+ * that table, as after a page break in a table pasted from a PDF. One after a title starts a new table.
+ */
+function foldRepeatedHeaders(sheet: SheetGrid, headers: HeaderRow[]): HeaderRow[] {
+  const kept: HeaderRow[] = [];
+  for (const h of headers) {
+    const open = kept[kept.length - 1];
+    if (open && signature(open) === signature(h)) {
+      let r = h.row - 1;
+      while (r >= 0 && isBlankRow(sheet, r)) r--;
+      const previousHeader = r === open.row || r === open.bodyStart - 1 || open.repeats.some((x) => x === r || x === r - 1);
+      if (previousHeader || rowHasFigure(sheet, r)) {
+        for (let x = h.row; x < h.bodyStart; x++) open.repeats.push(x);
+        continue;
+      }
+    }
+    kept.push(h);
+  }
+  return kept;
 }
 
 const NET_BUDGET_LABELS = [/^employees$/i, /^running (costs|expenses)$/i, /^gross (costs?|expenditure)$/i, /^income$/i, /^net budget$/i];
@@ -69,7 +102,7 @@ function findHeaderRows(sheet: SheetGrid): HeaderRow[] {
         bodyStart = r + 2;
       }
     }
-    headers.push({ row: r, bodyStart, cells: classified });
+    headers.push({ row: r, bodyStart, cells: classified, repeats: [] });
   }
   return headers;
 }
@@ -151,7 +184,7 @@ function displayedStep(sheet: SheetGrid, rows: TableRow[]): Decimal {
   const format = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'General';
   const section = format.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]/g, '');
   if (/general/i.test(section)) {
-    const places = Math.max(0, ...rows.flatMap((r) => r.figures.map((f) => f?.value?.decimalPlaces() ?? 0)));
+    const places = maxOf(rows.flatMap((r) => r.figures.map((f) => f?.value?.decimalPlaces() ?? 0)), 0);
     return new Decimal(10).pow(-Math.min(places, 2));
   }
   const decimals = /\.([0#]+)/.exec(section)?.[1].length ?? 0;
@@ -171,7 +204,7 @@ export interface SheetDetection {
 
 /** Finds every house-format table on a sheet, from its header row and headings, wherever it sits. */
 export function detectTables(sheet: SheetGrid): SheetDetection {
-  const headers = findHeaderRows(sheet);
+  const headers = foldRepeatedHeaders(sheet, findHeaderRows(sheet));
   const tables: Table[] = [];
   const findings: Finding[] = [];
   let previousBottom = -1;
@@ -187,6 +220,7 @@ export function detectTables(sheet: SheetGrid): SheetDetection {
     }
     const labels: string[] = [];
     for (let r = header.bodyStart; r <= bottom; r++) {
+      if (header.repeats.includes(r)) continue;
       const t = firstText(sheet, r);
       if (t) labels.push(t);
     }
@@ -202,13 +236,14 @@ export function detectTables(sheet: SheetGrid): SheetDetection {
     }
     const rows: TableRow[] = [];
     for (let r = header.bodyStart; r <= bottom; r++) {
+      if (header.repeats.includes(r)) continue;
       const read = readRow(layout, r);
       if (!read) continue;
       rows.push(read.row);
-      findings.push(...read.findings);
+      append(findings, read.findings);
     }
-    const left = Math.min(...[...header.cells.keys(), ...rows.map((r) => (r.labelCol >= 0 ? r.labelCol : Infinity))]);
-    const right = Math.max(...header.cells.keys(), ...rows.flatMap((r) => r.figures.map((f) => f?.col ?? -1)));
+    const left = Math.min(minOf(header.cells.keys()), minOf(rows.map((r) => (r.labelCol >= 0 ? r.labelCol : Infinity))));
+    const right = Math.max(maxOf(header.cells.keys()), maxOf(rows.flatMap((r) => r.figures.map((f) => f?.col ?? -1))));
     const table: Table = {
       id: `${sheet.name}!${a1Range(header.row, left, bottom, right)}`,
       sheet: sheet.name,
@@ -229,7 +264,7 @@ export function detectTables(sheet: SheetGrid): SheetDetection {
       summaryLineCol: layout.summaryLineCol,
     };
     if (kind !== 'budget-summary' && kind !== 'net-budget') buildStructure(table);
-    findings.push(...hiddenFindings(sheet, table));
+    append(findings, hiddenFindings(sheet, table));
     tables.push(table);
     previousBottom = bottom;
   }

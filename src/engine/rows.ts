@@ -1,4 +1,5 @@
 import { a1 } from './a1';
+import { minOf } from './collections';
 import { readFigure, type FigureRead } from './figures';
 import { finding, type Finding } from './findings';
 import { cellText, type Cell, type SheetGrid } from './grid';
@@ -80,7 +81,7 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
   let classification: string | undefined;
   let classificationCol: number | undefined;
   let summaryLine: string | undefined;
-  const firstMoney = columns.length ? Math.min(...columns.map((c) => c.col)) : Infinity;
+  const firstMoney = minOf(columns.map((c) => c.col));
 
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];

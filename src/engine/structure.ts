@@ -1,4 +1,5 @@
 import type { Table, TableRow } from './tables';
+import { maxOf, minOf } from './collections';
 
 type LabelClass = 'sub' | 'bare' | 'named' | 'none';
 const CLASS_RANK: Record<Exclude<LabelClass, 'none'>, number> = { sub: 0, bare: 1, named: 2 };
@@ -36,7 +37,7 @@ export function buildStructure(table: Table): void {
     return;
   }
   const labelled = totals.map((t) => labelClass(rows[t].label)).filter((c) => c !== 'none') as Exclude<LabelClass, 'none'>[];
-  const lowest = labelled.length ? Math.min(...labelled.map((c) => CLASS_RANK[c])) : 0;
+  const lowest = labelled.length ? minOf(labelled.map((c) => CLASS_RANK[c])) : 0;
   for (const t of totals) {
     const cls = labelClass(rows[t].label);
     let rank = cls === 'none' ? lowest : CLASS_RANK[cls];
@@ -46,7 +47,7 @@ export function buildStructure(table: Table): void {
   const last = totals[totals.length - 1];
   const whole = closesWholeTable(rows, totals);
   if (whole) {
-    rows[last].rank = Math.max(...totals.map((t) => rows[t].rank!)) + 1;
+    rows[last].rank = maxOf(totals.map((t) => rows[t].rank!)) + 1;
     rows[last].closesTable = true;
   }
 

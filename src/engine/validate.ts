@@ -54,10 +54,16 @@ function cellOf(table: Table, row: TableRow, i: number): string {
   return a1(row.row, f ? f.col : table.columns[i].col);
 }
 
-function rowName(row: TableRow): string {
-  if (row.type === 'total' && row.name) return capitalise(row.name);
-  if (row.ref && row.label) return `${row.ref} ${row.label}`;
-  return row.label || row.ref || `row ${row.row + 1}`;
+/** A row as messages name it: its reference and description, cut short if a description runs on. */
+export function rowName(row: TableRow): string {
+  if (row.type === 'total' && row.name) return capitalise(shorten(row.name));
+  const label = shorten(row.label);
+  if (row.ref && label) return `${row.ref} ${label}`;
+  return label || row.ref || `row ${row.row + 1}`;
+}
+
+export function shorten(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** Column rule: every total against its parts, in every money column. */

@@ -1,4 +1,5 @@
 import type { Decimal } from '../money';
+import { append, maxOf } from '../collections';
 import { MONEY_FORMAT, type OutputCell, type OutputSheet } from '../output';
 
 /** A block of a report sheet: rows of cells, starting in column A. Blocks are stacked with a blank row between. */
@@ -32,9 +33,9 @@ export function composeSheet(
   blocks.forEach((block, i) => {
     if (i > 0) rows.push([]);
     blockStarts.push(rows.length);
-    rows.push(...block);
+    append(rows, block);
   });
-  const columns = Math.max(1, ...rows.map((r) => r.length));
+  const columns = maxOf(rows.map((r) => r.length), 1);
   const widths = options.widths ?? [46, ...Array(columns - 1).fill(14)];
   return { name, rows, columnWidths: widths.slice(0, Math.max(columns, widths.length)), freezeRows: options.freezeRows, blockStarts };
 }
