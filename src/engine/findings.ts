@@ -20,6 +20,9 @@ export const RULES = {
   'scoring-model': { severity: 'error', title: 'Scoring model cannot be used' },
   'incomplete-proposal': { severity: 'warning', title: 'Proposal incomplete' },
   'proposals-sheet': { severity: 'error', title: 'Commercial Projects sheet cannot be read' },
+  'marker-mismatch': { severity: 'warning', title: 'Star marker disagrees with the previous MTFS' },
+  'line-removed': { severity: 'info', title: 'Line removed since the previous MTFS' },
+  'no-previous-table': { severity: 'info', title: 'Table not in the previous MTFS' },
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -1,0 +1,84 @@
+import type { CheckResult } from '../check';
+import type { Finding } from '../findings';
+import { comparableTables, linesOf, pairTables, tableName, type LineKind, type MtfsLine, type TablePair } from './lines';
+import { matchLines, type LinePair, type PairingOverride } from './match';
+import { lineChanges, type Change, type LineChange } from './model';
+import { markerFinding, noPreviousTableFinding, removedFinding } from './notes';
+
+export { DESCRIPTION_THRESHOLD, PairingError, type LinePair, type MatchedBy, type PairingOverride } from './match';
+export { DERIVED_MARKER, type Change, type LineChange } from './model';
+export { amendmentWords, lineName } from './notes';
+export type { FigureChange, FigureStatus } from './figures';
+export { comparableTables, tableName, type LineKind, type MtfsLine, type TablePair } from './lines';
+export { descriptionSimilarity } from './similarity';
+export { changesSheet, CHANGES_SHEET, pairingNote, summaryWords } from './sheet';
+export { compareJson } from './json';
+
+export type ChangeCounts = Record<Change, number> & { markerDisagreements: number };
+
+export interface TableSummary extends ChangeCounts {
+  kind: LineKind;
+  name: string;
+}
+
+export interface ChangesSummary extends ChangeCounts {
+  tables: TableSummary[];
+}
+
+export interface ChangesResult {
+  /** The tables compared, each with the previous table it was paired with. */
+  tables: TablePair[];
+  /** Which previous line each current line was paired with, how, and how sure. */
+  pairs: LinePair[];
+  /** Every line of both MTFSs: new, unchanged, amended or removed. */
+  lines: LineChange[];
+  /** Marker disagreements (warnings), removed lines and tables with nothing to compare with (notes). */
+  findings: Finding[];
+  summary: ChangesSummary;
+  department?: string;
+}
+
+function counts(lines: LineChange[], findings: Finding[]): ChangeCounts {
+  const c: ChangeCounts = { new: 0, unchanged: 0, amended: 0, removed: 0, markerDisagreements: 0 };
+  for (const l of lines) c[l.change]++;
+  c.markerDisagreements = findings.filter((f) => f.rule === 'marker-mismatch').length;
+  return c;
+}
+
+function tableFindings(table: TablePair, lines: LineChange[], previous: MtfsLine[], current: MtfsLine[]): Finding[] {
+  const currentLines = current.filter((l) => l.table === table.current);
+  const previousLines = previous.filter((l) => l.table === table.previous);
+  const notes = lines.map((l) => markerFinding(l, currentLines) ?? removedFinding(l, previousLines));
+  return [noPreviousTableFinding(table), ...notes].filter((f): f is Finding => f !== null);
+}
+
+/**
+ * Compares this MTFS with the previous one: pairs their growth, savings and capital lines (by
+ * reference, then by description, after the user's corrections), says what became of each line,
+ * derives its star and flags every typed star that disagrees.
+ */
+export function compareWorkbooks(previous: CheckResult, current: CheckResult, overrides: PairingOverride[] = []): ChangesResult {
+  const previousTables = comparableTables(previous);
+  const currentTables = comparableTables(current);
+  const tables = pairTables(previousTables, currentTables);
+  const previousLines = linesOf(previousTables);
+  const currentLines = linesOf(currentTables);
+  const pairs = matchLines(previousLines, currentLines, tables, overrides);
+  const lines = lineChanges(tables, previousLines, currentLines, pairs);
+  const perTable = tables.map((t) => {
+    const own = lines.filter((l) => l.table === t);
+    return { table: t, lines: own, findings: tableFindings(t, own, previousLines, currentLines) };
+  });
+  const findings = perTable.flatMap((t) => t.findings);
+  return {
+    tables,
+    pairs,
+    lines,
+    findings,
+    summary: {
+      ...counts(lines, findings),
+      tables: perTable.map((t) => ({ kind: t.table.kind, name: tableName(t.table), ...counts(t.lines, t.findings) })),
+    },
+    department: current.department,
+  };
+}

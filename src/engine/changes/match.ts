@@ -1,0 +1,121 @@
+import { KIND_WORDS, matchingRef, type MtfsLine, type TablePair } from './lines';
+import { descriptionSimilarity } from './similarity';
+
+/**
+ * Two descriptions at least this alike are the same line. Chosen on the published tables: the most
+ * alike two different lines of the fixture are "Review of Operational ICT" and "Review of
+ * Operational Property" (0.72), while slight rewordings ("Review of the Customer Service Centre" →
+ * "Review of Customer Services Centre" 0.98, "Review of Operational ICT" → "… ICT services" 0.84)
+ * score above 0.8.
+ */
+export const DESCRIPTION_THRESHOLD = 0.8;
+
+/** How a pair was made: the same reference, alike descriptions, or the user said so. */
+export type MatchedBy = 'ref' | 'description' | 'user';
+
+export interface LinePair {
+  previous: MtfsLine;
+  current: MtfsLine;
+  by: MatchedBy;
+  /** 1 for a reference or a user's pairing; the description similarity otherwise. */
+  confidence: number;
+}
+
+/** A user's correction, naming lines by id ("Savings!A8"): these two are the same line, or (same: false) they are not. */
+export interface PairingOverride {
+  previous: string;
+  current: string;
+  same?: boolean;
+}
+
+/** A correction that cannot be applied, in the user's words. */
+export class PairingError extends Error {}
+
+type Allowed = (previous: MtfsLine, current: MtfsLine) => boolean;
+
+/** Best first by confidence, ties in workbook order; each line used once. */
+function greedy(candidates: LinePair[], taken: Set<MtfsLine>): LinePair[] {
+  const sorted = [...candidates].sort(
+    (a, b) => b.confidence - a.confidence || a.previous.index - b.previous.index || a.current.index - b.current.index,
+  );
+  const chosen: LinePair[] = [];
+  for (const c of sorted) {
+    if (taken.has(c.previous) || taken.has(c.current)) continue;
+    taken.add(c.previous).add(c.current);
+    chosen.push(c);
+  }
+  return chosen;
+}
+
+function byDescription(previous: MtfsLine[], current: MtfsLine[], allowed: Allowed, taken: Set<MtfsLine>): LinePair[] {
+  const candidates: LinePair[] = [];
+  for (const p of previous) {
+    if (taken.has(p)) continue;
+    for (const c of current) {
+      if (taken.has(c) || !allowed(p, c)) continue;
+      const confidence = descriptionSimilarity(p.description, c.description);
+      if (confidence >= DESCRIPTION_THRESHOLD) candidates.push({ previous: p, current: c, by: 'description', confidence });
+    }
+  }
+  return greedy(candidates, taken);
+}
+
+/** The same reference on one line each side is the same line; a reference on several lines is settled by description among them. */
+function byReference(previous: MtfsLine[], current: MtfsLine[], allowed: Allowed, taken: Set<MtfsLine>): LinePair[] {
+  const refs = [...new Set(current.map(matchingRef).filter((r): r is string => r !== undefined))];
+  return refs.flatMap((ref) => {
+    const p = previous.filter((l) => !taken.has(l) && matchingRef(l) === ref);
+    const c = current.filter((l) => !taken.has(l) && matchingRef(l) === ref);
+    if (p.length === 1 && c.length === 1 && allowed(p[0], c[0])) {
+      taken.add(p[0]).add(c[0]);
+      return [{ previous: p[0], current: c[0], by: 'ref' as const, confidence: 1 }];
+    }
+    return byDescription(p, c, allowed, taken);
+  });
+}
+
+function find(lines: MtfsLine[], id: string, side: string): MtfsLine {
+  const line = lines.find((l) => l.id === id);
+  if (!line) throw new PairingError(`there is no growth, savings or capital line at ${id} in the ${side} MTFS`);
+  return line;
+}
+
+/** The user's "same line" corrections as pairs; each line in one of them at most. */
+function userPairs(previous: MtfsLine[], current: MtfsLine[], overrides: PairingOverride[], taken: Set<MtfsLine>): LinePair[] {
+  return overrides
+    .filter((o) => o.same !== false)
+    .map((o) => {
+      const p = find(previous, o.previous, 'previous');
+      const c = find(current, o.current, 'current');
+      if (p.kind !== c.kind) throw new PairingError(`${p.id} is a ${KIND_WORDS[p.kind]} line and ${c.id} a ${KIND_WORDS[c.kind]} line: only lines of the same kind can be the same line`);
+      for (const [line, side] of [[p, 'previous'], [c, 'current']] as const) {
+        if (taken.has(line)) throw new PairingError(`${line.id} in the ${side} MTFS is paired by hand with more than one line`);
+        taken.add(line);
+      }
+      return { previous: p, current: c, by: 'user' as const, confidence: 1 };
+    });
+}
+
+function notSame(previous: MtfsLine[], current: MtfsLine[], overrides: PairingOverride[]): Allowed {
+  const banned = new Set(
+    overrides.filter((o) => o.same === false).map((o) => `${find(previous, o.previous, 'previous').id}\n${find(current, o.current, 'current').id}`),
+  );
+  return (p, c) => !banned.has(`${p.id}\n${c.id}`);
+}
+
+/**
+ * Pairs each current line with at most one previous line, deterministically: the user's corrections,
+ * then within each pair of tables the same reference, then alike descriptions (best first).
+ */
+export function matchLines(previous: MtfsLine[], current: MtfsLine[], tables: TablePair[], overrides: PairingOverride[] = []): LinePair[] {
+  const taken = new Set<MtfsLine>();
+  const allowed = notSame(previous, current, overrides);
+  const pairs = userPairs(previous, current, overrides, taken);
+  for (const t of tables) {
+    const p = previous.filter((l) => l.table === t.previous);
+    const c = current.filter((l) => l.table === t.current);
+    pairs.push(...byReference(p, c, allowed, taken));
+    pairs.push(...byDescription(p, c, allowed, taken));
+  }
+  return pairs.sort((a, b) => a.current.index - b.current.index);
+}

@@ -1,0 +1,73 @@
+import { a1 } from '../a1';
+import { money } from '../compare';
+import { finding, type Finding } from '../findings';
+import type { StarMarker } from '../tables';
+import type { FigureChange } from './figures';
+import { KIND_WORDS, matchingRef, type MtfsLine, type TablePair } from './lines';
+import type { LineChange } from './model';
+
+const MARKER_MEANING: Record<StarMarker, string> = { '': 'new', '*': 'unchanged', '**': 'amended' };
+
+/** "G20" when the reference is the line's alone in its table; otherwise "T24 Review of Operational ICT", or the description. */
+export function lineName(line: MtfsLine, tableLines: MtfsLine[]): string {
+  const ref = matchingRef(line);
+  if (ref && tableLines.filter((l) => matchingRef(l) === ref).length === 1) return line.ref!;
+  return [line.ref, line.description].filter(Boolean).join(' ');
+}
+
+/** "2016/17 -370 → -400, Total 2,100 → 2,150": the figures that changed, in the sheet's own unit. */
+export function amendmentWords(figures: FigureChange[]): string {
+  return figures
+    .filter((f) => f.status === 'changed')
+    .map((f) => `${f.label} ${money(f.previous!)} → ${money(f.current!)}`)
+    .join(', ');
+}
+
+function whatHappened(change: LineChange): string {
+  if (change.change === 'new') return 'it is new since the previous MTFS';
+  if (change.change === 'unchanged') return 'it was in the previous MTFS unchanged';
+  return `it was in the previous MTFS and has been amended (${amendmentWords(change.figures)})`;
+}
+
+function shouldBe(derived: StarMarker): string {
+  return derived ? `it should be ${derived}` : 'it should have no star';
+}
+
+/** A current line whose typed star disagrees with what the comparison found, named at its reference cell. */
+export function markerFinding(change: LineChange, tableLines: MtfsLine[]): Finding | null {
+  const line = change.current;
+  if (!line || !change.marker || change.marker.typed === change.marker.derived) return null;
+  const { typed, derived } = change.marker;
+  const name = lineName(line, tableLines);
+  const said = typed ? `${name} is marked ${typed} (${MARKER_MEANING[typed]}) but` : `${name} has no star, but`;
+  return finding('marker-mismatch', line.sheet, line.cell, `${said} ${whatHappened(change)}: ${shouldBe(derived)}`);
+}
+
+function headerCell(table: TablePair['current']): string {
+  return a1(table!.headerRow, table!.left);
+}
+
+/** A previous line nothing in this MTFS pairs with: noted at the table it would be in, naming where it was. */
+export function removedFinding(change: LineChange, tableLines: MtfsLine[]): Finding | null {
+  const line = change.previous;
+  if (change.change !== 'removed' || !line) return null;
+  const where = change.table.current ? { sheet: change.table.current.sheet, cell: headerCell(change.table.current) } : { sheet: line.sheet, cell: line.cell };
+  const name = [line.ref, line.description].filter(Boolean).join(' ') || lineName(line, tableLines);
+  return finding(
+    'line-removed',
+    where.sheet,
+    where.cell,
+    `${name}, at ${line.sheet}!${line.cell} in the previous MTFS, is not in this one: removed (if it is here under another reference and description, pair the two by hand)`,
+  );
+}
+
+/** A table of this MTFS with nothing to compare it with. */
+export function noPreviousTableFinding(table: TablePair): Finding | null {
+  if (table.previous || !table.current) return null;
+  return finding(
+    'no-previous-table',
+    table.current.sheet,
+    headerCell(table.current),
+    `the previous MTFS has no ${KIND_WORDS[table.kind]} table to compare this one with, so every line of it counts as new`,
+  );
+}
