@@ -3,6 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import { WorkbookReadError } from '../hosts/port';
 import { XlsxWorkbook } from '../hosts/xlsx';
 
+/** Exit codes, as the README documents them. */
+export const EXIT = { ok: 0, errorsFound: 1, unreadable: 2 } as const;
+
 /** A command that cannot go ahead, with the plain reason printed to stderr and its exit code (2: nothing written). */
 export class CommandFailure extends Error {
   constructor(

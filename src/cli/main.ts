@@ -5,12 +5,11 @@ import { checkThrough } from '../engine/workflow';
 import { describe, type Finding } from '../engine/findings';
 import { lineCount, TABLE_KIND_NAMES, type Table } from '../engine/tables';
 import { WorkbookReadError } from '../hosts/port';
-import { CommandFailure, openWorkbook } from './io';
+import { registerCompare } from './compare';
+import { CommandFailure, EXIT, openWorkbook } from './io';
 import { registerReport } from './report';
 import { registerScore } from './score';
 
-/** Exit codes, as the README documents them. */
-export const EXIT = { ok: 0, errorsFound: 1, unreadable: 2 } as const;
 
 
 function out(text: string): void {
@@ -70,6 +69,7 @@ export function program(): Command {
     });
   registerScore(cmd);
   registerReport(cmd, out);
+  registerCompare(cmd, out);
   return cmd;
 }
 

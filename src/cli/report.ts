@@ -71,7 +71,7 @@ export function registerReport(cmd: Command, log: (line: string) => void): void 
     .addOption(new Option('--original-budget <£000>', "year 1's updated original budget (otherwise from the workbook's budget summary)").argParser(moneyOption))
     .addOption(new Option('--other-changes <£000>', "year 1's other changes").argParser(moneyOption))
     .addOption(new Option('--transfers <£000>', "year 1's budget transfers and adjustments").argParser(moneyOption))
-    .addOption(new Option('--envelope <£000>', 'choose the best set of proposals whose investment fits this envelope').argParser(moneyOption))
+    .addOption(new Option('--envelope <£000>', 'choose the best set of proposals whose total investment fits this envelope (£000)').argParser(envelopeOption))
     .option('--in-place', 'allow -o to be the input file itself (its input sheets are still not changed)')
     .action(async (file: string, opts: ReportOptions) => {
       process.exitCode = await report(file, opts, log);

@@ -5,13 +5,13 @@ import { describe, type Finding } from '../engine/findings';
 import { formatMoney, placesFor, type Decimal } from '../engine/money';
 import { scoreJson, scoreWorkbook, type ScoredProposal, type ScoreResult, type Selection } from '../engine/scoring';
 import { openWorkbook } from './io';
-import { EXIT } from './main';
+import { EXIT } from './io';
 
 function out(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
-function envelopeOption(value: string): Decimal {
+export function envelopeOption(value: string): Decimal {
   const envelope = /\d/.test(value) ? parseTextNumber(value) : null;
   if (!envelope || envelope.isNegative()) throw new InvalidArgumentError('give the envelope in £000 as a number of 0 or more, e.g. 1000 or 2,500.5');
   return envelope;
