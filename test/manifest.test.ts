@@ -161,6 +161,13 @@ describe('manifest.xml', () => {
     }
     expect(urls.length).toBeGreaterThanOrEqual(8);
     for (const url of urls) expect(url.startsWith(`${DEV_ORIGIN}/`), url).toBe(true);
+    // Each page or file is one the add-in serves: the task pane (built by webpack) or a file in assets/.
+    for (const url of urls) {
+      const path = url.slice(DEV_ORIGIN.length + 1);
+      if (path === 'taskpane.html') continue;
+      expect(path, url).toMatch(/^assets\//);
+      expect(existsSync(join(ROOT, path)), `${path} exists`).toBe(true);
+    }
     // The raw text too (outside the namespace declarations): one origin, spelled one way.
     const withoutNamespaces = xml.replace(/xmlns(:\w+)?="[^"]*"/g, '');
     const origins = new Set([...withoutNamespaces.matchAll(/https?:\/\/[^/"'<\s;,)]+/g)].map((m) => m[0]));
