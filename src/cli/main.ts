@@ -106,3 +106,6 @@ export async function run(argv: string[]): Promise<void> {
     process.exitCode = EXIT.unreadable;
   }
 }
+
+/** Kept for commands written against main.ts; the codes live in io.ts. */
+export { EXIT };

@@ -7,6 +7,7 @@ import { buildReport, type YearOneInputs } from '../engine/report';
 import { scoreWorkbook } from '../engine/scoring';
 import { checkThrough, writeOutputs, WriteRefused } from '../engine/workflow';
 import { CommandFailure, openWorkbook, writeAtomically } from './io';
+import { envelopeOption } from './score';
 
 export function moneyOption(value: string): Decimal {
   const parsed = parseTextNumber(value);
