@@ -583,7 +583,6 @@ export class OfficeWorkbook implements WorkbookPort {
     for (let i = 0; i < req.count; i++) {
       const r = s.row0 + req.start + i;
       const props = rowProps[i];
-      if (props?.rowHidden) grid.hiddenRows.add(r);
       const rowFont = props?.format?.font;
       const uniform = mode === 'rows' && rowFont && rowFont.bold !== null && rowFont.italic !== null && rowFont.underline !== null;
       let out: (Cell | undefined)[] | undefined;
@@ -600,6 +599,8 @@ export class OfficeWorkbook implements WorkbookPort {
         last = j;
       }
       if (out) grid.rows[r] = out;
+      // As the .xlsx host: a hidden row counts when it has something in it.
+      if (out && props?.rowHidden) grid.hiddenRows.add(r);
       // A row whose cells differ in font: ask for its non-empty cells' fonts next round.
       if (mode === 'rows' && out && !uniform) {
         const m = mixed as { start: number; count: number; c0: number; c1: number } | null;
@@ -618,6 +619,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async writeSheets(sheets: { sheet: OutputSheet; owned: boolean }[], replace: string[], onProgress?: Progress): Promise<void> {
+    if (sheets.length === 0 && replace.length === 0) return;
     await this.batch(async (context, sync) => {
       const wb = context.workbook;
       const suspend = () => {
@@ -627,8 +629,11 @@ export class OfficeWorkbook implements WorkbookPort {
 
       // 1. The workbook's names: an owner name left behind (its sheet replaced or deleted by hand)
       //    would make adding the new one fail, so those are removed first.
-      wb.names.load('items/name,items/formula');
-      await sync('Read names', READ_BYTES.perSheet);
+      const needNames = replace.length > 0 || sheets.some((s) => s.owned);
+      if (needNames) {
+        wb.names.load('items/name,items/formula');
+        await sync('Read names', READ_BYTES.perSheet);
+      }
 
       // 2. Everything else, in one sync unless the sheets are too big for one request.
       let pending = 0;
@@ -646,7 +651,7 @@ export class OfficeWorkbook implements WorkbookPort {
       suspend();
       const replacing = new Set(replace.map((n) => n.toLowerCase()));
       const adding = new Set(sheets.filter((s) => s.owned).map((s) => ownerName(s.sheet.name)));
-      for (const n of wb.names.items) {
+      for (const n of needNames ? wb.names.items : []) {
         if (!n.name.startsWith(OWNER_NAME_PREFIX)) continue;
         const target = referencedSheet(n.formula ?? '');
         if (adding.has(n.name) || (target !== null && replacing.has(target.toLowerCase()))) n.delete();

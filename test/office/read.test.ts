@@ -38,7 +38,8 @@ const BUDGET: Record<string, FakeCell> = {
 
 function budgetSheet(): FakeSheetInit {
   // Row 6 (index 5) is bold as a whole row: its empty cells too.
-  return { name: 'Budget', cells: BUDGET, rowFonts: { 5: { bold: true } }, hiddenRows: [7], hiddenCols: [4] };
+  // Row 11 (index 10) is hidden but empty: like the .xlsx host, the grid does not list it.
+  return { name: 'Budget', cells: BUDGET, rowFonts: { 5: { bold: true } }, hiddenRows: [7, 10], hiddenCols: [4] };
 }
 
 const EXPECTED_BUDGET: SheetGrid = {
@@ -89,6 +90,7 @@ async function budgetXlsx(): Promise<Uint8Array> {
     }
   }
   ws.getRow(8).hidden = true;
+  ws.getRow(11).hidden = true;
   ws.getColumn(5).hidden = true;
   wb.addWorksheet('Empty');
   wb.addWorksheet('Notes').getCell('A1').value = 'x';

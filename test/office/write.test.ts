@@ -178,6 +178,18 @@ describe('OfficeWorkbook.writeSheets', () => {
     expect(viaExcel).toStrictEqual(viaXlsx);
   });
 
+  it('skips the names sync when it neither replaces nor marks a sheet, and does nothing when there is nothing to write', async () => {
+    const book = new FakeBook([]);
+    const excel = fakeExcel(book);
+    const wb = new OfficeWorkbook(excel.run);
+    await wb.writeSheets([{ sheet: SCORING, owned: false }], []);
+    expect(excel.last().syncs).toHaveLength(1);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Scoring Model']);
+    expect(book.names).toEqual([]);
+    await wb.writeSheets([], []);
+    expect(excel.contexts).toHaveLength(1);
+  });
+
   it('draws the waterfall where ExcelApi 1.9 is there, and clustered columns where it is not', async () => {
     for (const [supported, type] of [
       [true, 'Waterfall'],
