@@ -30,11 +30,12 @@ const SMALL_OP_SLACK_BYTES = 131_072;
 export const MAX_READ_CELLS = 5_000_000;
 
 /**
- * Bytes each read is expected to bring back, for planning before anything is loaded. Measured
- * on MTFS-like sheets (a code, a label, money columns, a note) as the JSON Excel sends back:
- * values, formulas, numberFormat and valueTypes together take ~25 bytes for an empty cell,
- * ~45 for a number and ~80 for a label; a cell's font flags ~70; a row's hidden flag and
- * font flags ~90. After each round the per-cell figure follows what the sheet actually sent.
+ * Bytes each read is expected to bring back, for planning before anything is loaded: the JSON
+ * size of what office-js returns, worked out for MTFS-like sheets (a code, a label, money
+ * columns, a note; see test/office/fixtures.ts), not measured against Excel itself. Values,
+ * formulas, numberFormat and valueTypes together take ~25 bytes for an empty cell, ~45 for a
+ * number and ~80 for a label; a cell's font flags ~70; a row's hidden flag and font flags ~90.
+ * After each round, the per-cell figure follows what that sheet actually sent (plus 15%).
  */
 export const READ_BYTES = {
   cell: 48,
