@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { a1, sheetRef } from '../engine/a1';
 import type { Cell, CellValue, SheetGrid } from '../engine/grid';
 import { cellValue, type OutputSheet } from '../engine/output';
+import { MAX_FILE_BYTES, tooLargeFileReason, tooLargeReason } from '../engine/limits';
 import { OWNER_NAME_PREFIX, ownerName } from '../engine/ownership';
 import { WorkbookReadError, type Progress, type WorkbookPort } from './port';
 
@@ -32,6 +33,7 @@ export function unreadableReason(bytes: Uint8Array): WorkbookReadError | null {
       : new WorkbookReadError('not-xlsx', 'this is an old-style .xls workbook; save it as .xlsx in Excel and try again');
   }
   if (!startsWith(bytes, ZIP)) return new WorkbookReadError('not-xlsx', 'the file is not an .xlsx workbook');
+  if (bytes.length > MAX_FILE_BYTES) return new WorkbookReadError('too-large', tooLargeFileReason(bytes.length));
   return null;
 }
 
@@ -85,6 +87,14 @@ function gridFrom(ws: ExcelJS.Worksheet): SheetGrid {
   return { name: ws.name, rows, hiddenRows, hiddenCols };
 }
 
+function cellCount(ws: ExcelJS.Worksheet): number {
+  let n = 0;
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    n += row.actualCellCount;
+  });
+  return n;
+}
+
 /** Reads the names that mark the sheets the add-in wrote. */
 function ownedSheetNames(wb: ExcelJS.Workbook): Set<string> {
   const owned = new Set<string>();
@@ -121,6 +131,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async readSheets(onProgress?: Progress): Promise<SheetGrid[]> {
     const sheets = this.workbook.worksheets;
+    const tooLarge = tooLargeReason(sheets.map((ws) => ({ sheet: ws.name, cells: cellCount(ws) })));
+    if (tooLarge) throw new WorkbookReadError('too-large', tooLarge);
     return sheets.map((ws, i) => {
       onProgress?.(i, sheets.length, `Reading ${ws.name}`);
       return gridFrom(ws);

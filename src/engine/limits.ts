@@ -1,0 +1,24 @@
+import { formatMoney, Decimal } from './money';
+
+/**
+ * The largest workbook the add-in reads: a council-wide export of 200,000 lines of ten columns fits
+ * with room to spare; beyond it the task pane (and Excel on the web) would run out of memory first.
+ */
+export const MAX_CELLS = 3_000_000;
+
+/** Says, before anything is read, that a workbook is too large — or null when it is not. */
+export function tooLargeReason(cellsBySheet: { sheet: string; cells: number }[]): string | null {
+  const total = cellsBySheet.reduce((n, s) => n + s.cells, 0);
+  if (total <= MAX_CELLS) return null;
+  const largest = [...cellsBySheet].sort((a, b) => b.cells - a.cells)[0];
+  const n = (x: number) => formatMoney(new Decimal(x));
+  return `the workbook is too large to check: its sheets hold ${n(total)} cells (${largest.sheet} alone ${n(largest.cells)}) and the add-in reads up to ${n(MAX_CELLS)}; check each department's sheets in a workbook of their own`;
+}
+
+/** An .xlsx file this large holds far more than MAX_CELLS: refused before it is opened. */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+export function tooLargeFileReason(bytes: number): string {
+  const mb = (x: number) => `${Math.round(x / (1024 * 1024))} MB`;
+  return `the file is ${mb(bytes)} and the add-in opens .xlsx files up to ${mb(MAX_FILE_BYTES)}; check each department's sheets in a workbook of their own`;
+}
