@@ -63,5 +63,6 @@ export function brief(line: LineChange): string {
     .filter((f) => f.status === 'changed')
     .map((f) => ` ${f.label} ${f.previous!.toFixed()}→${f.current!.toFixed()} (${f.difference!.toFixed()})`)
     .join(',');
-  return `${source.ref ?? ''} ${source.description}: ${line.change}${marker}${match}${moved}${changed}`.trim();
+  const name = [source.ref, source.description].filter(Boolean).join(' ');
+  return `${name}: ${line.change}${marker}${match}${moved}${changed}`;
 }

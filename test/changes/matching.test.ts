@@ -87,6 +87,17 @@ describe('pairing lines', () => {
     expect(compare(previous, current)).toEqual(['G8 Review of Operational Property: new [-→-]', 'G7 Review of Operational ICT: removed']);
   });
 
+  it('cannot pair a line with neither a reference of its own nor a description, until the user pairs it', () => {
+    const previous = checkWorkbook([savingsSheet(YEARS, [['T1', 'Eff', 'Review', -1, -1], ['T1', 'Eff', '', -2, -2]])]);
+    const current = checkWorkbook([savingsSheet(YEARS, [['* T1', 'Eff', 'Review', -1, -1], ['* T1', 'Eff', '', -2, -2]])]);
+    expect(compareWorkbooks(previous, current).lines.map(brief)).toEqual(['T1 Review: unchanged [*→*] by description (1.00)', 'T1: new [*→-]', 'T1: removed']);
+    // Once the user has settled one T1 line, the other is the only T1 line left on each side.
+    expect(compareWorkbooks(previous, current, [{ previous: 'Savings!A6', current: 'Savings!A6' }]).lines.map(brief)).toEqual([
+      'T1 Review: unchanged [*→*] by ref (1.00)',
+      'T1: unchanged [*→*] by user (1.00)',
+    ]);
+  });
+
   it('pairs capital blocks by title, years aside, even in another order, and compares totals only over the same years', () => {
     const department = ['CAPITAL PROGRAMME 2014/15 - 2015/16', 'ADULTS DEPARTMENT'];
     const corporate = ['CORPORATE PROGRAMME'];

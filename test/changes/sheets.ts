@@ -1,9 +1,9 @@
-import type { CellValue, SheetGrid } from '../../src/engine/grid';
-import { b, sheet } from '../support/workbooks';
+import type { SheetGrid } from '../../src/engine/grid';
+import { b, sheet, type Spec } from '../support/workbooks';
 
 /** Small house-format tables for matching tests: a growth or savings appendix and capital programme blocks. */
 
-type Row = (CellValue | undefined)[];
+type Row = Spec[number];
 
 const sums = (lines: number[][]) => lines[0].map((_, i) => lines.reduce((s, l) => s + l[i], 0));
 

@@ -9,7 +9,7 @@ export { DESCRIPTION_THRESHOLD, PairingError, type LinePair, type MatchedBy, typ
 export { DERIVED_MARKER, type Change, type LineChange } from './model';
 export { amendmentWords, lineName } from './notes';
 export type { FigureChange, FigureStatus } from './figures';
-export { comparableTables, tableName, type LineKind, type MtfsLine, type TablePair } from './lines';
+export { comparableTables, linesOf, tableName, type LineKind, type MtfsLine, type TablePair } from './lines';
 export { descriptionSimilarity } from './similarity';
 export { changesSheet, CHANGES_SHEET, pairingNote, summaryWords } from './sheet';
 export { compareJson } from './json';
