@@ -110,7 +110,8 @@ function findHeaderRows(sheet: SheetGrid): HeaderRow[] {
 function rowHasFigure(sheet: SheetGrid, r: number): boolean {
   const cells = sheet.rows[r];
   if (!cells) return false;
-  return cells.some((c) => c && !(c.value instanceof Date) && (c.error !== undefined || readFigure(c).kind === 'number'));
+  // A formula without a calculated value still stands where a figure should be.
+  return cells.some((c) => c && !(c.value instanceof Date) && looksLikeFigure(c));
 }
 
 function firstText(sheet: SheetGrid, r: number): string {
