@@ -1,6 +1,6 @@
 import { a1, a1Range } from './a1';
 import { append, maxOf, minOf } from './collections';
-import { looksLikeFigure, readFigure } from './figures';
+import { looksLikeFigure } from './figures';
 import { finding, type Finding } from './findings';
 import { cellText, type SheetGrid } from './grid';
 import { classifyHeader, type HeaderCell } from './headers';
