@@ -1,4 +1,7 @@
+import { a1 } from '../../src/engine/a1';
+import type { CheckResult } from '../../src/engine/check';
 import type { SheetGrid } from '../../src/engine/grid';
+import { valueOf } from '../../src/engine/validate';
 import { cloneGrids } from '../support/workbooks';
 import { Edit } from './helpers';
 
@@ -39,5 +42,28 @@ export function editedMtfs(fixture: SheetGrid[]): SheetGrid[] {
     .set('Capital Programme', 'H6', 2150)
     .deleteRow('Capital Programme', 13)
     .insertRow('Capital Programme', 23, [new Date(Date.UTC(2018, 2, 31)), 800, 'Property rationalisation', 200, 300, 300, 0, 800]);
+  return e.grids;
+}
+
+/**
+ * Last year's MTFS as the fixture's own stars say it was: its years one earlier (2014/15 – 2017/18,
+ * so each figure sits one column to the right of where this year's has it); lines marked * the same
+ * in every year both have; lines marked ** with their 2015/16 figure 5 lower; unstarred lines absent.
+ */
+export function previousFromStars(fixture: SheetGrid[], check: CheckResult): SheetGrid[] {
+  const e = new Edit(cloneGrids(fixture));
+  const dropped: { sheet: string; row: number }[] = [];
+  for (const table of check.tables.filter((t) => t.kind === 'growth' || t.kind === 'savings')) {
+    const cols = table.columns.map((c) => c.col);
+    table.columns.forEach((c, i) => e.set(table.sheet, a1(table.headerRow, c.col), `${Number(c.year!.slice(0, 4)) - 1}/${c.year!.slice(2, 4)} £000`));
+    for (const line of table.rows.filter((r) => r.type === 'line')) {
+      if (!line.marker) dropped.push({ sheet: table.sheet, row: line.row + 1 });
+      const figures = cols.map((_, i) => valueOf(line, i)!.toNumber());
+      const shifted = [figures[0] - 15, ...figures.slice(0, -1)];
+      if (line.marker === '**') shifted[1] -= 5;
+      cols.forEach((col, i) => e.set(table.sheet, a1(line.row, col), shifted[i]));
+    }
+  }
+  dropped.sort((a, b) => b.row - a.row).forEach((d) => e.deleteRow(d.sheet, d.row));
   return e.grids;
 }
