@@ -49,11 +49,8 @@ function outsideDepartment(heading: string, department?: string): boolean {
   return department ? !names(heading, department) : /^corporate items$/i.test(heading.trim());
 }
 
-/**
- * The department's own figure in each money column of a growth or savings table: its printed
- * section totals where it has them, its lines where it does not; null where a figure is unreadable.
- */
-export function departmentFigures(table: Table, department?: string): (Decimal | null)[] {
+/** Which rows of a growth or savings table are the department's own: lines outside CORPORATE ITEMS-style sections, and totals of such lines. */
+export function departmentScope(table: Table, department?: string): boolean[] {
   const inScope: boolean[] = [];
   let outside = false;
   table.rows.forEach((row, i) => {
@@ -63,6 +60,15 @@ export function departmentFigures(table: Table, department?: string): (Decimal |
   table.rows.forEach((row, i) => {
     if (row.type === 'total' && row.parts?.length) inScope[i] = row.parts.every((p) => inScope[p]);
   });
+  return inScope;
+}
+
+/**
+ * The department's own figure in each money column of a growth or savings table: its printed
+ * section totals where it has them, its lines where it does not; null where a figure is unreadable.
+ */
+export function departmentFigures(table: Table, department?: string): (Decimal | null)[] {
+  const inScope = departmentScope(table, department);
   const roots = table.rows.filter((row, i) => inScope[i] && !(row.consumedBy !== undefined && inScope[row.consumedBy]));
   return table.columns.map((_, c) => {
     let total = ZERO;

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../check';
 import { Decimal, ZERO } from '../money';
-import { appendixIncrements, departmentFigures, grandTotal, netBudgetRows, summaryRows } from '../summary';
+import { departmentFigures, grandTotal, netBudgetRows, summaryRows } from '../summary';
 import { columnIndex, type Table } from '../tables';
 import { valueOf } from '../validate';
 import { headings, moneyRow, text, title, type Block } from './blocks';
@@ -53,18 +53,29 @@ function reportYears(check: CheckResult): { key: string; label: string }[] {
   return fromAppendices.length ? fromAppendices : collect(['budget-summary']);
 }
 
-/** The department's growth or savings for each report year, as year-on-year changes in £000. */
-function appendixLine(check: CheckResult, kind: 'growth' | 'savings', years: { key: string }[]): Line | null {
-  const table = first(check, kind);
-  if (!table) return null;
+/** A figure per report year for one line or one department, cumulative (the full-year effect against the base year), in £000. */
+export type Cumulative = (Decimal | null)[];
+
+/** A row of an appendix as cumulative £000 per report year, whatever basis the appendix states. */
+export function cumulativeFor(table: Table, years: { key: string }[], valueAt: (col: number) => Decimal | null): Cumulative {
   const toThousands = new Decimal(table.scale).div(1000);
-  const figures = departmentFigures(table, check.department);
   const perYear = years.map((y) => {
     const c = columnIndex(table, y.key);
-    const v = c < 0 ? null : figures[c];
+    const v = c < 0 ? null : valueAt(c);
     return v ? v.times(toThousands) : null;
   });
-  return appendixIncrements(perYear, perYear.map((_, i) => i), table.basis?.basis ?? 'cumulative');
+  if ((table.basis?.basis ?? 'cumulative') === 'cumulative') return perYear;
+  return runningTotal(perYear);
+}
+
+function runningTotal(line: Line): Line {
+  const out: Line = [];
+  line.forEach((v, i) => (out[i] = i === 0 ? v : plus(out[i - 1], v)));
+  return out;
+}
+
+function increments(cumulative: Cumulative): Line {
+  return cumulative.map((v, i) => (i === 0 ? v : plus(v, cumulative[i - 1] === null ? null : cumulative[i - 1]!.negated())));
 }
 
 function workbookLine(check: CheckResult, role: 'growth' | 'savings' | 'other' | 'transfers', years: { key: string }[]): Line | null {
@@ -79,56 +90,94 @@ function workbookLine(check: CheckResult, role: 'growth' | 'savings' | 'other' |
 
 const plus = (...xs: (Decimal | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<Decimal>((s, x) => s.plus(x!), ZERO));
 
+/** Everything the budget summary starts from: years, year 1's inputs, and the department's cumulative growth and savings. */
+export interface BudgetInputs {
+  department?: string;
+  years: { key: string; label: string }[];
+  originalBudget: Decimal;
+  other: Line;
+  transfers: Line;
+  growth: Cumulative;
+  savings: Cumulative;
+  inputsFrom: string;
+  notes: string[];
+}
+
+export function budgetInputs(check: CheckResult, entered: YearOneInputs = {}): BudgetInputs | { missing: string } {
+  const years = reportYears(check);
+  if (years.length === 0) return { missing: 'no growth, savings or budget summary table with year columns was found, so there are no years to summarise' };
+  const typed = entered.originalBudget !== undefined;
+  const inputs = typed ? entered : yearOneFromWorkbook(check);
+  if (!inputs?.originalBudget) {
+    return { missing: "year 1's updated original budget is needed: the workbook has no budget summary, so enter it (and other changes and transfers, if any)" };
+  }
+  const notes: string[] = [];
+  const later = (role: 'other' | 'transfers', yearOne: Decimal | undefined): Line => {
+    const fromBook = workbookLine(check, role, years);
+    return years.map((_, i) => (i === 0 ? (yearOne ?? ZERO) : (fromBook?.[i] ?? ZERO)));
+  };
+  const cumulative = (kind: 'growth' | 'savings'): Cumulative => {
+    const table = first(check, kind);
+    if (table) {
+      const figures = departmentFigures(table, check.department);
+      return cumulativeFor(table, years, (c) => figures[c]);
+    }
+    const fromSummary = workbookLine(check, kind, years);
+    if (fromSummary) return runningTotal(fromSummary);
+    notes.push(`No ${kind} appendix was found: ${kind} is shown as 0.`);
+    return years.map(() => ZERO);
+  };
+  return {
+    department: check.department,
+    years,
+    originalBudget: inputs.originalBudget,
+    other: later('other', inputs.otherChanges),
+    transfers: later('transfers', inputs.transfers),
+    growth: cumulative('growth'),
+    savings: cumulative('savings'),
+    inputsFrom: typed ? 'entered by the user' : "the workbook's budget summary",
+    notes,
+  };
+}
+
+/**
+ * The budget chain, the one place it is worked out: growth and savings lines are the year-on-year
+ * increments of the cumulative figures; each later year starts from the year before's proposed budget.
+ */
+export function chainBudget(base: BudgetInputs, growth: Cumulative = base.growth, savings: Cumulative = base.savings): BudgetSummary {
+  const growthLine = increments(growth);
+  const savingsLine = increments(savings);
+  const original: Line = [];
+  const subtotal: Line = [];
+  const proposed: Line = [];
+  base.years.forEach((_, i) => {
+    original[i] = i === 0 ? base.originalBudget : proposed[i - 1];
+    subtotal[i] = plus(original[i], base.other[i], base.transfers[i]);
+    proposed[i] = plus(subtotal[i], growthLine[i], savingsLine[i]);
+  });
+  return {
+    department: base.department,
+    years: base.years.map((y) => y.label),
+    original,
+    other: base.other,
+    transfers: base.transfers,
+    subtotal,
+    growth: growthLine,
+    savings: savingsLine,
+    proposed,
+    inputsFrom: base.inputsFrom,
+    notes: base.notes,
+  };
+}
+
 /**
  * The department budget summary in the house layout: year 1's inputs, growth and savings as
  * year-on-year increments of the department's own appendix totals, later years chained from the
  * year before. Returns a reason instead when year 1's updated original budget is unknown.
  */
 export function budgetSummary(check: CheckResult, entered: YearOneInputs = {}): BudgetSummary | { missing: string } {
-  const years = reportYears(check);
-  if (years.length === 0) return { missing: 'no growth, savings or budget summary table with year columns was found, so there are no years to summarise' };
-  const fromWorkbook = yearOneFromWorkbook(check);
-  const typed = entered.originalBudget !== undefined;
-  const inputs = typed ? entered : fromWorkbook;
-  if (!inputs?.originalBudget) {
-    return { missing: "year 1's updated original budget is needed: the workbook has no budget summary, so enter it (and other changes and transfers, if any)" };
-  }
-  const notes: string[] = [];
-  const n = years.length;
-  const later = (role: 'other' | 'transfers', yearOne: Decimal | undefined): Line => {
-    const fromBook = workbookLine(check, role, years);
-    return years.map((_, i) => (i === 0 ? (yearOne ?? ZERO) : (fromBook?.[i] ?? ZERO)));
-  };
-  const other = later('other', inputs.otherChanges);
-  const transfers = later('transfers', inputs.transfers);
-  const lineFor = (kind: 'growth' | 'savings') => {
-    const line = appendixLine(check, kind, years) ?? workbookLine(check, kind, years);
-    if (!line) notes.push(`No ${kind} appendix was found: ${kind} is shown as 0.`);
-    return line ?? Array<Decimal>(n).fill(ZERO);
-  };
-  const growth = lineFor('growth');
-  const savings = lineFor('savings');
-  const original: Line = [];
-  const subtotal: Line = [];
-  const proposed: Line = [];
-  for (let i = 0; i < n; i++) {
-    original[i] = i === 0 ? inputs.originalBudget : proposed[i - 1];
-    subtotal[i] = plus(original[i], other[i], transfers[i]);
-    proposed[i] = plus(subtotal[i], growth[i], savings[i]);
-  }
-  return {
-    department: check.department,
-    years: years.map((y) => y.label),
-    original,
-    other,
-    transfers,
-    subtotal,
-    growth,
-    savings,
-    proposed,
-    inputsFrom: typed ? 'entered by the user' : "the workbook's budget summary",
-    notes,
-  };
+  const base = budgetInputs(check, entered);
+  return 'missing' in base ? base : chainBudget(base);
 }
 
 export function budgetSummaryBlock(s: BudgetSummary): Block {
