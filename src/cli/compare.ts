@@ -26,18 +26,18 @@ interface CompareOptions {
   json?: boolean;
   output?: string;
   inPlace?: boolean;
-  same: PairingOverride[];
-  notSame: PairingOverride[];
+  same?: PairingOverride[];
+  notSame?: PairingOverride[];
 }
 
 type Log = (line: string) => void;
 
 /** "Savings!A8=Savings!A9" → a pairing of the previous MTFS's line at Savings!A8 with this one's at Savings!A9. */
 function pairingOption(same: boolean) {
-  return (value: string, previous: PairingOverride[]): PairingOverride[] => {
+  return (value: string, previous: PairingOverride[] | undefined): PairingOverride[] => {
     const m = /^(.+![A-Za-z]{1,3}\d+)=(.+![A-Za-z]{1,3}\d+)$/.exec(value.trim());
     if (!m) throw new InvalidArgumentError('give the previous line and this MTFS\'s line as Sheet!Cell=Sheet!Cell, e.g. "Growth!A9=Growth!A10"');
-    return [...previous, { previous: m[1], current: m[2], same }];
+    return [...(previous ?? []), { previous: m[1], current: m[2], same }];
   };
 }
 
@@ -125,7 +125,7 @@ async function compare(previousFile: string, currentFile: string, opts: CompareO
   const current = await readMtfs(currentFile);
   let result: ChangesResult;
   try {
-    result = compareWorkbooks(previous.check, current.check, [...opts.same, ...opts.notSame]);
+    result = compareWorkbooks(previous.check, current.check, [...(opts.same ?? []), ...(opts.notSame ?? [])]);
   } catch (e) {
     if (e instanceof PairingError) throw new CommandFailure(`cannot pair as asked: ${e.message}`);
     throw e;
@@ -152,8 +152,8 @@ export function registerCompare(cmd: Command, log: Log): void {
     .option('--json', 'print one JSON document instead of the report')
     .option('-o, --output <out.xlsx>', 'write this MTFS with a "Changes since previous MTFS" sheet added')
     .option('--in-place', 'allow -o to be this MTFS\'s file itself (its own sheets are still not changed)')
-    .option('--same <previous=current>', 'these two lines are the same line, e.g. "Growth!A9=Growth!A10" (repeatable)', pairingOption(true), [])
-    .option('--not-same <previous=current>', 'these two lines are not the same line (repeatable)', pairingOption(false), [])
+    .option('--same <previous=current>', 'these two lines are the same line, e.g. "Growth!A9=Growth!A10" (repeatable)', pairingOption(true))
+    .option('--not-same <previous=current>', 'these two lines are not the same line (repeatable)', pairingOption(false))
     .action(async (previous: string, current: string, opts: CompareOptions) => {
       process.exitCode = await compare(previous, current, opts, log);
     });

@@ -45,10 +45,9 @@ function counts(lines: LineChange[], findings: Finding[]): ChangeCounts {
   return c;
 }
 
-function tableFindings(table: TablePair, lines: LineChange[], previous: MtfsLine[], current: MtfsLine[]): Finding[] {
+function tableFindings(table: TablePair, lines: LineChange[], current: MtfsLine[]): Finding[] {
   const currentLines = current.filter((l) => l.table === table.current);
-  const previousLines = previous.filter((l) => l.table === table.previous);
-  const notes = lines.map((l) => markerFinding(l, currentLines) ?? removedFinding(l, previousLines));
+  const notes = lines.map((l) => markerFinding(l, currentLines) ?? removedFinding(l));
   return [noPreviousTableFinding(table), ...notes].filter((f): f is Finding => f !== null);
 }
 
@@ -67,7 +66,7 @@ export function compareWorkbooks(previous: CheckResult, current: CheckResult, ov
   const lines = lineChanges(tables, previousLines, currentLines, pairs);
   const perTable = tables.map((t) => {
     const own = lines.filter((l) => l.table === t);
-    return { table: t, lines: own, findings: tableFindings(t, own, previousLines, currentLines) };
+    return { table: t, lines: own, findings: tableFindings(t, own, currentLines) };
   });
   const findings = perTable.flatMap((t) => t.findings);
   return {

@@ -26,7 +26,7 @@ export interface LineChange {
 }
 
 /** A line is amended when any figure both MTFSs have differs: a year, or a capital line's gross cost or total. */
-export function changeOf(figures: FigureChange[]): 'unchanged' | 'amended' {
+function changeOf(figures: FigureChange[]): 'unchanged' | 'amended' {
   return figures.some((f) => f.status === 'changed') ? 'amended' : 'unchanged';
 }
 

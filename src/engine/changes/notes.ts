@@ -8,11 +8,11 @@ import type { LineChange } from './model';
 
 const MARKER_MEANING: Record<StarMarker, string> = { '': 'new', '*': 'unchanged', '**': 'amended' };
 
-/** "G20" when the reference is the line's alone in its table; otherwise "T24 Review of Operational ICT", or the description. */
-export function lineName(line: MtfsLine, tableLines: MtfsLine[]): string {
+/** "G20" when the reference is the line's alone in its table; otherwise (or in full) "T24 Review of Operational ICT", or the description alone. */
+export function lineName(line: MtfsLine, tableLines: MtfsLine[], full = false): string {
   const ref = matchingRef(line);
-  if (ref && tableLines.filter((l) => matchingRef(l) === ref).length === 1) return line.ref!;
-  return [line.ref, line.description].filter(Boolean).join(' ');
+  if (!full && ref && tableLines.filter((l) => matchingRef(l) === ref).length === 1) return line.ref!;
+  return [line.ref, line.description].filter(Boolean).join(' ') || `the line at ${line.id}`;
 }
 
 /** "2016/17 -370 → -400, Total 2,100 → 2,150": the figures that changed, in the sheet's own unit. */
@@ -48,16 +48,15 @@ function headerCell(table: TablePair['current']): string {
 }
 
 /** A previous line nothing in this MTFS pairs with: noted at the table it would be in, naming where it was. */
-export function removedFinding(change: LineChange, tableLines: MtfsLine[]): Finding | null {
+export function removedFinding(change: LineChange): Finding | null {
   const line = change.previous;
   if (change.change !== 'removed' || !line) return null;
   const where = change.table.current ? { sheet: change.table.current.sheet, cell: headerCell(change.table.current) } : { sheet: line.sheet, cell: line.cell };
-  const name = [line.ref, line.description].filter(Boolean).join(' ') || lineName(line, tableLines);
   return finding(
     'line-removed',
     where.sheet,
     where.cell,
-    `${name}, at ${line.sheet}!${line.cell} in the previous MTFS, is not in this one: removed (if it is here under another reference and description, pair the two by hand)`,
+    `${lineName(line, [], true)}, at ${line.sheet}!${line.cell} in the previous MTFS, is not in this one: removed (if it is here under another reference and description, pair the two by hand)`,
   );
 }
 
