@@ -9,6 +9,9 @@ import { capitalBlock, capitalSummaries } from './capital';
 import { findingsSheet } from './findings-sheet';
 import { scoreSheets } from './scores-sheet';
 import type { ScoreResult } from '../scoring';
+import type { Decimal } from '../money';
+import { runScenario, type Scenario } from '../scenario';
+import { scenarioBlock } from './scenario-block';
 
 export { FINDINGS_SHEET } from './findings-sheet';
 export { SCORES_SHEET } from './scores-sheet';
@@ -22,6 +25,8 @@ export interface ReportOptions {
   yearOne?: YearOneInputs;
   /** The proposals scored from the workbook's Commercial Projects sheet, when it has one. */
   scores?: ScoreResult;
+  /** A what-if session's choices: its budget replaces the published plan's, with what changed and the gap to the target. */
+  scenario?: { scenario: Scenario; included: ReadonlySet<string>; target?: (Decimal | null)[] };
 }
 
 export interface Report {
@@ -36,12 +41,14 @@ const missing = <T extends object>(x: T | { missing: string }): x is { missing: 
 
 /** Builds the house-format report sheets from a checked workbook: pure data for any host to write. */
 export function buildReport(check: CheckResult, options: ReportOptions = {}): Report {
-  const budget = budgetSummary(check, options.yearOne);
+  const chosen = options.scenario && runScenario(options.scenario.scenario, options.scenario.included, options.scenario.target);
+  const budget = chosen ? chosen.budget : budgetSummary(check, options.yearOne);
   const net = netBudget(check);
   const notes: string[] = [];
   const blocks: Block[] = [];
   if (missing(budget)) notes.push(`Budget summary not written: ${budget.missing}.`);
   else blocks.push(budgetSummaryBlock(budget));
+  if (chosen) blocks.push(scenarioBlock(chosen, options.scenario!.target ?? []));
   if (missing(net)) notes.push(`Net budget not written: ${net.missing}.`);
   else blocks.push(netBudgetBlock(net));
   const appendices = appendixSummaries(check);
