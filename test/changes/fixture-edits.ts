@@ -55,7 +55,7 @@ export function previousFromStars(fixture: SheetGrid[], check: CheckResult): She
   const dropped: { sheet: string; row: number }[] = [];
   for (const table of check.tables.filter((t) => t.kind === 'growth' || t.kind === 'savings')) {
     const cols = table.columns.map((c) => c.col);
-    table.columns.forEach((c, i) => e.set(table.sheet, a1(table.headerRow, c.col), `${Number(c.year!.slice(0, 4)) - 1}/${c.year!.slice(2, 4)} £000`));
+    table.columns.forEach((c) => e.set(table.sheet, a1(table.headerRow, c.col), `${Number(c.year!.slice(0, 4)) - 1}/${c.year!.slice(2, 4)} £000`));
     for (const line of table.rows.filter((r) => r.type === 'line')) {
       if (!line.marker) dropped.push({ sheet: table.sheet, row: line.row + 1 });
       const figures = cols.map((_, i) => valueOf(line, i)!.toNumber());

@@ -19,10 +19,6 @@ const bold = (value: string, style: Partial<OutputCell> = {}) => text(value, { b
 const count = (n: number, isBold = false) => figure(n, { format: '0', bold: isBold });
 const markerWords = (m: StarMarker) => m || 'none';
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** "3 new, 2 amended, 14 unchanged, 1 removed; 1 marker disagrees": the line users read first. */
 export function summaryWords(s: ChangesSummary): string {
   const disagree = s.markerDisagreements === 1 ? '1 marker disagrees' : `${s.markerDisagreements} markers disagree`;
