@@ -19,8 +19,7 @@ import { describe, type Finding } from '../engine/findings';
 import { checkThrough, writeOutputs, WriteRefused } from '../engine/workflow';
 import { WorkbookReadError } from '../hosts/port';
 import type { XlsxWorkbook } from '../hosts/xlsx';
-import { CommandFailure, openWorkbook, writeAtomically } from './io';
-import { EXIT } from './main';
+import { CommandFailure, EXIT, openWorkbook, writeAtomically } from './io';
 
 interface CompareOptions {
   json?: boolean;
