@@ -4,13 +4,13 @@ import { judge, type Tolerance } from './compare';
 import { detectTables } from './detect';
 import { finding, type Finding } from './findings';
 import type { SheetGrid } from './grid';
+import { groupByDepartment, type Department } from './departments';
 import { Decimal } from './money';
 import {
   appendixIncrements,
   checkBudgetSummary,
   checkNetBudget,
   departmentFigures,
-  findDepartment,
   summaryRows,
 } from './summary';
 import { columnIndex, lineCount, type Basis, type Table } from './tables';
@@ -34,7 +34,9 @@ export interface CheckOptions {
 export interface CheckResult {
   tables: Table[];
   findings: Finding[];
+  /** The department, when the workbook holds one; a council-wide workbook has several (see departments). */
   department?: string;
+  departments: Department[];
 }
 
 const BASIS_WORDS: [RegExp, Basis][] = [
@@ -81,23 +83,8 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
     append(tables, detected.tables);
     append(findings, detected.findings);
   }
-  const department = findDepartment(tables);
-  const ctx: RuleContext = { tolerance: options.tolerance ?? 'rounding', department };
-  const first = (kind: Table['kind']) => tables.find((t) => t.kind === kind);
-  const summary = first('budget-summary');
-  for (const t of tables) if (t.kind === 'growth' || t.kind === 'savings') t.basis = resolveBasis(t, options.basis, summary, department);
-
-  for (const t of tables) {
-    if (t.kind !== 'budget-summary' && t.kind !== 'net-budget') {
-      append(findings, checkColumnTotals(t, ctx), checkTotalLabels(t, ctx));
-    }
-    if (t.kind === 'revenue-budget') append(findings, checkRevenueRows(t, ctx));
-    if (t.kind === 'capital-programme') append(findings, checkCapitalRows(t, ctx));
-    if (t.kind === 'savings') append(findings, checkSavingsLines(t));
-    const related = { ...ctx, revenue: first('revenue-budget'), growth: first('growth'), savings: first('savings') };
-    if (t.kind === 'budget-summary') append(findings, checkBudgetSummary(t, related));
-    if (t.kind === 'net-budget') append(findings, checkNetBudget(t, related));
-  }
+  const departments = groupByDepartment(tables);
+  for (const dept of departments) append(findings, checkDepartment(dept, options));
 
   tables.forEach((t, i) => {
     const twin = tables.slice(0, i).find((o) => o.sheet !== t.sheet && sameFigures(o, t));
@@ -115,7 +102,32 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
   }
   const order = new Map(sheets.map((s, i) => [s.name, i]));
   findings.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || cellOrder(a.cell) - cellOrder(b.cell));
-  return { tables, findings, department };
+  return { tables, findings, department: departments.length === 1 ? departments[0].name : undefined, departments };
+}
+
+/** Every rule on one department's tables, each cross-table rule pairing its own summary with its own appendices. */
+function checkDepartment(dept: Department, options: CheckOptions): Finding[] {
+  const findings: Finding[] = [];
+  const ctx: RuleContext = { tolerance: options.tolerance ?? 'rounding', department: dept.name };
+  const first = (kind: Table['kind']) => dept.tables.find((t) => t.kind === kind);
+  const summary = first('budget-summary');
+  for (const t of dept.tables) if (t.kind === 'growth' || t.kind === 'savings') t.basis = resolveBasis(t, options.basis, summary, dept.name);
+  const related = { ...ctx, revenue: first('revenue-budget'), growth: first('growth'), savings: first('savings') };
+  for (const t of dept.tables) {
+    if (t.kind !== 'budget-summary' && t.kind !== 'net-budget') append(findings, checkColumnTotals(t, ctx), checkTotalLabels(t, ctx));
+    if (t.kind === 'revenue-budget') append(findings, checkRevenueRows(t, ctx));
+    if (t.kind === 'capital-programme') append(findings, checkCapitalRows(t, ctx));
+    if (t.kind === 'savings') append(findings, checkSavingsLines(t));
+    if (t.kind === 'budget-summary') append(findings, checkBudgetSummary(t, related));
+    if (t.kind === 'net-budget') append(findings, checkNetBudget(t, related));
+  }
+  return findings;
+}
+
+/** One department's part of a check, in the same shape, for the summaries that are built per department. */
+export function departmentView(check: CheckResult, dept: Department): CheckResult {
+  const sheets = new Set(dept.tables.map((t) => t.sheet));
+  return { tables: dept.tables, findings: check.findings.filter((f) => sheets.has(f.sheet)), department: dept.name, departments: [dept] };
 }
 
 function cellOrder(cell: string): number {
@@ -143,7 +155,7 @@ export function checkSummary(result: { tables: unknown[]; findings: Finding[] })
 }
 
 /** The check result as the CLI's --json document. */
-export function checkJson(result: CheckResult) {
+export function checkJson(result: Pick<CheckResult, 'tables' | 'findings'>) {
   return {
     tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: t.range, lines: lineCount(t) })),
     findings: result.findings.map((f) => ({

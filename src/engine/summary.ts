@@ -21,23 +21,6 @@ export function names(text: string, name: string): boolean {
   return want.length > 0 && want.every((w) => have.has(w));
 }
 
-/** The department the workbook is about, from its titles ("CORPORATE RESOURCES DEPARTMENT") or Appendix A's grand total. */
-export function findDepartment(tables: Table[]): string | undefined {
-  for (const t of tables) {
-    for (const line of t.title) {
-      const m = /^(.+?)\s+(department|directorate)$/i.exec(line.trim());
-      if (m) return m[1].trim();
-    }
-  }
-  for (const t of tables) {
-    if (t.kind !== 'revenue-budget') continue;
-    const grand = t.rows.find((r) => r.closesTable);
-    const m = grand && /^total\s+(.+)$/i.exec(grand.label.trim());
-    if (m) return m[1].trim();
-  }
-  return undefined;
-}
-
 function isSectionHeading(row: TableRow): boolean {
   const letters = row.label.replace(/[^A-Za-z]/g, '');
   return row.type === 'heading' && letters.length > 0 && letters === letters.toUpperCase();
