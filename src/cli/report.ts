@@ -3,7 +3,8 @@ import { basename, resolve } from 'node:path';
 import { checkSummary } from '../engine/check';
 import { parseTextNumber } from '../engine/figures';
 import type { Decimal } from '../engine/money';
-import { buildReport, type YearOneInputs } from '../engine/report';
+import { buildCouncilReport, buildReport, type YearOneInputs } from '../engine/report';
+import { XlsxWorkbook } from '../hosts/xlsx';
 import { scoreWorkbook } from '../engine/scoring';
 import { checkThrough, writeOutputs, WriteRefused } from '../engine/workflow';
 import { CommandFailure, openWorkbook, writeAtomically } from './io';
@@ -34,6 +35,39 @@ function yearOne(opts: ReportOptions): YearOneInputs | undefined {
   return { originalBudget: opts.originalBudget, otherChanges: opts.otherChanges, transfers: opts.transfers };
 }
 
+async function write(port: Parameters<typeof writeOutputs>[0], sheets: Parameters<typeof writeOutputs>[1]) {
+  try {
+    return await writeOutputs(port, sheets);
+  } catch (e) {
+    if (e instanceof WriteRefused) throw new CommandFailure(e.message);
+    throw e;
+  }
+}
+
+/** Several department workbooks → a new council workbook: every department's summaries, the Council Summary, every finding. */
+async function councilReport(files: string[], opts: ReportOptions, log: (line: string) => void): Promise<number> {
+  const output = resolve(opts.output);
+  if (files.some((f) => resolve(f) === output)) throw new CommandFailure('the council workbook is written to a new file: give an -o that is none of the inputs');
+  if (opts.originalBudget !== undefined || opts.otherChanges !== undefined || opts.transfers !== undefined || opts.envelope !== undefined) {
+    throw new CommandFailure("--original-budget, --other-changes, --transfers and --envelope apply to one department's workbook; each department in a council report uses its own budget summary");
+  }
+  const parts = [];
+  for (const file of files) {
+    const { check } = await checkThrough(await openWorkbook(file));
+    parts.push({ check, source: basename(file) });
+    log(`${basename(file)}: ${checkSummary(check)}`);
+  }
+  const built = buildCouncilReport(parts);
+  const council = XlsxWorkbook.empty();
+  await write(council, built.sheets);
+  await writeAtomically(output, await council.toBuffer());
+  log(`Wrote ${output}`);
+  log(`  sheets: ${built.sheets.map((s) => s.sheet.name).join(', ')}`);
+  built.notes.forEach((n) => log(`  ${n}`));
+  log('  the input workbooks are not changed.');
+  return parts.some((p) => p.check.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
 async function report(file: string, opts: ReportOptions, log: (line: string) => void): Promise<number> {
   const output = resolve(opts.output);
   if (output === resolve(file) && !opts.inPlace) {
@@ -44,13 +78,7 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
   const { read, check } = await checkThrough(wb);
   const scores = scoreWorkbook(read.inputs, { envelope: opts.envelope });
   const built = buildReport(check, { yearOne: entered, scores: scores.proposalsSheet ? scores : undefined });
-  let plan;
-  try {
-    plan = await writeOutputs(wb, built.sheets);
-  } catch (e) {
-    if (e instanceof WriteRefused) throw new CommandFailure(e.message);
-    throw e;
-  }
+  const plan = await write(wb, built.sheets);
   await writeAtomically(output, await wb.toBuffer());
   log(`${basename(file)}: ${checkSummary(check)}`);
   const written = plan.write.map((w) => w.sheet.name);
@@ -66,15 +94,15 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
 export function registerReport(cmd: Command, log: (line: string) => void): void {
   cmd
     .command('report')
-    .description('write the house-format summary tables into a copy of the workbook')
-    .argument('<file.xlsx>', 'the department workbook')
-    .requiredOption('-o, --output <out.xlsx>', 'the workbook to write: the input with the report sheets added')
+    .description('write the house-format summary tables into a copy of the workbook; given several workbooks, a council-wide report')
+    .argument('<files...>', "the department's workbook, or several departments' workbooks to consolidate")
+    .requiredOption('-o, --output <out.xlsx>', 'the workbook to write: the input with the report sheets added (a new workbook for several inputs)')
     .addOption(new Option('--original-budget <£000>', "year 1's updated original budget (otherwise from the workbook's budget summary)").argParser(moneyOption))
     .addOption(new Option('--other-changes <£000>', "year 1's other changes").argParser(moneyOption))
     .addOption(new Option('--transfers <£000>', "year 1's budget transfers and adjustments").argParser(moneyOption))
     .addOption(new Option('--envelope <£000>', 'choose the best set of proposals whose total investment fits this envelope (£000)').argParser(envelopeOption))
     .option('--in-place', 'allow -o to be the input file itself (its input sheets are still not changed)')
-    .action(async (file: string, opts: ReportOptions) => {
-      process.exitCode = await report(file, opts, log);
+    .action(async (files: string[], opts: ReportOptions) => {
+      process.exitCode = files.length > 1 ? await councilReport(files, opts, log) : await report(files[0], opts, log);
     });
 }

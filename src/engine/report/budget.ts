@@ -43,7 +43,7 @@ export function yearOneFromWorkbook(check: CheckResult): YearOneInputs | undefin
   return { originalBudget: at(rows.original), otherChanges: at(rows.other) ?? ZERO, transfers: at(rows.transfers) ?? ZERO };
 }
 
-function reportYears(check: CheckResult): { key: string; label: string }[] {
+export function reportYears(check: CheckResult): { key: string; label: string }[] {
   const collect = (kinds: Table['kind'][]) => {
     const keys = new Map<string, string>();
     for (const t of check.tables) if (kinds.includes(t.kind)) for (const c of t.columns) if (c.year && c.key.startsWith('year:')) keys.set(c.key, c.year);
@@ -103,6 +103,19 @@ export interface BudgetInputs {
   notes: string[];
 }
 
+/** The department's own growth or savings, cumulative £000 for each year: from its appendix, else from its budget summary, else 0 (saying so). */
+export function departmentCumulative(check: CheckResult, kind: 'growth' | 'savings', years: { key: string }[], notes: string[]): Cumulative {
+  const table = first(check, kind);
+  if (table) {
+    const figures = departmentFigures(table, check.department);
+    return cumulativeFor(table, years, (c) => figures[c]);
+  }
+  const fromSummary = workbookLine(check, kind, years);
+  if (fromSummary) return runningTotal(fromSummary);
+  notes.push(`No ${kind} appendix was found: ${kind} is shown as 0.`);
+  return years.map(() => ZERO);
+}
+
 export function budgetInputs(check: CheckResult, entered: YearOneInputs = {}): BudgetInputs | { missing: string } {
   const years = reportYears(check);
   if (years.length === 0) return { missing: 'no growth, savings or budget summary table with year columns was found, so there are no years to summarise' };
@@ -116,17 +129,7 @@ export function budgetInputs(check: CheckResult, entered: YearOneInputs = {}): B
     const fromBook = workbookLine(check, role, years);
     return years.map((_, i) => (i === 0 ? (yearOne ?? ZERO) : (fromBook?.[i] ?? ZERO)));
   };
-  const cumulative = (kind: 'growth' | 'savings'): Cumulative => {
-    const table = first(check, kind);
-    if (table) {
-      const figures = departmentFigures(table, check.department);
-      return cumulativeFor(table, years, (c) => figures[c]);
-    }
-    const fromSummary = workbookLine(check, kind, years);
-    if (fromSummary) return runningTotal(fromSummary);
-    notes.push(`No ${kind} appendix was found: ${kind} is shown as 0.`);
-    return years.map(() => ZERO);
-  };
+  const cumulative = (kind: 'growth' | 'savings') => departmentCumulative(check, kind, years, notes);
   return {
     department: check.department,
     years,

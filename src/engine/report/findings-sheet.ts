@@ -8,21 +8,30 @@ export const FINDINGS_SHEET = 'MTFS Findings';
 
 const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
-/** Every finding, from the check and from scoring, with its severity, rule, message and a link to its cell. */
-export function findingsSheet(check: CheckResult, extra: Finding[] = []): OutputSheet {
-  const findings = [...check.findings, ...extra];
+/** A finding, and the workbook it is in when the report gathers several workbooks. */
+export type ReportedFinding = Finding & { workbook?: string };
+
+/**
+ * Every finding, from the check and from scoring, with its severity, rule, message and its cell:
+ * a link to it when it is in this workbook, or the workbook's name beside it when it is in another.
+ */
+export function findingsSheet(check: Pick<CheckResult, 'tables' | 'department'> & { findings: ReportedFinding[] }, extra: Finding[] = []): OutputSheet {
+  const findings: ReportedFinding[] = [...check.findings, ...extra];
+  const elsewhere = findings.some((f) => f.workbook);
+  const bold = (value: string) => text(value, { bold: true });
   const rows = [
     [text(check.department ? `MTFS FINDINGS: ${check.department}` : 'MTFS FINDINGS', { bold: true, underline: true })],
     [text(checkSummary({ tables: check.tables, findings }))],
     [],
-    [text('Severity', { bold: true }), text('Rule', { bold: true }), text('Message', { bold: true }), text('Cell', { bold: true })],
+    [bold('Severity'), bold('Rule'), bold('Message'), bold('Cell'), ...(elsewhere ? [bold('Workbook')] : [])],
     ...findings.map((f) => [
       text(SEVERITY_WORDS[f.severity], { bold: f.severity === 'error' }),
       text(RULES[f.rule].title),
       text(capitalise(f.message), { wrap: true }),
-      text(`${f.sheet}!${f.cell}`, { link: { sheet: f.sheet, cell: f.cell } }),
+      text(`${f.sheet}!${f.cell}`, elsewhere ? {} : { link: { sheet: f.sheet, cell: f.cell } }),
+      ...(elsewhere ? [text(f.workbook ?? '')] : []),
     ]),
   ];
   if (findings.length === 0) rows.push([text('No findings: every total agrees.')]);
-  return { name: FINDINGS_SHEET, rows, columnWidths: [10, 30, 90, 24], freezeRows: 4 };
+  return { name: FINDINGS_SHEET, rows, columnWidths: [10, 30, 90, 24, 30], freezeRows: 4 };
 }

@@ -1,5 +1,7 @@
 import { a1Range, a1 } from '../a1';
-import type { CheckResult } from '../check';
+import { departmentView, type CheckResult } from '../check';
+import { append } from '../collections';
+import { consolidate, councilSheet, type ConsolidationPart } from '../consolidate';
 import type { OutputSheet } from '../output';
 import { appendixBlock, appendixSummaries, itemCountsBlock } from './appendices';
 import { composeSheet, text, type Block } from './blocks';
@@ -39,42 +41,85 @@ export interface Report {
 
 const missing = <T extends object>(x: T | { missing: string }): x is { missing: string } => 'missing' in x;
 
-/** Builds the house-format report sheets from a checked workbook: pure data for any host to write. */
-export function buildReport(check: CheckResult, options: ReportOptions = {}): Report {
+interface DepartmentPart {
+  blocks: Block[];
+  budget: BudgetSummary | { missing: string };
+  net: NetBudget | { missing: string };
+  notes: string[];
+}
+
+/** One department's blocks of the MTFS Summary: budget summary (or a scenario's), net budget, appendices, capital, bridge. */
+function departmentPart(view: CheckResult, options: ReportOptions): DepartmentPart {
   const chosen = options.scenario && runScenario(options.scenario.scenario, options.scenario.included, options.scenario.target);
-  const budget = chosen ? chosen.budget : budgetSummary(check, options.yearOne);
-  const net = netBudget(check);
+  const budget = chosen ? chosen.budget : budgetSummary(view, options.yearOne);
+  const net = netBudget(view);
+  const who = view.department ? `${view.department}: ` : '';
   const notes: string[] = [];
   const blocks: Block[] = [];
-  if (missing(budget)) notes.push(`Budget summary not written: ${budget.missing}.`);
+  if (missing(budget)) notes.push(`${who}Budget summary not written: ${budget.missing}.`);
   else blocks.push(budgetSummaryBlock(budget));
   if (chosen) blocks.push(scenarioBlock(chosen, options.scenario!.target ?? []));
-  if (missing(net)) notes.push(`Net budget not written: ${net.missing}.`);
+  if (missing(net)) notes.push(`${who}Net budget not written: ${net.missing}.`);
   else blocks.push(netBudgetBlock(net));
-  const appendices = appendixSummaries(check);
-  blocks.push(...appendices.map(appendixBlock));
+  const appendices = appendixSummaries(view);
+  append(blocks, appendices.map(appendixBlock));
   if (appendices.length) blocks.push(itemCountsBlock(appendices));
-  blocks.push(...capitalSummaries(check).map(capitalBlock));
-  const bridge = !missing(budget) && bridgeBalances(budgetBridge(budget));
-  if (bridge) blocks.push(bridgeBlock(budget as BudgetSummary));
-  if (notes.length) blocks.unshift(notes.map((n) => [text(n, { italic: true })]));
-  const summary = composeSheet(SUMMARY_SHEET, blocks, { freezeRows: 0 });
-  const { blockStarts, ...sheet } = summary;
-  if (bridge) {
+  append(blocks, capitalSummaries(view).map(capitalBlock));
+  if (!missing(budget) && bridgeBalances(budgetBridge(budget))) blocks.push(bridgeBlock(budget));
+  return { blocks, budget, net, notes };
+}
+
+/** The MTFS Summary sheet: each department's blocks in turn, with a budget-bridge chart when there is one department. */
+function summarySheet(parts: DepartmentPart[]): OutputSheet {
+  const notes = parts.flatMap((p) => p.notes);
+  const blocks: Block[] = [...(notes.length ? [notes.map((n) => [text(n, { italic: true })])] : []), ...parts.flatMap((p) => p.blocks)];
+  const { blockStarts, ...sheet } = composeSheet(SUMMARY_SHEET, blocks, { freezeRows: 0 });
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only && !missing(only.budget) && bridgeBalances(budgetBridge(only.budget))) {
     const start = blockStarts[blockStarts.length - 1];
-    const steps = budgetBridge(budget as BudgetSummary).length;
+    const steps = budgetBridge(only.budget).length;
     sheet.charts = [{ title: 'Budget bridge, £000', kind: 'waterfall', range: a1Range(start + 2, 0, start + 1 + steps, 1), anchor: a1(0, 7) }];
   }
+  return sheet;
+}
+
+function departmentViews(check: CheckResult): CheckResult[] {
+  return check.departments.length > 1 ? check.departments.map((d) => departmentView(check, d)) : [check];
+}
+
+/** Sheets the user keeps come first: a re-run re-adds the add-in's own sheets after them, in the same order. */
+function ordered(sheets: { sheet: OutputSheet; owned: boolean }[]): { sheet: OutputSheet; owned: boolean }[] {
+  return [...sheets.filter((s) => !s.owned), ...sheets.filter((s) => s.owned)];
+}
+
+/**
+ * Builds the house-format report sheets from a checked workbook: pure data for any host to write.
+ * A workbook holding several departments gets each department's summaries and a Council Summary;
+ * year 1's typed inputs and a scenario apply when it holds one.
+ */
+export function buildReport(check: CheckResult, options: ReportOptions = {}): Report {
+  const views = departmentViews(check);
+  const several = views.length > 1;
+  const parts = views.map((v) => departmentPart(v, several ? {} : options));
   const sheets = [
-    { sheet, owned: true },
+    { sheet: summarySheet(parts), owned: true },
+    ...(several ? [{ sheet: councilSheet(consolidate([{ check }])), owned: true }] : []),
     ...(options.scores ? scoreSheets(options.scores) : []),
     { sheet: findingsSheet(check, options.scores?.findings), owned: true },
   ];
-  return {
-    // Sheets the user keeps come first: a re-run re-adds the add-in's own sheets after them, in the same order.
-    sheets: [...sheets.filter((s) => !s.owned), ...sheets.filter((s) => s.owned)],
-    budget,
-    net,
-    notes,
-  };
+  const notes = parts.flatMap((p) => p.notes);
+  if (several && (options.yearOne || options.scenario)) notes.push('Year 1 inputs and scenarios apply to a workbook of one department; each department here uses its own budget summary.');
+  return { sheets: ordered(sheets), budget: parts[0].budget, net: parts[0].net, notes };
+}
+
+/** A council-wide report from several department workbooks: every department's summaries, the Council Summary and every finding with its workbook. */
+export function buildCouncilReport(inputs: ConsolidationPart[]): Report {
+  const parts = inputs.flatMap((input) => departmentViews(input.check).map((v) => departmentPart(v, { yearOne: input.yearOne })));
+  const findings = inputs.flatMap((input) => input.check.findings.map((f) => ({ ...f, workbook: input.source })));
+  const sheets = [
+    { sheet: summarySheet(parts), owned: true },
+    { sheet: councilSheet(consolidate(inputs)), owned: true },
+    { sheet: findingsSheet({ tables: inputs.flatMap((i) => i.check.tables), findings, department: 'COUNCIL' }), owned: true },
+  ];
+  return { sheets, budget: parts[0].budget, net: parts[0].net, notes: parts.flatMap((p) => p.notes) };
 }
