@@ -31,6 +31,12 @@ export interface ChartSpec {
   range: string;
   /** Top-left cell for the chart. */
   anchor: string;
+  /**
+   * Where the host has no waterfall chart: a stacked column chart of `range` (one series per
+   * column) over the `categories` labels, whose first series — an invisible base that lifts each
+   * bar to its place — the host leaves unfilled.
+   */
+  stackedFallback?: { range: string; categories: string };
 }
 
 export const MONEY_FORMAT = '#,##0;-#,##0';

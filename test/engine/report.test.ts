@@ -270,3 +270,23 @@ describe('the report with commercial proposals', () => {
     expect(await snapshot(again)).toEqual(await snapshot(out));
   });
 });
+
+describe('the budget bridge', () => {
+  it('gives Excel a waterfall of Sub Total and each change, and exact stacked bars for hosts without one', async () => {
+    const { checkWorkbook } = await import('../../src/engine/check');
+    const { buildReport } = await import('../../src/engine/report');
+    const { readGrids } = await import('../support/workbooks');
+    const report = buildReport(checkWorkbook(await readGrids(CORPORATE_RESOURCES)));
+    const sheet = report.sheets[0].sheet;
+    expect(sheet.charts).toEqual([
+      { title: 'Budget bridge, £000', kind: 'waterfall', range: 'A60:B68', anchor: 'H1', stackedFallback: { range: 'E60:H69', categories: 'A60:A69' } },
+    ]);
+    const value = (c: unknown) => (c && typeof c === 'object' && 'value' in c ? Number((c as { value: unknown }).value) : null);
+    const bars = sheet.rows.slice(59, 69).map((r) => [r[0]?.value, ...r.slice(4, 8).map(value)]);
+    expect(bars[0]).toEqual(['Sub Total 2015/16', 0, 35869, 0, 0]);
+    expect(bars[1]).toEqual(['Growth 2015/16', 35869, 0, 340, 0]);
+    expect(bars[2]).toEqual(['Savings 2015/16', 33924, 0, 0, 2285]);
+    expect(bars[9]).toEqual(['Proposed budget 2018/19', 0, 25774, 0, 0]);
+    expect(sheet.rows[58].slice(4, 8).map((c) => c?.value)).toEqual(['Chart: base', 'Chart: level', 'Chart: increase', 'Chart: decrease']);
+  });
+});

@@ -1,6 +1,6 @@
 import { Decimal, ZERO } from '../money';
 import type { BudgetSummary } from './budget';
-import { headings, moneyRow, title, type Block } from './blocks';
+import { figure, headings, moneyRow, text, title, type Block } from './blocks';
 
 export interface BridgeStep {
   label: string;
@@ -25,12 +25,35 @@ export function budgetBridge(s: BudgetSummary): BridgeStep[] {
   return steps;
 }
 
+/**
+ * The bars of a bridge drawn as stacked columns: an invisible base lifts each change to the
+ * running total it starts from; levels stand on the axis. Exact, from the Decimal steps.
+ */
+export function stackedBars(steps: BridgeStep[]): { base: Decimal; level: Decimal; increase: Decimal; decrease: Decimal }[] {
+  let running = ZERO;
+  return steps.map((step) => {
+    const v = step.value ?? ZERO;
+    if (step.level) {
+      running = v;
+      return { base: ZERO, level: v, increase: ZERO, decrease: ZERO };
+    }
+    const from = running;
+    running = running.plus(v);
+    return v.gte(0) ? { base: from, level: ZERO, increase: v, decrease: ZERO } : { base: running, level: ZERO, increase: ZERO, decrease: v.negated() };
+  });
+}
+
+/** Columns C and D stay free; the chart's stacked-column bars sit in E to H, labelled as such. */
+export const BRIDGE_BAR_COLUMNS = 4;
+
 export function bridgeBlock(s: BudgetSummary): Block {
   const steps = budgetBridge(s);
+  const bars = stackedBars(steps);
+  const chartHeading = (h: string) => text(h, { italic: true, align: 'right', wrap: true });
   return [
     title(`BUDGET BRIDGE ${s.years[0]} - ${s.years[s.years.length - 1]}, £000`),
-    headings('', ['£000']),
-    ...steps.map((step) => moneyRow(step.label, [step.value], step.level)),
+    [...headings('', ['£000']), null, null, ...['Chart: base', 'Chart: level', 'Chart: increase', 'Chart: decrease'].map(chartHeading)],
+    ...steps.map((step, i) => [...moneyRow(step.label, [step.value], step.level), null, null, ...[bars[i].base, bars[i].level, bars[i].increase, bars[i].decrease].map((v) => figure(v, { italic: true }))]),
   ];
 }
 

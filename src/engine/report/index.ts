@@ -5,7 +5,7 @@ import { consolidate, councilSheet, type ConsolidationPart } from '../consolidat
 import type { OutputSheet } from '../output';
 import { appendixBlock, appendixSummaries, itemCountsBlock } from './appendices';
 import { composeSheet, text, type Block } from './blocks';
-import { bridgeBalances, bridgeBlock, budgetBridge } from './bridge';
+import { BRIDGE_BAR_COLUMNS, bridgeBalances, bridgeBlock, budgetBridge } from './bridge';
 import { budgetSummary, budgetSummaryBlock, netBudget, netBudgetBlock, type BudgetSummary, type NetBudget, type YearOneInputs } from './budget';
 import { capitalBlock, capitalSummaries } from './capital';
 import { findingsSheet } from './findings-sheet';
@@ -76,9 +76,19 @@ function summarySheet(parts: DepartmentPart[]): OutputSheet {
   const { blockStarts, ...sheet } = composeSheet(SUMMARY_SHEET, blocks, { freezeRows: 0 });
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only && !missing(only.budget) && bridgeBalances(budgetBridge(only.budget))) {
-    const start = blockStarts[blockStarts.length - 1];
-    const steps = budgetBridge(only.budget).length;
-    sheet.charts = [{ title: 'Budget bridge, £000', kind: 'waterfall', range: a1Range(start + 2, 0, start + 1 + steps, 1), anchor: a1(0, 7) }];
+    // The waterfall shows Sub Total and each change: office-js cannot mark its last bar as a total, so
+    // the proposed budget is where the last change ends. The stacked fallback shows every step.
+    const first = blockStarts[blockStarts.length - 1] + 2;
+    const last = first + budgetBridge(only.budget).length - 1;
+    sheet.charts = [
+      {
+        title: 'Budget bridge, £000',
+        kind: 'waterfall',
+        range: a1Range(first, 0, last - 1, 1),
+        anchor: a1(0, 7),
+        stackedFallback: { range: a1Range(first, 4, last, 4 + BRIDGE_BAR_COLUMNS - 1), categories: a1Range(first, 0, last, 0) },
+      },
+    ];
   }
   return sheet;
 }
