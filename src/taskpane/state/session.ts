@@ -1,15 +1,24 @@
+import { comparableTables } from '../../engine/changes';
 import { checkWorkbook, type CheckResult } from '../../engine/check';
 import type { SheetGrid } from '../../engine/grid';
+import type { ScenarioLine } from '../../engine/scenario';
+import { checkThrough, previewWrite, readWorkbook, writeOutputs, WriteRefused, type ReadWorkbook } from '../../engine/workflow';
 import { WorkbookReadError, type Progress, type WorkbookPort } from '../../hosts/port';
+import { derive, NO_RESULTS, outputsFor, type Choices, type Results } from './derive';
 import { downloadName } from './download';
+import { EMPTY_FIELD, moneyField } from './fields';
 import type { SeverityFilter } from './findings';
+import { editTarget, PLAN, switchLine } from './scenario';
 import { createStore, type Store } from './store';
+import { sentence } from './words';
+import { WRITE_WORDS, writtenWords, type WriteTarget } from './write';
+import { editYearOne, NO_YEAR_ONE, yearOneFromCheck, type YearOneKey } from './yearone';
 
 /** Where the pane runs: inside Excel (office-js), or in a plain browser on an .xlsx file the user opens. */
 export type HostKind = 'excel' | 'browser';
 
-/** The pane's views. Score and Report join this list when their engine APIs land. */
-export type ViewId = 'check';
+/** The pane's views, one tab each (see views/index.ts). */
+export type ViewId = 'check' | 'score' | 'report' | 'scenario' | 'compare';
 
 /** A port on a workbook that can also be saved as .xlsx bytes (browser mode's XlsxWorkbook). */
 export interface SavableWorkbook extends WorkbookPort {
@@ -38,18 +47,22 @@ export interface Problem {
   message: string;
 }
 
-export interface SessionState {
+export interface SessionState extends Choices, Results {
   host: HostKind;
   source: WorkbookSource | null;
-  /** The workbook's sheets as last read, and the check run on them. */
+  /** Every sheet of the workbook as last read (the add-in's own included); `inputs` are the user's sheets the check ran on. */
   sheets: SheetGrid[] | null;
   check: CheckResult | null;
   busy: Busy | null;
   problem: Problem | null;
   view: ViewId;
   checkFilter: SeverityFilter;
-  /** The cell of the finding the user last chose. */
+  /** The cell of the finding, proposal or line the user last chose. */
   shownCell: { sheet: string; cell: string } | null;
+  /** A write waiting for the user to confirm replacing the add-in's own sheets. */
+  confirming: { target: WriteTarget; replace: string[] } | null;
+  /** What the last write wrote, in words, for the view that wrote it. */
+  written: { target: WriteTarget; sheets: string[]; message: string } | null;
 }
 
 export interface SessionDeps {
@@ -69,16 +82,12 @@ export interface PickedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-function sentence(text: string): string {
-  const t = text.trim();
-  if (!t) return t;
-  const s = t[0].toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(s) ? s : `${s}.`;
-}
+/** A failure whose message is already meant for users. */
+export class PlainError extends Error {}
 
-/** True for failures that carry words meant for users: unreadable files, office-js errors, browser file errors. */
+/** True for failures that carry words meant for users: unreadable files, refused writes, office-js errors, browser file errors. */
 function speaksPlainly(error: unknown): error is Error {
-  if (error instanceof WorkbookReadError) return true;
+  if (error instanceof WorkbookReadError || error instanceof WriteRefused || error instanceof PlainError) return true;
   if (typeof DOMException !== 'undefined' && error instanceof DOMException) return true;
   return error instanceof Error && error.name === 'RichApi.Error';
 }
@@ -97,9 +106,20 @@ export function describeProblem(error: unknown, title: string, intent: Problem['
 
 const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+const CHOICE_KEYS: (keyof Choices)[] = ['listed', 'inputs', 'check', 'workbookName', 'envelope', 'yearOne', 'choices', 'targets', 'previous'];
+
+function choicesOf(s: SessionState): Choices {
+  return Object.fromEntries(CHOICE_KEYS.map((k) => [k, s[k]])) as unknown as Choices;
+}
+
+function listedFrom(read: ReadWorkbook): { name: string; owned: boolean }[] {
+  return read.sheets.map((s) => ({ name: s.name, owned: read.owned.includes(s.name) }));
+}
+
 /**
  * The pane's state and everything that changes it. Components read the store and call these methods;
- * they never touch a workbook or the engine themselves.
+ * they never touch a workbook or the engine themselves. What follows from the user's choices (scores, the scenario's
+ * budget, the comparison, what a write would do) is worked out again by `derive` whenever a choice changes.
  */
 export class Session {
   readonly store: Store<SessionState>;
@@ -118,6 +138,17 @@ export class Session {
       view: 'check',
       checkFilter: 'all',
       shownCell: null,
+      confirming: null,
+      written: null,
+      listed: null,
+      inputs: null,
+      workbookName: null,
+      envelope: EMPTY_FIELD,
+      yearOne: NO_YEAR_ONE,
+      choices: PLAN,
+      targets: [],
+      previous: null,
+      ...NO_RESULTS,
     });
   }
 
@@ -125,10 +156,17 @@ export class Session {
     return this.store.get();
   }
 
+  /** Sets state and brings what follows from it up to date. */
+  private update(patch: Partial<SessionState>): void {
+    const prev = this.state;
+    const next = { ...prev, ...patch };
+    const results = derive({ c: choicesOf(prev), r: prev }, choicesOf(next));
+    this.store.set({ ...patch, ...results });
+  }
+
   /**
    * Runs one long operation with a progress bar, turning any failure into a message bar titled `failTitle`.
    * One at a time: returns undefined without running when another is under way, or when `task` fails.
-   * Score and Report use this for their own work (e.g. `port.writeSheets(…, progress)`), then `checkAgain()`.
    */
   async run<T>(stage: string, failTitle: string, task: (progress: Progress) => Promise<T>): Promise<T | undefined> {
     if (this.state.busy) return undefined;
@@ -138,7 +176,7 @@ export class Session {
       await (this.deps.pause ?? defaultPause)();
       return await task(progress);
     } catch (e) {
-      if (!(e instanceof WorkbookReadError)) console.error(e);
+      if (!(e instanceof WorkbookReadError) && !(e instanceof WriteRefused) && !(e instanceof PlainError)) console.error(e);
       this.store.set({ problem: describeProblem(e, failTitle) });
       return undefined;
     } finally {
@@ -146,11 +184,34 @@ export class Session {
     }
   }
 
-  private async readAndCheck(port: WorkbookPort, progress: Progress): Promise<{ sheets: SheetGrid[]; check: CheckResult }> {
-    const sheets = await port.readSheets(progress);
+  /**
+   * Reads every sheet and checks the user's own, never the add-in's report sheets: checkThrough's two steps
+   * (readWorkbook, then the check on its inputs), with a pause between them so the progress bar can say so.
+   */
+  private async readAndCheck(port: WorkbookPort, progress: Progress): Promise<{ read: ReadWorkbook; check: CheckResult }> {
+    const read = await readWorkbook(port, progress);
     progress(0, 0, 'Checking every total');
     await (this.deps.pause ?? defaultPause)();
-    return { sheets, check: checkWorkbook(sheets) };
+    return { read, check: checkWorkbook(read.inputs) };
+  }
+
+  /** The state for a workbook just opened: its sheets and check, the year-1 fields filled from it, nothing chosen yet. */
+  private opened(source: WorkbookSource, read: ReadWorkbook, check: CheckResult): Partial<SessionState> {
+    return {
+      source,
+      workbookName: source.name,
+      sheets: read.sheets,
+      inputs: read.inputs,
+      listed: listedFrom(read),
+      check,
+      shownCell: null,
+      written: null,
+      confirming: null,
+      yearOne: yearOneFromCheck(check),
+      choices: PLAN,
+      targets: [],
+      previous: null,
+    };
   }
 
   /** Excel mode: connects to the open workbook and checks it. */
@@ -159,8 +220,8 @@ export class Session {
     if (!openExcel) throw new Error('Excel mode needs openExcel');
     await this.run('Reading the workbook', 'Could not read the workbook', async (progress) => {
       const port = await openExcel();
-      const { sheets, check } = await this.readAndCheck(port, progress);
-      this.store.set({ source: { name: 'This workbook', port }, sheets, check, shownCell: null });
+      const { read, check } = await this.readAndCheck(port, progress);
+      this.update(this.opened({ name: 'This workbook', port }, read, check));
     });
   }
 
@@ -168,10 +229,21 @@ export class Session {
   async openFile(file: PickedFile): Promise<void> {
     await this.run(`Opening ${file.name}`, `Could not open ${file.name}`, async (progress) => {
       const workbook = await this.deps.openXlsx(await file.arrayBuffer());
-      const { sheets, check } = await this.readAndCheck(workbook, progress);
+      const { read, check } = await this.readAndCheck(workbook, progress);
       const source: WorkbookSource = { name: file.name, port: workbook, save: () => workbook.toBuffer() };
-      this.store.set({ source, sheets, check, shownCell: null, checkFilter: 'all' });
+      this.update({ ...this.opened(source, read, check), checkFilter: 'all' });
     });
+  }
+
+  /** After a re-read: the new sheets and check; the user's choices stay, and year 1's fields follow the workbook unless edited. */
+  private reread(read: ReadWorkbook, check: CheckResult): Partial<SessionState> {
+    return {
+      sheets: read.sheets,
+      inputs: read.inputs,
+      listed: listedFrom(read),
+      check,
+      ...(this.state.yearOne.edited ? {} : { yearOne: yearOneFromCheck(check) }),
+    };
   }
 
   /**
@@ -185,12 +257,12 @@ export class Session {
       return;
     }
     await this.run('Reading the workbook', 'Could not read the workbook', async (progress) => {
-      const { sheets, check } = await this.readAndCheck(source.port, progress);
-      if (this.state.source === source) this.store.set({ sheets, check });
+      const { read, check } = await this.readAndCheck(source.port, progress);
+      if (this.state.source === source) this.update(this.reread(read, check));
     });
   }
 
-  /** Shows a finding's cell: inside Excel, selects it; in browser mode, marks it (there is no grid to move). */
+  /** Shows a cell: inside Excel, selects it; in browser mode, marks it (there is no grid to move). */
   async showCell(sheet: string, cell: string): Promise<void> {
     this.store.set({ shownCell: { sheet, cell } });
     const port = this.state.source?.port;
@@ -222,5 +294,98 @@ export class Session {
 
   dismissProblem(): void {
     this.store.set({ problem: null });
+  }
+
+  // Score and Report
+
+  /** The investment envelope (£000) as typed; shared by the Score and Report views. */
+  setEnvelope(text: string): void {
+    this.update({ envelope: moneyField(text, { notNegative: true, example: '1,000' }) });
+  }
+
+  setYearOne(key: YearOneKey, text: string): void {
+    this.update({ yearOne: editYearOne(this.state.yearOne, key, text) });
+  }
+
+  /** Puts back the figures of the workbook's own budget summary. */
+  resetYearOne(): void {
+    const check = this.state.check;
+    this.update({ yearOne: check ? yearOneFromCheck(check) : NO_YEAR_ONE });
+  }
+
+  // Scenario
+
+  setLine(line: ScenarioLine, on: boolean): void {
+    this.update({ choices: switchLine(this.state.choices, line, on) });
+  }
+
+  /** Back to the published plan: every growth and savings line in, every proposal out. Targets stay. */
+  resetScenario(): void {
+    this.update({ choices: PLAN });
+  }
+
+  setTarget(year: number, text: string): void {
+    this.update({ targets: editTarget(this.state.targets, year, text) });
+  }
+
+  // Compare
+
+  /** Reads and checks the previous MTFS (an .xlsx file, in both hosts) and compares this workbook with it. */
+  async openPrevious(file: PickedFile): Promise<void> {
+    await this.run(`Opening ${file.name}`, `Could not compare with ${file.name}`, async (progress) => {
+      const workbook = await this.deps.openXlsx(await file.arrayBuffer());
+      const { check } = await checkThrough(workbook, {}, progress);
+      if (comparableTables(check).length === 0) throw new PlainError(`the file ${file.name} has no growth, savings or capital programme table to compare with`);
+      this.update({ previous: { name: file.name, check }, written: this.state.written?.target === 'changes' ? null : this.state.written });
+    });
+  }
+
+  // Writing
+
+  /**
+   * Writes the report, the scenario's report or the Changes sheet. First asks the workbook what the write would do
+   * (previewWrite): when a sheet of the user's has the same name nothing is written and the pane says why; when the
+   * add-in's own sheets would be replaced, the user is asked first (`confirming`), unless `confirmed`.
+   * Then writes, says which sheets were written and checks the workbook again (its own sheets are not read as input).
+   */
+  async write(target: WriteTarget, confirmed = false): Promise<void> {
+    const source = this.state.source;
+    if (!source) return;
+    const words = WRITE_WORDS[target];
+    const built = outputsFor(target, choicesOf(this.state), this.state);
+    if ('blocked' in built) {
+      this.store.set({ problem: { intent: 'error', title: words.fail, message: built.blocked } });
+      return;
+    }
+    this.store.set({ confirming: null });
+    await this.run(words.stage, words.fail, async (progress) => {
+      if (!confirmed) {
+        const plan = await previewWrite(source.port, built.outputs);
+        if (plan.refused.length) throw new WriteRefused(plan.refused);
+        if (plan.replace.length) {
+          this.store.set({ confirming: { target, replace: plan.replace } });
+          return;
+        }
+      }
+      const plan = await writeOutputs(source.port, built.outputs, progress);
+      this.store.set({ written: { target, ...writtenWords(plan, this.state.host) } });
+      progress(0, 0, 'Checking the workbook again');
+      const { read, check } = await this.readAndCheck(source.port, progress);
+      if (this.state.source === source) this.update(this.reread(read, check));
+    });
+  }
+
+  /** The user agreed to replace the add-in's own sheets. */
+  async confirmWrite(): Promise<void> {
+    const pending = this.state.confirming;
+    if (pending) await this.write(pending.target, true);
+  }
+
+  cancelWrite(): void {
+    this.store.set({ confirming: null });
+  }
+
+  dismissWritten(): void {
+    this.store.set({ written: null });
   }
 }

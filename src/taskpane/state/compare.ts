@@ -1,0 +1,92 @@
+import { a1 } from '../../engine/a1';
+import { amendmentWords, pairingNote, summaryWords, tableName, type Change, type ChangesResult, type LineChange } from '../../engine/changes';
+import { money } from '../../engine/compare';
+import { sentence } from './words';
+
+export const CHANGE_LABELS: Record<Change, string> = { new: 'New', amended: 'Amended', unchanged: 'Unchanged', removed: 'Removed' };
+
+/** One line of the comparison as the Compare view lists it. */
+export interface ChangeItem {
+  key: string;
+  change: Change;
+  label: string;
+  /** "G25 Data Integrity & Systems Resilience". */
+  name: string;
+  /** Amended: "2016/17 60 → 75"; new: its figures; removed: where it was. */
+  amounts: string;
+  /** The star typed disagrees with the comparison: the finding's words. */
+  marker: string | null;
+  /** How it was paired, when that needs saying ("matched by description (84% alike)"). */
+  note: string | null;
+  /** Where choosing it goes: the line in this MTFS, or for a removed line the table it would be in; null when this MTFS has no such table. */
+  at: { sheet: string; cell: string } | null;
+}
+
+export interface ChangeTable {
+  key: string;
+  title: string;
+  /** "This MTFS: Growth!A4:F15; previous MTFS: Growth!A4:F14". */
+  where: string;
+  /** Every line that is not unchanged, and unchanged lines whose star disagrees or whose pairing needs a word. */
+  items: ChangeItem[];
+  unchanged: number;
+  /** Nothing to compare this table with, in words. */
+  note: string | null;
+}
+
+export interface CompareView {
+  /** "3 new, 2 amended, 14 unchanged, 1 removed; 1 marker disagrees". */
+  summary: string;
+  disagreements: number;
+  tables: ChangeTable[];
+}
+
+function figuresWords(line: LineChange, side: 'previous' | 'current'): string {
+  return line.figures
+    .filter((f) => f[side] !== null)
+    .map((f) => `${f.label} ${money(f[side]!)}`)
+    .join(', ');
+}
+
+function amounts(line: LineChange): string {
+  if (line.change === 'amended') return amendmentWords(line.figures);
+  if (line.change === 'new') return figuresWords(line, 'current');
+  if (line.change === 'removed') return `Was at ${line.previous!.sheet}!${line.previous!.cell} in the previous MTFS: ${figuresWords(line, 'previous')}`;
+  return '';
+}
+
+/** The comparison in the Compare view's words: the summary line, then each table's changed lines. */
+export function compareView(result: ChangesResult): CompareView {
+  const tables = result.tables.map((pair, t): ChangeTable => {
+    const lines = result.lines.filter((l) => l.table === pair);
+    const header = pair.current ? { sheet: pair.current.sheet, cell: a1(pair.current.headerRow, pair.current.left) } : null;
+    const items: ChangeItem[] = [];
+    lines.forEach((line, i) => {
+      const source = (line.current ?? line.previous)!;
+      const markerFinding = line.current && result.findings.find((f) => f.rule === 'marker-mismatch' && f.sheet === line.current!.sheet && f.cell === line.current!.cell);
+      const note = pairingNote(line);
+      if (line.change === 'unchanged' && !markerFinding && !note) return;
+      items.push({
+        key: `${t}:${i}`,
+        change: line.change,
+        label: CHANGE_LABELS[line.change],
+        name: [source.ref, source.description].filter(Boolean).join(' '),
+        amounts: amounts(line),
+        marker: markerFinding ? sentence(markerFinding.message) : null,
+        note: note && line.change !== 'removed' ? note : null,
+        at: line.current ? { sheet: line.current.sheet, cell: line.current.cell } : header,
+      });
+    });
+    const noPrevious = header && result.findings.find((f) => f.rule === 'no-previous-table' && f.sheet === header.sheet && f.cell === header.cell);
+    const at = (x: typeof pair.current) => (x ? `${x.sheet}!${x.range}` : 'none');
+    return {
+      key: String(t),
+      title: tableName(pair),
+      where: `This MTFS: ${at(pair.current)}; previous MTFS: ${at(pair.previous)}`,
+      items,
+      unchanged: lines.filter((l) => l.change === 'unchanged').length,
+      note: noPrevious ? sentence(noPrevious.message) : null,
+    };
+  });
+  return { summary: summaryWords(result.summary), disagreements: result.summary.markerDisagreements, tables };
+}

@@ -1,0 +1,124 @@
+import { changesSheet, compareWorkbooks, type ChangesResult } from '../../engine/changes';
+import type { CheckResult } from '../../engine/check';
+import type { SheetGrid } from '../../engine/grid';
+import { planWrite, type WritePlan } from '../../engine/ownership';
+import type { OutputSheet } from '../../engine/output';
+import { buildReport } from '../../engine/report';
+import { buildScenario, runScenario, type Scenario, type ScenarioOutcome } from '../../engine/scenario';
+import { scoreWorkbook, type ScoreResult } from '../../engine/scoring';
+import type { MoneyField } from './fields';
+import { includedIds, targetValues, type ScenarioChoices } from './scenario';
+import type { WriteTarget } from './write';
+import { yearOneInputs, type YearOneState } from './yearone';
+
+/**
+ * Everything the Score, Report, Scenario and Compare views show is worked out here from what the user chose,
+ * by the engine: the session keeps the choices, and these functions keep what follows from them up to date.
+ */
+
+/** What the views' results depend on. */
+export interface Choices {
+  /** The workbook's sheets as last read, and which are the add-in's own. */
+  listed: { name: string; owned: boolean }[] | null;
+  /** The user's sheets (the engine's input): never the add-in's own report sheets. */
+  inputs: SheetGrid[] | null;
+  check: CheckResult | null;
+  /** The name of the open workbook, for the Changes sheet. */
+  workbookName: string | null;
+  envelope: MoneyField;
+  yearOne: YearOneState;
+  choices: ScenarioChoices;
+  targets: MoneyField[];
+  /** The previous MTFS to compare with, checked. */
+  previous: { name: string; check: CheckResult } | null;
+}
+
+/** What follows from them. */
+export interface Results {
+  scores: ScoreResult | null;
+  scenario: Scenario | { missing: string } | null;
+  outcome: ScenarioOutcome | null;
+  changes: ChangesResult | null;
+  /** What writing each would do, as the engine plans it, against the sheets as last read (checked again just before writing). */
+  plans: Partial<Record<WriteTarget, WritePlan>>;
+}
+
+export const NO_RESULTS: Results = { scores: null, scenario: null, outcome: null, changes: null, plans: {} };
+
+/** The scores the report and the scenario use: only when the workbook has a Commercial Projects sheet. */
+export function reportScores(scores: ScoreResult | null): ScoreResult | undefined {
+  return scores?.proposalsSheet ? scores : undefined;
+}
+
+export type Outputs = { outputs: { sheet: OutputSheet; owned: boolean }[] } | { blocked: string };
+
+/** Why a write cannot go ahead yet, in words (a field to correct, nothing to write), or null when it can. */
+export function whyBlocked(target: WriteTarget, c: Choices, r: Results): string | null {
+  if (!c.check) return 'Open a workbook first.';
+  if (target === 'changes') return r.changes && c.previous ? null : 'Choose the previous MTFS to compare with first.';
+  if (c.envelope.error) return `The investment envelope: ${c.envelope.error}`;
+  const year = yearOneInputs(c.yearOne);
+  if ('problem' in year) return year.problem;
+  if (target === 'report') return null;
+  if (!r.scenario || 'missing' in r.scenario) return r.scenario ? `The scenario cannot be worked out: ${r.scenario.missing}.` : 'Open a workbook first.';
+  const wrongTarget = c.targets.find((t) => t?.error);
+  return wrongTarget ? `A target budget: ${wrongTarget.error}` : null;
+}
+
+/** The sheets a write produces, from the current choices, or why it cannot be written yet, in words. */
+export function outputsFor(target: WriteTarget, c: Choices, r: Results): Outputs {
+  const blocked = whyBlocked(target, c, r);
+  if (blocked) return { blocked };
+  const check = c.check!;
+  if (target === 'changes') return { outputs: [{ sheet: changesSheet(r.changes!, { previous: c.previous!.name, current: c.workbookName ?? undefined }), owned: true }] };
+  const year = yearOneInputs(c.yearOne);
+  const yearOne = 'yearOne' in year ? year.yearOne : undefined;
+  const scores = reportScores(r.scores);
+  if (target === 'report') return { outputs: buildReport(check, { yearOne, scores }).sheets };
+  const scenario = r.scenario as Scenario;
+  const chosen = { scenario, included: includedIds(scenario, c.choices), target: targetValues(c.targets, scenario.base.years.length) };
+  return { outputs: buildReport(check, { yearOne, scores, scenario: chosen }).sheets };
+}
+
+function plansFor(c: Choices, r: Omit<Results, 'plans'>): Results['plans'] {
+  if (!c.listed || !c.check) return {};
+  // The report and a scenario's report write the same sheets; only what is in them differs.
+  const report = planWrite(c.listed, buildReport(c.check, { scores: reportScores(r.scores) }).sheets);
+  const plans: Results['plans'] = { report, scenario: report };
+  if (r.changes && c.previous) plans.changes = planWrite(c.listed, [{ sheet: changesSheet(r.changes, { previous: c.previous.name }), owned: true }]);
+  return plans;
+}
+
+/**
+ * Brings the results up to date with the choices, working out again only what depends on something that changed
+ * (runScenario is fast enough to run on every switch; scoring runs when the inputs or the envelope change).
+ */
+export function derive(prev: { c: Choices; r: Results } | null, c: Choices): Results {
+  const p = prev?.c;
+  const was = prev?.r ?? NO_RESULTS;
+  const scores =
+    p && p.inputs === c.inputs && p.envelope.value === c.envelope.value && was.scores
+      ? was.scores
+      : c.inputs
+        ? scoreWorkbook(c.inputs, { envelope: c.envelope.value ?? undefined })
+        : null;
+  const yearOne = yearOneInputs(c.yearOne);
+  const scenario =
+    p && p.check === c.check && was.scores === scores && p.yearOne === c.yearOne && was.scenario
+      ? was.scenario
+      : c.check
+        ? buildScenario(c.check, reportScores(scores), 'yearOne' in yearOne ? yearOne.yearOne : undefined)
+        : null;
+  const outcome =
+    p && was.scenario === scenario && p.choices === c.choices && p.targets === c.targets && was.outcome
+      ? was.outcome
+      : scenario && !('missing' in scenario)
+        ? runScenario(scenario, includedIds(scenario, c.choices), targetValues(c.targets, scenario.base.years.length))
+        : null;
+  const changes = p && p.previous === c.previous && p.check === c.check && was.changes ? was.changes : c.previous && c.check ? compareWorkbooks(c.previous.check, c.check) : null;
+  const plans =
+    p && p.listed === c.listed && p.check === c.check && was.scores?.proposalsSheet === scores?.proposalsSheet && was.changes === changes && prev.r.plans.report
+      ? was.plans
+      : plansFor(c, { scores, scenario, outcome, changes });
+  return { scores, scenario, outcome, changes, plans };
+}
