@@ -1,4 +1,5 @@
-import { Caption1, makeStaticStyles, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { Caption1, makeStaticStyles, makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import { Suspense } from 'react';
 import { StatusArea } from './components/StatusArea';
 import { WorkbookBar } from './components/WorkbookBar';
 import type { Session, ViewId } from './state/session';
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
     minWidth: 0,
     maxWidth: '100%',
     boxSizing: 'border-box',
-    overflowX: 'hidden',
+    overflowX: 'clip',
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
@@ -75,7 +76,9 @@ export function App({ session }: { session: Session }) {
             ))}
           </TabList>
           <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`}>
-            <view.Panel session={session} />
+            <Suspense fallback={<Spinner size="small" label="Loading the view" />}>
+              <view.Panel session={session} />
+            </Suspense>
           </div>
         </>
       )}

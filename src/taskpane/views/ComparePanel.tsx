@@ -1,0 +1,29 @@
+import { useMemo } from 'react';
+import { CompareView } from '../components/CompareView';
+import { compareView } from '../state/compare';
+import type { Session } from '../state/session';
+import { useStore } from '../state/store';
+import { useWrite } from './useWrite';
+
+/** Wires the Compare view to the session: the previous MTFS the user picks, the engine's comparison, the Changes sheet. */
+export function ComparePanel({ session }: { session: Session }) {
+  const previous = useStore(session.store, (s) => s.previous);
+  const changes = useStore(session.store, (s) => s.changes);
+  const busy = useStore(session.store, (s) => s.busy !== null);
+  const shownCell = useStore(session.store, (s) => s.shownCell);
+  const host = useStore(session.store, (s) => s.host);
+  const write = useWrite(session, 'changes');
+  const view = useMemo(() => (changes ? compareView(changes) : null), [changes]);
+  return (
+    <CompareView
+      previousName={previous?.name ?? null}
+      onPickPrevious={(file) => void session.openPrevious(file)}
+      busy={busy}
+      view={view}
+      selectsCells={host === 'excel'}
+      shownCell={shownCell}
+      onChooseCell={(sheet, cell) => void session.showCell(sheet, cell)}
+      write={write}
+    />
+  );
+}

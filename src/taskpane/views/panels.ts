@@ -1,0 +1,5 @@
+/** The views loaded on first use (see index.ts). */
+export { ComparePanel } from './ComparePanel';
+export { ReportPanel } from './ReportPanel';
+export { ScenarioPanel } from './ScenarioPanel';
+export { ScorePanel } from './ScorePanel';
