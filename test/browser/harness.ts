@@ -3,8 +3,9 @@
  * /usr/bin/chromium through playwright-core with every request checked: office.js comes from the local
  * @microsoft/office-js package in place of Microsoft's CDN, and any other non-local request fails the test.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -34,6 +35,66 @@ export async function buildTaskpane(outDir: string): Promise<void> {
       resolve();
     });
   });
+}
+
+/** Every file the bundle is built from (the sources, the build's configuration and the installed packages' lock), hashed. */
+function buildKey(): string {
+  const hash = createHash('sha256');
+  const add = (file: string) => hash.update(file).update(readFileSync(file));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else add(full);
+    }
+  };
+  walk(path.join(ROOT, 'src'));
+  walk(path.join(ROOT, 'assets'));
+  for (const f of ['webpack.config.js', 'tsconfig.json', 'tsconfig.web.json', 'package-lock.json', 'manifest.xml']) if (existsSync(path.join(ROOT, f))) add(path.join(ROOT, f));
+  return hash.digest('hex').slice(0, 16);
+}
+
+const BUILDS = path.join(tmpdir(), 'mtfs-taskpane-builds');
+const DONE = '.built';
+
+/**
+ * The production bundle, built once for all the browser test files (they run in parallel): the first to ask builds it
+ * into a directory named by the sources' hash, the others wait for it. A later run with the same sources reuses it.
+ * Builds older than a day are removed.
+ */
+export async function sharedBuild(): Promise<string> {
+  await mkdir(BUILDS, { recursive: true });
+  const dir = path.join(BUILDS, buildKey());
+  const lock = `${dir}.lock`;
+  const deadline = Date.now() + 240_000;
+  while (!existsSync(path.join(dir, DONE))) {
+    try {
+      await mkdir(lock);
+    } catch {
+      // Another test file is building it: wait, unless its lock is stale (a build that died).
+      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > 300_000) await rm(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the task pane build in ${dir}`);
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
+    try {
+      const staging = await mkdtemp(`${dir}.staging-`);
+      await buildTaskpane(staging);
+      await writeFile(path.join(staging, DONE), new Date().toISOString());
+      await rm(dir, { recursive: true, force: true });
+      await rename(staging, dir);
+    } finally {
+      await rm(lock, { recursive: true, force: true });
+    }
+  }
+  for (const old of await readdir(BUILDS)) {
+    const full = path.join(BUILDS, old);
+    if (full === dir || full === lock) continue;
+    const age = await stat(full).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (age > 86_400_000) await rm(full, { recursive: true, force: true });
+  }
+  return dir;
 }
 
 const TYPES: Record<string, string> = {

@@ -9,20 +9,21 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
-import { buildTaskpane, CHROMIUM, launchPane, ROOT, serveDir, type Pane } from './harness';
+import { CHROMIUM, launchPane, ROOT, serveDir, sharedBuild, type Pane } from './harness';
 
 const FIXTURE = path.resolve(ROOT, '../shared/fixtures/corporate-resources-2015.xlsx');
 const SHOTS = path.join(ROOT, 'test-output/screenshots');
 describe('task pane in browser mode', () => {
   let outDir: string;
+  let work: string;
   let server: Awaited<ReturnType<typeof serveDir>>;
   let pane: Pane;
   const requested: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`the browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-    outDir = await mkdtemp(path.join(tmpdir(), 'mtfs-taskpane-'));
-    await buildTaskpane(outDir);
+    outDir = await sharedBuild();
+    work = await mkdtemp(path.join(tmpdir(), 'mtfs-taskpane-'));
     server = await serveDir(outDir);
     pane = await launchPane(server.origin);
     pane.page.on('request', (r) => requested.push(r.url()));
@@ -32,7 +33,7 @@ describe('task pane in browser mode', () => {
   afterAll(async () => {
     await pane?.close();
     await server?.close();
-    if (outDir) await rm(outDir, { recursive: true, force: true });
+    if (work) await rm(work, { recursive: true, force: true });
   });
 
   const shot = (name: string) => pane.page.screenshot({ path: path.join(SHOTS, name) });
@@ -143,7 +144,7 @@ describe('task pane in browser mode', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workbook' }).click()]);
     expect(download.suggestedFilename()).toBe('corporate-resources-2015-mtfs.xlsx');
-    const saved = path.join(outDir, 'downloaded.xlsx');
+    const saved = path.join(work, 'downloaded.xlsx');
     await download.saveAs(saved);
     const back = await XlsxWorkbook.open(await readFile(saved));
     const original = await XlsxWorkbook.open(await readFile(FIXTURE));

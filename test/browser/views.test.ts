@@ -1,0 +1,427 @@
+/**
+ * The Score, Report, Scenario and Compare views in browser mode, in real Chromium at task-pane width, on the example
+ * workbook with five proposals and on the shared fixture: what users see, what the pane writes (read back from the
+ * downloaded file with ExcelJS, input cells compared one by one with the original), and what it refuses to do.
+ */
+import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Download } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editedMtfs } from '../changes/fixture-edits';
+import { CORPORATE_RESOURCES, ROOT } from '../support/paths';
+import { sheetValues, snapshot } from '../support/snapshot';
+import { gridsToBuffer, readGrids } from '../support/workbooks';
+import { CHROMIUM, launchPane, serveDir, sharedBuild, type Pane } from './harness';
+
+const EXAMPLE = path.join(ROOT, 'examples/corporate-resources-2015-with-proposals.xlsx');
+const SHOTS = path.join(ROOT, 'test-output/screenshots');
+const INPUT_SHEETS = ['Budget Summary', 'Revenue Budget', 'Growth', 'Savings', 'Capital Programme', 'Commercial Projects'];
+const PROPOSED = 'Proposed/Provisional budget (Appendix A)';
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** A copy of a workbook changed with ExcelJS, saved under `dir`. */
+async function variant(source: string, dir: string, name: string, change: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  change(wb);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+function replaceText(wb: ExcelJS.Workbook, sheet: string, from: string, to: string): void {
+  let found = false;
+  wb.getWorksheet(sheet)!.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.value === from) {
+        cell.value = to;
+        found = true;
+      }
+    }),
+  );
+  if (!found) throw new Error(`no cell "${from}" on ${sheet}`);
+}
+
+/** The figures of a row of a sheet, found by its label in column A. */
+async function rowFigures(file: string, sheet: string, label: string): Promise<(string | number | null)[]> {
+  const rows = await sheetValues(file, sheet);
+  const row = rows.find((r) => r?.[0] === label);
+  if (!row) throw new Error(`no row "${label}" on ${sheet}`);
+  return row.slice(1);
+}
+
+describe('Score, Report, Scenario and Compare in browser mode', () => {
+  let outDir: string;
+  let work: string;
+  let server: Awaited<ReturnType<typeof serveDir>>;
+  let pane: Pane;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`the browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+    outDir = await sharedBuild();
+    work = await mkdtemp(path.join(tmpdir(), 'mtfs-views-'));
+    server = await serveDir(outDir);
+    pane = await launchPane(server.origin);
+    pane.page.on('dialog', (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    await mkdir(SHOTS, { recursive: true });
+    await pane.page.goto(`${server.origin}/taskpane.html`);
+    await pane.page.getByRole('button', { name: 'Open an .xlsx file' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await pane?.close();
+    await server?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => pane.page.screenshot({ path: path.join(SHOTS, name), animations: 'disabled' });
+  const tab = (name: string) => pane.page.getByRole('tab', { name, exact: true }).click();
+
+  async function open(file: string, name = path.basename(file)) {
+    const { page } = pane;
+    await page.locator('input[type=file]').first().setInputFiles({ name, mimeType: 'application/octet-stream', buffer: await readFile(file) });
+    await page.getByText(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).waitFor();
+    await page.getByRole('tab', { name: 'Check' }).waitFor();
+  }
+
+  /** The message bar saying what was written. */
+  const writtenBar = () => pane.page.getByRole('group').filter({ has: pane.page.locator('.fui-MessageBarTitle', { hasText: /^Written$/ }) });
+
+  async function download(name: string): Promise<string> {
+    const { page } = pane;
+    const bar = writtenBar();
+    const [file] = await Promise.all([page.waitForEvent('download'), bar.getByRole('button', { name: 'Download', exact: true }).click()]);
+    const saved = path.join(work, name);
+    await (file as Download).saveAs(saved);
+    return saved;
+  }
+
+  async function expectTidy() {
+    const { page } = pane;
+    const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scrollWidth, 'no horizontal scrolling at 350 px').toBeLessThanOrEqual(clientWidth);
+    expect(pane.foreignRequests, 'requests other than office.js and the pane itself').toEqual([]);
+    expect(pane.pageErrors).toEqual([]);
+    expect(dialogs).toEqual([]);
+  }
+
+  async function expectInputsUnchanged(original: string, written: string) {
+    const before = await snapshot(original);
+    const after = await snapshot(written, (name) => before.has(name));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [sheet, cells] of before) {
+      const now = after.get(sheet)!;
+      expect(now.size, `${sheet}: cells`).toBe(cells.size);
+      for (const [address, value] of cells) expect(now.get(address), `${sheet}!${address}`).toBe(value);
+    }
+  }
+
+  it('Score: the proposals in rank order with reward, risk, band, rank and gates in words; the chart has a point each', async () => {
+    const { page } = pane;
+    await open(EXAMPLE);
+    await tab('Score');
+    await page.getByText('5 proposals scored: 3 Priority 1, 2 Not supported').waitFor();
+    const items = page.locator('[data-ref]');
+    expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')))).toEqual(['C2', 'C1', 'C4', 'C5', 'C3']);
+    const header = (ref: string) => page.locator(`[data-ref="${ref}"]`).getByRole('button').first();
+    const c1 = await header('C1').innerText();
+    expect(c1).toContain('C1 Trade waste collection for local businesses');
+    expect(c1).toMatch(/Priority 1[\s\S]*Rank 2[\s\S]*Reward 75\.0[\s\S]*Risk 9 Medium/);
+    expect(await header('C2').innerText()).toMatch(/Priority 1[\s\S]*Rank 1[\s\S]*Reward 81\.0/);
+    expect(await header('C3').innerText()).toMatch(/Not supported[\s\S]*Rank 5[\s\S]*Stopped by: Outside the area; Risk not proportionate to reward/);
+    expect(await header('C5').innerText()).toMatch(/Not supported[\s\S]*Rank 4[\s\S]*Stopped by: Public service at risk/);
+
+    const points = page.getByRole('img', { name: /^C\d: reward / });
+    expect(await points.count()).toBe(5);
+    expect(await page.getByRole('img', { name: 'C1: reward 75.0, risk 9', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: 'C3: reward 54.0, risk 16', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('list', { name: 'Bands' }).innerText()).toMatch(/Priority 1[\s\S]*Priority 2[\s\S]*Priority 3[\s\S]*Not supported/);
+    await shot('10-score.png');
+    await expectTidy();
+  });
+
+  it('Score: a proposal opens to its criteria (score, weight, points), its yield and every gate reason', async () => {
+    const { page } = pane;
+    const c1 = page.locator('[data-ref="C1"]');
+    await c1.getByRole('button').first().click();
+    const rows = c1.locator('[data-criterion]');
+    await rows.first().waitFor();
+    expect((await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      'Net yield 5/5 25 25.0',
+      'Scale of return 2/5 15 6.0',
+      'Strategic fit 4/5 20 16.0',
+      'Customer service 4/5 20 16.0',
+      'Deliverability 3/5 20 12.0',
+    ]);
+    const panel = await c1.innerText();
+    expect(panel).toContain('Investment 200, annual net return 60 (£000): a yield of 30%.');
+    expect(panel).toContain('No gate stops it.');
+    expect(panel).toContain('Commercial Projects!');
+    const c3 = page.locator('[data-ref="C3"]');
+    await c3.getByRole('button').first().click();
+    const reasons = await c3.getByRole('listitem').allInnerTexts();
+    expect(reasons).toHaveLength(2);
+    expect(reasons[0]).toMatch(/^Outside the area: it is Investing outside the council's area\./);
+    expect(reasons[1]).toMatch(/^Risk not proportionate to reward: its risk rating is 16 \(High\) but its reward score is 54\.0, below the 60/);
+    // From the keyboard: Enter on a proposal's header opens it.
+    const c4 = page.locator('[data-ref="C4"]');
+    await c4.getByRole('button').first().focus();
+    await page.keyboard.press('Enter');
+    await c4.locator('[data-criterion]').first().waitFor();
+    expect(await c4.getByRole('button').first().getAttribute('aria-expanded')).toBe('true');
+    await c1.scrollIntoViewIfNeeded();
+    await shot('11-score-proposal.png');
+    await expectTidy();
+  });
+
+  it('Score: the envelope is read as £000, explains what it cannot read, and chooses C2 and C4 within 1,000 (investment 910)', async () => {
+    const { page } = pane;
+    const envelope = page.getByLabel('Investment envelope, £000');
+    await envelope.fill('1.4m');
+    await page.getByText('Enter a figure in £000, such as 1,000.').waitFor();
+    await envelope.fill('-5');
+    await page.getByText('This cannot be negative: enter 0 or more, in £000.').waitFor();
+    await envelope.fill('1,000');
+    const chosen = page.getByRole('status', { name: 'Chosen within the envelope' });
+    await chosen.waitFor();
+    const text = await chosen.innerText();
+    expect(text).toContain('Within 1,000: C2 and C4 chosen');
+    expect(text).toContain('Investment 910');
+    expect(await page.locator('[data-ref="C2"]').getByText('Chosen', { exact: true }).count()).toBe(1);
+    expect(await page.locator('[data-ref="C4"]').getByText('Chosen', { exact: true }).count()).toBe(1);
+    expect(await page.locator('[data-ref="C1"]').getByText('Chosen', { exact: true }).count()).toBe(0);
+    await envelope.scrollIntoViewIfNeeded();
+    await shot('12-score-envelope.png');
+    await expectTidy();
+  });
+
+  it('Report: year 1 filled in from the budget summary; writes the report sheets, says which, and the download holds them with every input cell unchanged', async () => {
+    const { page } = pane;
+    await tab('Check');
+    const summaryBefore = await page.getByRole('status').first().innerText();
+    await tab('Report');
+    expect(await page.getByLabel('Updated original budget').inputValue()).toBe('32,859');
+    expect(await page.getByLabel('Other changes').inputValue()).toBe('0');
+    expect(await page.getByLabel('Transfers').inputValue()).toBe('3,010');
+    expect(await page.getByText("Filled in from the workbook's budget summary (Budget Summary).").count()).toBe(1);
+    expect(await page.getByLabel('Investment envelope, £000').inputValue()).toBe('1,000');
+    const plan = await page.getByRole('list', { name: 'What writing does' }).innerText();
+    expect(plan).toContain('Adds the sheets “MTFS Summary”, “Proposal Scores” and “MTFS Findings”.');
+    expect(plan).toContain('Creates “Scoring Model”');
+    await shot('13-report.png');
+
+    await page.getByRole('button', { name: 'Write report' }).click();
+    const written = writtenBar();
+    await written.waitFor();
+    expect(await written.innerText()).toContain('Wrote “MTFS Summary”, “Proposal Scores” and “MTFS Findings” and created “Scoring Model”. Your own sheets are unchanged.');
+    await written.scrollIntoViewIfNeeded();
+    await shot('14-report-written.png');
+
+    const saved = await download('report.xlsx');
+    expect(await rowFigures(saved, 'MTFS Summary', PROPOSED)).toEqual([33924, 31719, 29689, 25774]);
+    const sheets = (await new ExcelJS.Workbook().xlsx.readFile(saved)).worksheets.map((w) => w.name);
+    expect(sheets).toEqual([...INPUT_SHEETS, 'Scoring Model', 'MTFS Summary', 'Proposal Scores', 'MTFS Findings']);
+    await expectInputsUnchanged(EXAMPLE, saved);
+
+    // Checked again after writing: the report's own sheets are not read as input.
+    await tab('Check');
+    expect(await page.getByRole('status').first().innerText()).toBe(summaryBefore);
+    await expectTidy();
+  });
+
+  it("Report: writing again asks before replacing the add-in's own sheets; Cancel writes nothing", async () => {
+    const { page } = pane;
+    await tab('Report');
+    const plan = await page.getByRole('list', { name: 'What writing does' }).innerText();
+    expect(plan).toContain('Replaces the add-in\'s own “MTFS Summary”, “Proposal Scores” and “MTFS Findings”, written earlier: you will be asked first.');
+    // The Scoring Model written the first time is the user's now: read as the model, never replaced.
+    expect(plan).not.toContain('Scoring Model');
+    await tab('Score');
+    expect(await page.getByText('Scored with the weights and thresholds on the Scoring Model sheet.', { exact: false }).count()).toBe(1);
+    await tab('Report');
+    await page.getByRole('button', { name: 'Write report' }).click();
+    const dialog = page.getByRole('dialog', { name: "Replace the add-in's sheets?" });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('The workbook already has “MTFS Summary”, “Proposal Scores” and “MTFS Findings”, written earlier by the add-in.');
+    // The dialog takes the keyboard: focus is inside it, and Escape cancels.
+    expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await shot('15-report-replace.png');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Write report' }).click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await writtenBar().innerText()).toContain('and created “Scoring Model”');
+    await expectTidy();
+  });
+
+  it('Scenario: switches move the proposed budget at once; a target shows the gap; reset goes back to the plan; the bridge is drawn', async () => {
+    const { page } = pane;
+    await tab('Scenario');
+    const proposed = (year: string) => page.locator(`[data-row="proposed"] [data-year="${year}"]`);
+    await proposed('2015/16').waitFor();
+    expect(await proposed('2015/16').innerText()).toBe('33,924');
+    expect(await proposed('2018/19').innerText()).toBe('25,774');
+    const g20 = page.getByRole('switch', { name: 'G20 Data Integrity & Systems Resilience' });
+    const c2 = page.getByRole('switch', { name: 'C2 Energy-efficient street lighting (invest to save)' });
+    expect(await g20.isChecked()).toBe(true);
+    expect(await c2.isChecked()).toBe(false);
+    expect(await page.getByRole('switch').count()).toBe(3 + 15 + 3);
+
+    await g20.click();
+    expect(await proposed('2015/16').innerText()).toBe('33,724');
+    await c2.click();
+    expect(await proposed('2015/16').innerText()).toBe('33,324');
+    expect(await page.getByText('Switched out: G20. Switched in: C2.').count()).toBe(1);
+
+    await page.getByLabel('Target 2015/16').fill('33,000');
+    expect(await page.locator('[data-row="gap"] [data-year="2015/16"]').innerText()).toBe('324 over');
+    await page.getByLabel('Target 2016/17').fill('(500)');
+    expect(await page.locator('[data-row="gap"] [data-year="2016/17"]').innerText()).toMatch(/ over$/);
+    await page.getByLabel('Target 2016/17').fill('');
+
+    const bridge = page.getByRole('group', { name: 'Budget bridge, £000' });
+    expect(await bridge.getByRole('img', { name: /^Sub Total 2015\/16: 35,869 \(budget\)$/ }).count()).toBe(1);
+    expect(await bridge.getByRole('img', { name: /^Growth 2015\/16: 140 \(adds to the budget\)$/ }).count()).toBe(1);
+    expect(await bridge.getByRole('img', { name: /^Savings 2015\/16: -2,685 \(takes from the budget\)$/ }).count()).toBe(1);
+    expect(await bridge.getByRole('img', { name: /^Proposed budget 2018\/19: 25,174 \(budget\)$/ }).count()).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('16-scenario.png');
+    await bridge.scrollIntoViewIfNeeded();
+    await shot('17-scenario-bridge.png');
+
+    await page.getByRole('button', { name: 'Reset to the published plan' }).click();
+    expect(await proposed('2015/16').innerText()).toBe('33,924');
+    expect(await g20.isChecked()).toBe(true);
+    expect(await c2.isChecked()).toBe(false);
+
+    // From the keyboard: Space switches the focused line.
+    await g20.focus();
+    await page.keyboard.press('Space');
+    expect(await proposed('2015/16').innerText()).toBe('33,724');
+    await page.keyboard.press('Space');
+    expect(await proposed('2015/16').innerText()).toBe('33,924');
+    await expectTidy();
+  });
+
+  it('Scenario: written as a report (after confirming the replacement), its budget is in the MTFS Summary and the inputs are unchanged', async () => {
+    const { page } = pane;
+    await page.getByRole('switch', { name: 'G20 Data Integrity & Systems Resilience' }).click();
+    await page.getByRole('switch', { name: 'C2 Energy-efficient street lighting (invest to save)' }).click();
+    await page.getByRole('button', { name: 'Write scenario as report' }).click();
+    const dialog = page.getByRole('dialog', { name: "Replace the add-in's sheets?" });
+    await dialog.getByRole('button', { name: 'Replace and write' }).click();
+    const written = writtenBar();
+    await written.waitFor();
+    expect(await written.innerText()).toContain("Wrote “MTFS Summary”, “Proposal Scores” and “MTFS Findings” (replacing the add-in's earlier ones).");
+    const saved = await download('scenario.xlsx');
+    const figures = await rowFigures(saved, 'MTFS Summary', PROPOSED);
+    expect(figures[0]).toBe(33324);
+    await expectInputsUnchanged(EXAMPLE, saved);
+    // The switches are still as the user left them after the re-check.
+    expect(await page.locator('[data-row="proposed"] [data-year="2015/16"]').innerText()).toBe('33,324');
+    await expectTidy();
+  });
+
+  it('Report: with a sheet of the user\'s called "MTFS Summary" it says it will not write, and why, and writes nothing', async () => {
+    const { page } = pane;
+    const file = await variant(EXAMPLE, work, 'own-summary.xlsx', (wb) => {
+      wb.addWorksheet('MTFS Summary').getCell('A1').value = 'My own notes for the budget meeting';
+    });
+    await open(file);
+    await tab('Report');
+    const refused = page.getByRole('group').filter({ hasText: 'It will not write' });
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain(
+      'A sheet called "MTFS Summary" already exists and was not written by the add-in, so it will not be overwritten. Rename or move it, then write the report again. Nothing was changed.',
+    );
+    const button = page.getByRole('button', { name: 'Write report' });
+    expect(await button.getAttribute('aria-disabled')).toBe('true');
+    await button.click({ force: true });
+    expect(await writtenBar().count()).toBe(0);
+    await shot('18-report-refused.png');
+    const [file2] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workbook' }).click()]);
+    const saved = path.join(work, 'refused.xlsx');
+    await file2.saveAs(saved);
+    await expectInputsUnchanged(file, saved);
+    await expectTidy();
+  });
+
+  it('shows a description holding HTML as text: no image, no script, no dialog', async () => {
+    const { page } = pane;
+    const file = await variant(EXAMPLE, work, 'hostile.xlsx', (wb) => {
+      replaceText(wb, 'Commercial Projects', 'Trade waste collection for local businesses', HOSTILE);
+      replaceText(wb, 'Growth', 'Data Integrity & Systems Resilience', `Data ${HOSTILE}`);
+    });
+    await open(file);
+    await tab('Score');
+    await page.locator('[data-ref="C1"]').waitFor();
+    expect(await page.locator('[data-ref="C1"]').getByRole('button').first().innerText()).toContain(`C1 ${HOSTILE}`);
+    await tab('Scenario');
+    expect(await page.getByRole('switch', { name: `G20 Data ${HOSTILE}` }).count()).toBe(1);
+    await page.waitForTimeout(200);
+    expect(await page.locator('img').count()).toBe(0);
+    await expectTidy();
+  });
+
+  it('on the shared fixture: Score says there is no Commercial Projects sheet and how to add one; Report fills in year 1', async () => {
+    const { page } = pane;
+    await open(CORPORATE_RESOURCES);
+    await tab('Score');
+    await page.getByText('This workbook has no Commercial Projects sheet, so there are no proposals to score.').waitFor();
+    expect(await page.getByText(/^To score proposals, add a sheet named “Commercial Projects”/).count()).toBe(1);
+    await shot('19-score-no-sheet.png');
+    await tab('Report');
+    expect(await page.getByLabel('Updated original budget').inputValue()).toBe('32,859');
+    expect(await page.getByLabel('Investment envelope, £000').count()).toBe(0);
+    const plan = await page.getByRole('list', { name: 'What writing does' }).innerText();
+    expect(plan).toContain('Adds the sheets “MTFS Summary” and “MTFS Findings”.');
+    await page.getByLabel('Updated original budget').fill('33,000');
+    expect(await page.locator('[data-year="2015/16"]').last().innerText()).toMatch(/34,065$/);
+    await page.getByLabel('Updated original budget').fill('lots');
+    await page.getByText('Enter a figure in £000, such as 32,859 or (500).', { exact: true }).waitFor();
+    expect(await page.getByText("Correct year 1's figures above to see the budget summary.").count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Write report' }).getAttribute('aria-disabled')).toBe('true');
+    await page.getByRole('button', { name: "Use the workbook's figures" }).click();
+    expect(await page.getByLabel('Updated original budget').inputValue()).toBe('32,859');
+    await expectTidy();
+  });
+
+  it('Compare: this MTFS against the previous one, line by line, with the stars that disagree; writes the Changes sheet', async () => {
+    const { page } = pane;
+    const current = path.join(work, 'this-year.xlsx');
+    await writeFile(current, await gridsToBuffer(editedMtfs(await readGrids(CORPORATE_RESOURCES))));
+    await open(current);
+    await tab('Compare');
+    await page.locator('input[type=file]').nth(1).setInputFiles(CORPORATE_RESOURCES);
+    await page.getByText('3 new, 4 amended, 22 unchanged, 3 removed; 3 markers disagree').waitFor();
+    const growth = page.getByRole('region', { name: 'Growth (Appendix B)' });
+    const g19 = growth.locator('button[data-cell="Growth!A7"]');
+    expect(await g19.innerText()).toMatch(/Amended[\s\S]*G19 Revenue consequences[\s\S]*2016\/17 60 → 75/);
+    expect(await growth.locator('button[data-cell="Growth!A9"]').innerText()).toMatch(/New[\s\S]*G23 Digital inclusion programme/);
+    expect(await growth.getByText(/^Was at Growth!A9 in the previous MTFS/).count()).toBe(1);
+    const g25 = await growth.locator('button[data-cell="Growth!A8"]').innerText();
+    expect(g25).toContain('G25 has no star, but it was in the previous MTFS unchanged: it should be *.');
+    expect(g25).toContain('reference was G20');
+    await g19.click();
+    expect(await g19.getAttribute('aria-current')).toBe('true');
+    await shot('20-compare.png');
+
+    await page.getByRole('button', { name: 'Write the Changes sheet' }).click();
+    const written = writtenBar();
+    await written.waitFor();
+    expect(await written.innerText()).toContain('Wrote “Changes since previous MTFS”.');
+    const saved = await download('changes.xlsx');
+    const rows = await sheetValues(saved, 'Changes since previous MTFS');
+    expect(rows.some((r) => r?.[0] === '3 new, 4 amended, 22 unchanged, 3 removed; 3 markers disagree')).toBe(true);
+    await expectInputsUnchanged(current, saved);
+    await expectTidy();
+  });
+});
