@@ -171,7 +171,7 @@ export function ScenarioView(props: ScenarioViewProps) {
         <h2 id={linesHeading} className={styles.heading}>
           What is in the budget
         </h2>
-        <Caption1 className={styles.hint}>Each line&apos;s effect is cumulative, £000 a year. Proposals count as income from year 1 and start switched off.</Caption1>
+        <Caption1 className={styles.hint}>Each line&apos;s effect is cumulative, £000 a year. Proposals count as income from year 1 and start switched off; those a gate stops are not offered.</Caption1>
         {props.groups.map((g) => (
           <LineGroup key={g.group} group={g} {...props} />
         ))}
