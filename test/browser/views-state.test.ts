@@ -27,7 +27,7 @@ import { planWords, writtenWords } from '../../src/taskpane/state/write';
 import { editYearOne, yearOneFromCheck, yearOneInputs, NO_YEAR_ONE } from '../../src/taskpane/state/yearone';
 import { editedMtfs } from '../changes/fixture-edits';
 import { CORPORATE_RESOURCES, ROOT } from '../support/paths';
-import { gridsToBuffer, readGrids } from '../support/workbooks';
+import { gridsToBuffer, readGrids, sheet } from '../support/workbooks';
 
 const EXAMPLE = path.join(ROOT, 'examples/corporate-resources-2015-with-proposals.xlsx');
 const d = (v: string | number) => new Decimal(v);
@@ -133,6 +133,17 @@ describe('the Score view in words', async () => {
       totalReturn: '480',
     });
     expect(view.thresholds).toEqual({ priority1: 70, priority2: 50, lowUpTo: 4, mediumUpTo: 12 });
+  });
+
+  it('says the proposals cannot be scored while the Scoring Model sheet cannot be used, cell by cell', () => {
+    const view = scoreView(scoreWorkbook([...read.inputs, sheet('Scoring Model', [['My notes on scoring']])]));
+    if (view.kind !== 'stopped') throw new Error(view.kind);
+    expect(view.problems.map((p) => `${p.sheet}!${p.cell}: ${p.message}`)).toEqual([
+      'Scoring Model!A1: There is no Reward criteria table: its heading "Criterion" was not found in column A.',
+      'Scoring Model!A1: There is no Risk levels table: its heading "Risk level" was not found in column A.',
+      'Scoring Model!A1: There is no Gates table: its heading "Gate" was not found in column A.',
+      'Scoring Model!A1: There is no Bands table: its heading "Band" was not found in column A.',
+    ]);
   });
 
   it('rounds a yield down, so it never reads as reaching a threshold it misses', () => {
