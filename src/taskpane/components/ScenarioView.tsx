@@ -39,6 +39,7 @@ const useStyles = makeStyles({
   switch: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   // Under the label, past the switch's track.
   effect: { color: tokens.colorNeutralForeground3, paddingLeft: '52px', overflowWrap: 'anywhere' },
+  figures: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   cell: { flexShrink: 0, paddingTop: tokens.spacingVerticalS },
   liveRegion: {
     position: 'absolute',
@@ -229,7 +230,8 @@ function LineGroup({ group, onSwitch, selectsCells, shownCell, onChooseCell }: {
                 )}
               </div>
               <Caption1 id={describedBy} className={own.effect}>
-                {[item.section, item.effect].filter(Boolean).join(' · ')}
+                {item.section && <span>{`${item.section}: `}</span>}
+                <span className={own.figures}>{item.effect}</span>
               </Caption1>
             </li>
           );
