@@ -29,17 +29,28 @@ export function budgetBridge(s: BudgetSummary): BridgeStep[] {
  * The bars of a bridge drawn as stacked columns: an invisible base lifts each change to the
  * running total it starts from; levels stand on the axis. Exact, from the Decimal steps.
  */
-export function stackedBars(steps: BridgeStep[]): { base: Decimal; level: Decimal; increase: Decimal; decrease: Decimal }[] {
+export interface StackedBar {
+  base: Decimal;
+  level: Decimal;
+  increase: Decimal;
+  decrease: Decimal;
+  /** The running budget before and after the step (a level stands on the axis: 0 to the level). */
+  before: Decimal;
+  after: Decimal;
+}
+
+export function stackedBars(steps: BridgeStep[]): StackedBar[] {
   let running = ZERO;
   return steps.map((step) => {
     const v = step.value ?? ZERO;
     if (step.level) {
       running = v;
-      return { base: ZERO, level: v, increase: ZERO, decrease: ZERO };
+      return { base: ZERO, level: v, increase: ZERO, decrease: ZERO, before: ZERO, after: v };
     }
-    const from = running;
+    const before = running;
     running = running.plus(v);
-    return v.gte(0) ? { base: from, level: ZERO, increase: v, decrease: ZERO } : { base: running, level: ZERO, increase: ZERO, decrease: v.negated() };
+    const bar = v.gte(0) ? { base: before, level: ZERO, increase: v, decrease: ZERO } : { base: running, level: ZERO, increase: ZERO, decrease: v.negated() };
+    return { ...bar, before, after: running };
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Decimal } from '../../engine/money';
 import type { BudgetSummary } from '../../engine/report/budget';
-import { budgetBridge, bridgeBalances } from '../../engine/report/bridge';
+import { budgetBridge, bridgeBalances, stackedBars } from '../../engine/report/bridge';
 import { planIds, type Scenario, type ScenarioLine, type ScenarioOutcome } from '../../engine/scenario';
 import { moneyField, moneyText, type MoneyField } from './fields';
 
@@ -142,28 +142,19 @@ export interface BridgeBar {
 }
 
 /**
- * The budget bridge's bars: the engine's steps (budgetBridge), with each change drawn from the running budget
- * before it to the running budget after it. The running budget is summed exactly, as Decimals; numbers are
- * only the bars' ends for drawing. Null when a step is unknown, or the steps do not add up to the last level.
+ * The budget bridge's bars: the engine's steps and bars (budgetBridge, stackedBars), each change drawn from
+ * the running budget before it to the running budget after it; numbers only for drawing. Null when a step is
+ * unknown, or the steps do not add up to the last level.
  */
 export function bridgeBars(budget: BudgetSummary): BridgeBar[] | null {
   const steps = budgetBridge(budget);
   if (!bridgeBalances(steps)) return null;
-  let running = steps[0].value!;
-  return steps.map((step) => {
-    const value = step.value!;
-    if (step.level) {
-      running = value;
-      return { label: step.label, value: moneyText(value), kind: 'level', from: 0, to: value.toNumber() };
-    }
-    const from = running;
-    running = running.plus(value);
-    return {
-      label: step.label,
-      value: moneyText(value),
-      kind: value.isNegative() ? 'down' : 'up',
-      from: from.toNumber(),
-      to: running.toNumber(),
-    };
-  });
+  const bars = stackedBars(steps);
+  return steps.map((step, i) => ({
+    label: step.label,
+    value: moneyText(step.value!),
+    kind: step.level ? 'level' : step.value!.isNegative() ? 'down' : 'up',
+    from: bars[i].before.toNumber(),
+    to: bars[i].after.toNumber(),
+  }));
 }
