@@ -1,4 +1,3 @@
-import { a1 } from './a1';
 import { append } from './collections';
 import { judge, type Tolerance } from './compare';
 import { detectTables } from './detect';
@@ -13,7 +12,7 @@ import {
   departmentFigures,
   summaryRows,
 } from './summary';
-import { columnIndex, lineCount, type Basis, type Table } from './tables';
+import { columnIndex, headerCell, lineCount, type Basis, type Table } from './tables';
 import {
   checkCapitalRows,
   checkColumnTotals,
@@ -88,7 +87,7 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
 
   tables.forEach((t, i) => {
     const twin = tables.slice(0, i).find((o) => o.sheet !== t.sheet && sameFigures(o, t));
-    if (twin) findings.push(finding('repeated-table', t.sheet, a1(t.headerRow, t.left), `this ${t.kind} table repeats the one at ${twin.sheet}!${twin.range}; both are checked, and only the first is used for cross-checks`));
+    if (twin) findings.push(finding('repeated-table', t.sheet, headerCell(t), `this ${t.kind} table repeats the one at ${twin.sheet}!${twin.range}; both are checked, and only the first is used for cross-checks`));
   });
   if (tables.length === 0 && sheets.length) {
     findings.push(

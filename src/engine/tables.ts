@@ -1,3 +1,4 @@
+import { a1 } from './a1';
 import type { Decimal } from './money';
 
 export type TableKind =
@@ -97,6 +98,11 @@ export interface Table {
 export function lineCount(table: Table): number {
   const summaryTable = table.kind === 'budget-summary' || table.kind === 'net-budget';
   return table.rows.reduce((n, r) => n + (r.type === 'line' || (summaryTable && r.type === 'total') ? 1 : 0), 0);
+}
+
+/** The table's top-left header cell: where a finding about the whole table points. */
+export function headerCell(table: Pick<Table, 'headerRow' | 'left'>): string {
+  return a1(table.headerRow, table.left);
 }
 
 export function columnIndex(table: Table, key: string): number {

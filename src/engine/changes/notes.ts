@@ -1,7 +1,6 @@
-import { a1 } from '../a1';
 import { money } from '../compare';
 import { finding, type Finding } from '../findings';
-import type { StarMarker } from '../tables';
+import { headerCell, type StarMarker } from '../tables';
 import type { FigureChange } from './figures';
 import { KIND_WORDS, matchingRef, type MtfsLine, type TablePair } from './lines';
 import type { LineChange } from './model';
@@ -43,9 +42,6 @@ export function markerFinding(change: LineChange, tableLines: MtfsLine[]): Findi
   return finding('marker-mismatch', line.sheet, line.cell, `${said} ${whatHappened(change)}: ${shouldBe(derived)}`);
 }
 
-function headerCell(table: TablePair['current']): string {
-  return a1(table!.headerRow, table!.left);
-}
 
 /** A previous line nothing in this MTFS pairs with: noted at the table it would be in, naming where it was. */
 export function removedFinding(change: LineChange): Finding | null {

@@ -1,6 +1,6 @@
-import { a1 } from '../../engine/a1';
 import { amendmentWords, pairingNote, summaryWords, tableName, type Change, type ChangesResult, type LineChange } from '../../engine/changes';
 import { money } from '../../engine/compare';
+import { headerCell } from '../../engine/tables';
 import { sentence } from './words';
 
 export const CHANGE_LABELS: Record<Change, string> = { new: 'New', amended: 'Amended', unchanged: 'Unchanged', removed: 'Removed' };
@@ -59,7 +59,7 @@ function amounts(line: LineChange): string {
 export function compareView(result: ChangesResult): CompareView {
   const tables = result.tables.map((pair, t): ChangeTable => {
     const lines = result.lines.filter((l) => l.table === pair);
-    const header = pair.current ? { sheet: pair.current.sheet, cell: a1(pair.current.headerRow, pair.current.left) } : null;
+    const header = pair.current ? { sheet: pair.current.sheet, cell: headerCell(pair.current) } : null;
     const items: ChangeItem[] = [];
     lines.forEach((line, i) => {
       const source = (line.current ?? line.previous)!;
