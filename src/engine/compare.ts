@@ -25,6 +25,26 @@ export function judge(actual: Decimal, expected: Decimal, addends: number, step:
   return { verdict: difference.abs().lte(allowance) ? 'rounding' : 'mismatch', difference, allowance };
 }
 
+/**
+ * True when judge() would say 'equal', worked out in exact hundredths (see exactCents and
+ * addCents) without making a Decimal: the shown figure is the expected one, or that figure
+ * rounded half up to the displayed step. False means "not shown equal this way": judge() decides.
+ */
+export function equalInCents(actual: number, expected: number, stepCents: number): boolean {
+  if (actual === expected) return Number.isSafeInteger(actual);
+  if (!Number.isSafeInteger(actual) || !Number.isSafeInteger(expected) || !Number.isSafeInteger(stepCents) || stepCents <= 0) return false;
+  return actual === nearestMultiple(expected, stepCents);
+}
+
+/** The multiple of `step` nearest to `n`, halves away from zero (Decimal's toNearest with ROUND_HALF_UP), for safe integers. */
+function nearestMultiple(n: number, step: number): number {
+  const size = Math.abs(n);
+  const rest = size % step;
+  const down = size - rest;
+  const near = rest * 2 >= step ? down + step : down;
+  return n < 0 ? -near : near;
+}
+
 /** "a rounding difference of 1, within ±2 for 4 lines" */
 export function roundingWords(j: Judgement, addends: number, noun: string, unitPlaces: number): string {
   const d = j.difference.abs();

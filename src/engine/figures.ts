@@ -1,5 +1,6 @@
 import type { Cell } from './grid';
-import { Decimal } from './money';
+import { Decimal, exactCents } from './money';
+import type { Figure } from './tables';
 
 /** What a cell in a money column holds, read the way a finance manager reads it. */
 export type FigureRead =
@@ -20,6 +21,7 @@ const UNIT_LABEL = /^\(?£('?000|k|m)?\)?$/i;
  * because guessing its unit could invent a figure.
  */
 export function parseTextNumber(raw: string): Decimal | null {
+  if (!mayStartTextNumber(raw)) return null;
   let s = raw.replace(/[\s\u00a0]+/g, '');
   if (s === '' || UNIT_LABEL.test(s)) return null;
   if (DASHES.test(s)) return new Decimal(0);
@@ -49,6 +51,26 @@ export function parseTextNumber(raw: string): Decimal | null {
   return negative ? value.negated() : value;
 }
 
+/**
+ * Whether text could be read as a number: its first character (after spaces) must be one that
+ * starts an accepted form (a digit, a point, a bracket, a sign or dash, £). Labels fail at once,
+ * without the regular expressions below.
+ */
+function mayStartTextNumber(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0x7f && /\s/.test(text[i]))) continue;
+    return (c >= 48 && c <= 57) || c === 46 || c === 40 || c === 45 || c === 43 || c === 0xa3 || c === 0x2212 || c === 0x2012 || c === 0x2013 || c === 0x2014;
+  }
+  return false;
+}
+
+const ERROR_TEXT = /^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)/i;
+
+function isErrorText(text: string): boolean {
+  return text.includes('#') && ERROR_TEXT.test(text.trim());
+}
+
 export function readFigure(cell: Cell | undefined): FigureRead {
   if (!cell) return EMPTY;
   if (cell.error) return { kind: 'error', error: cell.error };
@@ -61,9 +83,7 @@ export function readFigure(cell: Cell | undefined): FigureRead {
   }
   if (typeof v === 'string') {
     if (v.trim() === '') return EMPTY;
-    if (/^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)/i.test(v.trim())) {
-      return { kind: 'error', error: v.trim().toUpperCase() };
-    }
+    if (isErrorText(v)) return { kind: 'error', error: v.trim().toUpperCase() };
     const parsed = parseTextNumber(v);
     return parsed ? { kind: 'number', value: parsed, asText: true } : { kind: 'text', text: v.trim() };
   }
@@ -75,8 +95,60 @@ function cellDateText(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** readFigure(cell).kind, without building the figure: detection asks this of every cell. */
+export function figureKind(cell: Cell | undefined): FigureRead['kind'] {
+  if (!cell) return 'empty';
+  if (cell.error) return 'error';
+  const v = cell.value;
+  if (v === null || v === undefined) return cell.formula ? 'no-value' : 'empty';
+  if (typeof v === 'number') return Number.isFinite(v) ? 'number' : 'error';
+  if (typeof v !== 'string') return 'text';
+  if (!mayStartTextNumber(v)) return v.trim() === '' ? 'empty' : isErrorText(v) ? 'error' : 'text';
+  return readFigure(cell).kind;
+}
+
 /** True when the text would be read as a figure (used by detection, which must not mistake "-1,855" for a label). */
 export function looksLikeFigure(cell: Cell | undefined): boolean {
-  const r = readFigure(cell);
-  return r.kind === 'number' || r.kind === 'error' || r.kind === 'no-value';
+  const kind = figureKind(cell);
+  return kind === 'number' || kind === 'error' || kind === 'no-value';
+}
+
+/**
+ * A figure read from a cell. Its Decimal is made only when something asks for `value`: checking a
+ * workbook compares most totals through `cents` alone (see validate.ts), and making a Decimal for
+ * each of half a million figures would take longer than the whole check.
+ */
+export class CellFigure implements Figure {
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    private readonly source: number | Decimal | null,
+    /** The cell's number format, as the sheet has it (kept so the table's displayed step need not look the cell up again). */
+    readonly format: string | undefined,
+  ) {}
+
+  /** The figure in hundredths as an exact integer (see exactCents), NaN when it has no such form; worked out when asked, as storing it would box a number per figure. */
+  get cents(): number {
+    const s = this.source;
+    return s === null ? NaN : typeof s === 'number' ? exactCents(s) : decimalCents(s);
+  }
+
+  get value(): Decimal | null {
+    if (typeof this.source !== 'number') return this.source;
+    const value = new Decimal(this.source);
+    // Not enumerable, as the getter was: equality checks and spreads see the same figure either way.
+    Object.defineProperty(this, 'value', { value, enumerable: false });
+    return value;
+  }
+}
+
+function decimalCents(d: Decimal): number {
+  const c = d.times(100);
+  return c.isInteger() && c.abs().lt(2 ** 52) ? c.toNumber() : NaN;
+}
+
+/** A figure's exact hundredths: 0 for a blank, NaN when it has none (a Figure made elsewhere, or unreadable). */
+export function centsOf(figure: Figure | undefined): number {
+  if (!figure) return 0;
+  return figure instanceof CellFigure ? figure.cents : NaN;
 }

@@ -1,8 +1,9 @@
 import { a1 } from './a1';
-import { capitalise, judge, money, roundingWords, type Tolerance } from './compare';
+import { capitalise, equalInCents, judge, money, roundingWords, type Tolerance } from './compare';
+import { centsOf } from './figures';
 import { finding, type Finding } from './findings';
-import { Decimal, sum, ZERO } from './money';
-import { CLASS_TOKEN } from './rows';
+import { addCents, Decimal, stepCents, sum, ZERO } from './money';
+import { isClassification } from './rows';
 import { groupHeadings, labelClass, totalLabelSubject } from './structure';
 import { columnIndex, type Figure, type MoneyColumn, type Table, type TableRow } from './tables';
 
@@ -49,6 +50,54 @@ export function valueOf(row: TableRow, i: number): Decimal | null {
   return f.value;
 }
 
+const stepsInCents = new WeakMap<Table, number>();
+
+function tableStepCents(table: Table): number {
+  let c = stepsInCents.get(table);
+  if (c === undefined) stepsInCents.set(table, (c = stepCents(table.step)));
+  return c;
+}
+
+/** The sum of column i over some rows, in exact hundredths; NaN when a figure has none (or is unreadable). */
+function partsInCents(parts: readonly TableRow[], i: number): number {
+  let sum = 0;
+  for (const p of parts) sum = addCents(sum, centsOf(p.figures[i]));
+  return sum;
+}
+
+/** The sum of some columns of one row, in exact hundredths; NaN as above. */
+function columnsInCents(row: TableRow, cols: readonly number[]): number {
+  let sum = 0;
+  for (const c of cols) sum = addCents(sum, centsOf(row.figures[c]));
+  return sum;
+}
+
+/**
+ * Most totals are shown equal to the sum of their parts, and that is proved here in exact
+ * hundredths, with no Decimal at all. Otherwise (false) the Decimals decide.
+ */
+function shownEqual(table: Table, row: TableRow, i: number, expectedCents: number): boolean {
+  return equalInCents(centsOf(row.figures[i]), expectedCents, tableStepCents(table));
+}
+
+/** A sum as a Decimal from its exact hundredths. */
+function fromCents(cents: number): Decimal {
+  return new Decimal(cents).div(100);
+}
+
+/** Adds Decimals, null when one is unreadable. */
+function addUp(values: (Decimal | null)[]): Decimal | null {
+  return values.some((v) => v === null) ? null : sum(values as Decimal[]);
+}
+
+/** Whether a figure is above zero, from its hundredths when it has them. */
+function positive(row: TableRow, i: number): boolean {
+  const c = centsOf(row.figures[i]);
+  if (!Number.isNaN(c)) return c > 0;
+  const v = valueOf(row, i);
+  return !!v && v.gt(0);
+}
+
 function cellOf(table: Table, row: TableRow, i: number): string {
   const f: Figure | undefined = row.figures[i];
   return a1(row.row, f ? f.col : table.columns[i].col);
@@ -76,11 +125,12 @@ export function checkColumnTotals(table: Table, ctx: RuleContext): Finding[] {
     const noun = parts.every((p) => p.type === 'line') ? 'line' : 'part';
     table.columns.forEach((column, i) => {
       if (column.key === 'gross' && !total.figures[i]) return;
+      const cents = partsInCents(parts, i);
+      if (shownEqual(table, total, i, cents)) return;
       const actual = valueOf(total, i);
-      const values = parts.map((p) => valueOf(p, i));
-      if (actual === null || values.some((v) => v === null)) return;
+      const expected = Number.isNaN(cents) ? addUp(parts.map((p) => valueOf(p, i))) : fromCents(cents);
+      if (actual === null || expected === null) return;
       if (!total.figures[i] && parts.every((p) => !p.figures[i])) return;
-      const expected = sum(values as Decimal[]);
       const c = compareFigures(
         {
           sheet: table.sheet,
@@ -103,11 +153,12 @@ export function checkColumnTotals(table: Table, ctx: RuleContext): Finding[] {
 
 /** Row rule for one row: the named columns add up to the total column. */
 function checkRowSum(table: Table, row: TableRow, partCols: number[], totalCol: number, words: (exp: string, act: string) => string, noun: string, ctx: RuleContext): Finding | null {
-  const values = partCols.map((i) => valueOf(row, i));
+  const cents = columnsInCents(row, partCols);
+  if (shownEqual(table, row, totalCol, cents)) return null;
   const actual = valueOf(row, totalCol);
-  if (actual === null || values.some((v) => v === null)) return null;
+  const expected = Number.isNaN(cents) ? addUp(partCols.map((i) => valueOf(row, i))) : fromCents(cents);
+  if (actual === null || expected === null) return null;
   if (!row.figures[totalCol] && partCols.every((i) => !row.figures[i])) return null;
-  const expected = sum(values as Decimal[]);
   const places = unitPlaces(table);
   return compareFigures(
     {
@@ -131,10 +182,11 @@ export function checkRevenueRows(table: Table, ctx: RuleContext): Finding[] {
   const parts = ['employees', 'running', 'external-income', 'internal-income'].map((k) => columnIndex(table, k)).filter((i) => i >= 0);
   if (net < 0 || parts.length < 2) return [];
   const names = parts.map((i) => table.columns[i].label).join(' + ');
+  const words = (exp: string, act: string) => `${names} come to ${exp} but ${table.columns[net].label} shows ${act}`;
   const out: Finding[] = [];
   for (const row of table.rows) {
     if (row.type === 'heading') continue;
-    const f = checkRowSum(table, row, parts, net, (exp, act) => `${names} come to ${exp} but ${table.columns[net].label} shows ${act}`, 'column', ctx);
+    const f = checkRowSum(table, row, parts, net, words, 'column', ctx);
     if (f) out.push(f);
   }
   return out;
@@ -147,13 +199,14 @@ export function checkCapitalRows(table: Table, ctx: RuleContext): Finding[] {
   const years = table.columns.flatMap((c, i) => (c.key.startsWith('year:') ? [i] : []));
   const out: Finding[] = [];
   const places = unitPlaces(table);
+  const words = (exp: string, act: string) => `the years add up to ${exp} but Total shows ${act}`;
   for (const row of table.rows) {
     if (row.type === 'heading') continue;
     if (total >= 0 && years.length) {
-      const f = checkRowSum(table, row, years, total, (exp, act) => `the years add up to ${exp} but Total shows ${act}`, 'year', ctx);
+      const f = checkRowSum(table, row, years, total, words, 'year', ctx);
       if (f) out.push(f);
     }
-    if (row.type === 'line' && total >= 0 && gross >= 0 && row.figures[gross]) {
+    if (row.type === 'line' && total >= 0 && gross >= 0 && row.figures[gross] && !withinGross(row, total, gross)) {
       const t = valueOf(row, total);
       const g = valueOf(row, gross);
       if (t && g && t.gt(g)) {
@@ -172,6 +225,13 @@ export function checkCapitalRows(table: Table, ctx: RuleContext): Finding[] {
   return out;
 }
 
+/** True when a programme total is proved, in exact hundredths, not to be above the gross cost. */
+function withinGross(row: TableRow, total: number, gross: number): boolean {
+  const t = centsOf(row.figures[total]);
+  const g = centsOf(row.figures[gross]);
+  return !Number.isNaN(t) && !Number.isNaN(g) && t <= g;
+}
+
 /** Savings lines: positive figures (delayed or reversed savings) and classifications. */
 export function checkSavingsLines(table: Table): Finding[] {
   const out: Finding[] = [];
@@ -179,10 +239,8 @@ export function checkSavingsLines(table: Table): Finding[] {
   const classified = table.classCol !== undefined || table.rows.some((r) => r.classification);
   for (const row of table.rows) {
     if (row.type !== 'line') continue;
-    const positives = table.columns.flatMap((c, i) => {
-      const v = valueOf(row, i);
-      return c.year && v && v.gt(0) ? [{ c, i, v }] : [];
-    });
+    const positives: { c: MoneyColumn; i: number; v: Decimal }[] = [];
+    for (let i = 0; i < table.columns.length; i++) if (table.columns[i].year && positive(row, i)) positives.push({ c: table.columns[i], i, v: valueOf(row, i)! });
     if (positives.length) {
       const years = positives.map((p) => `+${money(p.v, places)} in ${p.c.label}`);
       const list = years.length > 1 ? `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}` : years[0];
@@ -201,7 +259,7 @@ export function checkSavingsLines(table: Table): Finding[] {
     const at = a1(row.row, row.classificationCol ?? table.classCol ?? Math.max(row.labelCol, 0));
     if (!cls) {
       out.push(finding('unknown-classification', table.sheet, at, `${rowName(row)} has no classification (Eff, SR or Income)`));
-    } else if (!cls.split('/').every((t) => CLASS_TOKEN.test(t.trim()))) {
+    } else if (!isClassification(cls)) {
       out.push(finding('unknown-classification', table.sheet, at, `${rowName(row)} is classified "${cls}", which is not Eff, SR or Income (or a combination such as Eff/SR)`));
     }
   }
@@ -222,8 +280,10 @@ function words(text: string): Set<string> {
 
 /** True when two names plainly mean the same thing ("Total Corporate Resources" and "CORPORATE RESOURCES DEPARTMENT"). */
 export function namesAgree(a: string, b: string): boolean {
-  const x = words(a);
-  const y = words(b);
+  return wordsAgree(words(a), words(b));
+}
+
+function wordsAgree(x: Set<string>, y: Set<string>): boolean {
   if (x.size === 0 || y.size === 0) return false;
   const shared = [...x].filter((w) => y.has(w)).length;
   return shared === x.size || shared === y.size || shared / new Set([...x, ...y]).size >= 0.5;
@@ -237,12 +297,15 @@ export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
     const cls = labelClass(row.label);
     if (cls !== 'named' && cls !== 'sub') return;
     const subject = totalLabelSubject(row.label);
-    if (!subject || words(subject).size === 0) return;
+    const subjectWords = words(subject);
+    if (!subject || subjectWords.size === 0) return;
+    const agrees = (c: string) => wordsAgree(subjectWords, words(c));
+    // The title and the department first: a grand total usually names one, and then its many headings need no look.
+    if (table.title.some(agrees) || (ctx.department !== undefined && agrees(ctx.department))) return;
     const headings = row.closesTable
       ? table.rows.filter((r) => r.type === 'heading').map((r) => r.label)
       : groupHeadings(table.rows, row.spanStart ?? 0, t).map((r) => r.label);
-    const candidates = [...headings, ...table.title, ...(ctx.department ? [ctx.department] : [])];
-    if (candidates.some((c) => namesAgree(subject, c))) return;
+    if (headings.some(agrees)) return;
     const closes = row.closesTable ? `the whole ${table.title[0] ? `"${table.title[0]}" ` : ''}table` : headings.length ? `"${headings[headings.length - 1]}"` : 'the lines above it';
     out.push(
       finding(
