@@ -1,11 +1,11 @@
 import { a1, a1Range } from './a1';
 import { append, maxOf, minOf } from './collections';
-import { looksLikeFigure } from './figures';
+import { CellFigure, centsOf, looksLikeFigure } from './figures';
 import { finding, type Finding } from './findings';
-import { cellText, type SheetGrid } from './grid';
+import { cellText, type Cell, type SheetGrid } from './grid';
 import { classifyHeader, type HeaderCell } from './headers';
 import { Decimal } from './money';
-import { readRow, type Layout } from './rows';
+import { readRow, type Layout, type ReadRow } from './rows';
 import { buildStructure } from './structure';
 import type { MoneyColumn, Table, TableKind, TableRow } from './tables';
 
@@ -68,18 +68,14 @@ function findHeaderRows(sheet: SheetGrid): HeaderRow[] {
   for (let r = 0; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r];
     if (!cells) continue;
+    // A row with a figure in it is never a header: most rows are passed over here, unclassified.
+    if (anyFigure(cells)) continue;
     const classified = new Map<number, HeaderCell>();
     let money = 0;
     let withUnit = 0;
-    let numeric = false;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
-      if (!cell) continue;
-      if (typeof cell.value !== 'string') {
-        if (cell.value !== null || cell.error) numeric = true;
-        continue;
-      }
-      if (looksLikeFigure(cell)) numeric = true;
+      if (!cell || typeof cell.value !== 'string') continue;
       const h = classifyHeader(cell.value);
       if (!h) continue;
       classified.set(c, h);
@@ -88,7 +84,7 @@ function findHeaderRows(sheet: SheetGrid): HeaderRow[] {
         if (h.scale !== undefined) withUnit++;
       }
     }
-    if (numeric || money === 0) continue;
+    if (money === 0) continue;
     if (money < 2 && withUnit === 0) continue;
     let bodyStart = r + 1;
     const below = sheet.rows[r + 1];
@@ -107,55 +103,98 @@ function findHeaderRows(sheet: SheetGrid): HeaderRow[] {
   return headers;
 }
 
+/** A number, a date, a boolean, an error, or text read as a figure: what keeps a row from being a header. */
+function anyFigure(cells: (Cell | undefined)[]): boolean {
+  // Numbers first: a row of figures is usually passed over before any of its text is looked at.
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (cell && typeof cell.value !== 'string' && (cell.value !== null || cell.error)) return true;
+  }
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (cell && typeof cell.value === 'string' && looksLikeFigure(cell)) return true;
+  }
+  return false;
+}
+
 function rowHasFigure(sheet: SheetGrid, r: number): boolean {
   const cells = sheet.rows[r];
   if (!cells) return false;
   // A formula without a calculated value still stands where a figure should be.
-  return cells.some((c) => c && !(c.value instanceof Date) && looksLikeFigure(c));
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c && !(c.value instanceof Date) && looksLikeFigure(c)) return true;
+  }
+  return false;
 }
 
 function firstText(sheet: SheetGrid, r: number): string {
-  for (const c of sheet.rows[r] ?? []) {
+  const cells = sheet.rows[r];
+  if (!cells) return '';
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     if (c && typeof c.value === 'string' && c.value.trim() && !looksLikeFigure(c)) return cellText(c);
   }
   return '';
 }
 
-function countMatches(labels: string[], patterns: RegExp[]): number {
-  return patterns.filter((p) => labels.some((l) => p.test(l))).length;
+/** How many of the patterns some label matches; `mayMatch` is true of every label any of them matches, and quick. */
+function countMatches(labels: string[], patterns: RegExp[], mayMatch: (label: string) => boolean): number {
+  const matched = patterns.map(() => false);
+  let n = 0;
+  for (const l of labels) {
+    if (!mayMatch(l)) continue;
+    for (let i = 0; i < patterns.length; i++) {
+      if (!matched[i] && patterns[i].test(l)) {
+        matched[i] = true;
+        n++;
+      }
+    }
+  }
+  return n;
 }
 
-function classify(header: HeaderRow, labels: string[], titleText: string, layout: Layout, sheet: SheetGrid, top: number, bottom: number): TableKind | null {
+/** Every SUMMARY_LABELS pattern needs one of these words; every NET_BUDGET_LABELS pattern a label of 17 characters or fewer. */
+const SUMMARY_WORD = /budget|changes|transfers|adjustments|total|growth|savings/i;
+const mayBeSummaryLabel = (label: string) => SUMMARY_WORD.test(label);
+const mayBeNetBudgetLabel = (label: string) => label.length <= 17;
+
+/** Rows read once while working out the kind of a growth or savings table, kept for reading the table itself. */
+type ReadCache = (ReadRow | null | undefined)[];
+
+function classify(header: HeaderRow, labels: () => string[], titleText: string, layout: Layout, top: number, bottom: number, reads: ReadCache): TableKind | null {
   const keys = new Set([...header.cells.values()].flatMap((h) => (h.role === 'money' ? [h.key] : [])));
   const roles = new Set([...header.cells.values()].map((h) => h.role));
   const revenueKeys = ['employees', 'running', 'external-income', 'internal-income', 'net'].filter((k) => keys.has(k)).length;
   if (revenueKeys >= 3) return 'revenue-budget';
   if (keys.has('gross') || roles.has('completion')) return 'capital-programme';
-  if (countMatches(labels, SUMMARY_LABELS) >= 3) return 'budget-summary';
-  if (countMatches(labels, NET_BUDGET_LABELS) >= 3) return 'net-budget';
+  if (countMatches(labels(), SUMMARY_LABELS, mayBeSummaryLabel) >= 3) return 'budget-summary';
+  if (countMatches(labels(), NET_BUDGET_LABELS, mayBeNetBudgetLabel) >= 3) return 'net-budget';
   const years = [...keys].filter((k) => k.startsWith('year:')).length;
   if (years === 0) return null;
   if (keys.has('total') && /capital/i.test(titleText)) return 'capital-programme';
-  return growthOrSavings(roles.has('classification'), labels, titleText, layout, sheet, top, bottom);
+  return growthOrSavings(roles.has('classification'), labels(), titleText, layout, top, bottom, reads);
 }
 
-function growthOrSavings(hasClassColumn: boolean, labels: string[], titleText: string, layout: Layout, sheet: SheetGrid, top: number, bottom: number): TableKind {
+function growthOrSavings(hasClassColumn: boolean, labels: string[], titleText: string, layout: Layout, top: number, bottom: number, reads: ReadCache): TableKind {
   let savings = hasClassColumn ? 3 : 0;
   let growth = 0;
   const words = `${titleText} ${labels.join(' ')}`;
   if (/saving/i.test(words)) savings += 2;
   if (/growth/i.test(words)) growth += 2;
-  let sign = new Decimal(0);
+  const lines: TableRow[] = [];
   for (let r = top; r <= bottom; r++) {
-    const read = readRow(layout, r);
+    const read = (reads[r - top] = readRow(layout, r));
     if (!read || read.row.type !== 'line') continue;
+    lines.push(read.row);
     const { ref, classification } = read.row;
     if (classification) savings += 2;
     if (ref && /^[TDEI]\d/i.test(ref)) savings += 1;
     if (ref && /^G\d/i.test(ref)) growth += 1;
-    for (const f of read.row.figures) if (f?.value) sign = sign.plus(f.value);
   }
   if (savings !== growth) return savings > growth ? 'savings' : 'growth';
+  let sign = new Decimal(0);
+  for (const row of lines) for (const f of row.figures) if (f?.value) sign = sign.plus(f.value);
   return sign.isNegative() ? 'savings' : 'growth';
 }
 
@@ -175,22 +214,43 @@ function layoutFor(sheet: SheetGrid, header: HeaderRow, expectRefs: boolean): La
 /** The unit a table's figures are shown in, from their number formats: 1 for #,##0, 0.01 for #,##0.00. */
 function displayedStep(sheet: SheetGrid, rows: TableRow[]): Decimal {
   const counts = new Map<string, number>();
+  // Runs of one format are counted before they touch the map: a table has a handful of formats.
+  let run = '';
+  let runLength = 0;
   for (const row of rows) {
     for (const f of row.figures) {
       if (!f) continue;
-      const format = sheet.rows[f.row]?.[f.col]?.format ?? 'General';
-      counts.set(format, (counts.get(format) ?? 0) + 1);
+      const format = (f instanceof CellFigure ? f.format : sheet.rows[f.row]?.[f.col]?.format) ?? 'General';
+      if (format === run) {
+        runLength++;
+        continue;
+      }
+      if (runLength) counts.set(run, (counts.get(run) ?? 0) + runLength);
+      run = format;
+      runLength = 1;
     }
   }
+  if (runLength) counts.set(run, (counts.get(run) ?? 0) + runLength);
   const format = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'General';
   const section = format.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]/g, '');
-  if (/general/i.test(section)) {
-    const places = maxOf(rows.flatMap((r) => r.figures.map((f) => f?.value?.decimalPlaces() ?? 0)), 0);
-    return new Decimal(10).pow(-Math.min(places, 2));
-  }
+  if (/general/i.test(section)) return new Decimal(10).pow(-Math.min(mostPlaces(rows), 2));
   const decimals = /\.([0#]+)/.exec(section)?.[1].length ?? 0;
   const thousands = /[0#](,+)(?![0#])/.exec(section)?.[1].length ?? 0;
   return new Decimal(10).pow(-decimals).times(new Decimal(1000).pow(thousands));
+}
+
+/** The most decimal places of any figure, counting at most 2 (all displayedStep needs); whole numbers need no Decimal. */
+function mostPlaces(rows: TableRow[]): number {
+  let most = 0;
+  for (const row of rows) {
+    for (const f of row.figures) {
+      const c = centsOf(f);
+      const places = !f ? 0 : Number.isInteger(c / 100) ? 0 : Number.isInteger(c / 10) ? 1 : Number.isInteger(c) ? 2 : (f.value?.decimalPlaces() ?? 0);
+      if (places >= 2) return places;
+      most = Math.max(most, places);
+    }
+  }
+  return most;
 }
 
 function tableScale(kind: TableKind, header: HeaderRow): number {
@@ -219,17 +279,15 @@ export function detectTables(sheet: SheetGrid): SheetDetection {
       const t = firstText(sheet, r);
       if (t) title.unshift(t);
     }
-    const labels: string[] = [];
-    for (let r = header.bodyStart; r <= bottom; r++) {
-      if (header.repeats.includes(r)) continue;
-      const t = firstText(sheet, r);
-      if (t) labels.push(t);
-    }
+    let labels: string[] | undefined;
+    const bodyLabels = () => (labels ??= tableLabels(sheet, header, bottom));
     const titleText = title.join(' ');
     const probe = layoutFor(sheet, header, true);
-    const kind = classify(header, labels, titleText, probe, sheet, header.bodyStart, bottom);
+    const reads: ReadCache = [];
+    const kind = classify(header, bodyLabels, titleText, probe, header.bodyStart, bottom, reads);
     if (!kind) continue;
-    const layout = layoutFor(sheet, header, kind === 'growth' || kind === 'savings');
+    // Growth and savings are read with the probe's layout: the rows read to find their kind are theirs.
+    const layout = kind === 'growth' || kind === 'savings' ? probe : layoutFor(sheet, header, false);
     if (bottom < header.bodyStart) {
       findings.push(finding('no-lines', sheet.name, a1(header.row, layout.columns[0].col), `this looks like the header of a ${kindWords(kind)} table, but no lines with figures follow it`));
       previousBottom = Math.max(previousBottom, header.row);
@@ -237,14 +295,13 @@ export function detectTables(sheet: SheetGrid): SheetDetection {
     }
     const rows: TableRow[] = [];
     for (let r = header.bodyStart; r <= bottom; r++) {
-      if (header.repeats.includes(r)) continue;
-      const read = readRow(layout, r);
+      if (header.repeats.length && header.repeats.includes(r)) continue;
+      const read = layout === probe && reads[r - header.bodyStart] !== undefined ? reads[r - header.bodyStart] : readRow(layout, r);
       if (!read) continue;
       rows.push(read.row);
       append(findings, read.findings);
     }
-    const left = Math.min(minOf(header.cells.keys()), minOf(rows.map((r) => (r.labelCol >= 0 ? r.labelCol : Infinity))));
-    const right = Math.max(maxOf(header.cells.keys()), maxOf(rows.flatMap((r) => r.figures.map((f) => f?.col ?? -1))));
+    const { left, right } = tableSides(header, rows);
     const table: Table = {
       id: `${sheet.name}!${a1Range(header.row, left, bottom, right)}`,
       sheet: sheet.name,
@@ -270,6 +327,28 @@ export function detectTables(sheet: SheetGrid): SheetDetection {
     previousBottom = bottom;
   }
   return { tables, findings };
+}
+
+/** The first text of each body row: what a budget summary or net budget is recognised by. */
+function tableLabels(sheet: SheetGrid, header: HeaderRow, bottom: number): string[] {
+  const labels: string[] = [];
+  for (let r = header.bodyStart; r <= bottom; r++) {
+    if (header.repeats.includes(r)) continue;
+    const t = firstText(sheet, r);
+    if (t) labels.push(t);
+  }
+  return labels;
+}
+
+/** The leftmost and rightmost columns a table uses: its header, its labels and its figures. */
+function tableSides(header: HeaderRow, rows: TableRow[]): { left: number; right: number } {
+  let left = minOf(header.cells.keys());
+  let right = maxOf(header.cells.keys());
+  for (const r of rows) {
+    if (r.labelCol >= 0 && r.labelCol < left) left = r.labelCol;
+    for (const f of r.figures) if (f && f.col > right) right = f.col;
+  }
+  return { left, right };
 }
 
 function hiddenFindings(sheet: SheetGrid, table: Table): Finding[] {

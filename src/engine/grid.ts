@@ -34,9 +34,27 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+/**
+ * True when text has nothing to tidy: no space at either end, no two together, no tab, line
+ * break or other space character. Most labels are like that, and are then used as they are.
+ * Conservative: any character from U+1680 up sends the text the slow way.
+ */
+function isTidy(text: string): boolean {
+  let afterSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if (c < 32 || c === 0xa0 || c >= 0x1680) return false;
+    else afterSpace = false;
+  }
+  return !afterSpace || text.length === 0;
+}
+
 export function cellText(cell: Cell | undefined): string {
   if (!cell || cell.value === null || cell.value === undefined) return '';
-  if (typeof cell.value === 'string') return cell.value.replace(/\s+/g, ' ').trim();
+  if (typeof cell.value === 'string') return isTidy(cell.value) ? cell.value : cell.value.replace(/\s+/g, ' ').trim();
   if (cell.value instanceof Date) return cell.value.toISOString().slice(0, 10);
   return String(cell.value);
 }

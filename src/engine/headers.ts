@@ -30,7 +30,11 @@ const NAMED: [RegExp, string][] = [
   [/^(programme )?total$/, 'total'],
 ];
 
+/** Something every header cell has: a unit, a year's digits, a slash or one of the words below. Other text is passed over at once. */
+const HEADER_HINT = /[£\d/]|employee|running|income|net|gross|total|ref|classification|completion|summary/i;
+
 export function classifyHeader(raw: string): HeaderCell | null {
+  if (!HEADER_HINT.test(raw)) return null;
   const text = raw.replace(/\s+/g, ' ').trim();
   if (!text) return null;
   const { rest, scale } = unitOf(text);

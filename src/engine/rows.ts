@@ -1,6 +1,6 @@
 import { a1 } from './a1';
 import { minOf } from './collections';
-import { readFigure, type FigureRead } from './figures';
+import { CellFigure, figureKind, readFigure, type FigureRead } from './figures';
 import { finding, type Finding } from './findings';
 import { cellText, type Cell, type SheetGrid } from './grid';
 import { formatMoney } from './money';
@@ -16,6 +16,8 @@ export interface Layout {
   summaryLineCol?: number;
   /** Growth and savings tables carry references (G19, ** T24, D70 Eff/SR). */
   expectRefs: boolean;
+  /** Worked out by readRow on first use. */
+  prepared?: Prepared;
 }
 
 const REF = /^(\*{1,2})?\s*([A-Z]{1,2}\d{1,4}[A-Za-z]?|TBC)\s*((?:eff|sr|income)(?:\s*\/\s*(?:eff|sr|income))*)?$/i;
@@ -47,13 +49,20 @@ function isDateCell(cell: Cell | undefined): boolean {
   return typeof cell.value === 'string' && DATE_TEXT.test(cell.value.trim());
 }
 
-function fontOf(cell: Cell | undefined) {
-  return { bold: !!cell?.bold, italic: !!cell?.italic, underline: !!cell?.underline };
+/** The first cell with a value: its font is a row's font when the row has no label. */
+function firstValue(cells: (Cell | undefined)[]): Cell | undefined {
+  for (let c = 0; c < cells.length; c++) if (cells[c] && cells[c]!.value !== null) return cells[c];
+  return undefined;
 }
 
-function numericCell(cell: Cell | undefined): boolean {
-  const r = readFigure(cell);
-  return r.kind === 'number';
+/** TOTAL_LABEL.test(label), asked only of labels with "total" in them (in any case): the rest cannot match. */
+function isTotalLabel(label: string): boolean {
+  for (let i = 0; i + 5 <= label.length; i++) {
+    if ((label.charCodeAt(i) | 32) !== 116) continue;
+    const rest = label.charCodeAt(i + 1) | 32;
+    if (rest === 111 && (label.charCodeAt(i + 2) | 32) === 116 && (label.charCodeAt(i + 3) | 32) === 97 && (label.charCodeAt(i + 4) | 32) === 108) return TOTAL_LABEL.test(label);
+  }
+  return false;
 }
 
 /** The year block of money columns, when it is contiguous: the only place figures can slip sideways. */
@@ -62,145 +71,217 @@ function contiguousMoney(columns: MoneyColumn[]): boolean {
   return columns.length > 1;
 }
 
+/** What readRow works out once per layout rather than once per row. */
+interface Prepared {
+  isMoney: boolean[];
+  firstMoney: number;
+  contiguous: boolean;
+}
+
+function prepare(layout: Layout): Prepared {
+  if (!layout.prepared) {
+    const isMoney: boolean[] = [];
+    for (const m of layout.columns) isMoney[m.col] = true;
+    layout.prepared = { isMoney, firstMoney: minOf(layout.columns.map((c) => c.col)), contiguous: contiguousMoney(layout.columns) };
+  }
+  return layout.prepared;
+}
+
+/** True when a string has something other than spaces, without trimming it. */
+function hasText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 32 && first !== 0xa0 && first < 0x1680) return true;
+  return text.trim() !== '';
+}
+
+/** What readRow's first test asks: is there anything in the row (cellText(c) !== '', an error or a formula)? */
+function anyContent(cells: (Cell | undefined)[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (!c) continue;
+    if (c.error || c.formula) return true;
+    const v = c.value;
+    if (v !== null && v !== undefined && (typeof v !== 'string' || hasText(v))) return true;
+  }
+  return false;
+}
+
+const classifications = new Map<string, boolean>();
+
+/** Eff, SR, Income or a combination such as Eff/SR; remembered, as a workbook uses only a handful. */
+export function isClassification(text: string): boolean {
+  let known = classifications.get(text);
+  if (known === undefined) {
+    known = text.split('/').every((t) => CLASS_TOKEN.test(t.trim()));
+    if (classifications.size < 1000) classifications.set(text, known);
+  }
+  return known;
+}
+
 export interface ReadRow {
   row: TableRow;
   findings: Finding[];
 }
 
+const rowFindings: Finding[] = [];
+const usedColumns: number[] = [];
+
+/** Shared by every row without findings; frozen, so no caller can add to it by mistake. */
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
+
 /** Reads one sheet row of a table: label, reference, marker, classification, figures. */
 export function readRow(layout: Layout, r: number): ReadRow | null {
   const { sheet, columns } = layout;
   const cells = sheet.rows[r];
-  if (!cells || !cells.some((c) => c && (c.error || c.formula || cellText(c) !== ''))) return null;
-  const moneyCols = new Set(columns.map((c) => c.col));
-  const findings: Finding[] = [];
-  const used = new Set<number>();
+  if (!cells || !anyContent(cells)) return null;
+  const { isMoney, firstMoney, contiguous } = prepare(layout);
+  // Scratch lists, emptied for each row: most rows have no findings and at most a column or two used.
+  const findings = rowFindings;
+  const used = usedColumns;
+  if (findings.length) findings.length = 0;
+  if (used.length) used.length = 0;
 
   let marker: StarMarker | undefined;
   let ref: string | undefined;
   let classification: string | undefined;
   let classificationCol: number | undefined;
   let summaryLine: string | undefined;
-  const firstMoney = minOf(columns.map((c) => c.col));
 
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
-    if (!cell || typeof cell.value !== 'string' || moneyCols.has(c)) continue;
-    const text = cell.value.trim();
-    if (!text) continue;
+    if (!cell || typeof cell.value !== 'string' || isMoney[c] || !hasText(cell.value)) continue;
     if (c === layout.summaryLineCol) {
-      summaryLine = text;
-      used.add(c);
+      summaryLine = cell.value.trim();
+      used.push(c);
       continue;
     }
     const inRefZone = layout.refCol !== undefined ? c <= layout.refCol + 1 && c !== layout.classCol : c < firstMoney;
-    if (layout.expectRefs && !ref && inRefZone && (c === layout.refCol || layout.refCol === undefined || MARKER_ONLY.test(text) || c === layout.refCol + 1)) {
-      const parts = parseRef(text);
-      if (parts && (parts.ref || parts.marker)) {
-        if (parts.marker && !parts.ref) {
-          marker = parts.marker;
-          used.add(c);
-          continue;
-        }
-        if (c === layout.refCol || layout.refCol === undefined || marker !== undefined) {
-          ref = parts.ref;
-          marker = (parts.marker || marker || '') as StarMarker;
-          if (parts.classification) {
-            classification = parts.classification;
-            classificationCol = c;
+    if (layout.expectRefs && !ref && inRefZone) {
+      const text = cell.value.trim();
+      if (c === layout.refCol || layout.refCol === undefined || MARKER_ONLY.test(text) || c === layout.refCol + 1) {
+        const parts = parseRef(text);
+        if (parts && (parts.ref || parts.marker)) {
+          if (parts.marker && !parts.ref) {
+            marker = parts.marker;
+            used.push(c);
+            continue;
           }
-          used.add(c);
-          continue;
+          if (c === layout.refCol || layout.refCol === undefined || marker !== undefined) {
+            ref = parts.ref;
+            marker = (parts.marker || marker || '') as StarMarker;
+            if (parts.classification) {
+              classification = parts.classification;
+              classificationCol = c;
+            }
+            used.push(c);
+            continue;
+          }
         }
       }
     }
-    if (c === layout.refCol && STRAY_REF.test(text)) used.add(c);
+    if (c === layout.refCol && STRAY_REF.test(cell.value.trim())) used.push(c);
   }
 
   if (layout.classCol !== undefined && cells[layout.classCol] && typeof cells[layout.classCol]!.value === 'string') {
     const text = cellText(cells[layout.classCol]);
-    const tokens = text.split('/').every((t) => CLASS_TOKEN.test(t.trim()));
-    if (text && (tokens || (ref !== undefined && !TOTAL_LABEL.test(text)))) {
+    if (text && (isClassification(text) || (ref !== undefined && !TOTAL_LABEL.test(text)))) {
       classification = text;
       classificationCol = layout.classCol;
-      used.add(layout.classCol);
+      used.push(layout.classCol);
     }
   }
 
   // The label: the first text that is not a reference, marker, classification, date or figure.
   let labelCol = -1;
-  const labelCandidate = (c: number) => {
-    const cell = cells[c];
-    if (!cell || used.has(c) || typeof cell.value !== 'string' || !cell.value.trim()) return false;
-    if (c === layout.dateCol && isDateCell(cell)) return false;
-    return readFigure(cell).kind === 'text';
-  };
-  for (let c = 0; c < cells.length && labelCol < 0; c++) if (!moneyCols.has(c) && labelCandidate(c)) labelCol = c;
-  for (let c = 0; c < cells.length && labelCol < 0; c++) if (moneyCols.has(c) && labelCandidate(c)) labelCol = c;
+  for (let c = 0; c < cells.length && labelCol < 0; c++) if (!isMoney[c] && labelCandidate(layout, cells, c, used)) labelCol = c;
+  for (let c = 0; c < cells.length && labelCol < 0; c++) if (isMoney[c] && labelCandidate(layout, cells, c, used)) labelCol = c;
   const label = labelCol >= 0 ? cellText(cells[labelCol]) : '';
 
-  const figures: (Figure | undefined)[] = columns.map((m) => {
-    if (m.col === labelCol) return undefined;
-    return figureFrom(sheet.name, r, m, readFigure(cells[m.col]), findings);
-  });
-
-  if (figures.some((f) => f === undefined) && contiguousMoney(columns)) {
-    realign(layout, r, cells, labelCol, used, figures, findings);
+  const figures: (Figure | undefined)[] = new Array(columns.length);
+  let blanks = false;
+  for (let i = 0; i < columns.length; i++) {
+    const m = columns[i];
+    figures[i] = m.col === labelCol ? undefined : figureAt(sheet.name, r, m, m.col, cells[m.col], findings);
+    if (!figures[i]) blanks = true;
   }
 
+  if (blanks && contiguous) realign(layout, r, cells, labelCol, used, figures, findings);
+
   // Text left in a numeric cell outside the money columns of a line is not lost silently.
-  const font = fontOf(labelCol >= 0 ? cells[labelCol] : cells.find((c) => c && c.value !== null));
-  const hasFigures = figures.some((f) => f !== undefined);
-  const isTotal = TOTAL_LABEL.test(label) || (!label && !ref && hasFigures);
+  const fontCell = labelCol >= 0 ? cells[labelCol] : firstValue(cells);
+  const hasFigures = columns.length > 0 && (!blanks || figures.some((f) => f !== undefined));
+  const isTotal = isTotalLabel(label) || (!label && !ref && hasFigures);
   const type = isTotal ? 'total' : hasFigures || ref !== undefined ? 'line' : 'heading';
+  const hasRef = ref !== undefined || !!marker;
+  const hasClass = classification !== undefined;
+  // Every row has every field from the start (unset ones undefined): rows then share one shape, and
+  // what buildStructure adds later fits in the object instead of costing an allocation per row.
   const row: TableRow = {
     row: r,
     type,
     label,
     labelCol,
     figures,
-    bold: font.bold,
-    italic: font.italic,
-    underline: font.underline,
+    ref: hasRef ? ref : undefined,
+    marker: hasRef ? (marker ?? '') : undefined,
+    classification: hasClass ? classification : undefined,
+    classificationCol: hasClass ? classificationCol : undefined,
+    summaryLine,
+    bold: !!fontCell?.bold,
+    italic: !!fontCell?.italic,
+    underline: !!fontCell?.underline,
     hidden: sheet.hiddenRows.has(r),
+    rank: undefined,
+    parts: undefined,
+    spanStart: undefined,
+    closesTable: undefined,
+    consumedBy: undefined,
+    name: undefined,
+    section: undefined,
   };
-  if (ref !== undefined || marker) {
-    row.ref = ref;
-    row.marker = marker ?? '';
-  }
-  if (classification !== undefined) {
-    row.classification = classification;
-    row.classificationCol = classificationCol;
-  }
-  if (summaryLine !== undefined) row.summaryLine = summaryLine;
-  return { row, findings: type === 'heading' ? [] : findings };
+  return { row, findings: type === 'heading' || findings.length === 0 ? NO_FINDINGS : findings.slice() };
 }
 
-function figureFrom(sheetName: string, r: number, m: MoneyColumn, read: FigureRead, out: Finding[]): Figure | undefined {
-  const at = a1(r, m.col);
+function labelCandidate(layout: Layout, cells: (Cell | undefined)[], c: number, used: number[]): boolean {
+  const cell = cells[c];
+  if (!cell || typeof cell.value !== 'string' || !hasText(cell.value) || used.includes(c)) return false;
+  if (c === layout.dateCol && isDateCell(cell)) return false;
+  return figureKind(cell) === 'text';
+}
+
+/** The figure in one money cell: a plain number the quick way, anything else as readFigure reads it. */
+function figureAt(sheetName: string, r: number, m: MoneyColumn, col: number, cell: Cell | undefined, out: Finding[]): Figure | undefined {
+  if (!cell) return undefined;
+  const v = cell.value;
+  if (typeof v === 'number' && !cell.error && Number.isFinite(v)) return new CellFigure(r, col, v, cell.format);
+  return figureFrom(sheetName, r, col === m.col ? m : { ...m, col }, readFigure(cell), out, cell.format);
+}
+
+function figureFrom(sheetName: string, r: number, m: MoneyColumn, read: FigureRead, out: Finding[], format: string | undefined): Figure | undefined {
+  const at = () => a1(r, m.col);
   switch (read.kind) {
     case 'empty':
       return undefined;
     case 'number':
       if (read.asText) {
         out.push(
-          finding('text-number', sheetName, at, `${m.label} holds the figure ${formatMoney(read.value, read.value.decimalPlaces())} as text; it is read as a number`, {
+          finding('text-number', sheetName, at(), `${m.label} holds the figure ${formatMoney(read.value, read.value.decimalPlaces())} as text; it is read as a number`, {
             actual: read.value.toFixed(),
           }),
         );
       }
-      return { value: read.value, row: r, col: m.col };
+      return new CellFigure(r, m.col, read.value, format);
     case 'error':
-      out.push(finding('error-value', sheetName, at, `${m.label} shows ${read.error} instead of a figure; the totals that include it are not checked`));
-      return { value: null, row: r, col: m.col };
+      out.push(finding('error-value', sheetName, at(), `${m.label} shows ${read.error} instead of a figure; the totals that include it are not checked`));
+      return new CellFigure(r, m.col, null, format);
     case 'no-value':
       out.push(
-        finding('no-cached-value', sheetName, at, `${m.label} has a formula (=${read.formula}) with no calculated value saved; open and save the file in Excel, then check again`),
+        finding('no-cached-value', sheetName, at(), `${m.label} has a formula (=${read.formula}) with no calculated value saved; open and save the file in Excel, then check again`),
       );
-      return { value: null, row: r, col: m.col };
+      return new CellFigure(r, m.col, null, format);
     case 'text':
-      out.push(finding('not-a-figure', sheetName, at, `${m.label} holds the text "${read.text}" where a figure is expected; the totals that include it are not checked`));
-      return { value: null, row: r, col: m.col };
+      out.push(finding('not-a-figure', sheetName, at(), `${m.label} holds the text "${read.text}" where a figure is expected; the totals that include it are not checked`));
+      return new CellFigure(r, m.col, null, format);
   }
 }
 
@@ -214,14 +295,14 @@ function realign(
   r: number,
   cells: (Cell | undefined)[],
   labelCol: number,
-  used: Set<number>,
+  used: number[],
   figures: (Figure | undefined)[],
   findings: Finding[],
 ) {
   const { columns, sheet } = layout;
   const numericCols: number[] = [];
   for (let c = 0; c < cells.length; c++) {
-    if (c !== labelCol && !used.has(c) && c !== layout.dateCol && numericCell(cells[c])) numericCols.push(c);
+    if (c !== labelCol && !used.includes(c) && c !== layout.dateCol && figureKind(cells[c]) === 'number') numericCols.push(c);
   }
   if (numericCols.length !== columns.length) return;
   const shift = numericCols[0] - columns[0].col;
@@ -229,7 +310,7 @@ function realign(
   if (!numericCols.every((c, i) => c === columns[i].col + shift)) return;
   findings.length = 0;
   columns.forEach((m, i) => {
-    figures[i] = figureFrom(sheet.name, r, { ...m, col: numericCols[i] }, readFigure(cells[numericCols[i]]), findings);
+    figures[i] = figureAt(sheet.name, r, m, numericCols[i], cells[numericCols[i]], findings);
   });
   const side = shift < 0 ? 'left' : 'right';
   const n = Math.abs(shift);

@@ -31,7 +31,8 @@ const isTotal = (r: TableRow) => r.type === 'total';
  */
 export function buildStructure(table: Table): void {
   const rows = table.rows;
-  const totals = rows.flatMap((r, i) => (isTotal(r) ? [i] : []));
+  const totals: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (rows[i].type === 'total') totals.push(i);
   if (totals.length === 0) {
     assignSections(rows);
     return;
@@ -127,7 +128,10 @@ function totalName(rows: TableRow[], t: number, from: number, grand: boolean): s
 function assignSections(rows: TableRow[]): void {
   let heading: string | undefined;
   let headingSinceTotal = false;
-  let run: TableRow[] = [];
+  const run: TableRow[] = [];
+  // Lines closed by one total sit together: its section name is worked out once for all of them.
+  let named: TableRow | undefined;
+  let name: string | undefined;
   for (const row of rows) {
     if (row.type === 'heading') {
       run.push(row);
@@ -135,14 +139,19 @@ function assignSections(rows: TableRow[]): void {
       headingSinceTotal = true;
       continue;
     }
-    run = [];
+    run.length = 0;
     if (row.type === 'total') {
       headingSinceTotal = false;
       continue;
     }
     const consumer = row.consumedBy !== undefined ? rows[row.consumedBy] : undefined;
-    if (consumer && !consumer.closesTable) row.section = sectionName(consumer);
-    else row.section = headingSinceTotal ? heading : row.label;
+    if (consumer && !consumer.closesTable) {
+      if (consumer !== named) {
+        named = consumer;
+        name = sectionName(consumer);
+      }
+      row.section = name;
+    } else row.section = headingSinceTotal ? heading : row.label;
   }
 }
 

@@ -22,8 +22,9 @@ export function names(text: string, name: string): boolean {
 }
 
 function isSectionHeading(row: TableRow): boolean {
+  if (row.type !== 'heading') return false;
   const letters = row.label.replace(/[^A-Za-z]/g, '');
-  return row.type === 'heading' && letters.length > 0 && letters === letters.toUpperCase();
+  return letters.length > 0 && letters === letters.toUpperCase();
 }
 
 /** Sections of corporate items outside the department (CORPORATE ITEMS) are not in its summary. */
