@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { a1, sheetRef } from '../engine/a1';
 import type { Cell, CellValue, SheetGrid } from '../engine/grid';
 import { cellValue, type OutputSheet } from '../engine/output';
-import { MAX_FILE_BYTES, tooLargeFileReason, tooLargeReason } from '../engine/limits';
+import { MAX_CELLS, MAX_FILE_BYTES, tooLargeFileReason, tooLargeReason } from '../engine/limits';
 import { OWNER_NAME_PREFIX, ownerName } from '../engine/ownership';
 import { WorkbookReadError, type Progress, type WorkbookPort } from './port';
 
@@ -67,19 +67,31 @@ function cellFrom(c: ExcelJS.Cell): Cell | undefined {
   return cell;
 }
 
+/**
+ * What eachRow and eachCell (includeEmpty: false) visit, in one pass: a row counts when it has a
+ * cell that is not Null, and then each such cell. Done by hand because eachRow looks through a
+ * row's cells once to decide and eachCell again to visit, and both cost callbacks per cell.
+ */
 function gridFrom(ws: ExcelJS.Worksheet): SheetGrid {
   const rows: (Cell | undefined)[][] = [];
   const hiddenRows = new Set<number>();
   const hiddenCols = new Set<number>();
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (row.hidden) hiddenRows.add(r - 1);
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
     const out: (Cell | undefined)[] = [];
-    row.eachCell({ includeEmpty: false }, (c, col) => {
+    let hasValues = false;
+    for (let col = 1; col <= row.cellCount; col++) {
+      const c = row.findCell(col);
+      if (!c || c.type === ExcelJS.ValueType.Null) continue;
+      hasValues = true;
       const cell = cellFrom(c);
       if (cell) out[col - 1] = cell;
-    });
+    }
+    if (!hasValues) continue;
+    if (row.hidden) hiddenRows.add(r - 1);
     rows[r - 1] = out;
-  });
+  }
   const columns = (ws as unknown as { _columns?: ExcelJS.Column[] })._columns ?? [];
   columns.forEach((col, i) => {
     if (col?.hidden) hiddenCols.add(i);
@@ -92,6 +104,13 @@ function cellCount(ws: ExcelJS.Worksheet): number {
   ws.eachRow({ includeEmpty: false }, (row) => {
     n += row.actualCellCount;
   });
+  return n;
+}
+
+/** At least as many as cellCount (empty cells included), without looking into any cell. */
+function cellBound(ws: ExcelJS.Worksheet): number {
+  let n = 0;
+  for (let r = 1; r <= ws.rowCount; r++) n += ws.findRow(r)?.cellCount ?? 0;
   return n;
 }
 
@@ -131,7 +150,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async readSheets(onProgress?: Progress): Promise<SheetGrid[]> {
     const sheets = this.workbook.worksheets;
-    const tooLarge = tooLargeReason(sheets.map((ws) => ({ sheet: ws.name, cells: cellCount(ws) })));
+    // Cells are counted one by one only when the quick bound says the workbook might be too large.
+    const bound = sheets.reduce((n, ws) => n + cellBound(ws), 0);
+    const tooLarge = bound > MAX_CELLS && tooLargeReason(sheets.map((ws) => ({ sheet: ws.name, cells: cellCount(ws) })));
     if (tooLarge) throw new WorkbookReadError('too-large', tooLarge);
     return sheets.map((ws, i) => {
       onProgress?.(i, sheets.length, `Reading ${ws.name}`);
