@@ -32,14 +32,13 @@ export const MAX_READ_CELLS = 5_000_000;
 /**
  * Bytes each read is expected to bring back, for planning before anything is loaded: the JSON
  * size of what office-js returns, worked out for MTFS-like sheets (a code, a label, money
- * columns, a note; see test/office/fixtures.ts), not measured against Excel itself. Values,
- * formulas, numberFormat and valueTypes together take ~25 bytes for an empty cell, ~45 for a
- * number and ~80 for a label; a cell's font flags ~70; a row's hidden flag and font flags ~90.
- * After each round, the per-cell figure follows what that sheet actually sent (plus 15%).
+ * columns, a note; see test/office/fixtures.ts), not measured against Excel itself. Values and
+ * numberFormat together take ~13 bytes for an empty cell, ~22 for a number and ~50 for a label;
+ * a cell's three font flags ~70; a row's hidden flag and font flags ~90. After each round, the
+ * per-cell figure follows what that sheet actually sent (plus 15%).
  */
 export const READ_BYTES = {
-  cell: 48,
-  cellFont: 72,
+  cell: 32,
   rowWithFont: 92,
   rowHiddenOnly: 20,
   column: 24,
@@ -151,87 +150,117 @@ export function chartType(kind: ChartSpec['kind'], supports: (version: string) =
 
 // ---- Reading --------------------------------------------------------------------------------
 
-type FontMode = 'cells' | 'rows';
+type FontFlag = 'bold' | 'italic' | 'underline';
+const FONT_FLAGS: readonly FontFlag[] = ['bold', 'italic', 'underline'];
+/** A range's font flags, as Excel gives them: null where the range's cells differ. */
+type FontFlags = { bold?: boolean | null; italic?: boolean | null; underline?: unknown };
+
+/** What a row's properties say: hidden or not, and its font flags across the used range. */
+interface RowInfo {
+  hidden: boolean;
+  font: FontFlags | undefined;
+}
 
 interface SheetRead {
   name: string;
   worksheet: Excel.Worksheet;
+  /** Whether the used range is known yet. */
+  measured: boolean;
   /** Used range, 0-based from A1. */
   row0: number;
   col0: number;
   rows: number;
   cols: number;
-  /** Bytes per cell for values, formulas, formats and types: the estimate, then what was seen. */
+  /** Bytes per cell for values and formats: the estimate, then what was seen. */
   cellBytes: number;
+  /** Row properties, by row of the used range (0 = its top row), asked for rows [0, propsAsked). */
+  rowInfo: RowInfo[];
+  propsAsked: number;
+  /** Rows of the used range whose cells are asked for: [0, dataAsked). */
+  dataAsked: number;
+  columnsAsked: boolean;
   grid: { name: string; rows: (Cell | undefined)[][]; hiddenRows: Set<number>; hiddenCols: Set<number> };
 }
 
-/** A piece of a read: rows of a sheet's used range (relative to it), or fonts for some cells. */
+/**
+ * A piece of a read, in rows of a sheet's used range (relative to its top):
+ * - data: values and formats; with `fonts`, the cell fonts of the rows whose row font is mixed
+ *   (their row properties came in an earlier round); without, those fonts follow next round;
+ * - props: rows' hidden flags and font flags, so a later round knows which rows need cell fonts;
+ * - cells: everything at once, every cell's font included (a last round, when it fits);
+ * - fonts: cell fonts of rows read without them (only the flags that differ, only c0..c1).
+ */
 type ReadRequest =
-  | { kind: 'block'; sheet: SheetRead; start: number; count: number }
-  | { kind: 'fonts'; sheet: SheetRead; start: number; count: number; c0: number; c1: number };
+  | { kind: 'data'; sheet: SheetRead; start: number; count: number; fonts: boolean; columns: boolean }
+  | { kind: 'props'; sheet: SheetRead; start: number; count: number; columns: boolean }
+  | { kind: 'cells'; sheet: SheetRead; start: number; count: number; columns: boolean }
+  | { kind: 'fonts'; sheet: SheetRead; start: number; count: number; c0: number; c1: number; flags: FontFlag[] }
+  | { kind: 'used'; sheet: SheetRead };
 
+/** What was queued for a request, readable after the sync. */
 interface Loaded {
   request: ReadRequest;
-  range: Excel.Range;
+  range?: Excel.Range;
   rowProps?: OfficeExtension.ClientResult<Excel.RowProperties[]>;
   colProps?: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
   cellProps?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  /** Cell fonts of runs of mixed rows, for a data request with fonts. */
+  runs?: { start: number; count: number; flags: FontFlag[]; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[];
 }
 
-const FONT_LOAD = { format: { font: { bold: true, italic: true, underline: true } } } as const;
-
-function rowBytes(req: ReadRequest, mode: FontMode): number {
-  const s = req.sheet;
-  if (req.kind === 'fonts') return (req.c1 - req.c0 + 1) * READ_BYTES.cellFont;
-  return s.cols * (s.cellBytes + (mode === 'cells' ? READ_BYTES.cellFont : 0)) + (mode === 'cells' ? READ_BYTES.rowHiddenOnly : READ_BYTES.rowWithFont);
+function fontLoad(flags: readonly FontFlag[]) {
+  return { format: { font: Object.fromEntries(flags.map((f) => [f, true])) } };
 }
 
-function requestBytes(req: ReadRequest, mode: FontMode): number {
-  const columns = req.kind === 'block' && req.start === 0 ? req.sheet.cols * READ_BYTES.column : 0;
-  return req.count * rowBytes(req, mode) + columns;
+/** The flags a row's cells differ in (all three when its properties did not say). */
+function mixedFlags(info: RowInfo | undefined): FontFlag[] {
+  const font = info?.font;
+  if (!font) return [...FONT_FLAGS];
+  return FONT_FLAGS.filter((f) => font[f] === null || font[f] === undefined);
 }
 
-/**
- * Takes the next round of requests off the queue: as many as fit the budget, splitting the last
- * one by rows when only part of it fits. A round always makes progress (at least one row).
- */
-function takeRound<T extends { count: number; start: number }>(
-  queue: T[],
-  bytesPerRow: (req: T) => number,
-  fixedBytes: (req: T) => number,
-  budget: number,
-): { round: T[]; bytes: number } {
-  const round: T[] = [];
-  let bytes = 0;
-  while (queue.length) {
-    const req = queue[0];
-    const full = fixedBytes(req) + req.count * bytesPerRow(req);
-    if (bytes + full <= budget) {
-      round.push(req);
-      bytes += full;
-      queue.shift();
-      continue;
-    }
-    const fit = Math.floor((budget - bytes - fixedBytes(req)) / Math.max(1, bytesPerRow(req))) || 0;
-    const rows = round.length === 0 ? Math.max(1, fit) : fit;
-    if (rows >= 1) {
-      const part = { ...req, count: Math.min(rows, req.count) };
-      round.push(part);
-      bytes += fixedBytes(part) + part.count * bytesPerRow(part);
-      queue[0] = { ...req, start: req.start + part.count, count: req.count - part.count };
-      if (queue[0].count <= 0) queue.shift();
-    }
-    break;
+/** JSON bytes of one cell's font, asked for these flags: {"format":{"font":{"bold":false}}} and a comma. */
+function fontCellBytes(flags: number): number {
+  return 20 + 17 * flags;
+}
+
+/** Runs of consecutive rows, in [start, start + count), that differ in the same font flags. */
+function mixedRuns(s: SheetRead, start: number, count: number): { start: number; count: number; flags: FontFlag[] }[] {
+  const runs: { start: number; count: number; flags: FontFlag[] }[] = [];
+  for (let i = start; i < start + count; i++) {
+    const flags = mixedFlags(s.rowInfo[i]);
+    const last = runs[runs.length - 1];
+    if (!flags.length) continue;
+    if (last && last.start + last.count === i && last.flags.join() === flags.join()) last.count++;
+    else runs.push({ start: i, count: 1, flags });
   }
-  return { round, bytes };
+  return runs;
+}
+
+function requestBytes(req: ReadRequest): number {
+  if (req.kind === 'used') return READ_BYTES.perSheet;
+  const s = req.sheet;
+  const columns = 'columns' in req && req.columns ? s.cols * READ_BYTES.column : 0;
+  switch (req.kind) {
+    case 'fonts':
+      return req.count * (req.c1 - req.c0 + 1) * fontCellBytes(req.flags.length);
+    case 'props':
+      return req.count * READ_BYTES.rowWithFont + columns;
+    case 'cells':
+      return req.count * (s.cols * (s.cellBytes + fontCellBytes(3)) + READ_BYTES.rowHiddenOnly) + columns;
+    case 'data': {
+      let bytes = req.count * s.cols * s.cellBytes + columns;
+      if (req.fonts) for (const run of mixedRuns(s, req.start, req.count)) bytes += run.count * s.cols * fontCellBytes(run.flags.length);
+      return bytes;
+    }
+  }
 }
 
 function underlined(u: unknown): boolean {
   return typeof u === 'string' ? u !== 'None' : !!u;
 }
 
-function applyFont(cell: Cell, font: { bold?: boolean | null; italic?: boolean | null; underline?: unknown } | undefined): void {
+function applyFont(cell: Cell, font: FontFlags | undefined): void {
   if (!font) return;
   if (font.bold) cell.bold = true;
   else delete cell.bold;
@@ -241,22 +270,320 @@ function applyFont(cell: Cell, font: { bold?: boolean | null; italic?: boolean |
   else delete cell.underline;
 }
 
-function cellFrom(value: unknown, formula: unknown, format: unknown, type: unknown): Cell | undefined {
-  const isFormula = typeof formula === 'string' && formula.startsWith('=') && formula !== value;
-  if (type === 'Empty' && !isFormula) return undefined;
+/** The font flags a row has throughout, or null when its cells differ in some. */
+function uniformFont(info: RowInfo | undefined): FontFlags | null {
+  return mixedFlags(info).length ? null : info!.font!;
+}
+
+const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#EXTERNAL!', '#PYTHON!']);
+
+/**
+ * A cell from its value and number format. Excel gives every formula's calculated value and an
+ * error as its text (#REF!), so formulas and value types are not read: the engine needs a
+ * formula's text only where a file saved without calculating has no value, which Excel never has.
+ */
+function cellFrom(value: unknown, format: unknown): Cell | undefined {
+  if (value === '' || value === null || value === undefined) return undefined;
   const fmt = typeof format === 'string' && format !== 'General' ? format : undefined;
   let v: CellValue = null;
   const cell: Cell = { value: null };
-  if (isFormula) cell.formula = (formula as string).slice(1);
-  if (type === 'Error') cell.error = String(value);
-  else if (type !== 'Empty' && value !== null && value !== undefined) {
-    if (typeof value === 'number') v = isDateFormat(fmt) ? excelDate(value) : value;
-    else if (typeof value === 'string' || typeof value === 'boolean') v = value;
-    else v = String(value);
-  }
+  if (typeof value === 'string' && EXCEL_ERRORS.has(value)) cell.error = value;
+  else if (typeof value === 'number') v = isDateFormat(fmt) ? excelDate(value) : value;
+  else if (typeof value === 'string' || typeof value === 'boolean') v = value;
+  else v = String(value);
   cell.value = v;
   if (fmt) cell.format = fmt;
   return cell;
+}
+
+/**
+ * Reads every sheet in few round trips, each as full as the payload budget allows:
+ * 1. the sheets, and the first sheet's used range (it always exists, so it needs no name);
+ * 2. the other sheets' used ranges, with the first sheet's cells;
+ * 3. onwards, rounds of rows. A row's font comes from its row properties when its cells agree,
+ *    from its cells' fonts when they differ; row properties are asked for a round ahead, so a
+ *    round asks for the cell fonts of its mixed rows along with their values. Rows whose
+ *    properties come in the same round are read too (when there is room), their mixed rows'
+ *    fonts following next round; a last round that fits asks for every cell's font at once.
+ */
+class SheetReader {
+  private sheets: SheetRead[] = [];
+  private followUps: ReadRequest[] = [];
+  private doneRows = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly sync: (stage: string, estimatedBytes: number) => Promise<SyncRecord>,
+    private readonly budget: number,
+    private readonly measured: (record: SyncRecord, bytes: number) => void,
+    private readonly onProgress?: Progress,
+  ) {}
+
+  async read(): Promise<SheetGrid[]> {
+    this.onProgress?.(0, 1, 'Listing sheets');
+    const collection = this.context.workbook.worksheets;
+    collection.load('items/name');
+    const first = collection.getFirst();
+    first.load('name');
+    const firstUsed = first.getUsedRangeOrNullObject(true);
+    firstUsed.load('rowIndex,columnIndex,rowCount,columnCount');
+    await this.sync('List sheets', READ_BYTES.perSheet * 2);
+    this.sheets = collection.items.map((ws) => ({
+      name: ws.name,
+      worksheet: ws,
+      measured: false,
+      row0: 0,
+      col0: 0,
+      rows: 0,
+      cols: 0,
+      cellBytes: READ_BYTES.cell,
+      rowInfo: [],
+      propsAsked: 0,
+      dataAsked: 0,
+      columnsAsked: false,
+      grid: { name: ws.name, rows: [], hiddenRows: new Set<number>(), hiddenCols: new Set<number>() },
+    }));
+    const head = this.sheets.find((s) => s.name === first.name);
+    if (head) this.measure(head, firstUsed);
+    while (this.sheets.some((s) => !s.measured || s.dataAsked < s.rows) || this.followUps.length) await this.round();
+    this.onProgress?.(this.totalRows(), this.totalRows(), 'Read');
+    return this.sheets.map((s) => s.grid);
+  }
+
+  private totalRows(): number {
+    return this.sheets.reduce((n, s) => n + s.rows, 0);
+  }
+
+  /** Takes a sheet's used range; refuses, before reading a cell more, a workbook too large to read. */
+  private measure(s: SheetRead, range: Excel.Range): void {
+    const index = (n: unknown): number => {
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`Excel did not report the used range of "${s.name}" (got ${String(n)})`);
+      return n;
+    };
+    const empty = range.isNullObject;
+    s.measured = true;
+    s.row0 = empty ? 0 : index(range.rowIndex);
+    s.col0 = empty ? 0 : index(range.columnIndex);
+    s.rows = empty ? 0 : index(range.rowCount);
+    s.cols = empty ? 0 : index(range.columnCount);
+    if (this.sheets.every((x) => x.measured)) this.refuseTooLarge();
+  }
+
+  private refuseTooLarge(): void {
+    const totalCells = this.sheets.reduce((n, s) => n + s.rows * s.cols, 0);
+    if (totalCells <= MAX_READ_CELLS) return;
+    const biggest = [...this.sheets].sort((a, b) => b.rows * b.cols - a.rows * a.cols)[0];
+    throw new WorkbookReadError(
+      'too-large',
+      `the workbook's sheets span ${totalCells.toLocaleString('en-GB')} cells, more than the ${MAX_READ_CELLS.toLocaleString('en-GB')} the add-in reads; "${biggest.name}" alone spans ${biggest.rows.toLocaleString('en-GB')} rows by ${biggest.cols} columns (look for stray entries far below or to the right of the data)`,
+    );
+  }
+
+  /** Sheets whose cells may be read now: measured, and not too large on their own while others are unmeasured. */
+  private readable(): SheetRead[] {
+    const all = this.sheets.every((s) => s.measured);
+    return this.sheets.filter((s) => s.measured && s.rows > 0 && (all || s.rows * s.cols <= MAX_READ_CELLS));
+  }
+
+  private async round(): Promise<void> {
+    const { requests, bytes } = this.plan();
+    const loaded = requests.map((r) => this.queue(r));
+    const names = [...new Set(requests.filter((r) => r.kind !== 'used').map((r) => r.sheet.name))];
+    const stage = names.length ? `Read ${names.join(', ')}` : 'Measure used ranges';
+    this.onProgress?.(this.doneRows, Math.max(1, this.totalRows()), stage);
+    const record = await this.sync(stage, bytes);
+    let seen = 0;
+    // Row properties first: the rows read in the same round need them.
+    for (const l of loaded) if (l.request.kind === 'used') this.measure(l.request.sheet, l.range!);
+    for (const l of loaded) if (l.request.kind === 'props') seen += this.takeProps(l);
+    for (const l of loaded) if (l.request.kind !== 'props' && l.request.kind !== 'used') seen += this.take(l);
+    if (seen > 0) this.measured(record, seen);
+  }
+
+  /** The next round: as much as fits the budget, in the order that saves round trips. */
+  private plan(): { requests: ReadRequest[]; bytes: number } {
+    const requests: ReadRequest[] = [];
+    let bytes = 0;
+    const room = () => this.budget - bytes;
+    const add = (r: ReadRequest) => {
+      requests.push(r);
+      bytes += requestBytes(r);
+    };
+    for (const s of this.sheets) if (!s.measured) add({ kind: 'used', sheet: s });
+    while (this.followUps.length && (requestBytes(this.followUps[0]) <= room() || requests.length === 0)) add(this.followUps.shift()!);
+    const sheets = this.readable();
+    // Rows whose row properties are known, with the cell fonts of their mixed rows.
+    for (const s of sheets) this.takeRows(s, 'data', s.propsAsked, room, add, true);
+    // A last round that fits: every cell's font at once, no round for fonts after it.
+    const rest = sheets.filter((s) => s.dataAsked < s.rows);
+    const restBytes = rest.reduce((n, s) => n + requestBytes(this.rowsRequest(s, 'cells', s.dataAsked, s.rows - s.dataAsked, false)), 0);
+    if (rest.length && rest.every((s) => s.dataAsked === s.propsAsked) && restBytes <= room()) {
+      for (const s of rest) this.takeRows(s, 'cells', s.rows, room, add);
+      return { requests, bytes };
+    }
+    // Row properties for later rounds, then the rows they cover, their mixed rows' fonts to follow.
+    for (const s of sheets) this.takeRows(s, 'props', s.rows, room, add);
+    for (const s of sheets) this.takeRows(s, 'data', s.propsAsked, room, add, false);
+    // A budget too small for one row still reads one row a round.
+    const s = requests.length ? undefined : sheets.find((x) => x.dataAsked < x.rows);
+    if (s && s.propsAsked > s.dataAsked) add(this.rowsRequest(s, 'data', s.dataAsked++, 1, true));
+    else if (s) add(this.rowsRequest(s, 'props', s.propsAsked++, 1, false));
+    if (s) s.columnsAsked = true;
+    return { requests, bytes };
+  }
+
+  private rowsRequest(s: SheetRead, kind: 'data' | 'props' | 'cells', start: number, count: number, fonts: boolean): ReadRequest {
+    const columns = !s.columnsAsked;
+    return kind === 'data' ? { kind, sheet: s, start, count, fonts, columns } : { kind, sheet: s, start, count, columns };
+  }
+
+  /** Adds requests for a sheet's rows up to `end`, in blocks of at most BLOCK_ROWS, as many as fit. */
+  private takeRows(s: SheetRead, kind: 'data' | 'props' | 'cells', end: number, room: () => number, add: (r: ReadRequest) => void, fonts = false): void {
+    const at = () => (kind === 'props' ? s.propsAsked : s.dataAsked);
+    while (at() < end) {
+      const start = at();
+      let count = Math.min(BLOCK_ROWS, end - start);
+      const fits = (n: number) => requestBytes(this.rowsRequest(s, kind, start, n, fonts)) <= room();
+      if (!fits(count)) {
+        let lo = 0;
+        let hi = count;
+        while (lo < hi) {
+          const mid = Math.ceil((lo + hi) / 2);
+          if (fits(mid)) lo = mid;
+          else hi = mid - 1;
+        }
+        count = lo;
+      }
+      if (count === 0) return;
+      add(this.rowsRequest(s, kind, start, count, fonts));
+      s.columnsAsked = true;
+      if (kind === 'props') s.propsAsked += count;
+      else s.dataAsked += count;
+      if (kind === 'cells') s.propsAsked = s.dataAsked;
+    }
+  }
+
+  /** Queues the loads of one request. */
+  private queue(request: ReadRequest): Loaded {
+    if (request.kind === 'used') {
+      const range = request.sheet.worksheet.getUsedRangeOrNullObject(true);
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { request, range };
+    }
+    const s = request.sheet;
+    const rows = (start: number, count: number, c0 = 0, c1 = s.cols - 1) => s.worksheet.getRangeByIndexes(s.row0 + start, s.col0 + c0, count, c1 - c0 + 1);
+    if (request.kind === 'fonts') {
+      const range = rows(request.start, request.count, request.c0, request.c1);
+      return { request, range, cellProps: range.getCellProperties(fontLoad(request.flags)) };
+    }
+    const range = rows(request.start, request.count);
+    const loaded: Loaded = { request, range };
+    if (request.columns) loaded.colProps = range.getColumnProperties({ columnHidden: true });
+    if (request.kind === 'props') {
+      loaded.rowProps = range.getRowProperties({ rowHidden: true, ...fontLoad(FONT_FLAGS) });
+      return loaded;
+    }
+    range.load('values,numberFormat');
+    if (request.kind === 'cells') {
+      loaded.rowProps = range.getRowProperties({ rowHidden: true });
+      loaded.cellProps = range.getCellProperties(fontLoad(FONT_FLAGS));
+    } else if (request.fonts) {
+      loaded.runs = mixedRuns(s, request.start, request.count).map((run) => ({ ...run, props: rows(run.start, run.count).getCellProperties(fontLoad(run.flags)) }));
+    }
+    return loaded;
+  }
+
+  private takeColumns(l: Loaded): number {
+    if (!l.colProps) return 0;
+    const s = l.request.sheet;
+    l.colProps.value.forEach((c, j) => {
+      if (c.columnHidden) s.grid.hiddenCols.add(s.col0 + j);
+    });
+    return jsonBytes(l.colProps.value);
+  }
+
+  private takeProps(l: Loaded): number {
+    const req = l.request as Extract<ReadRequest, { kind: 'props' }>;
+    const props = l.rowProps!.value;
+    props.forEach((p, i) => {
+      req.sheet.rowInfo[req.start + i] = { hidden: !!p.rowHidden, font: p.format?.font as FontFlags | undefined };
+    });
+    return jsonBytes(props) + this.takeColumns(l);
+  }
+
+  /** Copies a request's cells into its sheet's grid; returns the bytes seen. */
+  private take(l: Loaded): number {
+    const req = l.request;
+    const s = req.sheet;
+    if (req.kind === 'fonts') {
+      const fonts = l.cellProps!.value;
+      for (let i = 0; i < req.count; i++) {
+        const row = s.grid.rows[s.row0 + req.start + i];
+        const rowFont = s.rowInfo[req.start + i]?.font;
+        for (let j = req.c0; row && j <= req.c1; j++) {
+          const cell = row[s.col0 + j];
+          if (cell) applyFont(cell, { ...rowFont, ...fonts[i]?.[j - req.c0]?.format?.font });
+        }
+      }
+      return jsonBytes(fonts);
+    }
+    if (req.kind !== 'data' && req.kind !== 'cells') return 0;
+    const values = l.range!.values;
+    const formats = l.range!.numberFormat;
+    const dataBytes = jsonBytes(values) + jsonBytes(formats);
+    let bytes = dataBytes + this.takeColumns(l);
+    // Later rounds plan with what this sheet's cells actually cost.
+    if (req.count * s.cols > 0) s.cellBytes = Math.max(16, Math.ceil((dataBytes / (req.count * s.cols)) * 1.15));
+    const cellFonts = new Map<number, FontFlags[]>();
+    if (req.kind === 'cells') {
+      const rowProps = l.rowProps!.value;
+      bytes += jsonBytes(rowProps) + jsonBytes(l.cellProps!.value);
+      rowProps.forEach((p, i) => (s.rowInfo[req.start + i] = { hidden: !!p.rowHidden, font: undefined }));
+      l.cellProps!.value.forEach((row, i) => cellFonts.set(req.start + i, row.map((c) => c?.format?.font as FontFlags)));
+    }
+    for (const run of l.runs ?? []) {
+      bytes += jsonBytes(run.props.value);
+      run.props.value.forEach((row, i) => cellFonts.set(run.start + i, row.map((c) => c?.format?.font as FontFlags)));
+    }
+    for (let i = 0; i < req.count; i++) this.takeRow(s, req.start + i, values[i], formats[i], cellFonts.get(req.start + i));
+    this.doneRows += req.count;
+    return bytes;
+  }
+
+  /** One row of the used range into the grid, with its fonts: the row's, the cells' own, or asked for next round. */
+  private takeRow(s: SheetRead, i: number, values: unknown[], formats: unknown[], cellFonts: FontFlags[] | undefined): void {
+    const info = s.rowInfo[i];
+    const rowFont = uniformFont(info);
+    let out: (Cell | undefined)[] | undefined;
+    let first = -1;
+    let last = -1;
+    for (let j = 0; j < s.cols; j++) {
+      const cell = cellFrom(values[j], formats[j]);
+      if (!cell) continue;
+      if (rowFont) applyFont(cell, rowFont);
+      else if (cellFonts) applyFont(cell, { ...info?.font, ...cellFonts[j] });
+      out ??= [];
+      out[s.col0 + j] = cell;
+      if (first < 0) first = j;
+      last = j;
+    }
+    if (!out) return;
+    const r = s.row0 + i;
+    s.grid.rows[r] = out;
+    // As the .xlsx host: a hidden row counts when it has something in it.
+    if (info?.hidden) s.grid.hiddenRows.add(r);
+    if (!rowFont && !cellFonts) this.followUp(s, i, first, last, mixedFlags(info));
+  }
+
+  /** Asks next round for the cell fonts of a row read without them, joined to the row before when they match. */
+  private followUp(s: SheetRead, i: number, c0: number, c1: number, flags: FontFlag[]): void {
+    const last = this.followUps[this.followUps.length - 1];
+    if (last && last.kind === 'fonts' && last.sheet === s && last.start + last.count === i && last.flags.join() === flags.join()) {
+      last.count++;
+      last.c0 = Math.min(last.c0, c0);
+      last.c1 = Math.max(last.c1, c1);
+    } else this.followUps.push({ kind: 'fonts', sheet: s, start: i, count: 1, c0, c1, flags });
+  }
 }
 
 // ---- Writing --------------------------------------------------------------------------------
@@ -438,185 +765,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async readSheets(onProgress?: Progress): Promise<SheetGrid[]> {
-    return this.batch(async (context, sync) => {
-      // 1. The sheets: their used ranges can only be asked for once the sheets are known.
-      onProgress?.(0, 1, 'Listing sheets');
-      const collection = context.workbook.worksheets;
-      collection.load('items/name');
-      await sync('List sheets', READ_BYTES.perSheet);
-
-      // 2. Every sheet's used range (values only, so formatting alone does not stretch it), in one sync.
-      const used = collection.items.map((ws) => {
-        const range = ws.getUsedRangeOrNullObject(true);
-        range.load('rowIndex,columnIndex,rowCount,columnCount');
-        return { ws, range };
-      });
-      await sync('Measure used ranges', collection.items.length * READ_BYTES.perSheet);
-
-      const sheets: SheetRead[] = used.map(({ ws, range }) => {
-        const empty = range.isNullObject;
-        const index = (n: unknown): number => {
-          if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`Excel did not report the used range of "${ws.name}" (got ${String(n)})`);
-          return n;
-        };
-        return {
-          name: ws.name,
-          worksheet: ws,
-          row0: empty ? 0 : index(range.rowIndex),
-          col0: empty ? 0 : index(range.columnIndex),
-          rows: empty ? 0 : index(range.rowCount),
-          cols: empty ? 0 : index(range.columnCount),
-          cellBytes: READ_BYTES.cell,
-          grid: { name: ws.name, rows: [], hiddenRows: new Set<number>(), hiddenCols: new Set<number>() },
-        };
-      });
-      const totalCells = sheets.reduce((n, s) => n + s.rows * s.cols, 0);
-      if (totalCells > MAX_READ_CELLS) {
-        const biggest = [...sheets].sort((a, b) => b.rows * b.cols - a.rows * a.cols)[0];
-        throw new WorkbookReadError(
-          'too-large',
-          `the workbook's sheets span ${totalCells.toLocaleString('en-GB')} cells, more than the ${MAX_READ_CELLS.toLocaleString('en-GB')} the add-in reads; "${biggest.name}" alone spans ${biggest.rows.toLocaleString('en-GB')} rows by ${biggest.cols} columns (look for stray entries far below or to the right of the data)`,
-        );
-      }
-
-      // 3. The cells, in blocks of at most BLOCK_ROWS rows, packed into as few syncs as fit the budget.
-      const queue: ReadRequest[] = [];
-      for (const s of sheets) {
-        for (let start = 0; start < s.rows; start += BLOCK_ROWS) {
-          queue.push({ kind: 'block', sheet: s, start, count: Math.min(BLOCK_ROWS, s.rows - start) });
-        }
-      }
-      // Fonts: per cell, in the same sync as the values, whenever that costs no extra round trip;
-      // otherwise per row (a row's flags when all its cells agree), with per-cell fonts only for
-      // the rows whose cells differ, asked for in the next round. The last round goes per cell
-      // again when what is left fits, so no round trip is spent on fonts alone.
-      const total = (mode: FontMode) => queue.reduce((n, r) => n + requestBytes(r, mode), 0);
-      const allCells = Math.ceil(total('cells') / this.budget) <= Math.ceil(total('rows') / this.budget);
-
-      const totalRows = sheets.reduce((n, s) => n + s.rows, 0);
-      let doneRows = 0;
-      while (queue.length) {
-        const mode: FontMode = allCells || total('cells') <= this.budget ? 'cells' : 'rows';
-        const { round, bytes } = takeRound(queue, (r) => rowBytes(r, mode), (r) => requestBytes(r, mode) - r.count * rowBytes(r, mode), this.budget);
-        const loaded = round.map((req) => this.queueLoad(req, mode));
-        const names = [...new Set(round.map((r) => r.sheet.name))].join(', ');
-        onProgress?.(doneRows, totalRows, `Reading ${names}`);
-        const record = await sync(`Read ${names}`, bytes);
-        let seen = 0;
-        const followUps: ReadRequest[] = [];
-        for (const l of loaded) {
-          const result = this.takeLoaded(l, mode);
-          seen += result.bytes;
-          followUps.push(...result.followUps);
-          if (l.request.kind === 'block') doneRows += l.request.count;
-        }
-        queue.unshift(...followUps);
-        this.measured(record, seen);
-      }
-      onProgress?.(totalRows, totalRows, 'Read');
-      return sheets.map((s) => s.grid);
-    });
-  }
-
-  /** Queues the loads for one request of a round. */
-  private queueLoad(request: ReadRequest, mode: FontMode): Loaded {
-    const s = request.sheet;
-    if (request.kind === 'fonts') {
-      const range = s.worksheet.getRangeByIndexes(s.row0 + request.start, s.col0 + request.c0, request.count, request.c1 - request.c0 + 1);
-      return { request, range, cellProps: range.getCellProperties(FONT_LOAD) };
-    }
-    const range = s.worksheet.getRangeByIndexes(s.row0 + request.start, s.col0, request.count, s.cols);
-    range.load('values,formulas,numberFormat,valueTypes');
-    const loaded: Loaded = {
-      request,
-      range,
-      rowProps: range.getRowProperties(mode === 'rows' ? { rowHidden: true, ...FONT_LOAD } : { rowHidden: true }),
-    };
-    if (mode === 'cells') loaded.cellProps = range.getCellProperties(FONT_LOAD);
-    if (request.start === 0) loaded.colProps = range.getColumnProperties({ columnHidden: true });
-    return loaded;
-  }
-
-  /** Copies one loaded request into its sheet's grid; returns the bytes seen and any font follow-ups. */
-  private takeLoaded(l: Loaded, mode: FontMode): { bytes: number; followUps: ReadRequest[] } {
-    const req = l.request;
-    const s = req.sheet;
-    const grid = s.grid;
-    if (req.kind === 'fonts') {
-      const fonts = l.cellProps!.value;
-      for (let i = 0; i < req.count; i++) {
-        const row = grid.rows[s.row0 + req.start + i];
-        if (!row) continue;
-        for (let j = req.c0; j <= req.c1; j++) {
-          const cell = row[s.col0 + j];
-          if (cell) applyFont(cell, fonts[i]?.[j - req.c0]?.format?.font);
-        }
-      }
-      return { bytes: jsonBytes(fonts), followUps: [] };
-    }
-
-    const values = l.range.values;
-    const formulas = l.range.formulas;
-    const formats = l.range.numberFormat;
-    const types = l.range.valueTypes;
-    const rowProps = l.rowProps!.value;
-    const cellFonts = l.cellProps?.value;
-    const dataBytes = jsonBytes(values) + jsonBytes(formulas) + jsonBytes(formats) + jsonBytes(types);
-    let bytes = dataBytes + jsonBytes(rowProps) + jsonBytes(cellFonts);
-    // Later rounds plan with what this sheet's cells actually cost.
-    const cells = req.count * s.cols;
-    if (cells > 0) s.cellBytes = Math.max(16, Math.ceil((dataBytes / cells) * 1.15));
-
-    if (l.colProps) {
-      const cols = l.colProps.value;
-      bytes += jsonBytes(cols);
-      cols.forEach((c, j) => {
-        if (c.columnHidden) grid.hiddenCols.add(s.col0 + j);
-      });
-    }
-
-    const followUps: ReadRequest[] = [];
-    let mixed: { start: number; count: number; c0: number; c1: number } | null = null;
-    const flush = () => {
-      if (mixed) followUps.push({ kind: 'fonts', sheet: s, ...mixed });
-      mixed = null;
-    };
-    for (let i = 0; i < req.count; i++) {
-      const r = s.row0 + req.start + i;
-      const props = rowProps[i];
-      const rowFont = props?.format?.font;
-      const uniform = mode === 'rows' && rowFont && rowFont.bold !== null && rowFont.italic !== null && rowFont.underline !== null;
-      let out: (Cell | undefined)[] | undefined;
-      let first = -1;
-      let last = -1;
-      for (let j = 0; j < s.cols; j++) {
-        const cell = cellFrom(values[i][j], formulas[i][j], formats[i][j], types[i][j]);
-        if (!cell) continue;
-        if (mode === 'cells') applyFont(cell, cellFonts?.[i]?.[j]?.format?.font);
-        else if (uniform) applyFont(cell, rowFont);
-        out ??= [];
-        out[s.col0 + j] = cell;
-        if (first < 0) first = j;
-        last = j;
-      }
-      if (out) grid.rows[r] = out;
-      // As the .xlsx host: a hidden row counts when it has something in it.
-      if (out && props?.rowHidden) grid.hiddenRows.add(r);
-      // A row whose cells differ in font: ask for its non-empty cells' fonts next round.
-      if (mode === 'rows' && out && !uniform) {
-        const m = mixed as { start: number; count: number; c0: number; c1: number } | null;
-        if (m && m.start + m.count === req.start + i) {
-          m.count++;
-          m.c0 = Math.min(m.c0, first);
-          m.c1 = Math.max(m.c1, last);
-        } else {
-          flush();
-          mixed = { start: req.start + i, count: 1, c0: first, c1: last };
-        }
-      } else flush();
-    }
-    flush();
-    return { bytes, followUps };
+    return this.batch((context, sync) => new SheetReader(context, sync, this.budget, (record, bytes) => this.measured(record, bytes), onProgress).read());
   }
 
   async writeSheets(sheets: { sheet: OutputSheet; owned: boolean }[], replace: string[], onProgress?: Progress): Promise<void> {

@@ -58,7 +58,9 @@ function cellFrom(c: ExcelJS.Cell): Cell | undefined {
   }
   const font = c.font;
   const cell: Cell = { value };
-  if (formula !== undefined) cell.formula = formula;
+  // A formula's text matters only where the file has no calculated value for it (the engine then
+  // says so); elsewhere its value is the cell, as Excel itself (the office-js host) gives it.
+  if (formula !== undefined && value === null && error === undefined) cell.formula = formula;
   if (error !== undefined) cell.error = error;
   if (c.numFmt) cell.format = c.numFmt;
   if (font?.bold) cell.bold = true;

@@ -489,6 +489,13 @@ export class FakeWorksheet {
     this.nameLoaded = new Pending(this.ctx, 'Worksheet.name', this.sheet.name, bytes({ name: this.sheet.name }));
   }
 
+  load(props: string): this {
+    if (parseLoad(props).some((p) => p !== 'name')) throw new Error(`The fake only loads a worksheet's name, not ${props}`);
+    this.ctx.countLoad();
+    this.loadName();
+    return this;
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     if (!valuesOnly) throw new Error('the adapter should ask for the values-only used range');
     this.ctx.queueRequest({ usedRange: this.sheet.name });
@@ -570,6 +577,7 @@ export class FakeContext {
     worksheets: {
       load: (props: string) => void;
       readonly items: FakeWorksheet[];
+      getFirst: () => FakeWorksheet;
       getItem: (name: string) => FakeWorksheet;
       add: (name: string) => FakeWorksheet;
     };
@@ -600,6 +608,12 @@ export class FakeContext {
         get items() {
           if (!sheetItems) throw new Error('PropertyNotLoaded: worksheets.items was never loaded');
           return sheetItems.get();
+        },
+        getFirst() {
+          // Excel always has a sheet; so must the fake's workbook when asked for its first.
+          if (!book.sheets.length) throw new Error('ItemNotFound: the workbook has no sheets');
+          ctx.queueRequest({ getFirst: true });
+          return new FakeWorksheet(ctx, book.sheets[0]);
         },
         getItem(name: string) {
           const s = book.sheet(name);

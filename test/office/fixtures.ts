@@ -54,7 +54,8 @@ export function expectedMtfsRow(r: number): (Cell | undefined)[] | undefined {
     const f = mtfsCell(r, c);
     if (!f) continue;
     const cell: Cell = { value: f.error ? null : (f.value ?? null) };
-    if (f.formula !== undefined) cell.formula = f.formula;
+    // Excel gives every formula a value or an error: the grid keeps a formula's text only where it has neither.
+    if (f.formula !== undefined && cell.value === null && !f.error) cell.formula = f.formula;
     if (f.error) cell.error = f.error;
     if (f.numberFormat) cell.format = f.numberFormat;
     if (f.bold || r === 1) cell.bold = true;
