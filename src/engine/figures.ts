@@ -150,5 +150,5 @@ function decimalCents(d: Decimal): number {
 /** A figure's exact hundredths: 0 for a blank, NaN when it has none (a Figure made elsewhere, or unreadable). */
 export function centsOf(figure: Figure | undefined): number {
   if (!figure) return 0;
-  return figure instanceof CellFigure ? figure.cents : NaN;
+  return (figure as Partial<CellFigure>).cents ?? NaN;
 }

@@ -124,7 +124,6 @@ export interface ReadRow {
 }
 
 const rowFindings: Finding[] = [];
-const usedColumns: number[] = [];
 
 /** Shared by every row without findings; frozen, so no caller can add to it by mistake. */
 const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
@@ -135,11 +134,11 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
   const cells = sheet.rows[r];
   if (!cells || !anyContent(cells)) return null;
   const { isMoney, firstMoney, contiguous } = prepare(layout);
-  // Scratch lists, emptied for each row: most rows have no findings and at most a column or two used.
+  // A scratch list, emptied for each row: most rows have no findings.
   const findings = rowFindings;
-  const used = usedColumns;
   if (findings.length) findings.length = 0;
-  if (used.length) used.length = 0;
+  // Columns taken by a reference, marker or classification: none in most tables, made when needed.
+  const used: number[] = [];
 
   let marker: StarMarker | undefined;
   let ref: string | undefined;
