@@ -4,7 +4,10 @@ export type CellValue = string | number | boolean | Date | null;
 export interface Cell {
   /** The value Excel shows (for a formula, its calculated value; null when it has none). */
   value: CellValue;
-  /** Formula text, without the leading '=', when the cell holds a formula. */
+  /**
+   * Formula text, without the leading '=', when the cell holds a formula with no calculated value
+   * (a file saved by a tool that does not calculate). Elsewhere a formula is its value, as Excel shows it.
+   */
   formula?: string;
   /** An Excel error value such as '#REF!' when the cell shows one. */
   error?: string;
