@@ -26,6 +26,12 @@ export function parseA1(address: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** How many columns a range such as 'E60:H69' spans. */
+export function rangeColumns(range: string): number {
+  const [from, to = from] = range.split(':').map(parseA1);
+  return to.col - from.col + 1;
+}
+
 /** 'Sheet Name'!A1, quoting the sheet name the way Excel does. */
 export function sheetRef(sheet: string, address: string): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet);

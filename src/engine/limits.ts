@@ -15,6 +15,22 @@ export function tooLargeReason(cellsBySheet: { sheet: string; cells: number }[])
   return `the workbook is too large to check: its sheets hold ${n(total)} cells (${largest.sheet} alone ${n(largest.cells)}) and the add-in reads up to ${n(MAX_CELLS)}; check each department's sheets in a workbook of their own`;
 }
 
+/**
+ * Inside Excel the add-in sees each sheet's used range, empty cells included, so a stray entry far
+ * below or to the right of the data makes a sheet look huge: spans up to this are read (and then
+ * held to MAX_CELLS like any workbook); beyond it nothing is read.
+ */
+export const MAX_SPAN_CELLS = 5_000_000;
+
+/** Says, once every sheet's used range is known, that they span too many cells to read — or null. */
+export function tooLargeSpanReason(spans: { sheet: string; rows: number; cols: number }[]): string | null {
+  const total = spans.reduce((n, s) => n + s.rows * s.cols, 0);
+  if (total <= MAX_SPAN_CELLS) return null;
+  const largest = [...spans].sort((a, b) => b.rows * b.cols - a.rows * a.cols)[0];
+  const n = (x: number) => formatMoney(new Decimal(x));
+  return `the workbook's sheets span ${n(total)} cells, more than the ${n(MAX_SPAN_CELLS)} the add-in reads; "${largest.sheet}" alone spans ${n(largest.rows)} rows by ${largest.cols} columns (look for stray entries far below or to the right of the data)`;
+}
+
 /** An .xlsx file this large holds far more than MAX_CELLS: refused before it is opened. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 

@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
-import { sheetRef } from '../engine/a1';
+import { rangeColumns, sheetRef } from '../engine/a1';
 import type { Cell, CellValue, SheetGrid } from '../engine/grid';
 import { cellValue, type ChartSpec, type OutputCell, type OutputSheet } from '../engine/output';
+import { MAX_SPAN_CELLS, tooLargeSpanReason } from '../engine/limits';
 import { OWNER_NAME_PREFIX, ownerName } from '../engine/ownership';
 import { WorkbookReadError, type Progress, type WorkbookPort } from './port';
 
@@ -26,8 +27,6 @@ export const BLOCK_ROWS = 10_000;
 /** Operations this small may use SMALL_OP_SLACK_BYTES of the headroom between budget and limit. */
 const SMALL_OP_BYTES = 16_384;
 const SMALL_OP_SLACK_BYTES = 131_072;
-/** A used range bigger than this (summed over sheets) is refused rather than read for minutes. */
-export const MAX_READ_CELLS = 5_000_000;
 
 /**
  * Bytes each read is expected to bring back, for planning before anything is loaded: the JSON
@@ -141,11 +140,47 @@ function supportsExcelApi(version: string): boolean {
   }
 }
 
-/** The chart type drawn for a spec: a waterfall where ExcelApi 1.9 has one, else clustered columns. */
-export function chartType(kind: ChartSpec['kind'], supports: (version: string) => boolean = supportsExcelApi): 'Waterfall' | 'ColumnClustered' | 'XYScatter' {
-  if (kind === 'scatter') return 'XYScatter';
-  if (kind === 'waterfall' && supports('1.9')) return 'Waterfall';
-  return 'ColumnClustered';
+/** How a chart spec is drawn on this host. */
+export interface ChartDrawing {
+  type: 'Waterfall' | 'ColumnStacked' | 'ColumnClustered' | 'XYScatter';
+  range: string;
+  seriesBy: 'Auto' | 'Columns';
+  /** Category labels set on every series (ExcelApi 1.7), for a source range that holds figures only. */
+  categories?: string;
+  /** The first series only lifts the bars above it: drawn without fill, and no legend. */
+  invisibleBase?: boolean;
+}
+
+/**
+ * A waterfall where ExcelApi 1.9 has one. Without it, the spec's stacked fallback: the same bridge as
+ * columns stacked on an invisible base (the classic hand-made waterfall); clustered columns only
+ * when the spec has no such fallback.
+ */
+export function chartDrawing(spec: ChartSpec, supports: (version: string) => boolean = supportsExcelApi): ChartDrawing {
+  if (spec.kind === 'scatter') return { type: 'XYScatter', range: spec.range, seriesBy: 'Auto' };
+  if (spec.kind === 'waterfall' && supports('1.9')) return { type: 'Waterfall', range: spec.range, seriesBy: 'Auto' };
+  const fallback = spec.kind === 'waterfall' ? spec.stackedFallback : undefined;
+  if (!fallback) return { type: 'ColumnClustered', range: spec.range, seriesBy: 'Auto' };
+  return {
+    type: 'ColumnStacked',
+    range: fallback.range,
+    seriesBy: 'Columns',
+    invisibleBase: true,
+    ...(supports('1.7') ? { categories: fallback.categories } : {}),
+  };
+}
+
+function drawChart(ws: Excel.Worksheet, spec: ChartSpec, supports: (version: string) => boolean): void {
+  const drawing = chartDrawing(spec, supports);
+  const chart = ws.charts.add(drawing.type, ws.getRange(drawing.range), drawing.seriesBy);
+  chart.title.text = spec.title;
+  chart.setPosition(spec.anchor);
+  if (!drawing.invisibleBase) return;
+  chart.legend.visible = false;
+  chart.series.getItemAt(0).format.fill.clear();
+  if (!drawing.categories) return;
+  const columns = rangeColumns(drawing.range);
+  for (let i = 0; i < columns; i++) chart.series.getItemAt(i).setXAxisValues(ws.getRange(drawing.categories));
 }
 
 // ---- Reading --------------------------------------------------------------------------------
@@ -370,19 +405,14 @@ class SheetReader {
   }
 
   private refuseTooLarge(): void {
-    const totalCells = this.sheets.reduce((n, s) => n + s.rows * s.cols, 0);
-    if (totalCells <= MAX_READ_CELLS) return;
-    const biggest = [...this.sheets].sort((a, b) => b.rows * b.cols - a.rows * a.cols)[0];
-    throw new WorkbookReadError(
-      'too-large',
-      `the workbook's sheets span ${totalCells.toLocaleString('en-GB')} cells, more than the ${MAX_READ_CELLS.toLocaleString('en-GB')} the add-in reads; "${biggest.name}" alone spans ${biggest.rows.toLocaleString('en-GB')} rows by ${biggest.cols} columns (look for stray entries far below or to the right of the data)`,
-    );
+    const reason = tooLargeSpanReason(this.sheets.map((s) => ({ sheet: s.name, rows: s.rows, cols: s.cols })));
+    if (reason) throw new WorkbookReadError('too-large', reason);
   }
 
   /** Sheets whose cells may be read now: measured, and not too large on their own while others are unmeasured. */
   private readable(): SheetRead[] {
     const all = this.sheets.every((s) => s.measured);
-    return this.sheets.filter((s) => s.measured && s.rows > 0 && (all || s.rows * s.cols <= MAX_READ_CELLS));
+    return this.sheets.filter((s) => s.measured && s.rows > 0 && (all || s.rows * s.cols <= MAX_SPAN_CELLS));
   }
 
   private async round(): Promise<void> {
@@ -845,9 +875,7 @@ export class OfficeWorkbook implements WorkbookPort {
         if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
         for (const spec of sheet.charts ?? []) {
           await flushIfOver(300, `Write ${sheet.name}`);
-          const chart = ws.charts.add(chartType(spec.kind, this.supports), ws.getRange(spec.range), 'Auto');
-          chart.title.text = spec.title;
-          chart.setPosition(spec.anchor);
+          drawChart(ws, spec, this.supports);
         }
         if (owned) {
           await flushIfOver(200, `Write ${sheet.name}`);

@@ -75,7 +75,7 @@ export class FakeSheet {
   readonly hiddenCols: Set<number>;
   readonly rowFonts = new Map<number, FakeFont>();
   readonly columnWidths: number[] = [];
-  readonly charts: { type: string; source: string; seriesBy?: string; title: string; position?: string }[] = [];
+  readonly charts: FakeChart[] = [];
   frozenRows = 0;
   generate?: FakeSheetInit['generate'];
 
@@ -447,6 +447,18 @@ export class FakeRange {
   }
 }
 
+/** A chart as the fake Excel keeps it: what was asked for, series by index. */
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy?: string;
+  title: string;
+  position?: string;
+  legendVisible?: boolean;
+  unfilledSeries?: number[];
+  categories?: Record<number, string>;
+}
+
 export class FakeWorksheet {
   private nameLoaded?: Pending<string>;
   readonly freezePanes = {
@@ -460,13 +472,29 @@ export class FakeWorksheet {
     add: (type: string, source: FakeRange, seriesBy?: string) => {
       this.ctx.queueRequest({ chart: type, source: source.addr() });
       this.ctx.logOp('addChart', this.sheet.name, source.addr(), type);
-      const chart = { type, source: source.addr(), seriesBy, title: '', position: undefined as string | undefined };
+      const chart: FakeChart = { type, source: source.addr(), seriesBy, title: '', position: undefined };
       this.sheet.charts.push(chart);
+      const ctx = this.ctx;
+      const edit = (change: Partial<FakeChart>) => {
+        ctx.queueRequest({ chartEdit: change });
+        Object.assign(chart, change);
+      };
       return {
         title: {
           set text(t: string) {
             chart.title = t;
           },
+        },
+        legend: {
+          set visible(v: boolean) {
+            edit({ legendVisible: v });
+          },
+        },
+        series: {
+          getItemAt: (i: number) => ({
+            format: { fill: { clear: () => edit({ unfilledSeries: [...(chart.unfilledSeries ?? []), i] }) } },
+            setXAxisValues: (range: FakeRange) => edit({ categories: { ...chart.categories, [i]: range.addr() } }),
+          }),
         },
         setPosition: (start: string) => {
           chart.position = start;

@@ -10,7 +10,9 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OfficeWorkbook, chartType, referencedSheet } from '../../src/hosts/office';
+import { OfficeWorkbook, chartDrawing, referencedSheet } from '../../src/hosts/office';
+
+const WATERFALL = { title: 'Budget bridge', kind: 'waterfall', range: 'A3:B5', anchor: 'F2' } as const;
 
 type Mock = OfficeMockObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -184,7 +186,7 @@ describe('OfficeWorkbook with office-addin-mock', () => {
   });
 
   it('asks Office whether ExcelApi 1.9 is there before drawing a waterfall, and copes when Office is not loaded', () => {
-    expect(chartType('waterfall')).toBe('ColumnClustered'); // no Office global: outside Excel
+    expect(chartDrawing(WATERFALL).type).toBe('ColumnClustered'); // no Office global: outside Excel
     const asked: [string, string][] = [];
     for (const supported of [true, false]) {
       (globalThis as { Office?: unknown }).Office = new OfficeMockObject({
@@ -197,7 +199,7 @@ describe('OfficeWorkbook with office-addin-mock', () => {
           },
         },
       });
-      expect(chartType('waterfall')).toBe(supported ? 'Waterfall' : 'ColumnClustered');
+      expect(chartDrawing(WATERFALL).type).toBe(supported ? 'Waterfall' : 'ColumnClustered');
     }
     expect(asked).toEqual([
       ['ExcelApi', '1.9'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/engine/money';
 import { MONEY_FORMAT, type OutputSheet } from '../../src/engine/output';
-import { MAX_SYNC_BYTES, OfficeWorkbook, chartType, columnWidthPoints } from '../../src/hosts/office';
+import { MAX_SYNC_BYTES, OfficeWorkbook, chartDrawing, columnWidthPoints } from '../../src/hosts/office';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import { FakeBook, fakeExcel, type FakeCell, type FakeSheet } from './fake-excel';
 
@@ -190,17 +190,37 @@ describe('OfficeWorkbook.writeSheets', () => {
     expect(excel.contexts).toHaveLength(1);
   });
 
-  it('draws the waterfall where ExcelApi 1.9 is there, and clustered columns where it is not', async () => {
-    for (const [supported, type] of [
-      [true, 'Waterfall'],
-      [false, 'ColumnClustered'],
-    ] as const) {
+  it('draws the waterfall where ExcelApi 1.9 is there, and the same bridge as columns stacked on an invisible base where it is not', async () => {
+    const bridge: OutputSheet = {
+      ...SUMMARY,
+      charts: [{ title: 'Budget bridge', kind: 'waterfall', range: 'A3:B5', anchor: 'F2', stackedFallback: { range: 'E3:H6', categories: 'A3:A6' } }],
+    };
+    const drawn = async (sets: string[]) => {
       const book = new FakeBook([]);
-      await new OfficeWorkbook(fakeExcel(book).run, { supportsExcelApi: (v) => supported && v === '1.9' }).writeSheets([{ sheet: SUMMARY, owned: true }], []);
-      expect(book.sheet('MTFS Summary')!.charts[0].type).toBe(type);
-    }
-    expect(chartType('scatter', () => true)).toBe('XYScatter');
-    expect(chartType('column', () => true)).toBe('ColumnClustered');
+      await new OfficeWorkbook(fakeExcel(book).run, { supportsExcelApi: (v) => sets.includes(v) }).writeSheets([{ sheet: bridge, owned: true }], []);
+      return book.sheet('MTFS Summary')!.charts;
+    };
+    const common = { title: 'Budget bridge', position: 'F2' };
+    expect(await drawn(['1.7', '1.9'])).toEqual([{ ...common, type: 'Waterfall', source: 'A3:B5', seriesBy: 'Auto' }]);
+    // Excel 2016 and older Macs: every step shows, each bar labelled from column A, the base unfilled and no legend.
+    expect(await drawn(['1.7'])).toEqual([
+      {
+        ...common,
+        type: 'ColumnStacked',
+        source: 'E3:H6',
+        seriesBy: 'Columns',
+        legendVisible: false,
+        unfilledSeries: [0],
+        categories: { 0: 'A3:A6', 1: 'A3:A6', 2: 'A3:A6', 3: 'A3:A6' },
+      },
+    ]);
+    // Without ExcelApi 1.7 a series cannot take its labels: the bars stand in order, unlabelled.
+    expect(await drawn([])).toEqual([{ ...common, type: 'ColumnStacked', source: 'E3:H6', seriesBy: 'Columns', legendVisible: false, unfilledSeries: [0] }]);
+    // A spec without a stacked fallback gets clustered columns of its own range.
+    const plain = { title: 'Budget bridge', kind: 'waterfall', range: 'A3:B5', anchor: 'F2' } as const;
+    expect(chartDrawing(plain, () => false)).toEqual({ type: 'ColumnClustered', range: 'A3:B5', seriesBy: 'Auto' });
+    expect(chartDrawing({ ...plain, kind: 'scatter' }, () => true)).toEqual({ type: 'XYScatter', range: 'A3:B5', seriesBy: 'Auto' });
+    expect(chartDrawing({ ...plain, kind: 'column' }, () => true)).toEqual({ type: 'ColumnClustered', range: 'A3:B5', seriesBy: 'Auto' });
   });
 
   it('splits a very big sheet into requests under 5 MB, each a whole block of rows, in few syncs', async () => {
