@@ -168,7 +168,7 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await c3.getByRole('button').first().click();
     const reasons = await c3.getByRole('listitem').allInnerTexts();
     expect(reasons).toHaveLength(2);
-    expect(reasons[0]).toMatch(/^Outside the area: it is Investing outside the council's area\./);
+    expect(reasons[0]).toMatch(/^Outside the area: it is outside the council's area and its category is Investing\./);
     expect(reasons[1]).toMatch(/^Risk not proportionate to reward: its risk rating is 16 \(High\) but its reward score is 54\.0, below the 60/);
     // From the keyboard: Enter on a proposal's header opens it.
     const c4 = page.locator('[data-ref="C4"]');

@@ -92,7 +92,7 @@ type Facts = Omit<ScoredProposal, 'gates' | 'reasons' | 'band' | 'rank'>;
 const GATE_TESTS: Record<GateId, { applies: (p: Facts, setting: Decimal | null) => boolean; reason: (p: Facts, setting: Decimal | null) => string }> = {
   'outside-area': {
     applies: (p) => !p.insideArea,
-    reason: (p) => `it is ${p.category} outside the council's area. ${GATE_WORDS['outside-area'].why}`,
+    reason: (p) => `it is outside the council's area and its category is ${p.category}. ${GATE_WORDS['outside-area'].why}`,
   },
   'risk-not-proportionate': {
     applies: (p, setting) => p.riskLevel === 'High' && p.reward.lt(setting!),
