@@ -16,8 +16,8 @@ import { buildScenario, planIds, runScenario, type Scenario } from '../../src/en
 import { scoreWorkbook } from '../../src/engine/scoring';
 import { checkThrough } from '../../src/engine/workflow';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
-import { compareView } from '../../src/taskpane/state/compare';
-import { outputsFor } from '../../src/taskpane/state/derive';
+import { compareView, correctionsView } from '../../src/taskpane/state/compare';
+import { outputsFor, whyBlocked } from '../../src/taskpane/state/derive';
 import { moneyField, moneyText } from '../../src/taskpane/state/fields';
 import { budgetPreview } from '../../src/taskpane/state/report';
 import { bridgeBars, changesWords, includedIds, PLAN, switchGroups, switchLine, yearTotals } from '../../src/taskpane/state/scenario';
@@ -378,5 +378,145 @@ describe('the session behind the views', () => {
       message: 'The file notes.xlsx has no growth, savings or capital programme table to compare with.',
     });
     expect(session.state.previous?.name).toBe('last-year.xlsx');
+  });
+
+  describe('correcting a pairing', async () => {
+    const fixture = await readGrids(CORPORATE_RESOURCES);
+    const thisYear = await gridsToBuffer(editedMtfs(fixture));
+    const lastYear = await readFile(CORPORATE_RESOURCES);
+
+    async function compared() {
+      const session = browserSession();
+      await session.openFile(file('this-year.xlsx', thisYear));
+      await session.openPrevious(file('last-year.xlsx', lastYear));
+      expect(session.state.problem).toBeNull();
+      return session;
+    }
+    const item = (session: Session, key: string) => compareView(session.state.changes!).tables.flatMap((t) => t.items).find((i) => i.key === key);
+    const described = (i: ReturnType<typeof item>) => i && `${i.label} ${i.name}: ${i.amounts}${i.note ? ` (${i.note})` : ''}`;
+    const words = (session: Session) => correctionsView(session.state.corrections, session.state.previous!.check, session.state.check).map((c) => c.words);
+    /** The Changes sheet the Write button would write: its row for a line, by the line's description. */
+    function sheetRow(session: Session, description: string): string[] {
+      const built = outputsFor('changes', session.state, session.state);
+      if ('blocked' in built) throw new Error(built.blocked);
+      const row = built.outputs[0].sheet.rows.find((r) => r[1]?.value === description);
+      if (!row) throw new Error(`no row for ${description}`);
+      return row.map((c) => (c?.value === null || c?.value === undefined ? '' : String(c.value)));
+    }
+
+    it('pairs a new line with a removed one by hand: it becomes amended, paired by hand, in the view and on the Changes sheet', async () => {
+      const session = await compared();
+      // G21 was taken out and G23 put in its place, at Growth!A9 in both workbooks.
+      const g23 = item(session, 'Growth!A9')!;
+      expect(described(g23)).toBe('New G23 Digital inclusion programme: 2015/16 50, 2016/17 50, 2017/18 50, 2018/19 50');
+      expect(g23.unpair).toBeNull();
+      // Only the removed growth line is offered: not the removed savings or capital lines.
+      expect(g23.pairWith).toEqual({ current: 'Growth!A9', removed: [{ id: 'Growth!A9', label: 'G21 Development of Digital Services (Growth!A9)' }] });
+
+      session.sameLine('Growth!A9', 'Growth!A9');
+      expect(session.state.corrections).toEqual([{ previous: 'Growth!A9', current: 'Growth!A9', same: true }]);
+      expect(session.state.changes!.summary).toMatchObject({ new: 2, amended: 5, unchanged: 22, removed: 2 });
+      const paired = item(session, 'Growth!A9')!;
+      expect(described(paired)).toBe(
+        'Amended G23 Digital inclusion programme: 2015/16 100 → 50, 2016/17 100 → 50, 2017/18 100 → 50, 2018/19 100 → 50 (paired by hand; reference was G21; previously "Development of Digital Services")',
+      );
+      expect([paired.pairWith, paired.unpair]).toEqual([null, null]);
+      expect(item(session, 'previous Growth!A9')).toBeUndefined();
+      // Typed without a star, it is now an amended line: it should be **.
+      expect(paired.marker).toBe('G23 has no star, but it was in the previous MTFS and has been amended (2015/16 100 → 50, 2016/17 100 → 50, 2017/18 100 → 50, 2018/19 100 → 50): it should be **.');
+      expect(words(session)).toEqual(['G21 Development of Digital Services (Growth!A9 in the previous MTFS) is the same line as G23 Digital inclusion programme (Growth!A9)']);
+
+      // The Changes sheet the view writes says the same.
+      const row = sheetRow(session, 'Digital inclusion programme');
+      expect(row.slice(0, 5)).toEqual(['G23', 'Digital inclusion programme', 'Amended', 'none', '**']);
+      expect(row[row.length - 1]).toBe('paired by hand; reference was G21; previously "Development of Digital Services"; marker should be **');
+      expect(session.state.plans.changes).toBeDefined();
+
+      session.undoCorrection(session.state.corrections[0]);
+      expect(session.state.corrections).toEqual([]);
+      expect(session.state.changes!.summary).toMatchObject({ new: 3, amended: 4, unchanged: 22, removed: 3 });
+      expect(item(session, 'Growth!A9')!.label).toBe('New');
+    });
+
+    it('un-pairs a description match: both lines are then new and removed, and the star follows', async () => {
+      const session = await compared();
+      // One of the five T24 reviews was reworded "Review of Operational ICT services": matched by description.
+      const reworded = item(session, 'Savings!A8')!;
+      expect(described(reworded)).toBe('Unchanged T24 Review of Operational ICT services:  (matched by description (84% alike); previously "Review of Operational ICT")');
+      expect(reworded.unpair).toEqual({ previous: 'Savings!A8', current: 'Savings!A8', previousName: 'T24 Review of Operational ICT' });
+      // A description that is the same text needs no correcting offer; nor does a line paired by reference.
+      expect(item(session, 'Growth!A7')!.unpair).toBeNull();
+
+      session.notSameLine('Savings!A8', 'Savings!A8');
+      expect(session.state.changes!.summary).toMatchObject({ new: 4, amended: 4, unchanged: 21, removed: 4 });
+      const now = item(session, 'Savings!A8')!;
+      expect(described(now)).toBe('New T24 Review of Operational ICT services: 2015/16 -480, 2016/17 -1,040, 2017/18 -1,375, 2018/19 -2,140');
+      expect(now.marker).toBe('T24 Review of Operational ICT services is marked * (unchanged) but it is new since the previous MTFS: it should have no star.');
+      expect(described(item(session, 'previous Savings!A8'))).toMatch(/^Removed T24 Review of Operational ICT: Was at Savings!A8 in the previous MTFS/);
+      // Now a new line, it can be paired back by hand with any removed savings line.
+      expect(now.pairWith!.removed.map((r) => r.id)).toEqual(['Savings!A8', 'Savings!A21']);
+      expect(words(session)).toEqual(['T24 Review of Operational ICT (Savings!A8 in the previous MTFS) is not the same line as T24 Review of Operational ICT services (Savings!A8)']);
+      expect(sheetRow(session, 'Review of Operational ICT services').slice(0, 5)).toEqual(['T24', 'Review of Operational ICT services', 'New', '*', 'none']);
+      expect(sheetRow(session, 'Review of Operational ICT').slice(0, 3)).toEqual(['T24', 'Review of Operational ICT', 'Removed']);
+
+      // The latest word on two lines replaces the earlier one: now they are the same line after all, by hand.
+      session.sameLine('Savings!A8', 'Savings!A8');
+      expect(session.state.corrections).toEqual([{ previous: 'Savings!A8', current: 'Savings!A8', same: true }]);
+      expect(described(item(session, 'Savings!A8'))).toBe('Unchanged T24 Review of Operational ICT services:  (paired by hand; previously "Review of Operational ICT")');
+
+      session.notSameLine('Growth!A8', 'Growth!A8');
+      expect(session.state.corrections).toHaveLength(2);
+      session.clearCorrections();
+      expect(session.state.corrections).toEqual([]);
+      expect(session.state.changes!.summary).toMatchObject({ new: 3, amended: 4, unchanged: 22, removed: 3 });
+    });
+
+    it('says in plain words when a correction cannot be applied, writes nothing until it is undone', async () => {
+      const session = await compared();
+      session.sameLine('Growth!A7', 'Savings!A8');
+      expect(session.state.correctionProblem).toBe('Growth!A7 is a growth line and Savings!A8 a savings line: only lines of the same kind can be the same line.');
+      expect(session.state.changes).toBeNull();
+      expect(whyBlocked('changes', session.state, session.state)).toBe('Undo the correction that cannot be applied, or clear your corrections, first.');
+      expect(outputsFor('changes', session.state, session.state)).toEqual({ blocked: 'Undo the correction that cannot be applied, or clear your corrections, first.' });
+      // The correction is still listed, so it can be undone.
+      expect(words(session)).toEqual(['G19 Revenue consequences of Corporate ICT capital programme & PSN compliance (Growth!A7 in the previous MTFS) is the same line as T24 Review of Operational ICT services (Savings!A8)']);
+      session.undoCorrection(session.state.corrections[0]);
+      expect(session.state.correctionProblem).toBeNull();
+      expect(session.state.changes!.summary.new).toBe(3);
+
+      session.notSameLine('Growth!Z99', 'Growth!A9');
+      expect(session.state.correctionProblem).toBe('There is no growth, savings or capital line at Growth!Z99 in the previous MTFS.');
+      expect(words(session)).toEqual(['Growth!Z99 in the previous MTFS is not the same line as G23 Digital inclusion programme (Growth!A9)']);
+      session.clearCorrections();
+      expect(session.state.correctionProblem).toBeNull();
+    });
+
+    it('keeps the corrections through writing the Changes sheet, and clears them on another previous MTFS or another workbook', async () => {
+      const session = await compared();
+      session.sameLine('Growth!A9', 'Growth!A9');
+      await session.write('changes');
+      expect(session.state.problem).toBeNull();
+      // Checked again after writing: still corrected, and the sheet written says so.
+      expect(session.state.corrections).toHaveLength(1);
+      expect(session.state.changes!.summary.amended).toBe(5);
+      const written = session.state.sheets!.find((s) => s.name === 'Changes since previous MTFS')!;
+      const g23 = written.rows.find((r) => r?.[0]?.value === 'G23')!;
+      expect(g23.map((c) => c?.value)).toContain('paired by hand; reference was G21; previously "Development of Digital Services"; marker should be **');
+      // A correction says the sheet written earlier no longer shows the comparison.
+      expect(session.state.written?.target).toBe('changes');
+      session.notSameLine('Savings!A8', 'Savings!A8');
+      expect(session.state.written).toBeNull();
+
+      await session.openPrevious(file('draft.xlsx', lastYear));
+      expect(session.state.previous?.name).toBe('draft.xlsx');
+      expect(session.state.corrections).toEqual([]);
+      expect(session.state.changes!.summary.new).toBe(3);
+
+      session.sameLine('Growth!A9', 'Growth!A9');
+      await session.openFile(file('another.xlsx', thisYear));
+      expect(session.state.corrections).toEqual([]);
+      expect(session.state.previous).toBeNull();
+      expect(session.state.changes).toBeNull();
+    });
   });
 });

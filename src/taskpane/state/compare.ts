@@ -1,4 +1,17 @@
-import { amendmentWords, pairingNote, summaryWords, tableName, type Change, type ChangesResult, type LineChange } from '../../engine/changes';
+import {
+  amendmentWords,
+  comparableTables,
+  linesOf,
+  pairingNote,
+  summaryWords,
+  tableName,
+  type Change,
+  type ChangesResult,
+  type LineChange,
+  type MtfsLine,
+  type PairingOverride,
+} from '../../engine/changes';
+import type { CheckResult } from '../../engine/check';
 import { money } from '../../engine/compare';
 import { headerCell } from '../../engine/tables';
 import { sentence } from './words';
@@ -20,6 +33,10 @@ export interface ChangeItem {
   note: string | null;
   /** Where choosing it goes: the line in this MTFS, or for a removed line the table it would be in; null when this MTFS has no such table. */
   at: { sheet: string; cell: string } | null;
+  /** A line paired by a description less than identical: the two lines, for "Not the same line". */
+  unpair: { previous: string; current: string; previousName: string } | null;
+  /** A new line, when the previous MTFS has removed lines of its kind: which of them it could be the same line as. */
+  pairWith: { current: string; removed: { id: string; label: string }[] } | null;
 }
 
 export interface ChangeTable {
@@ -55,19 +72,34 @@ function amounts(line: LineChange): string {
   return '';
 }
 
+const lineWords = (line: MtfsLine) => [line.ref, line.description].filter(Boolean).join(' ');
+
+function unpair(line: LineChange): ChangeItem['unpair'] {
+  if (line.match?.by !== 'description' || line.match.confidence >= 1) return null;
+  return { previous: line.previous!.id, current: line.current!.id, previousName: lineWords(line.previous!) };
+}
+
+/** Any removed line of the same kind (growth, savings, capital) can be the same line as a new one: the engine pairs across a kind's tables. */
+function pairWith(line: LineChange, removed: LineChange[]): ChangeItem['pairWith'] {
+  if (line.change !== 'new') return null;
+  const candidates = removed.filter((r) => r.kind === line.kind).map((r) => ({ id: r.previous!.id, label: `${lineWords(r.previous!)} (${r.previous!.id})` }));
+  return candidates.length ? { current: line.current!.id, removed: candidates } : null;
+}
+
 /** The comparison in the Compare view's words: the summary line, then each table's changed lines. */
 export function compareView(result: ChangesResult): CompareView {
+  const removed = result.lines.filter((l) => l.change === 'removed');
   const tables = result.tables.map((pair, t): ChangeTable => {
     const lines = result.lines.filter((l) => l.table === pair);
     const header = pair.current ? { sheet: pair.current.sheet, cell: headerCell(pair.current) } : null;
     const items: ChangeItem[] = [];
-    lines.forEach((line, i) => {
+    lines.forEach((line) => {
       const source = (line.current ?? line.previous)!;
       const markerFinding = line.current && result.findings.find((f) => f.rule === 'marker-mismatch' && f.sheet === line.current!.sheet && f.cell === line.current!.cell);
       const note = pairingNote(line);
       if (line.change === 'unchanged' && !markerFinding && !note) return;
       items.push({
-        key: `${t}:${i}`,
+        key: line.current ? line.current.id : `previous ${line.previous!.id}`,
         change: line.change,
         label: CHANGE_LABELS[line.change],
         name: [source.ref, source.description].filter(Boolean).join(' '),
@@ -75,6 +107,8 @@ export function compareView(result: ChangesResult): CompareView {
         marker: markerFinding ? sentence(markerFinding.message) : null,
         note: note && line.change !== 'removed' ? note : null,
         at: line.current ? { sheet: line.current.sheet, cell: line.current.cell } : header,
+        unpair: unpair(line),
+        pairWith: pairWith(line, removed),
       });
     });
     const noPrevious = header && result.findings.find((f) => f.rule === 'no-previous-table' && f.sheet === header.sheet && f.cell === header.cell);
@@ -89,4 +123,37 @@ export function compareView(result: ChangesResult): CompareView {
     };
   });
   return { summary: summaryWords(result.summary), disagreements: result.summary.markerDisagreements, tables };
+}
+
+/** The corrections with one more: a later word on the same two lines replaces the earlier one. */
+export function withCorrection(corrections: PairingOverride[], correction: PairingOverride): PairingOverride[] {
+  return [...withoutCorrection(corrections, correction), correction];
+}
+
+export function withoutCorrection(corrections: PairingOverride[], correction: PairingOverride): PairingOverride[] {
+  return corrections.filter((c) => c.previous !== correction.previous || c.current !== correction.current);
+}
+
+/** One of the user's corrections, in words. */
+export interface CorrectionItem {
+  key: string;
+  /** "G21 Development of Digital Services (Growth!A9 in the previous MTFS) is the same line as G23 Digital inclusion programme (Growth!A9)". */
+  words: string;
+  correction: PairingOverride;
+}
+
+function named(lines: MtfsLine[], id: string, where: string): string {
+  const line = lines.find((l) => l.id === id);
+  return line ? `${lineWords(line)} (${id}${where})` : `${id}${where}`;
+}
+
+/** The corrections as the view lists them, each line named by its reference and description where it can still be found. */
+export function correctionsView(corrections: PairingOverride[], previous: CheckResult | null, current: CheckResult | null): CorrectionItem[] {
+  const previousLines = previous ? linesOf(comparableTables(previous)) : [];
+  const currentLines = current ? linesOf(comparableTables(current)) : [];
+  return corrections.map((c) => ({
+    key: `${c.previous}=${c.current}`,
+    words: `${named(previousLines, c.previous, ' in the previous MTFS')} ${c.same === false ? 'is not' : 'is'} the same line as ${named(currentLines, c.current, '')}`,
+    correction: c,
+  }));
 }

@@ -1,4 +1,4 @@
-import { changesSheet, compareWorkbooks, type ChangesResult } from '../../engine/changes';
+import { changesSheet, compareWorkbooks, PairingError, type ChangesResult, type PairingOverride } from '../../engine/changes';
 import type { CheckResult } from '../../engine/check';
 import type { SheetGrid } from '../../engine/grid';
 import { planWrite, type WritePlan } from '../../engine/ownership';
@@ -8,6 +8,7 @@ import { buildScenario, runScenario, type Scenario, type ScenarioOutcome } from 
 import { scoreWorkbook, type ScoreResult } from '../../engine/scoring';
 import type { MoneyField } from './fields';
 import { includedIds, targetValues, type ScenarioChoices } from './scenario';
+import { sentence } from './words';
 import type { WriteTarget } from './write';
 import { yearOneInputs, type YearOneState } from './yearone';
 
@@ -31,6 +32,8 @@ export interface Choices {
   targets: MoneyField[];
   /** The previous MTFS to compare with, checked. */
   previous: { name: string; check: CheckResult } | null;
+  /** The user's corrections to the comparison's pairings, in the order made ("these two are / are not the same line"). */
+  corrections: PairingOverride[];
 }
 
 /** What follows from them. */
@@ -39,11 +42,13 @@ export interface Results {
   scenario: Scenario | { missing: string } | null;
   outcome: ScenarioOutcome | null;
   changes: ChangesResult | null;
+  /** Why the user's corrections cannot be applied, in words (then there is no comparison until one is undone). */
+  correctionProblem: string | null;
   /** What writing each would do, as the engine plans it, against the sheets as last read (checked again just before writing). */
   plans: Partial<Record<WriteTarget, WritePlan>>;
 }
 
-export const NO_RESULTS: Results = { scores: null, scenario: null, outcome: null, changes: null, plans: {} };
+export const NO_RESULTS: Results = { scores: null, scenario: null, outcome: null, changes: null, correctionProblem: null, plans: {} };
 
 /** The scores the report and the scenario use: only when the workbook has a Commercial Projects sheet. */
 export function reportScores(scores: ScoreResult | null): ScoreResult | undefined {
@@ -55,6 +60,7 @@ export type Outputs = { outputs: { sheet: OutputSheet; owned: boolean }[] } | { 
 /** Why a write cannot go ahead yet, in words (a field to correct, nothing to write), or null when it can. */
 export function whyBlocked(target: WriteTarget, c: Choices, r: Results): string | null {
   if (!c.check) return 'Open a workbook first.';
+  if (target === 'changes' && r.correctionProblem) return 'Undo the correction that cannot be applied, or clear your corrections, first.';
   if (target === 'changes') return r.changes && c.previous ? null : 'Choose the previous MTFS to compare with first.';
   if (c.envelope.error) return `The investment envelope: ${c.envelope.error}`;
   const year = yearOneInputs(c.yearOne);
@@ -80,7 +86,18 @@ export function outputsFor(target: WriteTarget, c: Choices, r: Results): Outputs
   return { outputs: buildReport(check, { yearOne, scores, scenario: chosen }).sheets };
 }
 
-function plansFor(c: Choices, r: Omit<Results, 'plans'>): Results['plans'] {
+/** The comparison with the user's corrections; a correction that cannot apply (a line no longer at its cell) leaves no comparison, and says why. */
+function comparison(c: Choices): Pick<Results, 'changes' | 'correctionProblem'> {
+  if (!c.previous || !c.check) return { changes: null, correctionProblem: null };
+  try {
+    return { changes: compareWorkbooks(c.previous.check, c.check, c.corrections), correctionProblem: null };
+  } catch (e) {
+    if (e instanceof PairingError) return { changes: null, correctionProblem: sentence(e.message) };
+    throw e;
+  }
+}
+
+function plansFor(c: Choices, r: Pick<Results, 'scores' | 'changes'>): Results['plans'] {
   if (!c.listed || !c.check) return {};
   // The report and a scenario's report write the same sheets; only what is in them differs.
   const report = planWrite(c.listed, buildReport(c.check, { scores: reportScores(r.scores) }).sheets);
@@ -115,10 +132,12 @@ export function derive(prev: { c: Choices; r: Results } | null, c: Choices): Res
       : scenario && !('missing' in scenario)
         ? runScenario(scenario, includedIds(scenario, c.choices), targetValues(c.targets, scenario.base.years.length))
         : null;
-  const changes = p && p.previous === c.previous && p.check === c.check && was.changes ? was.changes : c.previous && c.check ? compareWorkbooks(c.previous.check, c.check) : null;
+  const compared =
+    p && p.previous === c.previous && p.check === c.check && p.corrections === c.corrections ? { changes: was.changes, correctionProblem: was.correctionProblem } : comparison(c);
+  const changes = compared.changes;
   const plans =
     p && p.listed === c.listed && p.check === c.check && was.scores?.proposalsSheet === scores?.proposalsSheet && was.changes === changes && prev.r.plans.report
       ? was.plans
-      : plansFor(c, { scores, scenario, outcome, changes });
-  return { scores, scenario, outcome, changes, plans };
+      : plansFor(c, { scores, changes });
+  return { scores, scenario, outcome, ...compared, plans };
 }

@@ -1,9 +1,10 @@
-import { comparableTables } from '../../engine/changes';
+import { comparableTables, type PairingOverride } from '../../engine/changes';
 import { checkWorkbook, type CheckResult } from '../../engine/check';
 import type { SheetGrid } from '../../engine/grid';
 import type { ScenarioLine } from '../../engine/scenario';
 import { checkThrough, previewWrite, readWorkbook, writeOutputs, WriteRefused, type ReadWorkbook } from '../../engine/workflow';
 import { WorkbookReadError, type Progress, type WorkbookPort } from '../../hosts/port';
+import { withCorrection, withoutCorrection } from './compare';
 import { derive, NO_RESULTS, outputsFor, type Choices, type Results } from './derive';
 import { downloadName } from './download';
 import { EMPTY_FIELD, moneyField } from './fields';
@@ -106,7 +107,7 @@ export function describeProblem(error: unknown, title: string, intent: Problem['
 
 const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-const CHOICE_KEYS: (keyof Choices)[] = ['listed', 'inputs', 'check', 'workbookName', 'envelope', 'yearOne', 'choices', 'targets', 'previous'];
+const CHOICE_KEYS: (keyof Choices)[] = ['listed', 'inputs', 'check', 'workbookName', 'envelope', 'yearOne', 'choices', 'targets', 'previous', 'corrections'];
 
 function choicesOf(s: SessionState): Choices {
   return Object.fromEntries(CHOICE_KEYS.map((k) => [k, s[k]])) as unknown as Choices;
@@ -148,6 +149,7 @@ export class Session {
       choices: PLAN,
       targets: [],
       previous: null,
+      corrections: [],
       ...NO_RESULTS,
     });
   }
@@ -211,6 +213,7 @@ export class Session {
       choices: PLAN,
       targets: [],
       previous: null,
+      corrections: [],
     };
   }
 
@@ -336,8 +339,35 @@ export class Session {
       const workbook = await this.deps.openXlsx(await file.arrayBuffer());
       const { check } = await checkThrough(workbook, {}, progress);
       if (comparableTables(check).length === 0) throw new PlainError(`the file ${file.name} has no growth, savings or capital programme table to compare with`);
-      this.update({ previous: { name: file.name, check }, written: this.state.written?.target === 'changes' ? null : this.state.written });
+      this.update({ previous: { name: file.name, check }, corrections: [], written: this.writtenUnlessChanges() });
     });
+  }
+
+  /** The user says the previous MTFS's line `previous` and this MTFS's line `current` (ids such as "Growth!A9") are the same line. */
+  sameLine(previous: string, current: string): void {
+    this.correct({ previous, current, same: true });
+  }
+
+  /** The user says a pairing the comparison made is wrong: the two lines are not the same line. */
+  notSameLine(previous: string, current: string): void {
+    this.correct({ previous, current, same: false });
+  }
+
+  undoCorrection(correction: PairingOverride): void {
+    this.update({ corrections: withoutCorrection(this.state.corrections, correction), written: this.writtenUnlessChanges() });
+  }
+
+  clearCorrections(): void {
+    this.update({ corrections: [], written: this.writtenUnlessChanges() });
+  }
+
+  private correct(correction: PairingOverride): void {
+    this.update({ corrections: withCorrection(this.state.corrections, correction), written: this.writtenUnlessChanges() });
+  }
+
+  /** What was written stays said, unless it was the Changes sheet: the comparison it showed has just changed. */
+  private writtenUnlessChanges(): SessionState['written'] {
+    return this.state.written?.target === 'changes' ? null : this.state.written;
   }
 
   // Writing
