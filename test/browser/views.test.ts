@@ -424,4 +424,74 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await expectInputsUnchanged(current, saved);
     await expectTidy();
   });
+
+  it('Compare: a new line paired by hand with a removed one becomes amended, the correction is listed and written, and Undo puts it back', async () => {
+    const { page } = pane;
+    const growth = page.getByRole('region', { name: 'Growth (Appendix B)' });
+    const g23 = growth.locator('button[data-cell="Growth!A9"]');
+    const entry = growth.getByRole('listitem').filter({ has: page.locator('button[data-cell="Growth!A9"]') });
+    await entry.getByRole('button', { name: /^Same line as…/ }).click();
+    const choice = entry.getByLabel('G23 Digital inclusion programme is the same line as');
+    // The choice takes the focus, and offers the removed growth line only.
+    expect(await choice.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await choice.locator('option').allInnerTexts()).toEqual(['Choose a removed line', 'G21 Development of Digital Services (Growth!A9)']);
+    expect(await entry.getByRole('button', { name: 'Pair the lines' }).getAttribute('aria-disabled')).toBe('true');
+    await choice.selectOption({ label: 'G21 Development of Digital Services (Growth!A9)' });
+    await growth.getByRole('heading', { name: 'Growth (Appendix B)' }).scrollIntoViewIfNeeded();
+    await shot('21-compare-same-line.png');
+    await expectTidy();
+    await entry.getByRole('button', { name: 'Pair the lines' }).click();
+
+    await page.getByText('2 new, 5 amended, 22 unchanged, 2 removed; 4 markers disagree').waitFor();
+    expect(await g23.innerText()).toMatch(/^Amended[\s\S]*G23 Digital inclusion programme[\s\S]*2015\/16 100 → 50[\s\S]*paired by hand; reference was G21[\s\S]*it should be \*\*\.$/);
+    expect(await g23.evaluate((el) => el === document.activeElement), 'the focus stays on the line').toBe(true);
+    expect(await growth.getByText(/^Was at Growth!A9 in the previous MTFS/).count()).toBe(0);
+    const corrections = page.getByRole('region', { name: 'Your corrections (1)' });
+    expect(await corrections.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^G21 Development of Digital Services \(Growth!A9 in the previous MTFS\) is the same line as G23 Digital inclusion programme \(Growth!A9\)\s+Undo$/),
+    ]);
+    // The Changes sheet written earlier showed the comparison before the correction: its message goes.
+    expect(await writtenBar().count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('22-compare-corrected.png');
+    await expectTidy();
+
+    await page.getByRole('button', { name: 'Write the Changes sheet' }).click();
+    await page.getByRole('dialog', { name: "Replace the add-in's sheets?" }).getByRole('button', { name: 'Replace and write' }).click();
+    await writtenBar().waitFor();
+    const rows = await sheetValues(await download('corrected.xlsx'), 'Changes since previous MTFS');
+    const row = rows.find((r) => r?.[1] === 'Digital inclusion programme')!;
+    expect(row.slice(0, 5)).toEqual(['G23', 'Digital inclusion programme', 'Amended', 'none', '**']);
+    expect(row).toContain('paired by hand; reference was G21; previously "Development of Digital Services"; marker should be **');
+
+    // Undo, from the keyboard.
+    await corrections.getByRole('button', { name: /^Undo: G21 Development of Digital Services/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('3 new, 4 amended, 22 unchanged, 3 removed; 3 markers disagree').waitFor();
+    expect(await page.getByRole('region', { name: /^Your corrections/ }).count()).toBe(0);
+    expect(await g23.innerText()).toMatch(/^New[\s\S]*G23 Digital inclusion programme/);
+    expect(await growth.getByText(/^Was at Growth!A9 in the previous MTFS/).count()).toBe(1);
+    await expectTidy();
+  });
+
+  it('Compare: "Not the same line" un-pairs a line matched by description; Clear corrections puts it back', async () => {
+    const { page } = pane;
+    const savings = page.getByRole('region', { name: 'Savings (Appendix B)' });
+    const reworded = savings.locator('button[data-cell="Savings!A8"]');
+    expect(await reworded.innerText()).toContain('matched by description (84% alike)');
+    await savings
+      .getByRole('listitem')
+      .filter({ has: page.locator('button[data-cell="Savings!A8"]') })
+      .getByRole('button', { name: 'Not the same line: T24 Review of Operational ICT services is not T24 Review of Operational ICT of the previous MTFS' })
+      .click();
+    await page.getByText('4 new, 4 amended, 21 unchanged, 4 removed; 4 markers disagree').waitFor();
+    expect(await reworded.innerText()).toMatch(/^New[\s\S]*it should have no star\.$/);
+    expect(await page.getByRole('region', { name: 'Your corrections (1)' }).innerText()).toContain(
+      'T24 Review of Operational ICT (Savings!A8 in the previous MTFS) is not the same line as T24 Review of Operational ICT services (Savings!A8)',
+    );
+    await page.getByRole('button', { name: 'Clear corrections' }).click();
+    await page.getByText('3 new, 4 amended, 22 unchanged, 3 removed; 3 markers disagree').waitFor();
+    expect(await reworded.innerText()).toContain('matched by description (84% alike)');
+    await expectTidy();
+  });
 });

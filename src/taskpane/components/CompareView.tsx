@@ -1,7 +1,22 @@
-import { Badge, Button, Caption1, makeStyles, MessageBar, MessageBarBody, mergeClasses, Text, tokens, useId, type BadgeProps } from '@fluentui/react-components';
-import { useRef, type ChangeEvent } from 'react';
-import type { Change } from '../../engine/changes';
-import type { ChangeItem, CompareView as CompareViewModel } from '../state/compare';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  mergeClasses,
+  Select,
+  Text,
+  tokens,
+  useId,
+  type BadgeProps,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { Change, PairingOverride } from '../../engine/changes';
+import type { ChangeItem, CompareView as CompareViewModel, CorrectionItem } from '../state/compare';
 import { ItemButton, type ItemAccent } from './ItemButton';
 import { useViewStyles } from './ViewParts';
 import { WritePanel, type WritePanelProps } from './WritePanel';
@@ -10,6 +25,23 @@ const useStyles = makeStyles({
   marker: { color: tokens.colorPaletteDarkOrangeForeground1 },
   badge: { flexShrink: 0, whiteSpace: 'nowrap', overflowWrap: 'normal' },
   amounts: { fontVariantNumeric: 'tabular-nums' },
+  entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  pairing: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    minWidth: 0,
+  },
+  select: { minWidth: 0, width: '100%' },
+  correction: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  // Focused by the view after a correction, never by Tab: an outline only when the keyboard is in use.
+  focusable: {
+    ':focus': { outlineStyle: 'none' },
+    ':focus-visible': { outlineWidth: tokens.strokeWidthThick, outlineStyle: 'solid', outlineColor: tokens.colorStrokeFocus2 },
+  },
 });
 
 const BADGE: Record<Change, BadgeProps['color']> = { new: 'brand', amended: 'warning', removed: 'danger', unchanged: 'informative' };
@@ -24,21 +56,50 @@ export interface CompareViewProps {
   selectsCells: boolean;
   shownCell: { sheet: string; cell: string } | null;
   onChooseCell(sheet: string, cell: string): void;
+  /** The user's corrections to the pairings, in words, and why they cannot be applied when they cannot. */
+  corrections: CorrectionItem[];
+  correctionProblem: string | null;
+  onSameLine(previous: string, current: string): void;
+  onNotSameLine(previous: string, current: string): void;
+  onUndoCorrection(correction: PairingOverride): void;
+  onClearCorrections(): void;
   write: WritePanelProps;
 }
 
-/** The Compare view: this MTFS against the previous one, line by line (new, amended, removed), the stars that disagree, and the Changes sheet. */
+/** Makes a correction (`act`), then puts the focus on `line` (its cell, "Growth!A9") once the view shows the new comparison, or on the corrections. */
+type Correct = (line: string | null, act: () => void) => void;
+
+/** The Compare view: this MTFS against the previous one, line by line (new, amended, removed), the stars that disagree, the user's corrections to the pairings, and the Changes sheet. */
 export function CompareView(props: CompareViewProps) {
   const styles = useViewStyles();
+  const own = useStyles();
   const input = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const correctionsTitle = useRef<HTMLHeadingElement>(null);
   const tablesHeading = useId('changes-heading');
+  const correctionsHeading = useId('corrections-heading');
+  // A correction re-runs the comparison and the control used may be gone: focus goes to its line, or to the corrections.
+  const refocus = useRef<{ line: string | null } | null>(null);
+  useEffect(() => {
+    const target = refocus.current;
+    if (!target) return;
+    refocus.current = null;
+    const line = target.line ? root.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(target.line)}"]`) : null;
+    (line ?? correctionsTitle.current ?? summary.current)?.focus();
+  }, [props.view, props.corrections]);
+  const correct: Correct = (line, act) => {
+    refocus.current = { line };
+    act();
+  };
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (file) props.onPickPrevious(file);
   };
+  const canCorrect = props.view?.tables.some((t) => t.items.some((i) => i.unpair || i.pairWith)) ?? false;
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={root}>
       <section className={styles.section} aria-label="Previous MTFS">
         <Caption1 className={styles.hint}>
           Compare this MTFS with the previous one (last year&apos;s, or an earlier draft) to see what is new, amended or removed, and whether each line&apos;s * or ** is right.
@@ -53,20 +114,62 @@ export function CompareView(props: CompareViewProps) {
       </section>
 
       {props.view && (
-        <>
-          <div className={styles.summary} role="status">
-            <Text weight="semibold">{props.view.summary}</Text>
-            <span>
-              <Badge appearance="filled" color={props.view.disagreements ? 'warning' : 'success'}>
-                {props.view.disagreements ? `${props.view.disagreements} star marker${props.view.disagreements === 1 ? '' : 's'} to correct` : 'Every star marker agrees'}
-              </Badge>
-            </span>
+        <div className={mergeClasses(styles.summary, own.focusable)} role="status" ref={summary} tabIndex={-1}>
+          <Text weight="semibold">{props.view.summary}</Text>
+          <span>
+            <Badge appearance="filled" color={props.view.disagreements ? 'warning' : 'success'}>
+              {props.view.disagreements ? `${props.view.disagreements} star marker${props.view.disagreements === 1 ? '' : 's'} to correct` : 'Every star marker agrees'}
+            </Badge>
+          </span>
+        </div>
+      )}
+
+      {(props.corrections.length > 0 || props.correctionProblem) && (
+        <section className={styles.section} aria-labelledby={correctionsHeading}>
+          <h2 id={correctionsHeading} ref={correctionsTitle} tabIndex={-1} className={mergeClasses(styles.heading, own.focusable)}>
+            Your corrections ({props.corrections.length})
+          </h2>
+          {props.correctionProblem && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Your corrections cannot be applied</MessageBarTitle>
+                {`${props.correctionProblem} Undo that correction, or clear your corrections.`}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <ul className={styles.list}>
+            {props.corrections.map((c) => (
+              <li key={c.key} className={own.correction}>
+                <Text size={200} className={mergeClasses(styles.grow, styles.wrap)}>
+                  {c.words}
+                </Text>
+                <Button size="small" disabledFocusable={props.busy} aria-label={`Undo: ${c.words}`} onClick={() => correct(null, () => props.onUndoCorrection(c.correction))}>
+                  Undo
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <div className={styles.actions}>
+            <Button size="small" disabledFocusable={props.busy} onClick={() => correct(null, props.onClearCorrections)}>
+              Clear corrections
+            </Button>
           </div>
+        </section>
+      )}
+
+      {props.view && (
+        <>
           <section className={styles.section} aria-labelledby={tablesHeading}>
             <h2 id={tablesHeading} className={styles.heading}>
               Changes by table
             </h2>
             {!props.selectsCells && <Caption1 className={styles.hint}>Each line shows its cell in this MTFS. In Excel, choosing a line selects that cell.</Caption1>}
+            {canCorrect && (
+              <Caption1 className={styles.hint}>
+                Paired wrongly? Under a line matched by description, choose “Not the same line”. For a new line that was in the previous MTFS under another reference and
+                description, choose “Same line as…”.
+              </Caption1>
+            )}
             {props.view.tables.map((t) => (
               <section key={t.key} className={styles.section} aria-label={t.title}>
                 <h3 className={styles.heading}>{t.title}</h3>
@@ -79,8 +182,10 @@ export function CompareView(props: CompareViewProps) {
                 {t.items.length > 0 && (
                   <ul className={styles.list}>
                     {t.items.map((item) => (
-                      <li key={item.key}>
+                      <li key={item.key} className={own.entry}>
                         <ChangeLine item={item} shownCell={props.shownCell} onChoose={props.onChooseCell} />
+                        {item.unpair && <NotSameLine item={item} unpair={item.unpair} busy={props.busy} correct={correct} onNotSameLine={props.onNotSameLine} />}
+                        {item.pairWith && <SameLineAs item={item} pairWith={item.pairWith} busy={props.busy} correct={correct} onSameLine={props.onSameLine} />}
                       </li>
                     ))}
                   </ul>
@@ -92,6 +197,71 @@ export function CompareView(props: CompareViewProps) {
           <WritePanel {...props.write} />
         </>
       )}
+    </div>
+  );
+}
+
+function NotSameLine({ item, unpair, busy, correct, onNotSameLine }: { item: ChangeItem; unpair: NonNullable<ChangeItem['unpair']>; busy: boolean; correct: Correct; onNotSameLine: CompareViewProps['onNotSameLine'] }) {
+  const styles = useViewStyles();
+  return (
+    <div className={styles.actions}>
+      <Button
+        size="small"
+        disabledFocusable={busy}
+        aria-label={`Not the same line: ${item.name} is not ${unpair.previousName} of the previous MTFS`}
+        onClick={() => correct(unpair.current, () => onNotSameLine(unpair.previous, unpair.current))}
+      >
+        Not the same line
+      </Button>
+    </div>
+  );
+}
+
+/** "Same line as…": opens a choice of the previous MTFS's removed lines of the same kind, then pairs the new line with the one chosen. */
+function SameLineAs({ item, pairWith, busy, correct, onSameLine }: { item: ChangeItem; pairWith: NonNullable<ChangeItem['pairWith']>; busy: boolean; correct: Correct; onSameLine: CompareViewProps['onSameLine'] }) {
+  const styles = useViewStyles();
+  const own = useStyles();
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState('');
+  const opener = useRef<HTMLButtonElement>(null);
+  const select = useRef<HTMLSelectElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) select.current?.focus();
+    else if (wasOpen.current) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  if (!open) {
+    return (
+      <div className={styles.actions}>
+        <Button ref={opener} size="small" disabledFocusable={busy} aria-label={`Same line as…: say which removed line ${item.name} is`} onClick={() => setOpen(true)}>
+          Same line as…
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div className={own.pairing} role="group" aria-label={`Pair ${item.name} with a removed line`}>
+      <Field label={`${item.name} is the same line as`} size="small">
+        <Select ref={select} className={own.select} size="small" value={chosen} onChange={(_, data) => setChosen(data.value)}>
+          <option value="" disabled>
+            Choose a removed line
+          </option>
+          {pairWith.removed.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.actions}>
+        <Button size="small" appearance="primary" disabledFocusable={busy || !chosen} onClick={() => correct(pairWith.current, () => onSameLine(chosen, pairWith.current))}>
+          Pair the lines
+        </Button>
+        <Button size="small" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+      </div>
     </div>
   );
 }
