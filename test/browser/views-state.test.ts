@@ -414,7 +414,9 @@ describe('the session behind the views', () => {
       expect(g23.pairWith).toEqual({ current: 'Growth!A9', removed: [{ id: 'Growth!A9', label: 'G21 Development of Digital Services (Growth!A9)' }] });
 
       session.sameLine('Growth!A9', 'Growth!A9');
-      expect(session.state.corrections).toEqual([{ previous: 'Growth!A9', current: 'Growth!A9', same: true }]);
+      expect(session.state.corrections).toEqual([
+        { previous: 'Growth!A9', current: 'Growth!A9', same: true, seen: { previous: 'G21 Development of Digital Services', current: 'G23 Digital inclusion programme' } },
+      ]);
       expect(session.state.changes!.summary).toMatchObject({ new: 2, amended: 5, unchanged: 22, removed: 2 });
       const paired = item(session, 'Growth!A9')!;
       expect(described(paired)).toBe(
@@ -461,7 +463,9 @@ describe('the session behind the views', () => {
 
       // The latest word on two lines replaces the earlier one: now they are the same line after all, by hand.
       session.sameLine('Savings!A8', 'Savings!A8');
-      expect(session.state.corrections).toEqual([{ previous: 'Savings!A8', current: 'Savings!A8', same: true }]);
+      expect(session.state.corrections).toEqual([
+        { previous: 'Savings!A8', current: 'Savings!A8', same: true, seen: { previous: 'T24 Review of Operational ICT', current: 'T24 Review of Operational ICT services' } },
+      ]);
       expect(described(item(session, 'Savings!A8'))).toBe('Unchanged T24 Review of Operational ICT services:  (paired by hand; previously "Review of Operational ICT")');
 
       session.notSameLine('Growth!A8', 'Growth!A8');
@@ -489,6 +493,23 @@ describe('the session behind the views', () => {
       expect(words(session)).toEqual(['Growth!Z99 in the previous MTFS is not the same line as G23 Digital inclusion programme (Growth!A9)']);
       session.clearCorrections();
       expect(session.state.correctionProblem).toBeNull();
+    });
+
+    it('refuses a correction once the user has moved its line (a row inserted above it), rather than pair other lines', async () => {
+      const session = await compared();
+      session.sameLine('Growth!A9', 'Growth!A9');
+      const port = session.state.source!.port as XlsxWorkbook;
+      port.workbook.getWorksheet('Growth')!.spliceRows(6, 0, ['G99', 'A growth line added above', 1, 1, 1, 1]);
+      await session.checkAgain();
+      expect(session.state.problem).toBeNull();
+      expect(session.state.correctionProblem).toBe(
+        'Growth!A9 in the current MTFS now holds G25 Data Integrity & Systems Resilience, not G23 Digital inclusion programme as when the lines were paired; the sheet has changed since.',
+      );
+      expect(whyBlocked('changes', session.state, session.state)).toBe('Undo the correction that cannot be applied, or clear your corrections, first.');
+      // Listed by the lines the user paired, not by what the cell holds now.
+      expect(words(session)).toEqual(['G21 Development of Digital Services (Growth!A9 in the previous MTFS) is the same line as G23 Digital inclusion programme (Growth!A9)']);
+      session.clearCorrections();
+      expect(session.state.changes!.summary.new).toBe(4);
     });
 
     it('keeps the corrections through writing the Changes sheet, and clears them on another previous MTFS or another workbook', async () => {

@@ -73,4 +73,17 @@ describe('the user corrects a pairing', async () => {
       ]),
     ).toThrow(new PairingError('Savings!A8 in the previous MTFS is paired by hand with more than one line'));
   });
+
+  it('refuses a correction whose cell holds another line since it was made, rather than pair the wrong lines', async () => {
+    const seen = { previous: 'T24 Review of Operational ICT', current: 'T24 Review of Operational ICT services' };
+    const correction = { previous: 'Savings!A8', current: 'Savings!A12', same: false, seen };
+    expect(t24(compareWorkbooks(previous, current, [correction]))).toContain('T24 Review of Operational ICT: removed');
+    // A row inserted above: Savings!A12 now holds the line that was on row 11.
+    const moved = await readBack(new Edit(cloneGrids(edited)).insertRow('Savings', 6, ['T99', 'Eff', 'A line added above', -1, -1, -1, -1]).grids);
+    expect(() => compareWorkbooks(previous, moved, [correction])).toThrow(
+      new PairingError(
+        'Savings!A12 in the current MTFS now holds T24 Review of Operational Property, not T24 Review of Operational ICT services as when the lines were paired; the sheet has changed since',
+      ),
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { KIND_WORDS, matchingRef, type MtfsLine, type TablePair } from './lines';
+import { lineName } from './notes';
 import { descriptionSimilarity } from './similarity';
 
 /**
@@ -26,6 +27,8 @@ export interface PairingOverride {
   previous: string;
   current: string;
   same?: boolean;
+  /** The two lines' names when the user made the correction: if a cell holds another line by now (rows inserted or deleted), the correction is refused rather than applied to the wrong line. */
+  seen?: { previous: string; current: string };
 }
 
 /** A correction that cannot be applied, in the user's words. */
@@ -74,9 +77,14 @@ function byReference(previous: MtfsLine[], current: MtfsLine[], allowed: Allowed
   });
 }
 
-function find(lines: MtfsLine[], id: string, side: string): MtfsLine {
+function find(lines: MtfsLine[], o: PairingOverride, side: 'previous' | 'current'): MtfsLine {
+  const id = o[side];
   const line = lines.find((l) => l.id === id);
   if (!line) throw new PairingError(`there is no growth, savings or capital line at ${id} in the ${side} MTFS`);
+  const seen = o.seen?.[side];
+  if (seen && lineName(line, [], true) !== seen) {
+    throw new PairingError(`${id} in the ${side} MTFS now holds ${lineName(line, [], true)}, not ${seen} as when the lines were paired; the sheet has changed since`);
+  }
   return line;
 }
 
@@ -85,8 +93,8 @@ function userPairs(previous: MtfsLine[], current: MtfsLine[], overrides: Pairing
   return overrides
     .filter((o) => o.same !== false)
     .map((o) => {
-      const p = find(previous, o.previous, 'previous');
-      const c = find(current, o.current, 'current');
+      const p = find(previous, o, 'previous');
+      const c = find(current, o, 'current');
       if (p.kind !== c.kind) throw new PairingError(`${p.id} is a ${KIND_WORDS[p.kind]} line and ${c.id} a ${KIND_WORDS[c.kind]} line: only lines of the same kind can be the same line`);
       for (const [line, side] of [[p, 'previous'], [c, 'current']] as const) {
         if (taken.has(line)) throw new PairingError(`${line.id} in the ${side} MTFS is paired by hand with more than one line`);
@@ -98,7 +106,7 @@ function userPairs(previous: MtfsLine[], current: MtfsLine[], overrides: Pairing
 
 function notSame(previous: MtfsLine[], current: MtfsLine[], overrides: PairingOverride[]): Allowed {
   const banned = new Set(
-    overrides.filter((o) => o.same === false).map((o) => `${find(previous, o.previous, 'previous').id}\n${find(current, o.current, 'current').id}`),
+    overrides.filter((o) => o.same === false).map((o) => `${find(previous, o, 'previous').id}\n${find(current, o, 'current').id}`),
   );
   return (p, c) => !banned.has(`${p.id}\n${c.id}`);
 }

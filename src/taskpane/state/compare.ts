@@ -1,6 +1,7 @@
 import {
   amendmentWords,
   comparableTables,
+  lineName,
   linesOf,
   pairingNote,
   summaryWords,
@@ -72,17 +73,16 @@ function amounts(line: LineChange): string {
   return '';
 }
 
-const lineWords = (line: MtfsLine) => [line.ref, line.description].filter(Boolean).join(' ');
 
 function unpair(line: LineChange): ChangeItem['unpair'] {
   if (line.match?.by !== 'description' || line.match.confidence >= 1) return null;
-  return { previous: line.previous!.id, current: line.current!.id, previousName: lineWords(line.previous!) };
+  return { previous: line.previous!.id, current: line.current!.id, previousName: lineName(line.previous!, [], true) };
 }
 
 /** Any removed line of the same kind (growth, savings, capital) can be the same line as a new one: the engine pairs across a kind's tables. */
 function pairWith(line: LineChange, removed: LineChange[]): ChangeItem['pairWith'] {
   if (line.change !== 'new') return null;
-  const candidates = removed.filter((r) => r.kind === line.kind).map((r) => ({ id: r.previous!.id, label: `${lineWords(r.previous!)} (${r.previous!.id})` }));
+  const candidates = removed.filter((r) => r.kind === line.kind).map((r) => ({ id: r.previous!.id, label: `${lineName(r.previous!, [], true)} (${r.previous!.id})` }));
   return candidates.length ? { current: line.current!.id, removed: candidates } : null;
 }
 
@@ -125,6 +125,15 @@ export function compareView(result: ChangesResult): CompareView {
   return { summary: summaryWords(result.summary), disagreements: result.summary.markerDisagreements, tables };
 }
 
+/** The user's word on two lines (ids such as "Growth!A9"), with the lines' names as they are now, so that a later edit of the sheet cannot move it onto other lines. */
+export function correctionOf(previous: CheckResult, current: CheckResult, ids: { previous: string; current: string }, same: boolean): PairingOverride {
+  const nameAt = (check: CheckResult, id: string) => {
+    const line = linesOf(comparableTables(check)).find((l) => l.id === id);
+    return line ? lineName(line, [], true) : '';
+  };
+  return { ...ids, same, seen: { previous: nameAt(previous, ids.previous), current: nameAt(current, ids.current) } };
+}
+
 /** The corrections with one more: a later word on the same two lines replaces the earlier one. */
 export function withCorrection(corrections: PairingOverride[], correction: PairingOverride): PairingOverride[] {
   return [...withoutCorrection(corrections, correction), correction];
@@ -142,9 +151,10 @@ export interface CorrectionItem {
   correction: PairingOverride;
 }
 
-function named(lines: MtfsLine[], id: string, where: string): string {
+function named(lines: MtfsLine[], id: string, seen: string | undefined, where: string): string {
   const line = lines.find((l) => l.id === id);
-  return line ? `${lineWords(line)} (${id}${where})` : `${id}${where}`;
+  const name = seen || (line && lineName(line, [], true));
+  return name ? `${name} (${id}${where})` : `${id}${where}`;
 }
 
 /** The corrections as the view lists them, each line named by its reference and description where it can still be found. */
@@ -153,7 +163,7 @@ export function correctionsView(corrections: PairingOverride[], previous: CheckR
   const currentLines = current ? linesOf(comparableTables(current)) : [];
   return corrections.map((c) => ({
     key: `${c.previous}=${c.current}`,
-    words: `${named(previousLines, c.previous, ' in the previous MTFS')} ${c.same === false ? 'is not' : 'is'} the same line as ${named(currentLines, c.current, '')}`,
+    words: `${named(previousLines, c.previous, c.seen?.previous, ' in the previous MTFS')} ${c.same === false ? 'is not' : 'is'} the same line as ${named(currentLines, c.current, c.seen?.current, '')}`,
     correction: c,
   }));
 }

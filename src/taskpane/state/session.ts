@@ -4,7 +4,7 @@ import type { SheetGrid } from '../../engine/grid';
 import type { ScenarioLine } from '../../engine/scenario';
 import { checkThrough, previewWrite, readWorkbook, writeOutputs, WriteRefused, type ReadWorkbook } from '../../engine/workflow';
 import { WorkbookReadError, type Progress, type WorkbookPort } from '../../hosts/port';
-import { withCorrection, withoutCorrection } from './compare';
+import { correctionOf, withCorrection, withoutCorrection } from './compare';
 import { derive, NO_RESULTS, outputsFor, type Choices, type Results } from './derive';
 import { downloadName } from './download';
 import { EMPTY_FIELD, moneyField } from './fields';
@@ -345,12 +345,12 @@ export class Session {
 
   /** The user says the previous MTFS's line `previous` and this MTFS's line `current` (ids such as "Growth!A9") are the same line. */
   sameLine(previous: string, current: string): void {
-    this.correct({ previous, current, same: true });
+    this.correct({ previous, current }, true);
   }
 
   /** The user says a pairing the comparison made is wrong: the two lines are not the same line. */
   notSameLine(previous: string, current: string): void {
-    this.correct({ previous, current, same: false });
+    this.correct({ previous, current }, false);
   }
 
   undoCorrection(correction: PairingOverride): void {
@@ -361,7 +361,10 @@ export class Session {
     this.update({ corrections: [], written: this.writtenUnlessChanges() });
   }
 
-  private correct(correction: PairingOverride): void {
+  private correct(ids: { previous: string; current: string }, same: boolean): void {
+    const { previous, check } = this.state;
+    if (!previous || !check) return;
+    const correction = correctionOf(previous.check, check, ids, same);
     this.update({ corrections: withCorrection(this.state.corrections, correction), written: this.writtenUnlessChanges() });
   }
 
