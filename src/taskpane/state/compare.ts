@@ -73,7 +73,6 @@ function amounts(line: LineChange): string {
   return '';
 }
 
-
 function unpair(line: LineChange): ChangeItem['unpair'] {
   if (line.match?.by !== 'description' || line.match.confidence >= 1) return null;
   return { previous: line.previous!.id, current: line.current!.id, previousName: lineName(line.previous!, [], true) };
@@ -102,7 +101,7 @@ export function compareView(result: ChangesResult): CompareView {
         key: line.current ? line.current.id : `previous ${line.previous!.id}`,
         change: line.change,
         label: CHANGE_LABELS[line.change],
-        name: [source.ref, source.description].filter(Boolean).join(' '),
+        name: lineName(source, [], true),
         amounts: amounts(line),
         marker: markerFinding ? sentence(markerFinding.message) : null,
         note: note && line.change !== 'removed' ? note : null,
