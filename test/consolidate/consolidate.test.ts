@@ -90,6 +90,20 @@ describe('consolidating departments into a council-wide summary', () => {
     expect(r.stderr).toContain('apply to one department');
     expect(mtfs('report', CORPORATE_RESOURCES, adults, '-o', adults).code).toBe(2);
   });
+
+  it('says when the same department comes from two workbooks, since the council total then counts it twice', async () => {
+    const draft = join(dir, 'cr-draft.xlsx');
+    await writeGrids(await readGrids(CORPORATE_RESOURCES), draft);
+    const out = join(dir, 'twice.xlsx');
+    const r = mtfs('report', CORPORATE_RESOURCES, draft, adults, '-o', out);
+    expect(r.code).toBe(0);
+    const words =
+      'CORPORATE RESOURCES appears 2 times (corporate-resources-2015.xlsx, cr-draft.xlsx) and each is added into the council totals; if they are versions of the same department, leave out all but one.';
+    expect(r.stdout).toContain(`  ${words}`);
+    const rows = await sheetValues(out, 'Council Summary');
+    expect(rows.slice(0, 4).map((row) => row?.[0])).toContain(words);
+    expect(rows.flat().filter((v) => typeof v === 'string' && v.includes('appears'))).toHaveLength(1);
+  });
 });
 
 describe('several departments in one workbook', () => {

@@ -65,7 +65,23 @@ export function consolidate(parts: ConsolidationPart[]): Consolidation {
       capital: capitalSummaries(view).map((c) => ({ name: c.name, figures: [...onYears(c.total.slice(0, -1), c.years, years), c.total[c.total.length - 1]] })),
     };
   });
+  notes.push(...countedTwice(departments));
   return { years, departments, notes };
+}
+
+/** The same department from several workbooks (two drafts, or a file given twice) would be added into the council total more than once: say so. */
+function countedTwice(departments: DepartmentSummary[]): string[] {
+  const byName = new Map<string, DepartmentSummary[]>();
+  for (const d of departments) {
+    const key = d.name.trim().toUpperCase();
+    byName.set(key, [...(byName.get(key) ?? []), d]);
+  }
+  return [...byName.values()]
+    .filter((same) => same.length > 1)
+    .map((same) => {
+      const where = same.map((d) => d.source ?? 'this workbook').join(', ');
+      return `${same[0].name} appears ${same.length} times (${where}) and each is added into the council totals; if they are versions of the same department, leave out all but one.`;
+    });
 }
 
 /** Adds figure lists year by year, exactly; a year any of them leaves blank stays blank. */

@@ -111,13 +111,14 @@ export function buildReport(check: CheckResult, options: ReportOptions = {}): Re
   const views = departmentViews(check);
   const several = views.length > 1;
   const parts = views.map((v) => departmentPart(v, several ? {} : options));
+  const council = several ? consolidate([{ check }]) : null;
   const sheets = [
     { sheet: summarySheet(parts), owned: true },
-    ...(several ? [{ sheet: councilSheet(consolidate([{ check }])), owned: true }] : []),
+    ...(council ? [{ sheet: councilSheet(council), owned: true }] : []),
     ...(options.scores ? scoreSheets(options.scores) : []),
     { sheet: findingsSheet(check, options.scores?.findings), owned: true },
   ];
-  const notes = parts.flatMap((p) => p.notes);
+  const notes = [...parts.flatMap((p) => p.notes), ...(council?.notes ?? [])];
   if (several && (options.yearOne || options.scenario)) notes.push('Year 1 inputs and scenarios apply to a workbook of one department; each department here uses its own budget summary.');
   return { sheets: ordered(sheets), budget: parts[0].budget, net: parts[0].net, notes };
 }
@@ -126,10 +127,11 @@ export function buildReport(check: CheckResult, options: ReportOptions = {}): Re
 export function buildCouncilReport(inputs: ConsolidationPart[]): Report {
   const parts = inputs.flatMap((input) => departmentViews(input.check).map((v) => departmentPart(v, { yearOne: input.yearOne })));
   const findings = inputs.flatMap((input) => input.check.findings.map((f) => ({ ...f, workbook: input.source })));
+  const council = consolidate(inputs);
   const sheets = [
     { sheet: summarySheet(parts), owned: true },
-    { sheet: councilSheet(consolidate(inputs)), owned: true },
+    { sheet: councilSheet(council), owned: true },
     { sheet: findingsSheet({ tables: inputs.flatMap((i) => i.check.tables), findings, department: 'COUNCIL' }), owned: true },
   ];
-  return { sheets, budget: parts[0].budget, net: parts[0].net, notes: parts.flatMap((p) => p.notes) };
+  return { sheets, budget: parts[0].budget, net: parts[0].net, notes: [...parts.flatMap((p) => p.notes), ...council.notes] };
 }
