@@ -17,8 +17,8 @@ export function tooLargeReason(cellsBySheet: { sheet: string; cells: number }[])
 
 /**
  * Inside Excel the add-in sees each sheet's used range, empty cells included, so a stray entry far
- * below or to the right of the data makes a sheet look huge: spans up to this are read (and then
- * held to MAX_CELLS like any workbook); beyond it nothing is read.
+ * below or to the right of the data makes a sheet look huge. Spans up to this are read (empty cells
+ * cost little); beyond it nothing is read.
  */
 export const MAX_SPAN_CELLS = 5_000_000;
 

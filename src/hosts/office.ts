@@ -179,8 +179,8 @@ function drawChart(ws: Excel.Worksheet, spec: ChartSpec, supports: (version: str
   chart.legend.visible = false;
   chart.series.getItemAt(0).format.fill.clear();
   if (!drawing.categories) return;
-  const columns = rangeColumns(drawing.range);
-  for (let i = 0; i < columns; i++) chart.series.getItemAt(i).setXAxisValues(ws.getRange(drawing.categories));
+  const categories = ws.getRange(drawing.categories);
+  for (let i = 0; i < rangeColumns(drawing.range); i++) chart.series.getItemAt(i).setXAxisValues(categories);
 }
 
 // ---- Reading --------------------------------------------------------------------------------
