@@ -15,7 +15,9 @@ const PORT = 3000;
 function addinUrl() {
   const url = (process.env.ADDIN_URL || DEV_URL).trim().replace(/\/+$/, '');
   if (!/^https:\/\/[^\s/]+(\/\S*)?$/.test(url)) {
-    throw new Error(`ADDIN_URL must be an https:// address (Office only loads add-ins over https), not "${process.env.ADDIN_URL}"`);
+    throw new Error(
+      `ADDIN_URL must be an https:// address (Office only loads add-ins over https), not "${process.env.ADDIN_URL}"`,
+    );
   }
   return url;
 }
@@ -46,12 +48,16 @@ class KeepPrebuiltMinified {
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('KeepPrebuiltMinified', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'KeepPrebuiltMinified', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, () => {
-        for (const chunk of compilation.chunks) {
-          if (chunk.name !== this.chunkName) continue;
-          for (const file of chunk.files) if (file.endsWith('.js')) compilation.updateAsset(file, (source) => source, { minimized: true });
-        }
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'KeepPrebuiltMinified', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE },
+        () => {
+          for (const chunk of compilation.chunks) {
+            if (chunk.name !== this.chunkName) continue;
+            for (const file of chunk.files)
+              if (file.endsWith('.js')) compilation.updateAsset(file, (source) => source, { minimized: true });
+          }
+        },
+      );
     });
   }
 }

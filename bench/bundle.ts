@@ -26,7 +26,9 @@ export interface BundleSize {
 
 /** Local scripts and stylesheets taskpane.html loads itself (not chunks loaded later by import()). */
 function referencedByPage(html: string): { local: string[]; external: string[] } {
-  const refs = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"|<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  const refs = [
+    ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"|<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g),
+  ].map((m) => m[1] ?? m[2]);
   return { local: refs.filter((r) => !/^[a-z]+:\/\//i.test(r)), external: refs.filter((r) => /^[a-z]+:\/\//i.test(r)) };
 }
 
@@ -35,8 +37,15 @@ export function measureBundle(): BundleSize {
   const dir = mkdtempSync(join(tmpdir(), 'mtfs-bench-webpack-'));
   const statsFile = join(dir, 'stats.json');
   try {
-    const build = spawnSync('npm', ['run', 'build', '--', `--json=${statsFile}`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    if (build.status !== 0) throw new Error(`npm run build failed: ${(build.stderr || build.stdout).trim().split('\n').slice(-5).join(' / ')}`);
+    const build = spawnSync('npm', ['run', 'build', '--', `--json=${statsFile}`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    if (build.status !== 0)
+      throw new Error(
+        `npm run build failed: ${(build.stderr || build.stdout).trim().split('\n').slice(-5).join(' / ')}`,
+      );
     const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { outputPath: string; assets: { name: string }[] };
     const page = referencedByPage(readFileSync(join(stats.outputPath, 'taskpane.html'), 'utf8'));
     const first = new Set(['taskpane.html', ...page.local]);
@@ -49,7 +58,12 @@ export function measureBundle(): BundleSize {
       })
       .sort((a, b) => Number(b.firstLoad) - Number(a.firstLoad) || b.gzip - a.gzip);
     const sum = (xs: BundleFile[]) => xs.reduce((n, f) => n + f.gzip, 0);
-    return { files, firstLoadGzip: sum(files.filter((f) => f.firstLoad)), totalGzip: sum(files), external: page.external };
+    return {
+      files,
+      firstLoadGzip: sum(files.filter((f) => f.firstLoad)),
+      totalGzip: sum(files),
+      external: page.external,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

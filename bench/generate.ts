@@ -134,23 +134,88 @@ function department(k: number): { name: string; short: string } {
 }
 
 const SERVICES = [
-  'Strategic Finance', 'Property Management', 'Customer Services', 'Operational ICT', 'Human Resources', 'Legal Services',
-  'Democratic Services', 'Procurement', 'Internal Audit', 'Catering', 'Passenger Transport', 'Highways Maintenance',
-  'Street Lighting', 'Libraries', 'Museums', 'Residential Care', 'Home Care', 'Day Services', 'Fostering', 'Adoption',
-  'Youth Services', 'School Transport', 'Trading Standards', 'Waste Disposal', 'Recycling', 'Country Parks',
-  'Registrars', 'Emergency Planning', 'Economic Development', 'Planning Policy',
+  'Strategic Finance',
+  'Property Management',
+  'Customer Services',
+  'Operational ICT',
+  'Human Resources',
+  'Legal Services',
+  'Democratic Services',
+  'Procurement',
+  'Internal Audit',
+  'Catering',
+  'Passenger Transport',
+  'Highways Maintenance',
+  'Street Lighting',
+  'Libraries',
+  'Museums',
+  'Residential Care',
+  'Home Care',
+  'Day Services',
+  'Fostering',
+  'Adoption',
+  'Youth Services',
+  'School Transport',
+  'Trading Standards',
+  'Waste Disposal',
+  'Recycling',
+  'Country Parks',
+  'Registrars',
+  'Emergency Planning',
+  'Economic Development',
+  'Planning Policy',
 ];
 const ACTIVITIES = [
-  'staffing', 'running costs', 'contracts', 'management and support', 'premises', 'transport', 'supplies and services',
-  'commissioning', 'development', 'operations', 'quality assurance', 'business support', 'training', 'systems',
+  'staffing',
+  'running costs',
+  'contracts',
+  'management and support',
+  'premises',
+  'transport',
+  'supplies and services',
+  'commissioning',
+  'development',
+  'operations',
+  'quality assurance',
+  'business support',
+  'training',
+  'systems',
 ];
-const SUB_HEADINGS = ['Operational Property:', 'Commissioned Services:', 'Support Services:', 'Frontline Services:', 'Shared Services:'];
+const SUB_HEADINGS = [
+  'Operational Property:',
+  'Commissioned Services:',
+  'Support Services:',
+  'Frontline Services:',
+  'Shared Services:',
+];
 const GROWTH_GROUPS = ['Demand & cost increases', 'Service pressures', 'Inflation and contract prices', 'New duties'];
 const SAVINGS_WORDS = [
-  'Review of', 'Restructure of', 'Reduction in', 'Efficiencies in', 'Recommissioning of', 'Income from', 'Digital delivery of',
+  'Review of',
+  'Restructure of',
+  'Reduction in',
+  'Efficiencies in',
+  'Recommissioning of',
+  'Income from',
+  'Digital delivery of',
 ];
-const CAPITAL_CATEGORIES = ['ICT', 'Strategic Property', 'Highways Schemes', 'School Places', 'Vehicles & Plant', 'Libraries & Heritage', 'Energy'];
-const CAPITAL_WORDS = ['Replacement', 'Improvements', 'Refurbishment', 'Renewal', 'Expansion', 'Modernisation', 'Programme'];
+const CAPITAL_CATEGORIES = [
+  'ICT',
+  'Strategic Property',
+  'Highways Schemes',
+  'School Places',
+  'Vehicles & Plant',
+  'Libraries & Heritage',
+  'Energy',
+];
+const CAPITAL_WORDS = [
+  'Replacement',
+  'Improvements',
+  'Refurbishment',
+  'Renewal',
+  'Expansion',
+  'Modernisation',
+  'Programme',
+];
 const CLASSES = ['Eff', 'Eff', 'Eff', 'SR', 'SR', 'Income', 'Eff/SR'];
 const MARKERS = ['', '', '* ', '** ', '**'];
 const YEARS = ['2015/16', '2016/17', '2017/18', '2018/19'];
@@ -246,7 +311,9 @@ function buildRevenue(rnd: Random, lines: number, pence: boolean): Revenue {
     sections.push(section);
     left -= size;
   }
-  const standAlone = Array.from({ length: standAloneCount }, () => revenueLine(rnd, `${rnd.pick(SERVICES)} shared service`.toUpperCase()));
+  const standAlone = Array.from({ length: standAloneCount }, () =>
+    revenueLine(rnd, `${rnd.pick(SERVICES)} shared service`.toUpperCase()),
+  );
   return { sections, standAlone, pence };
 }
 
@@ -309,7 +376,15 @@ function revenueSheet(dept: { name: string }, rev: Revenue): RowSpec[] {
   const show = (p: number) => cellPounds(shownPence(p, rev.pence));
   const figures = (pence: Pence, b = false): RowSpec => pence.slice(1).map((p) => num(show(p), b));
   const rows: RowSpec[] = [[bold(`${dept.name.toUpperCase()} DEPARTMENT`)], [bold('REVENUE BUDGET 2015/16')], []];
-  rows.push([bold('Budget 2014/15 £'), undefined, bold('Employees £'), bold('Running Expenses £'), bold('External Income £'), bold('Internal Income £'), bold('Net Total £')]);
+  rows.push([
+    bold('Budget 2014/15 £'),
+    undefined,
+    bold('Employees £'),
+    bold('Running Expenses £'),
+    bold('External Income £'),
+    bold('Internal Income £'),
+    bold('Net Total £'),
+  ]);
   for (const section of rev.sections) {
     rows.push([txt(section.name)]);
     for (const line of section.lines) {
@@ -348,7 +423,8 @@ interface ItemSection {
 function cumulative(rnd: Random, first: number, sign: 1 | -1): number[] {
   const start = rnd.chance(0.25) ? 0 : first * sign;
   const years = [start];
-  for (let y = 1; y < 4; y++) years.push(years[y - 1] + (rnd.chance(0.4) ? 0 : rnd.int(0, Math.max(5, Math.abs(first)))) * sign);
+  for (let y = 1; y < 4; y++)
+    years.push(years[y - 1] + (rnd.chance(0.4) ? 0 : rnd.int(0, Math.max(5, Math.abs(first)))) * sign);
   if (start === 0 && years[3] === 0) years[3] = 5 * sign;
   return years;
 }
@@ -364,15 +440,32 @@ function split(total: number, parts: number): number[] {
 function buildGrowth(rnd: Random, dept: string, lines: number, counter: { g: number }): ItemSection[] {
   const corporate = Math.max(1, Math.round(lines * 0.15));
   const own = lines - corporate;
-  const line = (sign: 1 | -1): ItemLine => ({ ref: `${rnd.pick(MARKERS)}G${++counter.g}`, label: lineLabel(rnd), years: cumulative(rnd, rnd.int(10, 400), sign) });
-  const groups = split(own, Math.max(1, Math.min(4, Math.ceil(own / 6)))).map((n, i) => ({ name: GROWTH_GROUPS[i], lines: Array.from({ length: n }, () => line(1)) }));
+  const line = (sign: 1 | -1): ItemLine => ({
+    ref: `${rnd.pick(MARKERS)}G${++counter.g}`,
+    label: lineLabel(rnd),
+    years: cumulative(rnd, rnd.int(10, 400), sign),
+  });
+  const groups = split(own, Math.max(1, Math.min(4, Math.ceil(own / 6)))).map((n, i) => ({
+    name: GROWTH_GROUPS[i],
+    lines: Array.from({ length: n }, () => line(1)),
+  }));
   return [
     { name: `${dept.toUpperCase()} ITEMS`, groups },
-    { name: 'CORPORATE ITEMS', groups: [{ name: GROWTH_GROUPS[0], lines: Array.from({ length: corporate }, () => line(rnd.chance(0.5) ? -1 : 1)) }] },
+    {
+      name: 'CORPORATE ITEMS',
+      groups: [
+        { name: GROWTH_GROUPS[0], lines: Array.from({ length: corporate }, () => line(rnd.chance(0.5) ? -1 : 1)) },
+      ],
+    },
   ];
 }
 
-function buildSavings(rnd: Random, dept: string, lines: number, counter: { t: number; d: number; e: number }): ItemSection[] {
+function buildSavings(
+  rnd: Random,
+  dept: string,
+  lines: number,
+  counter: { t: number; d: number; e: number },
+): ItemSection[] {
   const corporate = Math.max(1, Math.round(lines * 0.1));
   const [t, d, e] = split(lines - corporate, 3);
   const line = (letter: 'T' | 'D' | 'E'): ItemLine => {
@@ -387,8 +480,13 @@ function buildSavings(rnd: Random, dept: string, lines: number, counter: { t: nu
     const label = `${rnd.pick(SAVINGS_WORDS)} ${rnd.pick(SERVICES).toLowerCase()} ${rnd.pick(ACTIVITIES)}`;
     return { ref, classification: rnd.pick(CLASSES), label, years };
   };
-  const group = (name: string, letter: 'T' | 'D' | 'E', n: number) => ({ name, lines: Array.from({ length: n }, () => line(letter)) });
-  const own = [group('Transformation', 'T', t), group('Departmental', 'D', d), group('Emerging', 'E', e)].filter((g) => g.lines.length);
+  const group = (name: string, letter: 'T' | 'D' | 'E', n: number) => ({
+    name,
+    lines: Array.from({ length: n }, () => line(letter)),
+  });
+  const own = [group('Transformation', 'T', t), group('Departmental', 'D', d), group('Emerging', 'E', e)].filter(
+    (g) => g.lines.length,
+  );
   // The department's year-1 saving must be a saving, so the budget summary's savings line reads as one.
   const first = own[0].lines[0];
   if (sumYears(own.flatMap((g) => g.lines))[0] >= 0) first.years = [-50, -60, -70, -80];
@@ -399,7 +497,12 @@ function buildSavings(rnd: Random, dept: string, lines: number, counter: { t: nu
 }
 
 function growthSheet(sections: ItemSection[]): RowSpec[] {
-  const rows: RowSpec[] = [[bold('MTFS 2015/16 - 2018/19')], [bold('GROWTH')], [], [bold('TDEI ref.'), undefined, ...YEAR_HEADS.map(bold)]];
+  const rows: RowSpec[] = [
+    [bold('MTFS 2015/16 - 2018/19')],
+    [bold('GROWTH')],
+    [],
+    [bold('TDEI ref.'), undefined, ...YEAR_HEADS.map(bold)],
+  ];
   const grand = [0, 0, 0, 0];
   for (const section of sections) {
     rows.push([undefined, heading(section.name)]);
@@ -416,13 +519,19 @@ function growthSheet(sections: ItemSection[]): RowSpec[] {
 }
 
 function savingsSheet(sections: ItemSection[]): RowSpec[] {
-  const rows: RowSpec[] = [[bold('MTFS 2015/16 - 2018/19')], [bold('SAVINGS')], [], [bold('TDEI ref.'), bold('Eff/SR/ Income'), undefined, ...YEAR_HEADS.map(bold)]];
+  const rows: RowSpec[] = [
+    [bold('MTFS 2015/16 - 2018/19')],
+    [bold('SAVINGS')],
+    [],
+    [bold('TDEI ref.'), bold('Eff/SR/ Income'), undefined, ...YEAR_HEADS.map(bold)],
+  ];
   const grand = [0, 0, 0, 0];
   for (const section of sections) {
     rows.push([undefined, heading(section.name)]);
     for (const g of section.groups) {
       rows.push([undefined, heading(g.name)]);
-      for (const l of g.lines) rows.push([txt(l.ref), txt(l.classification!), txt(l.label), ...l.years.map((v) => numOrBlank(v))]);
+      for (const l of g.lines)
+        rows.push([txt(l.ref), txt(l.classification!), txt(l.label), ...l.years.map((v) => numOrBlank(v))]);
       const total = sumYears(g.lines);
       total.forEach((v, y) => (grand[y] += v));
       rows.push([undefined, bold('Total'), undefined, ...total.map((v) => num(v, true))]);
@@ -459,7 +568,12 @@ function capitalLine(rnd: Random, label: string): CapitalLine {
   const years = YEARS.map((_, y) => (y > 0 && rnd.chance(0.3) ? 0 : rnd.int(0, 40) * 25));
   if (!years.some((v) => v !== 0)) years[0] = 100;
   const total = years.reduce((s, v) => s + v, 0);
-  return { done: new Date(Date.UTC(rnd.int(2016, 2020), 2, 31)), gross: total + (rnd.chance(0.3) ? rnd.int(1, 80) * 25 : 0), label, years };
+  return {
+    done: new Date(Date.UTC(rnd.int(2016, 2020), 2, 31)),
+    gross: total + (rnd.chance(0.3) ? rnd.int(1, 80) * 25 : 0),
+    label,
+    years,
+  };
 }
 
 function capitalRow(l: CapitalLine): RowSpec {
@@ -468,28 +582,64 @@ function capitalRow(l: CapitalLine): RowSpec {
 }
 
 function capitalHeader(): RowSpec {
-  return [bold('Estimated Completion Date'), bold('Gross Cost of Project £000'), undefined, ...YEAR_HEADS.map(bold), bold('Total £000')];
+  return [
+    bold('Estimated Completion Date'),
+    bold('Gross Cost of Project £000'),
+    undefined,
+    ...YEAR_HEADS.map(bold),
+    bold('Total £000'),
+  ];
 }
 
 function capitalTotal(label: string, lines: CapitalLine[]): RowSpec {
   const years = sumYears(lines);
-  return [undefined, undefined, bold(label), ...years.map((v) => num(v, true)), num(years.reduce((s, v) => s + v, 0), true)];
+  return [
+    undefined,
+    undefined,
+    bold(label),
+    ...years.map((v) => num(v, true)),
+    num(
+      years.reduce((s, v) => s + v, 0),
+      true,
+    ),
+  ];
 }
 
 function capitalSheet(rnd: Random, dept: string, lines: number): RowSpec[] {
   const corporate = Math.min(Math.max(1, lines - 2), rnd.int(2, 6));
   const own = lines - corporate;
-  const rows: RowSpec[] = [[bold('CAPITAL PROGRAMME 2015/16 - 2018/19')], [bold(`${dept.toUpperCase()} DEPARTMENT`)], [], capitalHeader()];
+  const rows: RowSpec[] = [
+    [bold('CAPITAL PROGRAMME 2015/16 - 2018/19')],
+    [bold(`${dept.toUpperCase()} DEPARTMENT`)],
+    [],
+    capitalHeader(),
+  ];
   const all: CapitalLine[] = [];
   for (const [k, n] of split(own, Math.max(1, Math.min(CAPITAL_CATEGORIES.length, Math.ceil(own / 8)))).entries()) {
     const category = CAPITAL_CATEGORIES[k];
-    const lines = Array.from({ length: n }, () => capitalLine(rnd, `${category} ${rnd.pick(CAPITAL_WORDS).toLowerCase()} - ${rnd.pick(SERVICES)}`));
-    rows.push([undefined, undefined, heading(category)], ...lines.map(capitalRow), capitalTotal(`Sub total ${category}`, lines));
+    const lines = Array.from({ length: n }, () =>
+      capitalLine(rnd, `${category} ${rnd.pick(CAPITAL_WORDS).toLowerCase()} - ${rnd.pick(SERVICES)}`),
+    );
+    rows.push(
+      [undefined, undefined, heading(category)],
+      ...lines.map(capitalRow),
+      capitalTotal(`Sub total ${category}`, lines),
+    );
     all.push(...lines);
   }
   rows.push(capitalTotal(`Total ${dept}`, all));
-  const corp = Array.from({ length: corporate }, () => capitalLine(rnd, `Corporate ${rnd.pick(CAPITAL_WORDS).toLowerCase()} - ${rnd.pick(SERVICES)}`));
-  rows.push([], [bold('CORPORATE PROGRAMME')], [], capitalHeader(), [undefined, undefined, heading('CORPORATE PROGRAMME')], ...corp.map(capitalRow), capitalTotal('Total Corporate Programme', corp));
+  const corp = Array.from({ length: corporate }, () =>
+    capitalLine(rnd, `Corporate ${rnd.pick(CAPITAL_WORDS).toLowerCase()} - ${rnd.pick(SERVICES)}`),
+  );
+  rows.push(
+    [],
+    [bold('CORPORATE PROGRAMME')],
+    [],
+    capitalHeader(),
+    [undefined, undefined, heading('CORPORATE PROGRAMME')],
+    ...corp.map(capitalRow),
+    capitalTotal('Total Corporate Programme', corp),
+  );
   return rows;
 }
 
@@ -522,7 +672,10 @@ function summarySheet(rnd: Random, dept: string, grand: Pence, growth: number[],
     sub.push(original[y]);
     proposed.push(sub[y] + g[y] + s[y]);
   }
-  const line = (label: string, values: number[], b = false): RowSpec => [b ? bold(label) : txt(label), ...values.map((v) => num(v, b))];
+  const line = (label: string, values: number[], b = false): RowSpec => [
+    b ? bold(label) : txt(label),
+    ...values.map((v) => num(v, b)),
+  ];
   const rows: RowSpec[] = [
     [bold(`${dept.toUpperCase()} DEPARTMENT`)],
     [bold('MTFS 2015/16 - 2018/19 BUDGET SUMMARY')],
@@ -560,15 +713,45 @@ function netBudget(grand: Pence, net: number): SummaryFigures {
   if (income !== rounded) rounding++;
   if (net !== gross + income) rounding++;
   const row = (label: string, v: number): RowSpec => [txt(label), num(v)];
-  return { rows: [row('Employees', employees), row('Running Costs', running), row('Gross Costs', gross), row('Income', income), row('Net Budget', net)], rounding };
+  return {
+    rows: [
+      row('Employees', employees),
+      row('Running Costs', running),
+      row('Gross Costs', gross),
+      row('Income', income),
+      row('Net Budget', net),
+    ],
+    rounding,
+  };
 }
 
 // ---- Commercial Projects ---------------------------------------------------------------------
 
-const CATEGORY_NAMES = ['Commercial mindset', 'Productivity', 'Better buying', 'Maximising return on assets', 'Charging to cover costs', 'Trading services', 'Investing'];
+const CATEGORY_NAMES = [
+  'Commercial mindset',
+  'Productivity',
+  'Better buying',
+  'Maximising return on assets',
+  'Charging to cover costs',
+  'Trading services',
+  'Investing',
+];
 
 function proposalsSheet(rnd: Random, n: number): RowSpec[] {
-  const head = ['Ref', 'Project', 'Category', 'Inside area', 'Investment £000', 'Annual net return £000', 'Strategic fit', 'Customer service', 'Deliverability', 'Risk likelihood', 'Risk impact', 'Public service at risk'];
+  const head = [
+    'Ref',
+    'Project',
+    'Category',
+    'Inside area',
+    'Investment £000',
+    'Annual net return £000',
+    'Strategic fit',
+    'Customer service',
+    'Deliverability',
+    'Risk likelihood',
+    'Risk impact',
+    'Public service at risk',
+  ];
   const rows: RowSpec[] = [head.map(bold)];
   for (let i = 1; i <= n; i++) {
     const category = rnd.int(1, 7);
@@ -600,7 +783,12 @@ interface Department {
 
 const SUMMARY_LINES = 7 + 5;
 
-function buildDepartment(rnd: Random, k: number, lines: number, counters: { g: number; t: number; d: number; e: number }): Department {
+function buildDepartment(
+  rnd: Random,
+  k: number,
+  lines: number,
+  counters: { g: number; t: number; d: number; e: number },
+): Department {
   const { name, short } = department(k);
   let left = lines - SUMMARY_LINES;
   const capital = Math.max(3, Math.round(left * 0.15));
@@ -610,7 +798,9 @@ function buildDepartment(rnd: Random, k: number, lines: number, counters: { g: n
   if (left < 1) throw new RangeError(`${lines} lines are too few for a department (at least ${lines - left + 1})`);
   const growth = buildGrowth(rnd, name, growthLines, counters);
   const savings = buildSavings(rnd, name, savingsLines, counters);
-  const positives = savings.flatMap((s) => s.groups.flatMap((g) => g.lines)).filter((l) => l.years.some((v) => v > 0)).length;
+  const positives = savings
+    .flatMap((s) => s.groups.flatMap((g) => g.lines))
+    .filter((l) => l.years.some((v) => v > 0)).length;
   const revenue = buildRevenue(rnd, left, k % 4 === 3);
   const net = countRevenueRounding(revenue).grand[NET];
   // Appendix A's prior-year total is set so year 1's sub total agrees with it (see summarySheet).
@@ -672,7 +862,12 @@ export async function generateWorkbook(options: GenerateOptions): Promise<Genera
   const counters = { g: 0, t: 0, d: 0, e: 0 };
   const built = plan(lines, departments).map((n, k) => buildDepartment(rnd, k, n, counters));
   const sheets = built.flatMap((d) => d.sheets);
-  if (proposals > 0) sheets.push({ name: 'Commercial Projects', rows: proposalsSheet(rnd, proposals), widths: [8, 40, 26, 10, 14, 14, 10, 10, 10, 10, 10, 10] });
+  if (proposals > 0)
+    sheets.push({
+      name: 'Commercial Projects',
+      rows: proposalsSheet(rnd, proposals),
+      widths: [8, 40, 26, 10, 14, 14, 10, 10, 10, 10, 10, 10],
+    });
   const file = join(dir, `mtfs-${lines}-lines-${departments}-depts-seed${seed}.xlsx`);
   const rows = await writeWorkbook(file, sheets);
   return {

@@ -48,13 +48,20 @@ export async function time(name: string, fn: () => unknown, options: TimingOptio
 export function node(args: string[], options: { okCodes?: number[]; env?: NodeJS.ProcessEnv } = {}): Promise<void> {
   const okCodes = options.okCodes ?? [0];
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', fail);
     child.on('exit', (code) => {
       if (code !== null && okCodes.includes(code)) done();
-      else fail(new Error(`node ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`));
+      else
+        fail(
+          new Error(`node ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`),
+        );
     });
   });
 }

@@ -85,7 +85,10 @@ function reportSheet(rows: number): OutputSheet {
         : [
             { value: `R${r}` },
             { value: `Line item ${r}: staff and running costs` },
-            ...[1, 2, 3, 4, 5].map((y) => ({ value: new Decimal(r * y).div(7).toDecimalPlaces(2), format: MONEY_FORMAT })),
+            ...[1, 2, 3, 4, 5].map((y) => ({
+              value: new Decimal(r * y).div(7).toDecimalPlaces(2),
+              format: MONEY_FORMAT,
+            })),
             r % 10 === 0 ? { value: 'Includes pay award', italic: true } : null,
           ],
     ),

@@ -41,7 +41,8 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 // ---- Formatting ------------------------------------------------------------------------------
 
 const thousands = (n: number) => Math.round(n).toLocaleString('en-GB');
-const seconds = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`);
+const seconds = (ms: number) =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} kB`;
 const lines = (n: number) => `${n >= 1000 ? `${n / 1000}k` : n} lines`;
@@ -68,7 +69,11 @@ async function engine(made: GeneratedWorkbook[]): Promise<Row[]> {
   for (const w of made) {
     const grids = await loadGrids(w.file);
     log(`engine: checkWorkbook at ${lines(w.expected.lines)}`);
-    const t = await time(`check ${w.expected.lines}`, () => checkWorkbook(grids), { runs: w.expected.lines >= 50_000 ? 7 : 15, warmup: 2, minTimeMs: 1000 });
+    const t = await time(`check ${w.expected.lines}`, () => checkWorkbook(grids), {
+      runs: w.expected.lines >= 50_000 ? 7 : 15,
+      warmup: 2,
+      minTimeMs: 1000,
+    });
     const perSecond = w.expected.lines / (t.median / 1000);
     rows.push({
       measure: 'Engine: checkWorkbook, grids in memory',
@@ -95,10 +100,20 @@ async function processes(w: GeneratedWorkbook): Promise<Row[]> {
   const check = await time('check', () => node(mtfs('check', w.file, '--json'), { okCodes: [0, 1] }), opts);
   log('processes: ExcelJS load and write, then mtfs report');
   const loadWrite = await time('load+write', () => node(floor('load-write', w.file, join(out, 'floor.xlsx'))), opts);
-  const report = await time('report', () => node(mtfs('report', w.file, '-o', join(out, 'report.xlsx')), { okCodes: [0, 1] }), opts);
+  const report = await time(
+    'report',
+    () => node(mtfs('report', w.file, '-o', join(out, 'report.xlsx')), { okCodes: [0, 1] }),
+    opts,
+  );
   const ratio = (a: Timing, b: Timing) => a.median / b.median;
   return [
-    { measure: 'Floor: ExcelJS loads the file (child process)', size, result: seconds(load.median), spread: spread(load), target: '—' },
+    {
+      measure: 'Floor: ExcelJS loads the file (child process)',
+      size,
+      result: seconds(load.median),
+      spread: spread(load),
+      target: '—',
+    },
     {
       measure: 'mtfs check --json (child process)',
       size,
@@ -107,7 +122,13 @@ async function processes(w: GeneratedWorkbook): Promise<Row[]> {
       target: '≤ 1.5× the load',
       met: ratio(check, load) <= 1.5,
     },
-    { measure: 'Floor: ExcelJS loads and writes the file (child process)', size, result: seconds(loadWrite.median), spread: spread(loadWrite), target: '—' },
+    {
+      measure: 'Floor: ExcelJS loads and writes the file (child process)',
+      size,
+      result: seconds(loadWrite.median),
+      spread: spread(loadWrite),
+      target: '—',
+    },
     {
       measure: 'mtfs report -o (child process)',
       size,
@@ -131,9 +152,27 @@ async function memory(w: GeneratedWorkbook): Promise<Row[]> {
   const checkRss = await peak(mtfs('check', w.file, '--json'));
   const range = (p: { min: number; max: number }) => `${mb(p.min)}–${mb(p.max)} (3 runs)`;
   return [
-    { measure: 'Peak RSS: ExcelJS loads the file (child process)', size, result: mb(floorRss.rss), spread: range(floorRss), target: '—' },
-    { measure: 'Peak RSS: mtfs check --json (child process)', size, result: `${mb(checkRss.rss)} = ${(checkRss.rss / floorRss.rss).toFixed(2)}× the load`, spread: range(checkRss), target: '—' },
-    { measure: 'mtfs check --json (child process)', size, result: seconds(checkRss.t.median), spread: spread(checkRss.t), target: '—' },
+    {
+      measure: 'Peak RSS: ExcelJS loads the file (child process)',
+      size,
+      result: mb(floorRss.rss),
+      spread: range(floorRss),
+      target: '—',
+    },
+    {
+      measure: 'Peak RSS: mtfs check --json (child process)',
+      size,
+      result: `${mb(checkRss.rss)} = ${(checkRss.rss / floorRss.rss).toFixed(2)}× the load`,
+      spread: range(checkRss),
+      target: '—',
+    },
+    {
+      measure: 'mtfs check --json (child process)',
+      size,
+      result: seconds(checkRss.t.median),
+      spread: spread(checkRss.t),
+      target: '—',
+    },
   ];
 }
 
@@ -142,7 +181,11 @@ async function envelope(w: GeneratedWorkbook): Promise<Row> {
   const candidates = scores.projects.filter((p) => p.gates.length === 0);
   const money = new Decimal(100_000);
   log(`envelope: ${candidates.length} of ${scores.projects.length} proposals within £100m`);
-  const t = await time('envelope', () => chooseWithinEnvelope(candidates, money), { runs: 10, warmup: 2, minTimeMs: 1000 });
+  const t = await time('envelope', () => chooseWithinEnvelope(candidates, money), {
+    runs: 10,
+    warmup: 2,
+    minTimeMs: 1000,
+  });
   const choice = chooseWithinEnvelope(candidates, money);
   return {
     measure: 'Envelope: chooseWithinEnvelope (exact)',
@@ -172,8 +215,16 @@ async function office(biggest: GeneratedWorkbook): Promise<Row[]> {
   }
   const grids = await loadGrids(biggest.file);
   const rowsIn = grids.reduce((n, g) => n + g.rows.length, 0);
-  rows.push(tripsRow('read', `generated workbook, ${grids.length} sheets, ${thousands(rowsIn)} rows`, await readWorkbook(grids), syncTarget(rowsIn)));
-  for (const n of OFFICE_ROWS) rows.push(tripsRow('write', `${thousands(n)} rows × 8 columns`, await writeRows(n), syncTarget(n)));
+  rows.push(
+    tripsRow(
+      'read',
+      `generated workbook, ${grids.length} sheets, ${thousands(rowsIn)} rows`,
+      await readWorkbook(grids),
+      syncTarget(rowsIn),
+    ),
+  );
+  for (const n of OFFICE_ROWS)
+    rows.push(tripsRow('write', `${thousands(n)} rows × 8 columns`, await writeRows(n), syncTarget(n)));
   return rows;
 }
 
@@ -183,13 +234,28 @@ function bundle(): { rows: Row[]; detail: string } {
   const detail = [
     '| File | Bytes | Gzip | Loaded |',
     '|---|---:|---:|---|',
-    ...b.files.map((f) => `| ${f.file} | ${kb(f.bytes)} | ${kb(f.gzip)} | ${f.firstLoad ? 'first load' : 'not at first load'} |`),
+    ...b.files.map(
+      (f) => `| ${f.file} | ${kb(f.bytes)} | ${kb(f.gzip)} | ${f.firstLoad ? 'first load' : 'not at first load'} |`,
+    ),
     ...b.external.map((e) => `| ${e} | — | — | first load, from Microsoft's CDN (not ours, not counted) |`),
   ].join('\n');
   return {
     rows: [
-      { measure: 'Task pane bundle: first load, gzip', size: `${b.files.filter((f) => f.firstLoad).length} files`, result: kb(b.firstLoadGzip), spread: '—', target: '< 400 kB', met: b.firstLoadGzip < 400_000 },
-      { measure: 'Task pane bundle: everything emitted, gzip', size: `${b.files.length} files`, result: kb(b.totalGzip), spread: '—', target: '—' },
+      {
+        measure: 'Task pane bundle: first load, gzip',
+        size: `${b.files.filter((f) => f.firstLoad).length} files`,
+        result: kb(b.firstLoadGzip),
+        spread: '—',
+        target: '< 400 kB',
+        met: b.firstLoadGzip < 400_000,
+      },
+      {
+        measure: 'Task pane bundle: everything emitted, gzip',
+        size: `${b.files.length} files`,
+        result: kb(b.totalGzip),
+        spread: '—',
+        target: '—',
+      },
     ],
     detail,
   };
@@ -209,7 +275,10 @@ function table(rows: Row[]): string {
 function writeResults(body: string): void {
   const old = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
   const block = `${START}\n${body}\n${END}`;
-  const next = old.includes(START) && old.includes(END) ? old.slice(0, old.indexOf(START)) + block + old.slice(old.indexOf(END) + END.length) : `# Benchmark results\n\n${block}\n`;
+  const next =
+    old.includes(START) && old.includes(END)
+      ? old.slice(0, old.indexOf(START)) + block + old.slice(old.indexOf(END) + END.length)
+      : `# Benchmark results\n\n${block}\n`;
   writeFileSync(RESULTS, next);
 }
 
@@ -230,7 +299,12 @@ async function main(): Promise<void> {
   ];
   const built = bundle();
   rows.push(...built.rows);
-  const generated = made.map((w) => `${lines(w.expected.lines)}: ${w.departments.length} departments, ${w.expected.tables} tables, ${thousands(w.rows)} rows, ${mb(w.bytes)}`).join('; ');
+  const generated = made
+    .map(
+      (w) =>
+        `${lines(w.expected.lines)}: ${w.departments.length} departments, ${w.expected.tables} tables, ${thousands(w.rows)} rows, ${mb(w.bytes)}`,
+    )
+    .join('; ');
   const body = [
     `Machine: ${machine()}.`,
     '',

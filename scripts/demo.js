@@ -23,8 +23,20 @@ function step(title, args) {
 
 mkdirSync(resolve(root, 'out'), { recursive: true });
 step('1. Check every total in the department workbook', ['check', sample]);
-step('2. Score the commercial proposals, and choose within a £1m investment envelope', ['score', sample, '--envelope', '1000']);
-step('3. Write the house-format report into a copy of the workbook', ['report', sample, '-o', output, '--envelope', '1000']);
+step('2. Score the commercial proposals, and choose within a £1m investment envelope', [
+  'score',
+  sample,
+  '--envelope',
+  '1000',
+]);
+step('3. Write the house-format report into a copy of the workbook', [
+  'report',
+  sample,
+  '-o',
+  output,
+  '--envelope',
+  '1000',
+]);
 console.log(`\nDone. The report is in ${relative(process.cwd(), resolve(root, output)) || output}:`);
 console.log('  open it in Excel and see the sheets MTFS Summary, Proposal Scores and MTFS Findings');
 console.log('  (the input sheets are exactly as they were in the sample).');

@@ -11,7 +11,10 @@ const examples = resolve(__dirname, '../examples');
 
 async function main() {
   copyFileSync(resolve(fixtures, 'corporate-resources-2015.xlsx'), resolve(examples, 'corporate-resources-2015.xlsx'));
-  copyFileSync(resolve(fixtures, 'commercial-projects-example.xlsx'), resolve(examples, 'commercial-projects-example.xlsx'));
+  copyFileSync(
+    resolve(fixtures, 'commercial-projects-example.xlsx'),
+    resolve(examples, 'commercial-projects-example.xlsx'),
+  );
   const department = new ExcelJS.Workbook();
   await department.xlsx.readFile(resolve(fixtures, 'corporate-resources-2015.xlsx'));
   const proposals = new ExcelJS.Workbook();

@@ -87,7 +87,9 @@ describe('manifest.xml', () => {
     const baseHosts = children(children(root, 'Hosts')[0], 'Host');
     expect(baseHosts.map((h) => h.getAttribute('Name'))).toEqual(['Workbook']);
     expect(one('Permissions').textContent).toBe('ReadWriteDocument');
-    expect(one('SourceLocation', one('DefaultSettings')).getAttribute('DefaultValue')).toBe(`${DEV_ORIGIN}/taskpane.html`);
+    expect(one('SourceLocation', one('DefaultSettings')).getAttribute('DefaultValue')).toBe(
+      `${DEV_ORIGIN}/taskpane.html`,
+    );
 
     const sets = all('Set', children(root, 'Requirements')[0]);
     expect(sets.map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')])).toEqual([['ExcelApi', '1.9']]);
@@ -117,7 +119,9 @@ describe('manifest.xml', () => {
     expect(xsiType(action)).toBe('ShowTaskpane');
     expect(one('TaskpaneId', action).textContent?.trim()).not.toBe('');
     expect(resource('bt:Url', one('SourceLocation', action).getAttribute('resid'))).toBe(`${DEV_ORIGIN}/taskpane.html`);
-    expect(resource('bt:String', one('Description', one('Supertip', control)).getAttribute('resid')).length).toBeGreaterThan(10);
+    expect(
+      resource('bt:String', one('Description', one('Supertip', control)).getAttribute('resid')).length,
+    ).toBeGreaterThan(10);
   });
 
   it('resolves every resid, and keeps short strings to 125 characters and long ones to 250', () => {
@@ -125,10 +129,16 @@ describe('manifest.xml', () => {
       .map((el) => el.getAttribute('resid'))
       .filter((r): r is string => r !== null);
     expect(resids.length).toBeGreaterThan(10);
-    const ids = new Set(all('*').map((el) => el.getAttribute('id')).filter((id) => id !== null));
+    const ids = new Set(
+      all('*')
+        .map((el) => el.getAttribute('id'))
+        .filter((id) => id !== null),
+    );
     for (const r of resids) expect(ids.has(r), `resource ${r}`).toBe(true);
-    for (const s of all('bt:String', one('bt:ShortStrings'))) expect((s.getAttribute('DefaultValue') ?? '').length).toBeLessThanOrEqual(125);
-    for (const s of all('bt:String', one('bt:LongStrings'))) expect((s.getAttribute('DefaultValue') ?? '').length).toBeLessThanOrEqual(250);
+    for (const s of all('bt:String', one('bt:ShortStrings')))
+      expect((s.getAttribute('DefaultValue') ?? '').length).toBeLessThanOrEqual(125);
+    for (const s of all('bt:String', one('bt:LongStrings')))
+      expect((s.getAttribute('DefaultValue') ?? '').length).toBeLessThanOrEqual(250);
   });
 
   it('points every icon at a PNG in assets/ of the size its name says', () => {
@@ -184,7 +194,10 @@ describe('assets/ icons', () => {
     for (const name of made) {
       const size = Number(/\d+/.exec(name)![0]);
       expect(pngSize(join(out, name))).toEqual({ width: size, height: size });
-      expect(readFileSync(join(out, name)).equals(readFileSync(join(ROOT, 'assets', name))), `${name} is up to date`).toBe(true);
+      expect(
+        readFileSync(join(out, name)).equals(readFileSync(join(ROOT, 'assets', name))),
+        `${name} is up to date`,
+      ).toBe(true);
     }
   });
 
@@ -208,7 +221,9 @@ describe('assets/ icons', () => {
       expect(types).toEqual(['IHDR', 'IDAT', 'IEND']);
       const raw = inflateSync(Buffer.concat(idat));
       expect(raw.length).toBe(size * (size * 4 + 1));
-      const px = (x: number, y: number) => [...raw.subarray(y * (size * 4 + 1) + 1 + x * 4, y * (size * 4 + 1) + 1 + x * 4 + 4)];
+      const px = (x: number, y: number) => [
+        ...raw.subarray(y * (size * 4 + 1) + 1 + x * 4, y * (size * 4 + 1) + 1 + x * 4 + 4),
+      ];
       const u = size / 16;
       expect(px(0, 0)[3]).toBe(0); // transparent corner
       expect(px(2 * u, 8 * u)).toEqual([0x10, 0x7c, 0x41, 255]); // green body

@@ -35,7 +35,10 @@ type Log = (line: string) => void;
 function pairingOption(same: boolean) {
   return (value: string, previous: PairingOverride[] | undefined): PairingOverride[] => {
     const m = /^(.+![A-Za-z]{1,3}\d+)=(.+![A-Za-z]{1,3}\d+)$/.exec(value.trim());
-    if (!m) throw new InvalidArgumentError('give the previous line and this MTFS\'s line as Sheet!Cell=Sheet!Cell, e.g. "Growth!A9=Growth!A10"');
+    if (!m)
+      throw new InvalidArgumentError(
+        'give the previous line and this MTFS\'s line as Sheet!Cell=Sheet!Cell, e.g. "Growth!A9=Growth!A10"',
+      );
     return [...(previous ?? []), { previous: m[1], current: m[2], same }];
   };
 }
@@ -45,7 +48,8 @@ async function readMtfs(file: string): Promise<{ workbook: XlsxWorkbook; check: 
   try {
     const workbook = await openWorkbook(file);
     const { check } = await checkThrough(workbook);
-    if (comparableTables(check).length === 0) throw new CommandFailure(`${file} has no growth, savings or capital programme table to compare`);
+    if (comparableTables(check).length === 0)
+      throw new CommandFailure(`${file} has no growth, savings or capital programme table to compare`);
     return { workbook, check };
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new CommandFailure(`cannot read ${file}: ${e.message}`);
@@ -56,15 +60,23 @@ async function readMtfs(file: string): Promise<{ workbook: XlsxWorkbook; check: 
 function outputPath(previous: string, current: string, opts: CompareOptions): string | undefined {
   if (!opts.output) return undefined;
   const output = resolve(opts.output);
-  if (output === resolve(previous)) throw new CommandFailure(`the output would overwrite the previous MTFS ${previous}; give another -o file`);
+  if (output === resolve(previous))
+    throw new CommandFailure(`the output would overwrite the previous MTFS ${previous}; give another -o file`);
   if (output === resolve(current) && !opts.inPlace) {
-    throw new CommandFailure(`the output would overwrite ${current}; give another -o file, or --in-place to add the Changes sheet to it`);
+    throw new CommandFailure(
+      `the output would overwrite ${current}; give another -o file, or --in-place to add the Changes sheet to it`,
+    );
   }
   return output;
 }
 
 /** Adds the Changes sheet to the current workbook and writes it whole, or writes nothing. */
-async function writeChanges(workbook: XlsxWorkbook, result: ChangesResult, names: { previous: string; current: string }, output: string): Promise<string> {
+async function writeChanges(
+  workbook: XlsxWorkbook,
+  result: ChangesResult,
+  names: { previous: string; current: string },
+  output: string,
+): Promise<string> {
   try {
     const plan = await writeOutputs(workbook, [{ sheet: changesSheet(result, names), owned: true }]);
     await writeAtomically(output, await workbook.toBuffer());
@@ -76,7 +88,8 @@ async function writeChanges(workbook: XlsxWorkbook, result: ChangesResult, names
   }
 }
 
-const signed = (v: NonNullable<LineChange['figures'][number]['difference']>) => (v.isPositive() && !v.isZero() ? `+${money(v)}` : money(v));
+const signed = (v: NonNullable<LineChange['figures'][number]['difference']>) =>
+  v.isPositive() && !v.isZero() ? `+${money(v)}` : money(v);
 
 function lineWords(line: LineChange): string {
   const source = (line.current ?? line.previous)!;
@@ -93,7 +106,8 @@ function tableReport(result: ChangesResult, log: Log): void {
     const lines = result.lines.filter((l) => l.table === table);
     const at = (t: typeof table.current) => (t ? `${t.sheet}!${t.range}` : 'none');
     log(`${tableName(table)}: ${at(table.current)}, previous ${at(table.previous)}`);
-    for (const l of lines) if (l.change !== 'unchanged' || pairingNote(l)) log(`  ${l.change.padEnd(10)} ${lineWords(l)}`);
+    for (const l of lines)
+      if (l.change !== 'unchanged' || pairingNote(l)) log(`  ${l.change.padEnd(10)} ${lineWords(l)}`);
     const unchanged = lines.filter((l) => l.change === 'unchanged').length;
     log(`  ${unchanged} unchanged line${unchanged === 1 ? '' : 's'}`);
   }
@@ -106,10 +120,20 @@ function findingsReport(title: string, findings: Finding[], log: Log): void {
 }
 
 function readableReport(result: ChangesResult, names: { previous: string; current: string }, log: Log): void {
-  log(`${names.current} compared with the previous MTFS ${names.previous}${result.department ? ` — ${result.department}` : ''}`);
+  log(
+    `${names.current} compared with the previous MTFS ${names.previous}${result.department ? ` — ${result.department}` : ''}`,
+  );
   tableReport(result, log);
-  findingsReport('Marker disagreements', result.findings.filter((f) => f.severity !== 'info'), log);
-  findingsReport('Notes', result.findings.filter((f) => f.severity === 'info'), log);
+  findingsReport(
+    'Marker disagreements',
+    result.findings.filter((f) => f.severity !== 'info'),
+    log,
+  );
+  findingsReport(
+    'Notes',
+    result.findings.filter((f) => f.severity === 'info'),
+    log,
+  );
   log(`Summary: ${summaryWords(result.summary)}`);
 }
 
@@ -137,7 +161,11 @@ async function compare(previousFile: string, currentFile: string, opts: CompareO
   } else {
     readableReport(result, names, log);
     if (wrote) log(wrote);
-    log(compareExitCode(result) === EXIT.ok ? 'Result: every star marker agrees with the comparison.' : 'Result: some star markers disagree with the comparison.');
+    log(
+      compareExitCode(result) === EXIT.ok
+        ? 'Result: every star marker agrees with the comparison.'
+        : 'Result: some star markers disagree with the comparison.',
+    );
   }
   return compareExitCode(result);
 }
@@ -145,13 +173,19 @@ async function compare(previousFile: string, currentFile: string, opts: CompareO
 export function registerCompare(cmd: Command, log: Log): void {
   cmd
     .command('compare')
-    .description('compare this MTFS with the previous one: new, amended, unchanged and removed lines, and the star markers they should carry')
-    .argument('<previous.xlsx>', 'the previous MTFS (last year\'s workbook, or an earlier draft)')
+    .description(
+      'compare this MTFS with the previous one: new, amended, unchanged and removed lines, and the star markers they should carry',
+    )
+    .argument('<previous.xlsx>', "the previous MTFS (last year's workbook, or an earlier draft)")
     .argument('<current.xlsx>', 'this MTFS')
     .option('--json', 'print one JSON document instead of the report')
     .option('-o, --output <out.xlsx>', 'write this MTFS with a "Changes since previous MTFS" sheet added')
-    .option('--in-place', 'allow -o to be this MTFS\'s file itself (its own sheets are still not changed)')
-    .option('--same <previous=current>', 'these two lines are the same line, e.g. "Growth!A9=Growth!A10" (repeatable)', pairingOption(true))
+    .option('--in-place', "allow -o to be this MTFS's file itself (its own sheets are still not changed)")
+    .option(
+      '--same <previous=current>',
+      'these two lines are the same line, e.g. "Growth!A9=Growth!A10" (repeatable)',
+      pairingOption(true),
+    )
     .option('--not-same <previous=current>', 'these two lines are not the same line (repeatable)', pairingOption(false))
     .action(async (previous: string, current: string, opts: CompareOptions) => {
       process.exitCode = await compare(previous, current, opts, log);

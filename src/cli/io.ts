@@ -23,7 +23,14 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String((e as Error).message);
     throw new WorkbookReadError('not-xlsx', reason);
   }
   return XlsxWorkbook.open(bytes);
@@ -38,7 +45,14 @@ export async function writeAtomically(output: string, bytes: Uint8Array): Promis
   } catch (e) {
     await rm(temp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? `the folder ${dirname(output)} does not exist` : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? `the folder ${dirname(output)} does not exist`
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : (e as Error).message;
     throw new CommandFailure(`cannot write ${output}: ${reason}; nothing was written`);
   }
 }

@@ -10,8 +10,6 @@ import { CommandFailure, EXIT, openWorkbook } from './io';
 import { registerReport } from './report';
 import { registerScore } from './score';
 
-
-
 function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
@@ -36,8 +34,14 @@ function findingLine(f: Finding): string {
   return `  ${label} ${pad(f.rule, 21)}${describe(f)}`;
 }
 
-async function check(file: string, opts: { json?: boolean; tolerance?: CheckOptions['tolerance']; basis?: CheckOptions['basis'] }): Promise<number> {
-  const { check: result } = await checkThrough(await openWorkbook(file), { tolerance: opts.tolerance, basis: opts.basis });
+async function check(
+  file: string,
+  opts: { json?: boolean; tolerance?: CheckOptions['tolerance']; basis?: CheckOptions['basis'] },
+): Promise<number> {
+  const { check: result } = await checkThrough(await openWorkbook(file), {
+    tolerance: opts.tolerance,
+    basis: opts.basis,
+  });
   const errors = result.findings.some((f) => f.severity === 'error');
   if (opts.json) {
     out(JSON.stringify(checkJson(result), null, 2));
@@ -45,7 +49,9 @@ async function check(file: string, opts: { json?: boolean; tolerance?: CheckOpti
     out(`${basename(file)}${result.department ? ` — ${result.department}` : ''}`);
     out(`Tables found (${result.tables.length}):`);
     result.tables.forEach((t) => out(tableLine(t)));
-    out(`Findings: ${checkSummary(result)}${opts.tolerance === 'zero' ? ' (tolerance 0: every difference is an error)' : ''}`);
+    out(
+      `Findings: ${checkSummary(result)}${opts.tolerance === 'zero' ? ' (tolerance 0: every difference is an error)' : ''}`,
+    );
     result.findings.forEach((f) => out(findingLine(f)));
     out(errors ? 'Result: errors found.' : 'Result: no errors.');
   }
@@ -62,8 +68,18 @@ export function program(): Command {
     .description('find the MTFS tables in a workbook and check every total')
     .argument('<file.xlsx>', 'the workbook to check')
     .option('--json', 'print one JSON document instead of the report')
-    .addOption(new Option('--tolerance <rounding|0>', 'allow rounding differences (rounding, the default) or treat every difference as an error (0)').argParser(toleranceOption))
-    .addOption(new Option('--basis <basis>', 'how the growth and savings appendices state their figures (found from the workbook when not given)').choices(['cumulative', 'incremental']))
+    .addOption(
+      new Option(
+        '--tolerance <rounding|0>',
+        'allow rounding differences (rounding, the default) or treat every difference as an error (0)',
+      ).argParser(toleranceOption),
+    )
+    .addOption(
+      new Option(
+        '--basis <basis>',
+        'how the growth and savings appendices state their figures (found from the workbook when not given)',
+      ).choices(['cumulative', 'incremental']),
+    )
     .action(async (file, opts) => {
       process.exitCode = await check(file, opts);
     });
@@ -93,7 +109,9 @@ export async function run(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof WorkbookReadError) {
-      process.stderr.write(`mtfs: cannot read ${argv.slice(3).find((a) => !a.startsWith('-')) ?? 'the file'}: ${e.message}\n`);
+      process.stderr.write(
+        `mtfs: cannot read ${argv.slice(3).find((a) => !a.startsWith('-')) ?? 'the file'}: ${e.message}\n`,
+      );
       process.exitCode = EXIT.unreadable;
       return;
     }

@@ -47,9 +47,17 @@ async function write(port: Parameters<typeof writeOutputs>[0], sheets: Parameter
 /** Several department workbooks → a new council workbook: every department's summaries, the Council Summary, every finding. */
 async function councilReport(files: string[], opts: ReportOptions, log: (line: string) => void): Promise<number> {
   const output = resolve(opts.output);
-  if (files.some((f) => resolve(f) === output)) throw new CommandFailure('the council workbook is written to a new file: give an -o that is none of the inputs');
-  if (opts.originalBudget !== undefined || opts.otherChanges !== undefined || opts.transfers !== undefined || opts.envelope !== undefined) {
-    throw new CommandFailure("--original-budget, --other-changes, --transfers and --envelope apply to one department's workbook; each department in a council report uses its own budget summary");
+  if (files.some((f) => resolve(f) === output))
+    throw new CommandFailure('the council workbook is written to a new file: give an -o that is none of the inputs');
+  if (
+    opts.originalBudget !== undefined ||
+    opts.otherChanges !== undefined ||
+    opts.transfers !== undefined ||
+    opts.envelope !== undefined
+  ) {
+    throw new CommandFailure(
+      "--original-budget, --other-changes, --transfers and --envelope apply to one department's workbook; each department in a council report uses its own budget summary",
+    );
   }
   const parts = [];
   for (const file of files) {
@@ -71,7 +79,9 @@ async function councilReport(files: string[], opts: ReportOptions, log: (line: s
 async function report(file: string, opts: ReportOptions, log: (line: string) => void): Promise<number> {
   const output = resolve(opts.output);
   if (output === resolve(file) && !opts.inPlace) {
-    throw new CommandFailure(`the output would overwrite the input ${file}; give another -o file, or --in-place to add the report sheets to it`);
+    throw new CommandFailure(
+      `the output would overwrite the input ${file}; give another -o file, or --in-place to add the report sheets to it`,
+    );
   }
   const entered = yearOne(opts);
   const wb = await openWorkbook(file);
@@ -83,7 +93,9 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
   log(`${basename(file)}: ${checkSummary(check)}`);
   const written = plan.write.map((w) => w.sheet.name);
   log(`Wrote ${output}`);
-  log(`  sheets added: ${written.join(', ')}${plan.replace.length ? ` (replacing the add-in's earlier ${plan.replace.join(', ')})` : ''}`);
+  log(
+    `  sheets added: ${written.join(', ')}${plan.replace.length ? ` (replacing the add-in's earlier ${plan.replace.join(', ')})` : ''}`,
+  );
   if (plan.kept.length) log(`  kept as they are: ${plan.kept.join(', ')}`);
   if (!('missing' in built.budget)) log(`  year 1 inputs from ${built.budget.inputsFrom}`);
   built.notes.forEach((n) => log(`  ${n}`));
@@ -94,13 +106,28 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
 export function registerReport(cmd: Command, log: (line: string) => void): void {
   cmd
     .command('report')
-    .description('write the house-format summary tables into a copy of the workbook; given several workbooks, a council-wide report')
+    .description(
+      'write the house-format summary tables into a copy of the workbook; given several workbooks, a council-wide report',
+    )
     .argument('<files...>', "the department's workbook, or several departments' workbooks to consolidate")
-    .requiredOption('-o, --output <out.xlsx>', 'the workbook to write: the input with the report sheets added (a new workbook for several inputs)')
-    .addOption(new Option('--original-budget <£000>', "year 1's updated original budget (otherwise from the workbook's budget summary)").argParser(moneyOption))
+    .requiredOption(
+      '-o, --output <out.xlsx>',
+      'the workbook to write: the input with the report sheets added (a new workbook for several inputs)',
+    )
+    .addOption(
+      new Option(
+        '--original-budget <£000>',
+        "year 1's updated original budget (otherwise from the workbook's budget summary)",
+      ).argParser(moneyOption),
+    )
     .addOption(new Option('--other-changes <£000>', "year 1's other changes").argParser(moneyOption))
     .addOption(new Option('--transfers <£000>', "year 1's budget transfers and adjustments").argParser(moneyOption))
-    .addOption(new Option('--envelope <£000>', 'choose the best set of proposals whose total investment fits this envelope (£000)').argParser(envelopeOption))
+    .addOption(
+      new Option(
+        '--envelope <£000>',
+        'choose the best set of proposals whose total investment fits this envelope (£000)',
+      ).argParser(envelopeOption),
+    )
     .option('--in-place', 'allow -o to be the input file itself (its input sheets are still not changed)')
     .action(async (files: string[], opts: ReportOptions) => {
       process.exitCode = files.length > 1 ? await councilReport(files, opts, log) : await report(files[0], opts, log);

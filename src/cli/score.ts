@@ -13,7 +13,8 @@ function out(text: string): void {
 
 export function envelopeOption(value: string): Decimal {
   const envelope = /\d/.test(value) ? parseTextNumber(value) : null;
-  if (!envelope || envelope.isNegative()) throw new InvalidArgumentError('give the envelope in £000 as a number of 0 or more, e.g. 1000 or 2,500.5');
+  if (!envelope || envelope.isNegative())
+    throw new InvalidArgumentError('give the envelope in £000 as a number of 0 or more, e.g. 1000 or 2,500.5');
   return envelope;
 }
 
@@ -47,7 +48,9 @@ function selectionLine(s: Selection): string {
 
 function report(file: string, result: ScoreResult, errors: Finding[]): void {
   const model = result.modelSheet ? `model from the ${result.modelSheet} sheet` : 'default model';
-  out(`${basename(file)} — ${result.projects.length} proposals scored, ${result.incomplete.length} incomplete (${model})`);
+  out(
+    `${basename(file)} — ${result.projects.length} proposals scored, ${result.incomplete.length} incomplete (${model})`,
+  );
   if (errors.length) {
     out('Scoring stopped:');
     errors.forEach((f) => out(`  ERROR  ${describe(f)}`));
@@ -83,7 +86,11 @@ export function registerScore(cmd: Command): void {
     .description('score and rank the commercial proposals on the Commercial Projects sheet')
     .argument('<file.xlsx>', 'the workbook to score')
     .option('--json', 'print one JSON document instead of the report')
-    .option('--envelope <£000>', 'choose the best set of proposals whose total investment fits this envelope (£000)', envelopeOption)
+    .option(
+      '--envelope <£000>',
+      'choose the best set of proposals whose total investment fits this envelope (£000)',
+      envelopeOption,
+    )
     .action(async (file, opts) => {
       process.exitCode = await score(file, opts);
     });

@@ -5,13 +5,7 @@ import { finding, type Finding } from './findings';
 import type { SheetGrid } from './grid';
 import { groupByDepartment, type Department } from './departments';
 import { Decimal } from './money';
-import {
-  appendixIncrements,
-  checkBudgetSummary,
-  checkNetBudget,
-  departmentFigures,
-  summaryRows,
-} from './summary';
+import { appendixIncrements, checkBudgetSummary, checkNetBudget, departmentFigures, summaryRows } from './summary';
 import { columnIndex, headerCell, lineCount, type Basis, type Table } from './tables';
 import {
   checkCapitalRows,
@@ -44,7 +38,12 @@ const BASIS_WORDS: [RegExp, Basis][] = [
 ];
 
 /** Whether a growth or savings appendix is cumulative or incremental: stated, written in its headings, or what makes the budget summary agree. */
-function resolveBasis(table: Table, stated: Basis | undefined, summary: Table | undefined, department: string | undefined): Table['basis'] {
+function resolveBasis(
+  table: Table,
+  stated: Basis | undefined,
+  summary: Table | undefined,
+  department: string | undefined,
+): Table['basis'] {
   if (stated) return { basis: stated, source: 'stated' };
   const text = [...table.title, ...table.rows.filter((r) => r.type === 'heading').map((r) => r.label)].join(' ');
   for (const [re, basis] of BASIS_WORDS) if (re.test(text)) return { basis, source: 'its headings' };
@@ -70,7 +69,10 @@ function resolveBasis(table: Table, stated: Basis | undefined, summary: Table | 
 
 function sameFigures(a: Table, b: Table): boolean {
   if (a.kind !== b.kind || a.rows.length !== b.rows.length) return false;
-  return a.rows.every((r, i) => r.figures.map((f) => f?.value?.toString()).join() === b.rows[i].figures.map((f) => f?.value?.toString()).join());
+  return a.rows.every(
+    (r, i) =>
+      r.figures.map((f) => f?.value?.toString()).join() === b.rows[i].figures.map((f) => f?.value?.toString()).join(),
+  );
 }
 
 /** Reads every sheet, finds the house-format tables and checks every total on them. */
@@ -87,7 +89,15 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
 
   tables.forEach((t, i) => {
     const twin = tables.slice(0, i).find((o) => o.sheet !== t.sheet && sameFigures(o, t));
-    if (twin) findings.push(finding('repeated-table', t.sheet, headerCell(t), `this ${t.kind} table repeats the one at ${twin.sheet}!${twin.range}; both are checked, and only the first is used for cross-checks`));
+    if (twin)
+      findings.push(
+        finding(
+          'repeated-table',
+          t.sheet,
+          headerCell(t),
+          `this ${t.kind} table repeats the one at ${twin.sheet}!${twin.range}; both are checked, and only the first is used for cross-checks`,
+        ),
+      );
   });
   if (tables.length === 0 && sheets.length) {
     findings.push(
@@ -100,7 +110,9 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
     );
   }
   const order = new Map(sheets.map((s, i) => [s.name, i]));
-  findings.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || cellOrder(a.cell) - cellOrder(b.cell));
+  findings.sort(
+    (a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || cellOrder(a.cell) - cellOrder(b.cell),
+  );
   return { tables, findings, department: departments.length === 1 ? departments[0].name : undefined, departments };
 }
 
@@ -110,10 +122,12 @@ function checkDepartment(dept: Department, options: CheckOptions): Finding[] {
   const ctx: RuleContext = { tolerance: options.tolerance ?? 'rounding', department: dept.name };
   const first = (kind: Table['kind']) => dept.tables.find((t) => t.kind === kind);
   const summary = first('budget-summary');
-  for (const t of dept.tables) if (t.kind === 'growth' || t.kind === 'savings') t.basis = resolveBasis(t, options.basis, summary, dept.name);
+  for (const t of dept.tables)
+    if (t.kind === 'growth' || t.kind === 'savings') t.basis = resolveBasis(t, options.basis, summary, dept.name);
   const related = { ...ctx, revenue: first('revenue-budget'), growth: first('growth'), savings: first('savings') };
   for (const t of dept.tables) {
-    if (t.kind !== 'budget-summary' && t.kind !== 'net-budget') append(findings, checkColumnTotals(t, ctx), checkTotalLabels(t, ctx));
+    if (t.kind !== 'budget-summary' && t.kind !== 'net-budget')
+      append(findings, checkColumnTotals(t, ctx), checkTotalLabels(t, ctx));
     if (t.kind === 'revenue-budget') append(findings, checkRevenueRows(t, ctx));
     if (t.kind === 'capital-programme') append(findings, checkCapitalRows(t, ctx));
     if (t.kind === 'savings') append(findings, checkSavingsLines(t));
@@ -126,7 +140,12 @@ function checkDepartment(dept: Department, options: CheckOptions): Finding[] {
 /** One department's part of a check, in the same shape, for the summaries that are built per department. */
 export function departmentView(check: CheckResult, dept: Department): CheckResult {
   const sheets = new Set(dept.tables.map((t) => t.sheet));
-  return { tables: dept.tables, findings: check.findings.filter((f) => sheets.has(f.sheet)), department: dept.name, departments: [dept] };
+  return {
+    tables: dept.tables,
+    findings: check.findings.filter((f) => sheets.has(f.sheet)),
+    department: dept.name,
+    departments: [dept],
+  };
 }
 
 function cellOrder(cell: string): number {
@@ -136,7 +155,6 @@ function cellOrder(cell: string): number {
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   return Number(m[2]) * 20000 + col;
 }
-
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -148,7 +166,12 @@ export function checkSummary(result: { tables: unknown[]; findings: Finding[] })
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   const otherInfo = result.findings.filter((f) => f.severity === 'info' && f.rule !== 'rounding-difference').length;
-  const parts = [plural(result.tables.length, 'table'), plural(errors, 'error'), plural(warnings, 'warning'), plural(rounding, 'rounding difference')];
+  const parts = [
+    plural(result.tables.length, 'table'),
+    plural(errors, 'error'),
+    plural(warnings, 'warning'),
+    plural(rounding, 'rounding difference'),
+  ];
   if (otherInfo) parts.push(plural(otherInfo, 'note'));
   return parts.join(', ');
 }

@@ -16,7 +16,13 @@ export interface Judgement {
  * exact figure or that figure rounded to the displayed unit; a rounding difference when it is off by
  * at most half a displayed unit per addend; otherwise a real mismatch.
  */
-export function judge(actual: Decimal, expected: Decimal, addends: number, step: Decimal, tolerance: Tolerance): Judgement {
+export function judge(
+  actual: Decimal,
+  expected: Decimal,
+  addends: number,
+  step: Decimal,
+  tolerance: Tolerance,
+): Judgement {
   const difference = actual.minus(expected);
   const allowance = tolerance === 'zero' ? ZERO : step.times(Math.max(addends, 1)).div(2);
   if (difference.isZero() || actual.equals(expected.toNearest(step, Decimal.ROUND_HALF_UP))) {
@@ -32,7 +38,13 @@ export function judge(actual: Decimal, expected: Decimal, addends: number, step:
  */
 export function equalInCents(actual: number, expected: number, stepCents: number): boolean {
   if (actual === expected) return Number.isSafeInteger(actual);
-  if (!Number.isSafeInteger(actual) || !Number.isSafeInteger(expected) || !Number.isSafeInteger(stepCents) || stepCents <= 0) return false;
+  if (
+    !Number.isSafeInteger(actual) ||
+    !Number.isSafeInteger(expected) ||
+    !Number.isSafeInteger(stepCents) ||
+    stepCents <= 0
+  )
+    return false;
   return actual === nearestMultiple(expected, stepCents);
 }
 

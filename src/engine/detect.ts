@@ -37,7 +37,8 @@ function foldRepeatedHeaders(sheet: SheetGrid, headers: HeaderRow[]): HeaderRow[
     if (open && signature(open) === signature(h)) {
       let r = h.row - 1;
       while (r >= 0 && isBlankRow(sheet, r)) r--;
-      const previousHeader = r === open.row || r === open.bodyStart - 1 || open.repeats.some((x) => x === r || x === r - 1);
+      const previousHeader =
+        r === open.row || r === open.bodyStart - 1 || open.repeats.some((x) => x === r || x === r - 1);
       if (previousHeader || rowHasFigure(sheet, r)) {
         for (let x = h.row; x < h.bodyStart; x++) open.repeats.push(x);
         continue;
@@ -48,7 +49,13 @@ function foldRepeatedHeaders(sheet: SheetGrid, headers: HeaderRow[]): HeaderRow[
   return kept;
 }
 
-const NET_BUDGET_LABELS = [/^employees$/i, /^running (costs|expenses)$/i, /^gross (costs?|expenditure)$/i, /^income$/i, /^net budget$/i];
+const NET_BUDGET_LABELS = [
+  /^employees$/i,
+  /^running (costs|expenses)$/i,
+  /^gross (costs?|expenditure)$/i,
+  /^income$/i,
+  /^net budget$/i,
+];
 const SUMMARY_LABELS = [
   /updated original budget|^original budget/i,
   /^other changes/i,
@@ -93,7 +100,8 @@ function findHeaderRows(sheet: SheetGrid): HeaderRow[] {
       if (texts.every((c) => isUnitOnly(cellText(c)))) {
         below.forEach((c, col) => {
           const h = classified.get(col);
-          if (c && h?.role === 'money' && h.scale === undefined) classified.set(col, { ...h, scale: /000|k/i.test(cellText(c)) ? 1000 : 1 });
+          if (c && h?.role === 'money' && h.scale === undefined)
+            classified.set(col, { ...h, scale: /000|k/i.test(cellText(c)) ? 1000 : 1 });
         });
         bodyStart = r + 2;
       }
@@ -162,10 +170,20 @@ const mayBeNetBudgetLabel = (label: string) => label.length <= 17;
 /** Rows read once while working out the kind of a growth or savings table, kept for reading the table itself. */
 type ReadCache = (ReadRow | null | undefined)[];
 
-function classify(header: HeaderRow, labels: () => string[], titleText: string, layout: Layout, top: number, bottom: number, reads: ReadCache): TableKind | null {
+function classify(
+  header: HeaderRow,
+  labels: () => string[],
+  titleText: string,
+  layout: Layout,
+  top: number,
+  bottom: number,
+  reads: ReadCache,
+): TableKind | null {
   const keys = new Set([...header.cells.values()].flatMap((h) => (h.role === 'money' ? [h.key] : [])));
   const roles = new Set([...header.cells.values()].map((h) => h.role));
-  const revenueKeys = ['employees', 'running', 'external-income', 'internal-income', 'net'].filter((k) => keys.has(k)).length;
+  const revenueKeys = ['employees', 'running', 'external-income', 'internal-income', 'net'].filter((k) =>
+    keys.has(k),
+  ).length;
   if (revenueKeys >= 3) return 'revenue-budget';
   if (keys.has('gross') || roles.has('completion')) return 'capital-programme';
   if (countMatches(labels(), SUMMARY_LABELS, mayBeSummaryLabel) >= 3) return 'budget-summary';
@@ -176,7 +194,15 @@ function classify(header: HeaderRow, labels: () => string[], titleText: string, 
   return growthOrSavings(roles.has('classification'), labels(), titleText, layout, top, bottom, reads);
 }
 
-function growthOrSavings(hasClassColumn: boolean, labels: string[], titleText: string, layout: Layout, top: number, bottom: number, reads: ReadCache): TableKind {
+function growthOrSavings(
+  hasClassColumn: boolean,
+  labels: string[],
+  titleText: string,
+  layout: Layout,
+  top: number,
+  bottom: number,
+  reads: ReadCache,
+): TableKind {
   let savings = hasClassColumn ? 3 : 0;
   let growth = 0;
   const words = `${titleText} ${labels.join(' ')}`;
@@ -245,7 +271,15 @@ function mostPlaces(rows: TableRow[]): number {
   for (const row of rows) {
     for (const f of row.figures) {
       const c = centsOf(f);
-      const places = !f ? 0 : Number.isInteger(c / 100) ? 0 : Number.isInteger(c / 10) ? 1 : Number.isInteger(c) ? 2 : (f.value?.decimalPlaces() ?? 0);
+      const places = !f
+        ? 0
+        : Number.isInteger(c / 100)
+          ? 0
+          : Number.isInteger(c / 10)
+            ? 1
+            : Number.isInteger(c)
+              ? 2
+              : (f.value?.decimalPlaces() ?? 0);
       if (places >= 2) return places;
       most = Math.max(most, places);
     }
@@ -289,14 +323,24 @@ export function detectTables(sheet: SheetGrid): SheetDetection {
     // Growth and savings are read with the probe's layout: the rows read to find their kind are theirs.
     const layout = kind === 'growth' || kind === 'savings' ? probe : layoutFor(sheet, header, false);
     if (bottom < header.bodyStart) {
-      findings.push(finding('no-lines', sheet.name, a1(header.row, layout.columns[0].col), `this looks like the header of a ${kindWords(kind)} table, but no lines with figures follow it`));
+      findings.push(
+        finding(
+          'no-lines',
+          sheet.name,
+          a1(header.row, layout.columns[0].col),
+          `this looks like the header of a ${kindWords(kind)} table, but no lines with figures follow it`,
+        ),
+      );
       previousBottom = Math.max(previousBottom, header.row);
       continue;
     }
     const rows: TableRow[] = [];
     for (let r = header.bodyStart; r <= bottom; r++) {
       if (header.repeats.length && header.repeats.includes(r)) continue;
-      const read = layout === probe && reads[r - header.bodyStart] !== undefined ? reads[r - header.bodyStart] : readRow(layout, r);
+      const read =
+        layout === probe && reads[r - header.bodyStart] !== undefined
+          ? reads[r - header.bodyStart]
+          : readRow(layout, r);
       if (!read) continue;
       rows.push(read.row);
       append(findings, read.findings);
@@ -356,12 +400,26 @@ function hiddenFindings(sheet: SheetGrid, table: Table): Finding[] {
   for (const row of table.rows) {
     if (row.hidden && row.type !== 'heading') {
       const col = row.labelCol >= 0 ? row.labelCol : (row.figures.find((f) => f)?.col ?? table.left);
-      out.push(finding('hidden-row', sheet.name, a1(row.row, col), `row ${row.row + 1} (${row.label || 'unlabelled'}) is hidden; its figures still count in the checks`));
+      out.push(
+        finding(
+          'hidden-row',
+          sheet.name,
+          a1(row.row, col),
+          `row ${row.row + 1} (${row.label || 'unlabelled'}) is hidden; its figures still count in the checks`,
+        ),
+      );
     }
   }
   for (const m of table.columns) {
     if (sheet.hiddenCols.has(m.col)) {
-      out.push(finding('hidden-row', sheet.name, a1(table.headerRow, m.col), `column ${m.label} is hidden; its figures still count in the checks`));
+      out.push(
+        finding(
+          'hidden-row',
+          sheet.name,
+          a1(table.headerRow, m.col),
+          `column ${m.label} is hidden; its figures still count in the checks`,
+        ),
+      );
     }
   }
   return out;

@@ -60,7 +60,18 @@ function mayStartTextNumber(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0x7f && /\s/.test(text[i]))) continue;
-    return (c >= 48 && c <= 57) || c === 46 || c === 40 || c === 45 || c === 43 || c === 0xa3 || c === 0x2212 || c === 0x2012 || c === 0x2013 || c === 0x2014;
+    return (
+      (c >= 48 && c <= 57) ||
+      c === 46 ||
+      c === 40 ||
+      c === 45 ||
+      c === 43 ||
+      c === 0xa3 ||
+      c === 0x2212 ||
+      c === 0x2012 ||
+      c === 0x2013 ||
+      c === 0x2014
+    );
   }
   return false;
 }
@@ -79,7 +90,9 @@ export function readFigure(cell: Cell | undefined): FigureRead {
     return cell.formula ? { kind: 'no-value', formula: cell.formula } : EMPTY;
   }
   if (typeof v === 'number') {
-    return Number.isFinite(v) ? { kind: 'number', value: new Decimal(v), asText: false } : { kind: 'error', error: '#NUM!' };
+    return Number.isFinite(v)
+      ? { kind: 'number', value: new Decimal(v), asText: false }
+      : { kind: 'error', error: '#NUM!' };
   }
   if (typeof v === 'string') {
     if (v.trim() === '') return EMPTY;

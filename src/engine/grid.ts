@@ -69,10 +69,7 @@ export function lastColumn(sheet: SheetGrid): number {
 }
 
 /** Test and tool helper: a grid from plain values, one array per row. */
-export function gridFromValues(
-  name: string,
-  values: (CellValue | Cell | undefined)[][],
-): SheetGrid {
+export function gridFromValues(name: string, values: (CellValue | Cell | undefined)[][]): SheetGrid {
   const rows = values.map((row) =>
     row.map((v) => {
       if (v === undefined || v === null) return undefined;

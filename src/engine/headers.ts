@@ -17,7 +17,10 @@ function unitOf(text: string): { rest: string; scale?: number } {
   if (!m) return { rest: text };
   const suffix = (m[1] ?? '').toLowerCase();
   const scale = suffix === 'm' ? 1_000_000 : suffix ? 1000 : 1;
-  return { rest: (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim(), scale };
+  return {
+    rest: (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim(),
+    scale,
+  };
 }
 
 const NAMED: [RegExp, string][] = [

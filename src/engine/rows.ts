@@ -21,7 +21,8 @@ export interface Layout {
 }
 
 const REF = /^(\*{1,2})?\s*([A-Z]{1,2}\d{1,4}[A-Za-z]?|TBC)\s*((?:eff|sr|income)(?:\s*\/\s*(?:eff|sr|income))*)?$/i;
-const REF_WITH_UNKNOWN_CLASS = /^(\*{1,2})?\s*([A-Z]{1,2}\d{1,4}[A-Za-z]?|TBC)\s+([A-Za-z]{1,12}(?:\s*\/\s*[A-Za-z]{1,12})*)$/;
+const REF_WITH_UNKNOWN_CLASS =
+  /^(\*{1,2})?\s*([A-Z]{1,2}\d{1,4}[A-Za-z]?|TBC)\s+([A-Za-z]{1,12}(?:\s*\/\s*[A-Za-z]{1,12})*)$/;
 const MARKER_ONLY = /^\*{1,2}$/;
 const STRAY_REF = /^(tdei\s+)?ref\.?$/i;
 const DATE_TEXT = /^([A-Za-z]{3,9}[-\s/]\d{2,4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(19|20)\d\d-\d\d(-\d\d)?)$/;
@@ -40,7 +41,11 @@ function parseRef(text: string): RefParts | null {
   if (MARKER_ONLY.test(t)) return { marker: t as StarMarker };
   const m = REF.exec(t) ?? REF_WITH_UNKNOWN_CLASS.exec(t);
   if (!m) return null;
-  return { marker: (m[1] ?? '') as StarMarker, ref: m[2].toUpperCase() === 'TBC' ? 'TBC' : m[2], classification: m[3]?.trim() };
+  return {
+    marker: (m[1] ?? '') as StarMarker,
+    ref: m[2].toUpperCase() === 'TBC' ? 'TBC' : m[2],
+    classification: m[3]?.trim(),
+  };
 }
 
 function isDateCell(cell: Cell | undefined): boolean {
@@ -60,7 +65,13 @@ function isTotalLabel(label: string): boolean {
   for (let i = 0; i + 5 <= label.length; i++) {
     if ((label.charCodeAt(i) | 32) !== 116) continue;
     const rest = label.charCodeAt(i + 1) | 32;
-    if (rest === 111 && (label.charCodeAt(i + 2) | 32) === 116 && (label.charCodeAt(i + 3) | 32) === 97 && (label.charCodeAt(i + 4) | 32) === 108) return TOTAL_LABEL.test(label);
+    if (
+      rest === 111 &&
+      (label.charCodeAt(i + 2) | 32) === 116 &&
+      (label.charCodeAt(i + 3) | 32) === 97 &&
+      (label.charCodeAt(i + 4) | 32) === 108
+    )
+      return TOTAL_LABEL.test(label);
   }
   return false;
 }
@@ -82,7 +93,11 @@ function prepare(layout: Layout): Prepared {
   if (!layout.prepared) {
     const isMoney: boolean[] = [];
     for (const m of layout.columns) isMoney[m.col] = true;
-    layout.prepared = { isMoney, firstMoney: minOf(layout.columns.map((c) => c.col)), contiguous: contiguousMoney(layout.columns) };
+    layout.prepared = {
+      isMoney,
+      firstMoney: minOf(layout.columns.map((c) => c.col)),
+      contiguous: contiguousMoney(layout.columns),
+    };
   }
   return layout.prepared;
 }
@@ -192,8 +207,10 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
 
   // The label: the first text that is not a reference, marker, classification, date or figure.
   let labelCol = -1;
-  for (let c = 0; c < cells.length && labelCol < 0; c++) if (!isMoney[c] && labelCandidate(layout, cells, c, used)) labelCol = c;
-  for (let c = 0; c < cells.length && labelCol < 0; c++) if (isMoney[c] && labelCandidate(layout, cells, c, used)) labelCol = c;
+  for (let c = 0; c < cells.length && labelCol < 0; c++)
+    if (!isMoney[c] && labelCandidate(layout, cells, c, used)) labelCol = c;
+  for (let c = 0; c < cells.length && labelCol < 0; c++)
+    if (isMoney[c] && labelCandidate(layout, cells, c, used)) labelCol = c;
   const label = labelCol >= 0 ? cellText(cells[labelCol]) : '';
 
   const figures: (Figure | undefined)[] = new Array(columns.length);
@@ -249,14 +266,28 @@ function labelCandidate(layout: Layout, cells: (Cell | undefined)[], c: number, 
 }
 
 /** The figure in one money cell: a plain number the quick way, anything else as readFigure reads it. */
-function figureAt(sheetName: string, r: number, m: MoneyColumn, col: number, cell: Cell | undefined, out: Finding[]): Figure | undefined {
+function figureAt(
+  sheetName: string,
+  r: number,
+  m: MoneyColumn,
+  col: number,
+  cell: Cell | undefined,
+  out: Finding[],
+): Figure | undefined {
   if (!cell) return undefined;
   const v = cell.value;
   if (typeof v === 'number' && !cell.error && Number.isFinite(v)) return new CellFigure(r, col, v, cell.format);
   return figureFrom(sheetName, r, col === m.col ? m : { ...m, col }, readFigure(cell), out, cell.format);
 }
 
-function figureFrom(sheetName: string, r: number, m: MoneyColumn, read: FigureRead, out: Finding[], format: string | undefined): Figure | undefined {
+function figureFrom(
+  sheetName: string,
+  r: number,
+  m: MoneyColumn,
+  read: FigureRead,
+  out: Finding[],
+  format: string | undefined,
+): Figure | undefined {
   const at = () => a1(r, m.col);
   switch (read.kind) {
     case 'empty':
@@ -264,22 +295,47 @@ function figureFrom(sheetName: string, r: number, m: MoneyColumn, read: FigureRe
     case 'number':
       if (read.asText) {
         out.push(
-          finding('text-number', sheetName, at(), `${m.label} holds the figure ${formatMoney(read.value, read.value.decimalPlaces())} as text; it is read as a number`, {
-            actual: read.value.toFixed(),
-          }),
+          finding(
+            'text-number',
+            sheetName,
+            at(),
+            `${m.label} holds the figure ${formatMoney(read.value, read.value.decimalPlaces())} as text; it is read as a number`,
+            {
+              actual: read.value.toFixed(),
+            },
+          ),
         );
       }
       return new CellFigure(r, m.col, read.value, format);
     case 'error':
-      out.push(finding('error-value', sheetName, at(), `${m.label} shows ${read.error} instead of a figure; the totals that include it are not checked`));
+      out.push(
+        finding(
+          'error-value',
+          sheetName,
+          at(),
+          `${m.label} shows ${read.error} instead of a figure; the totals that include it are not checked`,
+        ),
+      );
       return new CellFigure(r, m.col, null, format);
     case 'no-value':
       out.push(
-        finding('no-cached-value', sheetName, at(), `${m.label} has a formula (=${read.formula}) with no calculated value saved; open and save the file in Excel, then check again`),
+        finding(
+          'no-cached-value',
+          sheetName,
+          at(),
+          `${m.label} has a formula (=${read.formula}) with no calculated value saved; open and save the file in Excel, then check again`,
+        ),
       );
       return new CellFigure(r, m.col, null, format);
     case 'text':
-      out.push(finding('not-a-figure', sheetName, at(), `${m.label} holds the text "${read.text}" where a figure is expected; the totals that include it are not checked`));
+      out.push(
+        finding(
+          'not-a-figure',
+          sheetName,
+          at(),
+          `${m.label} holds the text "${read.text}" where a figure is expected; the totals that include it are not checked`,
+        ),
+      );
       return new CellFigure(r, m.col, null, format);
   }
 }
@@ -301,7 +357,8 @@ function realign(
   const { columns, sheet } = layout;
   const numericCols: number[] = [];
   for (let c = 0; c < cells.length; c++) {
-    if (c !== labelCol && !used.includes(c) && c !== layout.dateCol && figureKind(cells[c]) === 'number') numericCols.push(c);
+    if (c !== labelCol && !used.includes(c) && c !== layout.dateCol && figureKind(cells[c]) === 'number')
+      numericCols.push(c);
   }
   if (numericCols.length !== columns.length) return;
   const shift = numericCols[0] - columns[0].col;

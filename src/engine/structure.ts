@@ -37,12 +37,16 @@ export function buildStructure(table: Table): void {
     assignSections(rows);
     return;
   }
-  const labelled = totals.map((t) => labelClass(rows[t].label)).filter((c) => c !== 'none') as Exclude<LabelClass, 'none'>[];
+  const labelled = totals.map((t) => labelClass(rows[t].label)).filter((c) => c !== 'none') as Exclude<
+    LabelClass,
+    'none'
+  >[];
   const lowest = labelled.length ? minOf(labelled.map((c) => CLASS_RANK[c])) : 0;
   for (const t of totals) {
     const cls = labelClass(rows[t].label);
     let rank = cls === 'none' ? lowest : CLASS_RANK[cls];
-    if (t > 0 && isTotal(rows[t - 1]) && rows[t - 1].row === rows[t].row - 1) rank = Math.max(rank, rows[t - 1].rank! + 1);
+    if (t > 0 && isTotal(rows[t - 1]) && rows[t - 1].row === rows[t].row - 1)
+      rank = Math.max(rank, rows[t - 1].rank! + 1);
     rows[t].rank = rank;
   }
   const last = totals[totals.length - 1];
@@ -57,15 +61,17 @@ export function buildStructure(table: Table): void {
     let from = 0;
     if (!total.closesTable) {
       let prev = -1;
-      for (let i = t - 1; i >= 0; i--) if (isTotal(rows[i]) && rows[i].rank! >= total.rank!) {
-        prev = i;
-        break;
-      }
+      for (let i = t - 1; i >= 0; i--)
+        if (isTotal(rows[i]) && rows[i].rank! >= total.rank!) {
+          prev = i;
+          break;
+        }
       from = prev + 1;
-      for (let i = prev + 1; i < t; i++) if (rows[i].type === 'heading') {
-        from = i;
-        break;
-      }
+      for (let i = prev + 1; i < t; i++)
+        if (rows[i].type === 'heading') {
+          from = i;
+          break;
+        }
     }
     const parts: number[] = [];
     for (let i = from; i < t; i++) {
@@ -88,10 +94,14 @@ function closesWholeTable(rows: TableRow[], totals: number[]): boolean {
   if (totals.length === 1) return true;
   const cls = labelClass(rows[last].label);
   const others = totals.slice(0, -1);
-  if (cls !== 'none' && others.every((o) => {
-    const c = labelClass(rows[o].label);
-    return c !== 'none' && CLASS_RANK[c] < CLASS_RANK[cls];
-  })) return true;
+  if (
+    cls !== 'none' &&
+    others.every((o) => {
+      const c = labelClass(rows[o].label);
+      return c !== 'none' && CLASS_RANK[c] < CLASS_RANK[cls];
+    })
+  )
+    return true;
   const previous = others[others.length - 1];
   if (previous === last - 1) return true;
   for (let i = previous + 1; i < last; i++) if (rows[i].type === 'heading') return false;

@@ -144,7 +144,14 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
   const years = table.columns.flatMap((c, i) => (c.year ? [i] : []));
   const sign = savingsSign(roles.savings);
   const push = (f: Finding | null) => f && out.push(f);
-  const compare = (row: TableRow, i: number, expected: Decimal, addends: number, statement: (act: string, exp: string) => string, step = table.step) => {
+  const compare = (
+    row: TableRow,
+    i: number,
+    expected: Decimal,
+    addends: number,
+    statement: (act: string, exp: string) => string,
+    step = table.step,
+  ) => {
     const actual = valueOf(row, i);
     if (actual === null) return;
     push(
@@ -180,19 +187,39 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
       const parts = [roles.original, roles.other, roles.transfers];
       const expected = sumOf(parts, i);
       if (expected !== null && parts.some(Boolean)) {
-        compare(roles.subtotal, i, expected, parts.filter(Boolean).length, (a, e) => `Sub Total for ${year} is ${a} but the updated original budget, other changes and transfers add up to ${e}`);
+        compare(
+          roles.subtotal,
+          i,
+          expected,
+          parts.filter(Boolean).length,
+          (a, e) =>
+            `Sub Total for ${year} is ${a} but the updated original budget, other changes and transfers add up to ${e}`,
+        );
       }
     }
     if (roles.proposed && roles.subtotal) {
       const expected = sumOf([roles.subtotal, roles.growth, roles.savings], i, [1, 1, sign]);
       if (expected !== null) {
-        compare(roles.proposed, i, expected, 3, (a, e) => `the proposed budget for ${year} is ${a} but Sub Total plus growth less savings comes to ${e}`);
+        compare(
+          roles.proposed,
+          i,
+          expected,
+          3,
+          (a, e) => `the proposed budget for ${year} is ${a} but Sub Total plus growth less savings comes to ${e}`,
+        );
       }
     }
     if (k > 0 && roles.original && roles.proposed) {
       const before = valueOf(roles.proposed, years[k - 1]);
       if (before !== null) {
-        compare(roles.original, i, before, 1, (a, e) => `the updated original budget for ${year} is ${a} but the proposed budget for ${table.columns[years[k - 1]].label} is ${e}; each year starts from the year before`);
+        compare(
+          roles.original,
+          i,
+          before,
+          1,
+          (a, e) =>
+            `the updated original budget for ${year} is ${a} but the proposed budget for ${table.columns[years[k - 1]].label} is ${e}; each year starts from the year before`,
+        );
       }
     }
   });
@@ -220,7 +247,13 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
           ? `the department's ${noun} in ${appendix.sheet} (cumulative) goes from ${money(before!, places)} to ${money(current, places)}, an increase of ${money(expected, places)}`
           : `the department's ${noun} in ${appendix.sheet} for ${year} is ${money(expected, places)}`;
       const addends = basis === 'cumulative' && k > 0 ? 2 : 1;
-      compare(row, i, expected.times(role === 'savings' ? sign : 1), addends, (a) => `${row.label} for ${year} is ${a} but ${how}`);
+      compare(
+        row,
+        i,
+        expected.times(role === 'savings' ? sign : 1),
+        addends,
+        (a) => `${row.label} for ${year} is ${a} but ${how}`,
+      );
     });
   }
 
@@ -235,11 +268,25 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
     const netValue = net >= 0 ? valueOf(grand, net) : null;
     if (roles.subtotal && priorValue !== null && prior >= 0) {
       const e = priorValue.times(toSummary);
-      compare(roles.subtotal, first, e, 1, (a) => `Sub Total for ${table.columns[first].label} is ${a} but Appendix A's ${revenue.columns[prior].label} total is ${money(priorValue, 0)} (${money(e, 3)} in £000)`);
+      compare(
+        roles.subtotal,
+        first,
+        e,
+        1,
+        (a) =>
+          `Sub Total for ${table.columns[first].label} is ${a} but Appendix A's ${revenue.columns[prior].label} total is ${money(priorValue, 0)} (${money(e, 3)} in £000)`,
+      );
     }
     if (roles.proposed && netValue !== null && net >= 0) {
       const e = netValue.times(toSummary);
-      compare(roles.proposed, first, e, 1, (a) => `the proposed budget for ${table.columns[first].label} is ${a} but Appendix A's net total is ${money(netValue, 0)} (${money(e, 3)} in £000)`);
+      compare(
+        roles.proposed,
+        first,
+        e,
+        1,
+        (a) =>
+          `the proposed budget for ${table.columns[first].label} is ${a} but Appendix A's net total is ${money(netValue, 0)} (${money(e, 3)} in £000)`,
+      );
     }
   }
   return out;
@@ -255,7 +302,12 @@ export function checkNetBudget(table: Table, ctx: SummaryContext): Finding[] {
   const v = (row?: TableRow) => (row ? valueOf(row, amount) : null);
   const income = v(roles.income);
   const incomeSign = income && income.gt(0) ? -1 : 1;
-  const push = (row: TableRow | undefined, expected: Decimal | null, addends: number, statement: (a: string, e: string) => string) => {
+  const push = (
+    row: TableRow | undefined,
+    expected: Decimal | null,
+    addends: number,
+    statement: (a: string, e: string) => string,
+  ) => {
     const actual = v(row);
     if (!row || actual === null || expected === null) return;
     const f = compareFigures(
@@ -274,12 +326,23 @@ export function checkNetBudget(table: Table, ctx: SummaryContext): Finding[] {
     );
     if (f) out.push(f);
   };
-  const add = (...xs: (Decimal | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<Decimal>((s, x) => s.plus(x!), ZERO));
+  const add = (...xs: (Decimal | null)[]) =>
+    xs.some((x) => x === null) ? null : xs.reduce<Decimal>((s, x) => s.plus(x!), ZERO);
   const employees = v(roles.employees);
   const running = v(roles.running);
   const gross = v(roles.gross);
-  push(roles.gross, add(employees, running), 2, (a, e) => `Gross Costs is ${a} but Employees plus Running Costs come to ${e}`);
-  push(roles.net, add(gross, income && income.times(incomeSign)), 2, (a, e) => `Net Budget is ${a} but Gross Costs less Income comes to ${e}`);
+  push(
+    roles.gross,
+    add(employees, running),
+    2,
+    (a, e) => `Gross Costs is ${a} but Employees plus Running Costs come to ${e}`,
+  );
+  push(
+    roles.net,
+    add(gross, income && income.times(incomeSign)),
+    2,
+    (a, e) => `Net Budget is ${a} but Gross Costs less Income comes to ${e}`,
+  );
 
   const revenue = ctx.revenue;
   const grand = revenue && grandTotal(revenue);
@@ -298,12 +361,33 @@ export function checkNetBudget(table: Table, ctx: SummaryContext): Finding[] {
     net: col('net'),
   };
   const exact = (d: Decimal | null) => (d === null ? '' : money(d, 3));
-  push(roles.employees, a.employees, 1, (x) => `Employees is ${x} but Appendix A's Employees total is ${exact(a.employees)} in £000`);
-  push(roles.running, a.running, 1, (x) => `Running Costs is ${x} but Appendix A's Running Expenses total is ${exact(a.running)} in £000`);
+  push(
+    roles.employees,
+    a.employees,
+    1,
+    (x) => `Employees is ${x} but Appendix A's Employees total is ${exact(a.employees)} in £000`,
+  );
+  push(
+    roles.running,
+    a.running,
+    1,
+    (x) => `Running Costs is ${x} but Appendix A's Running Expenses total is ${exact(a.running)} in £000`,
+  );
   const grossA = add(a.employees, a.running);
-  push(roles.gross, grossA, 2, (x) => `Gross Costs is ${x} but Appendix A's Employees plus Running Expenses come to ${exact(grossA)} in £000`);
+  push(
+    roles.gross,
+    grossA,
+    2,
+    (x) => `Gross Costs is ${x} but Appendix A's Employees plus Running Expenses come to ${exact(grossA)} in £000`,
+  );
   const incomeA = add(a.external, a.internal);
-  if (incomeA) push(roles.income, incomeSign < 0 ? incomeA.negated() : incomeA, 2, (x) => `Income is ${x} but Appendix A's External plus Internal Income come to ${exact(incomeA)} in £000`);
+  if (incomeA)
+    push(
+      roles.income,
+      incomeSign < 0 ? incomeA.negated() : incomeA,
+      2,
+      (x) => `Income is ${x} but Appendix A's External plus Internal Income come to ${exact(incomeA)} in £000`,
+    );
   push(roles.net, a.net, 1, (x) => `Net Budget is ${x} but Appendix A's Net Total is ${exact(a.net)} in £000`);
   return out;
 }

@@ -1,13 +1,7 @@
 import { a1 } from './a1';
 import type { Decimal } from './money';
 
-export type TableKind =
-  | 'revenue-budget'
-  | 'growth'
-  | 'savings'
-  | 'capital-programme'
-  | 'budget-summary'
-  | 'net-budget';
+export type TableKind = 'revenue-budget' | 'growth' | 'savings' | 'capital-programme' | 'budget-summary' | 'net-budget';
 
 export const TABLE_KIND_NAMES: Record<TableKind, string> = {
   'revenue-budget': 'Revenue budget (Appendix A)',

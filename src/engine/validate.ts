@@ -34,9 +34,21 @@ export function compareFigures(c: Comparison, tolerance: Tolerance): Finding | n
   const places = Math.max(0, -Math.floor(Math.log10(c.step.toNumber())));
   const figures = { expected: c.expected.toFixed(), actual: c.actual.toFixed() };
   if (j.verdict === 'rounding') {
-    return finding('rounding-difference', c.sheet, c.cell, `${c.statement()}: ${roundingWords(j, c.addends, c.noun, places)}`, figures);
+    return finding(
+      'rounding-difference',
+      c.sheet,
+      c.cell,
+      `${c.statement()}: ${roundingWords(j, c.addends, c.noun, places)}`,
+      figures,
+    );
   }
-  return finding(c.mismatchRule, c.sheet, c.cell, `${c.statement()} (a difference of ${money(j.difference.abs(), places)})`, figures);
+  return finding(
+    c.mismatchRule,
+    c.sheet,
+    c.cell,
+    `${c.statement()} (a difference of ${money(j.difference.abs(), places)})`,
+    figures,
+  );
 }
 
 export function unitPlaces(table: Table): number {
@@ -139,7 +151,8 @@ export function checkColumnTotals(table: Table, ctx: RuleContext): Finding[] {
           expected,
           addends: parts.length,
           step: table.step,
-          statement: () => `${capitalise(total.name ?? 'the total')} for ${column.label} is ${money(actual, places)} but its ${noun}s add up to ${money(expected, places)}`,
+          statement: () =>
+            `${capitalise(total.name ?? 'the total')} for ${column.label} is ${money(actual, places)} but its ${noun}s add up to ${money(expected, places)}`,
           noun,
           mismatchRule: 'total-mismatch',
         },
@@ -152,7 +165,15 @@ export function checkColumnTotals(table: Table, ctx: RuleContext): Finding[] {
 }
 
 /** Row rule for one row: the named columns add up to the total column. */
-function checkRowSum(table: Table, row: TableRow, partCols: number[], totalCol: number, words: (exp: string, act: string) => string, noun: string, ctx: RuleContext): Finding | null {
+function checkRowSum(
+  table: Table,
+  row: TableRow,
+  partCols: number[],
+  totalCol: number,
+  words: (exp: string, act: string) => string,
+  noun: string,
+  ctx: RuleContext,
+): Finding | null {
   const cents = columnsInCents(row, partCols);
   if (shownEqual(table, row, totalCol, cents)) return null;
   const actual = valueOf(row, totalCol);
@@ -179,7 +200,9 @@ function checkRowSum(table: Table, row: TableRow, partCols: number[], totalCol: 
 /** Row rule of Appendix A: Employees + Running Expenses + External Income + Internal Income = Net Total. */
 export function checkRevenueRows(table: Table, ctx: RuleContext): Finding[] {
   const net = columnIndex(table, 'net');
-  const parts = ['employees', 'running', 'external-income', 'internal-income'].map((k) => columnIndex(table, k)).filter((i) => i >= 0);
+  const parts = ['employees', 'running', 'external-income', 'internal-income']
+    .map((k) => columnIndex(table, k))
+    .filter((i) => i >= 0);
   if (net < 0 || parts.length < 2) return [];
   const names = parts.map((i) => table.columns[i].label).join(' + ');
   const words = (exp: string, act: string) => `${names} come to ${exp} but ${table.columns[net].label} shows ${act}`;
@@ -240,7 +263,8 @@ export function checkSavingsLines(table: Table): Finding[] {
   for (const row of table.rows) {
     if (row.type !== 'line') continue;
     const positives: { c: MoneyColumn; i: number; v: Decimal }[] = [];
-    for (let i = 0; i < table.columns.length; i++) if (table.columns[i].year && positive(row, i)) positives.push({ c: table.columns[i], i, v: valueOf(row, i)! });
+    for (let i = 0; i < table.columns.length; i++)
+      if (table.columns[i].year && positive(row, i)) positives.push({ c: table.columns[i], i, v: valueOf(row, i)! });
     if (positives.length) {
       const years = positives.map((p) => `+${money(p.v, places)} in ${p.c.label}`);
       const list = years.length > 1 ? `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}` : years[0];
@@ -258,15 +282,39 @@ export function checkSavingsLines(table: Table): Finding[] {
     const cls = row.classification?.trim() ?? '';
     const at = a1(row.row, row.classificationCol ?? table.classCol ?? Math.max(row.labelCol, 0));
     if (!cls) {
-      out.push(finding('unknown-classification', table.sheet, at, `${rowName(row)} has no classification (Eff, SR or Income)`));
+      out.push(
+        finding('unknown-classification', table.sheet, at, `${rowName(row)} has no classification (Eff, SR or Income)`),
+      );
     } else if (!isClassification(cls)) {
-      out.push(finding('unknown-classification', table.sheet, at, `${rowName(row)} is classified "${cls}", which is not Eff, SR or Income (or a combination such as Eff/SR)`));
+      out.push(
+        finding(
+          'unknown-classification',
+          table.sheet,
+          at,
+          `${rowName(row)} is classified "${cls}", which is not Eff, SR or Income (or a combination such as Eff/SR)`,
+        ),
+      );
     }
   }
   return out;
 }
 
-const STOP_WORDS = new Set(['and', 'the', 'of', 'for', 'total', 'totals', 'sub', 'subtotal', 'grand', 'items', 'department', 'dept', 'directorate', 'mtfs']);
+const STOP_WORDS = new Set([
+  'and',
+  'the',
+  'of',
+  'for',
+  'total',
+  'totals',
+  'sub',
+  'subtotal',
+  'grand',
+  'items',
+  'department',
+  'dept',
+  'directorate',
+  'mtfs',
+]);
 
 function words(text: string): Set<string> {
   return new Set(
@@ -306,7 +354,11 @@ export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
       ? table.rows.filter((r) => r.type === 'heading').map((r) => r.label)
       : groupHeadings(table.rows, row.spanStart ?? 0, t).map((r) => r.label);
     if (headings.some(agrees)) return;
-    const closes = row.closesTable ? `the whole ${table.title[0] ? `"${table.title[0]}" ` : ''}table` : headings.length ? `"${headings[headings.length - 1]}"` : 'the lines above it';
+    const closes = row.closesTable
+      ? `the whole ${table.title[0] ? `"${table.title[0]}" ` : ''}table`
+      : headings.length
+        ? `"${headings[headings.length - 1]}"`
+        : 'the lines above it';
     out.push(
       finding(
         'label-mismatch',

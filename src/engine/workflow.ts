@@ -20,7 +20,11 @@ export async function readWorkbook(port: WorkbookPort, onProgress?: Progress): P
   return { sheets, inputs: sheets.filter((s) => !owned.includes(s.name)), owned };
 }
 
-export async function checkThrough(port: WorkbookPort, options: CheckOptions = {}, onProgress?: Progress): Promise<{ read: ReadWorkbook; check: CheckResult }> {
+export async function checkThrough(
+  port: WorkbookPort,
+  options: CheckOptions = {},
+  onProgress?: Progress,
+): Promise<{ read: ReadWorkbook; check: CheckResult }> {
   const read = await readWorkbook(port, onProgress);
   return { read, check: checkWorkbook(read.inputs, options) };
 }
@@ -32,12 +36,19 @@ export class WriteRefused extends Error {
 }
 
 /** What a write will do, so the user can be told before anything is replaced. */
-export async function previewWrite(port: WorkbookPort, outputs: { sheet: OutputSheet; owned: boolean }[]): Promise<WritePlan> {
+export async function previewWrite(
+  port: WorkbookPort,
+  outputs: { sheet: OutputSheet; owned: boolean }[],
+): Promise<WritePlan> {
   return planWrite(await port.listSheets(), outputs);
 }
 
 /** Writes the add-in's sheets: replaces only its own, refuses (writing nothing) when a user's sheet has the same name. */
-export async function writeOutputs(port: WorkbookPort, outputs: { sheet: OutputSheet; owned: boolean }[], onProgress?: Progress): Promise<WritePlan> {
+export async function writeOutputs(
+  port: WorkbookPort,
+  outputs: { sheet: OutputSheet; owned: boolean }[],
+  onProgress?: Progress,
+): Promise<WritePlan> {
   const plan = await previewWrite(port, outputs);
   if (plan.refused.length) throw new WriteRefused(plan.refused);
   await port.writeSheets(plan.write, plan.replace, onProgress);

@@ -129,7 +129,7 @@ function excelDate(serial: number): Date {
 
 /** Column width in characters (ExcelJS, the OutputSheet) to points (office-js), for Calibri 11. */
 export function columnWidthPoints(chars: number): number {
-  return Math.round((Math.trunc(chars * 7 + 5) * 0.75) * 100) / 100;
+  return Math.round(Math.trunc(chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
 function supportsExcelApi(version: string): boolean {
@@ -240,7 +240,12 @@ interface Loaded {
   colProps?: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
   cellProps?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
   /** Cell fonts of runs of mixed rows, for a data request with fonts. */
-  runs?: { start: number; count: number; flags: FontFlag[]; props: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[];
+  runs?: {
+    start: number;
+    count: number;
+    flags: FontFlag[];
+    props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  }[];
 }
 
 function fontLoad(flags: readonly FontFlag[]) {
@@ -285,7 +290,9 @@ function requestBytes(req: ReadRequest): number {
       return req.count * (s.cols * (s.cellBytes + fontCellBytes(3)) + READ_BYTES.rowHiddenOnly) + columns;
     case 'data': {
       let bytes = req.count * s.cols * s.cellBytes + columns;
-      if (req.fonts) for (const run of mixedRuns(s, req.start, req.count)) bytes += run.count * s.cols * fontCellBytes(run.flags.length);
+      if (req.fonts)
+        for (const run of mixedRuns(s, req.start, req.count))
+          bytes += run.count * s.cols * fontCellBytes(run.flags.length);
       return bytes;
     }
   }
@@ -310,7 +317,25 @@ function uniformFont(info: RowInfo | undefined): FontFlags | null {
   return mixedFlags(info).length ? null : info!.font!;
 }
 
-const EXCEL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#EXTERNAL!', '#PYTHON!']);
+const EXCEL_ERRORS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+  '#EXTERNAL!',
+  '#PYTHON!',
+]);
 
 /**
  * A cell from its value and number format. Excel gives every formula's calculated value and an
@@ -392,7 +417,8 @@ class SheetReader {
   /** Takes a sheet's used range; refuses, before reading a cell more, a workbook too large to read. */
   private measure(s: SheetRead, range: Excel.Range): void {
     const index = (n: unknown): number => {
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`Excel did not report the used range of "${s.name}" (got ${String(n)})`);
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+        throw new Error(`Excel did not report the used range of "${s.name}" (got ${String(n)})`);
       return n;
     };
     const empty = range.isNullObject;
@@ -440,13 +466,17 @@ class SheetReader {
       bytes += requestBytes(r);
     };
     for (const s of this.sheets) if (!s.measured) add({ kind: 'used', sheet: s });
-    while (this.followUps.length && (requestBytes(this.followUps[0]) <= room() || requests.length === 0)) add(this.followUps.shift()!);
+    while (this.followUps.length && (requestBytes(this.followUps[0]) <= room() || requests.length === 0))
+      add(this.followUps.shift()!);
     const sheets = this.readable();
     // Rows whose row properties are known, with the cell fonts of their mixed rows.
     for (const s of sheets) this.takeRows(s, 'data', s.propsAsked, room, add, true);
     // A last round that fits: every cell's font at once, no round for fonts after it.
     const rest = sheets.filter((s) => s.dataAsked < s.rows);
-    const restBytes = rest.reduce((n, s) => n + requestBytes(this.rowsRequest(s, 'cells', s.dataAsked, s.rows - s.dataAsked, false)), 0);
+    const restBytes = rest.reduce(
+      (n, s) => n + requestBytes(this.rowsRequest(s, 'cells', s.dataAsked, s.rows - s.dataAsked, false)),
+      0,
+    );
     if (rest.length && rest.every((s) => s.dataAsked === s.propsAsked) && restBytes <= room()) {
       for (const s of rest) this.takeRows(s, 'cells', s.rows, room, add);
       return { requests, bytes };
@@ -462,13 +492,28 @@ class SheetReader {
     return { requests, bytes };
   }
 
-  private rowsRequest(s: SheetRead, kind: 'data' | 'props' | 'cells', start: number, count: number, fonts: boolean): ReadRequest {
+  private rowsRequest(
+    s: SheetRead,
+    kind: 'data' | 'props' | 'cells',
+    start: number,
+    count: number,
+    fonts: boolean,
+  ): ReadRequest {
     const columns = !s.columnsAsked;
-    return kind === 'data' ? { kind, sheet: s, start, count, fonts, columns } : { kind, sheet: s, start, count, columns };
+    return kind === 'data'
+      ? { kind, sheet: s, start, count, fonts, columns }
+      : { kind, sheet: s, start, count, columns };
   }
 
   /** Adds requests for a sheet's rows up to `end`, in blocks of at most BLOCK_ROWS, as many as fit. */
-  private takeRows(s: SheetRead, kind: 'data' | 'props' | 'cells', end: number, room: () => number, add: (r: ReadRequest) => void, fonts = false): void {
+  private takeRows(
+    s: SheetRead,
+    kind: 'data' | 'props' | 'cells',
+    end: number,
+    room: () => number,
+    add: (r: ReadRequest) => void,
+    fonts = false,
+  ): void {
     const at = () => (kind === 'props' ? s.propsAsked : s.dataAsked);
     while (at() < end) {
       const start = at();
@@ -501,7 +546,8 @@ class SheetReader {
       return { request, range };
     }
     const s = request.sheet;
-    const rows = (start: number, count: number, c0 = 0, c1 = s.cols - 1) => s.worksheet.getRangeByIndexes(s.row0 + start, s.col0 + c0, count, c1 - c0 + 1);
+    const rows = (start: number, count: number, c0 = 0, c1 = s.cols - 1) =>
+      s.worksheet.getRangeByIndexes(s.row0 + start, s.col0 + c0, count, c1 - c0 + 1);
     if (request.kind === 'fonts') {
       const range = rows(request.start, request.count, request.c0, request.c1);
       return { request, range, cellProps: range.getCellProperties(fontLoad(request.flags)) };
@@ -518,7 +564,10 @@ class SheetReader {
       loaded.rowProps = range.getRowProperties({ rowHidden: true });
       loaded.cellProps = range.getCellProperties(fontLoad(FONT_FLAGS));
     } else if (request.fonts) {
-      loaded.runs = mixedRuns(s, request.start, request.count).map((run) => ({ ...run, props: rows(run.start, run.count).getCellProperties(fontLoad(run.flags)) }));
+      loaded.runs = mixedRuns(s, request.start, request.count).map((run) => ({
+        ...run,
+        props: rows(run.start, run.count).getCellProperties(fontLoad(run.flags)),
+      }));
     }
     return loaded;
   }
@@ -569,19 +618,36 @@ class SheetReader {
       const rowProps = l.rowProps!.value;
       bytes += jsonBytes(rowProps) + jsonBytes(l.cellProps!.value);
       rowProps.forEach((p, i) => (s.rowInfo[req.start + i] = { hidden: !!p.rowHidden, font: undefined }));
-      l.cellProps!.value.forEach((row, i) => cellFonts.set(req.start + i, row.map((c) => c?.format?.font as FontFlags)));
+      l.cellProps!.value.forEach((row, i) =>
+        cellFonts.set(
+          req.start + i,
+          row.map((c) => c?.format?.font as FontFlags),
+        ),
+      );
     }
     for (const run of l.runs ?? []) {
       bytes += jsonBytes(run.props.value);
-      run.props.value.forEach((row, i) => cellFonts.set(run.start + i, row.map((c) => c?.format?.font as FontFlags)));
+      run.props.value.forEach((row, i) =>
+        cellFonts.set(
+          run.start + i,
+          row.map((c) => c?.format?.font as FontFlags),
+        ),
+      );
     }
-    for (let i = 0; i < req.count; i++) this.takeRow(s, req.start + i, values[i], formats[i], cellFonts.get(req.start + i));
+    for (let i = 0; i < req.count; i++)
+      this.takeRow(s, req.start + i, values[i], formats[i], cellFonts.get(req.start + i));
     this.doneRows += req.count;
     return bytes;
   }
 
   /** One row of the used range into the grid, with its fonts: the row's, the cells' own, or asked for next round. */
-  private takeRow(s: SheetRead, i: number, values: unknown[], formats: unknown[], cellFonts: FontFlags[] | undefined): void {
+  private takeRow(
+    s: SheetRead,
+    i: number,
+    values: unknown[],
+    formats: unknown[],
+    cellFonts: FontFlags[] | undefined,
+  ): void {
     const info = s.rowInfo[i];
     const rowFont = uniformFont(info);
     let out: (Cell | undefined)[] | undefined;
@@ -608,7 +674,13 @@ class SheetReader {
   /** Asks next round for the cell fonts of a row read without them, joined to the row before when they match. */
   private followUp(s: SheetRead, i: number, c0: number, c1: number, flags: FontFlag[]): void {
     const last = this.followUps[this.followUps.length - 1];
-    if (last && last.kind === 'fonts' && last.sheet === s && last.start + last.count === i && last.flags.join() === flags.join()) {
+    if (
+      last &&
+      last.kind === 'fonts' &&
+      last.sheet === s &&
+      last.start + last.count === i &&
+      last.flags.join() === flags.join()
+    ) {
       last.count++;
       last.c0 = Math.min(last.c0, c0);
       last.c1 = Math.max(last.c1, c1);
@@ -700,7 +772,13 @@ function writeArrays(sheet: OutputSheet, r0: number, r1: number, cols: number) {
  * The optional arrays (fonts, text formats) are written for the whole chunk when any row needs
  * them, so they count for every row from then on.
  */
-function chunkRows(sheet: OutputSheet, r0: number, rows: number, cols: number, cap: number): { r1: number; bytes: number } {
+function chunkRows(
+  sheet: OutputSheet,
+  r0: number,
+  rows: number,
+  cols: number,
+  cap: number,
+): { r1: number; bytes: number } {
   let base = 0;
   let text = 0;
   let props = 0;
@@ -747,7 +825,12 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /** Runs a batch whose syncs are recorded in lastStats. */
-  private batch<T>(body: (context: Excel.RequestContext, sync: (stage: string, estimatedBytes: number) => Promise<SyncRecord>) => Promise<T>): Promise<T> {
+  private batch<T>(
+    body: (
+      context: Excel.RequestContext,
+      sync: (stage: string, estimatedBytes: number) => Promise<SyncRecord>,
+    ) => Promise<T>,
+  ): Promise<T> {
     const stats: SyncStats = { syncs: 0, records: [], maxPayloadBytes: 0 };
     this.lastStats = stats;
     return this.run(async (context) => {
@@ -795,10 +878,16 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async readSheets(onProgress?: Progress): Promise<SheetGrid[]> {
-    return this.batch((context, sync) => new SheetReader(context, sync, this.budget, (record, bytes) => this.measured(record, bytes), onProgress).read());
+    return this.batch((context, sync) =>
+      new SheetReader(context, sync, this.budget, (record, bytes) => this.measured(record, bytes), onProgress).read(),
+    );
   }
 
-  async writeSheets(sheets: { sheet: OutputSheet; owned: boolean }[], replace: string[], onProgress?: Progress): Promise<void> {
+  async writeSheets(
+    sheets: { sheet: OutputSheet; owned: boolean }[],
+    replace: string[],
+    onProgress?: Progress,
+  ): Promise<void> {
     if (sheets.length === 0 && replace.length === 0) return;
     await this.batch(async (context, sync) => {
       const wb = context.workbook;

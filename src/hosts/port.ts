@@ -16,7 +16,11 @@ export interface WorkbookPort {
    * Writes sheets. A sheet in `replace` already exists and is the add-in's own: it is replaced.
    * `owned: false` writes a sheet the user keeps (the Scoring Model), only when it does not exist.
    */
-  writeSheets(sheets: { sheet: OutputSheet; owned: boolean }[], replace: string[], onProgress?: Progress): Promise<void>;
+  writeSheets(
+    sheets: { sheet: OutputSheet; owned: boolean }[],
+    replace: string[],
+    onProgress?: Progress,
+  ): Promise<void>;
   /** Shows a cell to the user (inside Excel: activates the sheet and selects it). */
   selectCell?(sheet: string, cell: string): Promise<void>;
 }

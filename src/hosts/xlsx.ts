@@ -18,7 +18,8 @@ function isEncryptedPackage(bytes: Uint8Array): boolean {
   const needle = 'EncryptionInfo';
   const limit = Math.min(bytes.length, 4 * 1024 * 1024);
   outer: for (let i = 0; i < limit - needle.length * 2; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j * 2] !== needle.charCodeAt(j) || bytes[i + j * 2 + 1] !== 0) continue outer;
+    for (let j = 0; j < needle.length; j++)
+      if (bytes[i + j * 2] !== needle.charCodeAt(j) || bytes[i + j * 2 + 1] !== 0) continue outer;
     return true;
   }
   return false;
@@ -29,8 +30,14 @@ export function unreadableReason(bytes: Uint8Array): WorkbookReadError | null {
   if (bytes.length === 0) return new WorkbookReadError('empty', 'the file is empty (0 bytes)');
   if (startsWith(bytes, OLE)) {
     return isEncryptedPackage(bytes)
-      ? new WorkbookReadError('password', 'the workbook is password-protected; remove the password in Excel (File > Info > Protect Workbook) and try again')
-      : new WorkbookReadError('not-xlsx', 'this is an old-style .xls workbook; save it as .xlsx in Excel and try again');
+      ? new WorkbookReadError(
+          'password',
+          'the workbook is password-protected; remove the password in Excel (File > Info > Protect Workbook) and try again',
+        )
+      : new WorkbookReadError(
+          'not-xlsx',
+          'this is an old-style .xls workbook; save it as .xlsx in Excel and try again',
+        );
   }
   if (!startsWith(bytes, ZIP)) return new WorkbookReadError('not-xlsx', 'the file is not an .xlsx workbook');
   if (bytes.length > MAX_FILE_BYTES) return new WorkbookReadError('too-large', tooLargeFileReason(bytes.length));
@@ -44,13 +51,15 @@ function cellFrom(c: ExcelJS.Cell): Cell | undefined {
   let formula: string | undefined;
   let error: string | undefined;
   if (raw === null || raw === undefined) value = null;
-  else if (typeof raw === 'number' || typeof raw === 'string' || typeof raw === 'boolean' || raw instanceof Date) value = raw;
+  else if (typeof raw === 'number' || typeof raw === 'string' || typeof raw === 'boolean' || raw instanceof Date)
+    value = raw;
   else if (typeof raw === 'object') {
     const o = raw as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
       formula = (c.formula as string | undefined) ?? String(o.formula ?? o.sharedFormula);
       const result = o.result as unknown;
-      if (result && typeof result === 'object' && 'error' in (result as object)) error = String((result as { error: string }).error);
+      if (result && typeof result === 'object' && 'error' in (result as object))
+        error = String((result as { error: string }).error);
       else if (result !== undefined && result !== null) value = result as CellValue;
     } else if ('error' in o) error = String(o.error);
     else if ('richText' in o) value = (o.richText as { text: string }[]).map((t) => t.text).join('');
@@ -141,7 +150,10 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (e) {
-      throw new WorkbookReadError('corrupt', `the file could not be opened as an .xlsx workbook (${String((e as Error).message ?? e).split('\n')[0]})`);
+      throw new WorkbookReadError(
+        'corrupt',
+        `the file could not be opened as an .xlsx workbook (${String((e as Error).message ?? e).split('\n')[0]})`,
+      );
     }
     return new XlsxWorkbook(wb);
   }
@@ -154,7 +166,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheets = this.workbook.worksheets;
     // Cells are counted one by one only when the quick bound says the workbook might be too large.
     const bound = sheets.reduce((n, ws) => n + cellBound(ws), 0);
-    const tooLarge = bound > MAX_CELLS && tooLargeReason(sheets.map((ws) => ({ sheet: ws.name, cells: cellCount(ws) })));
+    const tooLarge =
+      bound > MAX_CELLS && tooLargeReason(sheets.map((ws) => ({ sheet: ws.name, cells: cellCount(ws) })));
     if (tooLarge) throw new WorkbookReadError('too-large', tooLarge);
     return sheets.map((ws, i) => {
       onProgress?.(i, sheets.length, `Reading ${ws.name}`);
@@ -167,7 +180,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.workbook.worksheets.map((ws) => ({ name: ws.name, owned: owned.has(ws.name) }));
   }
 
-  async writeSheets(sheets: { sheet: OutputSheet; owned: boolean }[], replace: string[], onProgress?: Progress): Promise<void> {
+  async writeSheets(
+    sheets: { sheet: OutputSheet; owned: boolean }[],
+    replace: string[],
+    onProgress?: Progress,
+  ): Promise<void> {
     const wb = this.workbook;
     for (const name of replace) {
       const ws = wb.getWorksheet(name);
@@ -212,4 +229,3 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: OutputSheet): void {
   });
   if (sheet.freezeRows) ws.views = [{ state: 'frozen', ySplit: sheet.freezeRows, xSplit: 0 }];
 }
-

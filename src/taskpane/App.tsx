@@ -22,7 +22,12 @@ const useStyles = makeStyles({
     overflowX: 'clip',
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   mode: { color: tokens.colorNeutralForeground3 },
   visuallyHidden: {
     position: 'absolute',
@@ -68,7 +73,13 @@ export function App({ session }: { session: Session }) {
       <StatusArea busy={state.busy} problem={state.problem} onDismiss={() => session.dismissProblem()} />
       {state.check && (
         <>
-          <TabList className={styles.tabs} size="small" selectedValue={view.id} onTabSelect={(_, data) => session.setView(data.value as ViewId)} aria-label="Views">
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={view.id}
+            onTabSelect={(_, data) => session.setView(data.value as ViewId)}
+            aria-label="Views"
+          >
             {VIEWS.map((v) => (
               <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls={`panel-${v.id}`}>
                 {v.label}

@@ -43,6 +43,12 @@ describe('bench/generate: the synthetic council-wide workbook', () => {
   });
 
   it('rounds half away from zero, as Excel and the engine do', () => {
-    expect([roundDiv(1500, 1000), roundDiv(-1500, 1000), roundDiv(1499, 1000), roundDiv(-1499, 1000), roundDiv(0, 1000)]).toEqual([2, -2, 1, -1, 0]);
+    expect([
+      roundDiv(1500, 1000),
+      roundDiv(-1500, 1000),
+      roundDiv(1499, 1000),
+      roundDiv(-1499, 1000),
+      roundDiv(0, 1000),
+    ]).toEqual([2, -2, 1, -1, 0]);
   });
 });

@@ -24,7 +24,10 @@ const OFFICE_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 export async function buildTaskpane(outDir: string): Promise<void> {
   const require = createRequire(__filename);
   const webpack = require('webpack') as typeof import('webpack');
-  const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<import('webpack').Configuration>;
+  const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (
+    env: object,
+    argv: object,
+  ) => Promise<import('webpack').Configuration>;
   const config = await makeConfig({ outDir }, { mode: 'production' });
   await new Promise<void>((resolve, reject) => {
     const compiler = webpack(config);
@@ -50,7 +53,8 @@ function buildKey(): string {
   };
   walk(path.join(ROOT, 'src'));
   walk(path.join(ROOT, 'assets'));
-  for (const f of ['webpack.config.js', 'tsconfig.json', 'tsconfig.web.json', 'package-lock.json', 'manifest.xml']) if (existsSync(path.join(ROOT, f))) add(path.join(ROOT, f));
+  for (const f of ['webpack.config.js', 'tsconfig.json', 'tsconfig.web.json', 'package-lock.json', 'manifest.xml'])
+    if (existsSync(path.join(ROOT, f))) add(path.join(ROOT, f));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -72,7 +76,10 @@ export async function sharedBuild(): Promise<string> {
       await mkdir(lock);
     } catch {
       // Another test file is building it: wait, unless its lock is stale (a build that died).
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > 300_000) await rm(lock, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`timed out waiting for the task pane build in ${dir}`);
       await new Promise((r) => setTimeout(r, 250));
@@ -91,7 +98,10 @@ export async function sharedBuild(): Promise<string> {
   for (const old of await readdir(BUILDS)) {
     const full = path.join(BUILDS, old);
     if (full === dir || full === lock) continue;
-    const age = await stat(full).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(full).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     if (age > 86_400_000) await rm(full, { recursive: true, force: true });
   }
   return dir;
@@ -148,7 +158,16 @@ export async function launchPane(origin: string): Promise<Pane> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 350, height: 900 },
     acceptDownloads: true,
     locale: 'en-GB',
@@ -177,12 +196,15 @@ export async function launchPane(origin: string): Promise<Pane> {
     if (!text.startsWith(VIOLATION)) return;
     const v = JSON.parse(text.slice(VIOLATION.length)) as { directive: string; blocked: string; source: string };
     const line = `CSP ${v.directive} blocked ${v.blocked || 'inline'} (from ${v.source || 'the page'})`;
-    const fromOffice = v.source.startsWith(OFFICE_CDN) || (v.directive === 'frame-src' && v.blocked.startsWith(OFFICE_TELEMETRY));
+    const fromOffice =
+      v.source.startsWith(OFFICE_CDN) || (v.directive === 'frame-src' && v.blocked.startsWith(OFFICE_TELEMETRY));
     (fromOffice ? officeBlocked : pageErrors).push(line);
   });
   await page.addInitScript((prefix) => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      console.log(prefix + JSON.stringify({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile })),
+      console.log(
+        prefix + JSON.stringify({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile }),
+      ),
     );
   }, VIOLATION);
   return {

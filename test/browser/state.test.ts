@@ -17,8 +17,14 @@ import { describeProblem, Session, type SessionDeps } from '../../src/taskpane/s
 const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/corporate-resources-2015.xlsx');
 const SUMMARY = '7 tables, 0 errors, 10 warnings, 9 rounding differences';
 
-const fixtureFile = () => ({ name: 'corporate-resources-2015.xlsx', arrayBuffer: async () => new Uint8Array(await readFile(FIXTURE)).buffer });
-const textFile = () => ({ name: 'notes.txt', arrayBuffer: async () => new TextEncoder().encode('not a workbook').buffer as ArrayBuffer });
+const fixtureFile = () => ({
+  name: 'corporate-resources-2015.xlsx',
+  arrayBuffer: async () => new Uint8Array(await readFile(FIXTURE)).buffer,
+});
+const textFile = () => ({
+  name: 'notes.txt',
+  arrayBuffer: async () => new TextEncoder().encode('not a workbook').buffer as ArrayBuffer,
+});
 
 function browserSession(saved: { bytes: Uint8Array; name: string }[] = []) {
   const deps: SessionDeps = {
@@ -79,7 +85,11 @@ describe('Session in browser mode', () => {
     await session.openFile(fixtureFile());
     const before = session.state.check;
     await session.openFile(textFile());
-    expect(session.state.problem).toEqual({ intent: 'error', title: 'Could not open notes.txt', message: 'The file is not an .xlsx workbook.' });
+    expect(session.state.problem).toEqual({
+      intent: 'error',
+      title: 'Could not open notes.txt',
+      message: 'The file is not an .xlsx workbook.',
+    });
     expect(session.state.check).toBe(before);
     expect(session.state.source?.name).toBe('corporate-resources-2015.xlsx');
     expect(session.state.busy).toBeNull();
@@ -94,7 +104,13 @@ describe('Session in browser mode', () => {
     await session.download();
     expect(saved.map((s) => s.name)).toEqual(['corporate-resources-2015-mtfs.xlsx']);
     const back = await XlsxWorkbook.open(saved[0].bytes);
-    expect((await back.listSheets()).map((s) => s.name)).toEqual(['Budget Summary', 'Revenue Budget', 'Growth', 'Savings', 'Capital Programme']);
+    expect((await back.listSheets()).map((s) => s.name)).toEqual([
+      'Budget Summary',
+      'Revenue Budget',
+      'Growth',
+      'Savings',
+      'Capital Programme',
+    ]);
   });
 
   it('marks the chosen finding; with no selectCell on the port (browser mode) nothing else happens', async () => {
@@ -128,7 +144,9 @@ describe('Session in browser mode', () => {
     log.mockRestore();
     const problem = session.state.problem!;
     expect(problem.title).toBe('Could not finish');
-    expect(problem.message).toBe("Something went wrong in the add-in (Cannot read properties of undefined (reading 'rows')). Try again; if it keeps happening, tell us what you were doing.");
+    expect(problem.message).toBe(
+      "Something went wrong in the add-in (Cannot read properties of undefined (reading 'rows')). Try again; if it keeps happening, tell us what you were doing.",
+    );
     expect(problem.message).not.toMatch(/\bat \w+ \(/);
   });
 });
@@ -136,7 +154,12 @@ describe('Session in browser mode', () => {
 describe('Session in Excel mode', () => {
   it('connects through the port, checks, and selects a finding’s cell in Excel', async () => {
     const { port, calls } = await fakeExcel();
-    const session = new Session('excel', { openXlsx: () => Promise.reject(new Error('not in Excel')), openExcel: async () => port, saveFile: () => undefined, pause: async () => undefined });
+    const session = new Session('excel', {
+      openXlsx: () => Promise.reject(new Error('not in Excel')),
+      openExcel: async () => port,
+      saveFile: () => undefined,
+      pause: async () => undefined,
+    });
     await session.connectExcel();
     expect(session.state.source?.name).toBe('This workbook');
     expect(session.state.source?.save).toBeUndefined();
@@ -144,14 +167,26 @@ describe('Session in Excel mode', () => {
     await session.showCell('Revenue Budget', 'A25');
     expect(calls.selected).toEqual(['Revenue Budget!A25']);
 
-    port.failSelect = Object.assign(new Error("The requested resource doesn't exist."), { name: 'RichApi.Error', code: 'ItemNotFound' });
+    port.failSelect = Object.assign(new Error("The requested resource doesn't exist."), {
+      name: 'RichApi.Error',
+      code: 'ItemNotFound',
+    });
     await session.showCell('Gone', 'B2');
-    expect(session.state.problem).toEqual({ intent: 'warning', title: 'Could not go to Gone!B2', message: "The requested resource doesn't exist." });
+    expect(session.state.problem).toEqual({
+      intent: 'warning',
+      title: 'Could not go to Gone!B2',
+      message: "The requested resource doesn't exist.",
+    });
   });
 
   it('checks again after the workbook changes', async () => {
     const { port, calls } = await fakeExcel();
-    const session = new Session('excel', { openXlsx: () => Promise.reject(new Error('not in Excel')), openExcel: async () => port, saveFile: () => undefined, pause: async () => undefined });
+    const session = new Session('excel', {
+      openXlsx: () => Promise.reject(new Error('not in Excel')),
+      openExcel: async () => port,
+      saveFile: () => undefined,
+      pause: async () => undefined,
+    });
     await session.connectExcel();
     port.sheets = port.sheets.filter((s) => s.name !== 'Capital Programme');
     await session.checkAgain();
@@ -166,7 +201,10 @@ describe('Session in Excel mode', () => {
       openXlsx: () => Promise.reject(new Error('not in Excel')),
       openExcel: async () => {
         if (!tooLarge) return port;
-        throw new WorkbookReadError('too-large', 'the workbook is too large to read in Excel on the web (6,000,000 cells); check it in Excel on the desktop');
+        throw new WorkbookReadError(
+          'too-large',
+          'the workbook is too large to read in Excel on the web (6,000,000 cells); check it in Excel on the desktop',
+        );
       },
       saveFile: () => undefined,
       pause: async () => undefined,
@@ -175,7 +213,8 @@ describe('Session in Excel mode', () => {
     expect(session.state.problem).toEqual({
       intent: 'error',
       title: 'Could not read the workbook',
-      message: 'The workbook is too large to read in Excel on the web (6,000,000 cells); check it in Excel on the desktop.',
+      message:
+        'The workbook is too large to read in Excel on the web (6,000,000 cells); check it in Excel on the desktop.',
     });
     expect(session.state.check).toBeNull();
     tooLarge = false;
@@ -224,7 +263,10 @@ describe('Check view grouping', () => {
     };
     const sheets = groupFindings(extra, 'all');
     const revenue = sheets.find((s) => s.sheet === 'Revenue Budget')!;
-    expect(revenue.groups.map((g) => g.title)).toEqual(['Revenue budget (Appendix A), A4:G40', 'Elsewhere on this sheet']);
+    expect(revenue.groups.map((g) => g.title)).toEqual([
+      'Revenue budget (Appendix A), A4:G40',
+      'Elsewhere on this sheet',
+    ]);
     const growth = sheets.find((s) => s.sheet === 'Growth')!;
     expect(growth.groups.map((g) => [g.title, g.items.map((i) => i.severityLabel)])).toEqual([
       ['Growth (Appendix B), A4:F15', ['Error']],
@@ -252,10 +294,15 @@ describe('plain words', () => {
   });
 
   it('keeps the words of unreadable-file, office-js and browser file errors, as sentences', () => {
-    expect(describeProblem(new WorkbookReadError('empty', 'the file is empty (0 bytes)'), 'Could not open a.xlsx').message).toBe('The file is empty (0 bytes).');
-    expect(describeProblem(new DOMException('The requested file could not be read.', 'NotReadableError'), 'Could not open a.xlsx').message).toBe(
-      'The requested file could not be read.',
-    );
+    expect(
+      describeProblem(new WorkbookReadError('empty', 'the file is empty (0 bytes)'), 'Could not open a.xlsx').message,
+    ).toBe('The file is empty (0 bytes).');
+    expect(
+      describeProblem(
+        new DOMException('The requested file could not be read.', 'NotReadableError'),
+        'Could not open a.xlsx',
+      ).message,
+    ).toBe('The requested file could not be read.');
     expect(describeProblem('plain text', 'T').message).toMatch(/^Something went wrong in the add-in/);
     expect(describeProblem(undefined, 'T').message).toBe('Something went wrong in the add-in. Try again.');
   });

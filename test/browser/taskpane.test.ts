@@ -21,7 +21,8 @@ describe('task pane in browser mode', () => {
   const requested: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`the browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`the browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     outDir = await sharedBuild();
     work = await mkdtemp(path.join(tmpdir(), 'mtfs-taskpane-'));
     server = await serveDir(outDir);
@@ -41,7 +42,10 @@ describe('task pane in browser mode', () => {
 
   async function expectTidy() {
     const { page } = pane;
-    const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    const [scrollWidth, clientWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
     expect(scrollWidth, 'no horizontal scrolling at 350 px').toBeLessThanOrEqual(clientWidth);
     expect(pane.foreignRequests, 'requests other than office.js and the pane itself').toEqual([]);
     expect(pane.pageErrors).toEqual([]);
@@ -55,7 +59,11 @@ describe('task pane in browser mode', () => {
     expect(requested).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
     expect(requested.some((u) => /exceljs|xlsx\./.test(u))).toBe(false);
     const scripts = requested.filter((u) => u.startsWith(server.origin) && u.endsWith('.js'));
-    const firstLoad = (await Promise.all(scripts.map(async (u) => gzipSync(await readFile(path.join(outDir, new URL(u).pathname))).length))).reduce((a, b) => a + b, 0);
+    const firstLoad = (
+      await Promise.all(
+        scripts.map(async (u) => gzipSync(await readFile(path.join(outDir, new URL(u).pathname))).length),
+      )
+    ).reduce((a, b) => a + b, 0);
     expect(firstLoad).toBeGreaterThan(0);
     expect(firstLoad, 'first load, gzip bytes').toBeLessThan(400 * 1024);
     await shot('01-start.png');
@@ -105,10 +113,14 @@ describe('task pane in browser mode', () => {
     const a25Text = await a25.innerText();
     expect(a25Text).toContain('Rounding difference');
     expect(a25Text).toContain('A25');
-    expect(a25Text).toContain('CUSTOMER SERVICES & OPERATIONS total for Budget 2014/15 is 18,546,064 but its lines add up to 18,546,065');
+    expect(a25Text).toContain(
+      'CUSTOMER SERVICES & OPERATIONS total for Budget 2014/15 is 18,546,064 but its lines add up to 18,546,065',
+    );
     expect(await a25.getAttribute('aria-label')).toMatch(/^Rounding: Rounding difference, cell Revenue Budget!A25\. /);
     // The net budget's Gross Costs line sits in the Net budget table on the Budget Summary sheet.
-    const b18 = page.getByRole('region', { name: /^Budget Summary: 1 finding$/ }).locator('button[data-cell="Budget Summary!B18"]');
+    const b18 = page
+      .getByRole('region', { name: /^Budget Summary: 1 finding$/ })
+      .locator('button[data-cell="Budget Summary!B18"]');
     expect(await b18.count()).toBe(1);
 
     await a25.scrollIntoViewIfNeeded();
@@ -142,7 +154,10 @@ describe('task pane in browser mode', () => {
   it('downloads the workbook as <name>-mtfs.xlsx, a workbook ExcelJS reads back', async () => {
     const { page } = pane;
     await page.evaluate(() => window.scrollTo(0, 0));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workbook' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download workbook' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('corporate-resources-2015-mtfs.xlsx');
     const saved = path.join(work, 'downloaded.xlsx');
     await download.saveAs(saved);
@@ -155,7 +170,11 @@ describe('task pane in browser mode', () => {
   it('explains a file it cannot read in plain words, in a message bar, and keeps the workbook it had', async () => {
     const { page } = pane;
     const input = page.locator('input[type=file]');
-    await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Budget notes, not a workbook\n') });
+    await input.setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Budget notes, not a workbook\n'),
+    });
     const bar = page.getByRole('group').filter({ hasText: 'Could not open notes.txt' });
     await bar.waitFor();
     await shot('06-not-xlsx.png');
@@ -164,7 +183,12 @@ describe('task pane in browser mode', () => {
     expect(await page.getByText('7 tables, 0 errors, 10 warnings, 9 rounding differences').isVisible()).toBe(true);
 
     // A password-protected workbook is an OLE container holding an "EncryptionInfo" stream.
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(512)]);
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from('EncryptionInfo', 'utf16le'),
+      Buffer.alloc(512),
+    ]);
     await input.setInputFiles({ name: 'locked.xlsx', mimeType: 'application/octet-stream', buffer: ole });
     const locked = page.getByRole('group').filter({ hasText: 'Could not open locked.xlsx' });
     await locked.waitFor();
@@ -187,12 +211,22 @@ describe('task pane in browser mode', () => {
       order.push(
         await page.evaluate(() => {
           const el = document.activeElement as HTMLElement;
-          const label = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.textContent ?? '';
+          const label =
+            el.getAttribute('aria-label') ??
+            (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+            el.textContent ??
+            '';
           return `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${label.trim().slice(0, 40)}`;
         }),
       );
     }
-    expect(order.slice(0, 5)).toEqual(['button:Open another file', 'button:Download workbook', 'tab:Check', 'select:Show', expect.stringMatching(/^button:Rounding: Rounding difference, cell Bud/)]);
+    expect(order.slice(0, 5)).toEqual([
+      'button:Open another file',
+      'button:Download workbook',
+      'tab:Check',
+      'select:Show',
+      expect.stringMatching(/^button:Rounding: Rounding difference, cell Bud/),
+    ]);
     // Enter on a focused finding chooses it.
     const focused = page.locator('button[data-cell]:focus');
     await page.keyboard.press('Shift+Tab');

@@ -20,7 +20,15 @@ import { compareView, correctionsView } from '../../src/taskpane/state/compare';
 import { outputsFor, whyBlocked } from '../../src/taskpane/state/derive';
 import { moneyField, moneyText } from '../../src/taskpane/state/fields';
 import { budgetPreview } from '../../src/taskpane/state/report';
-import { bridgeBars, changesWords, includedIds, PLAN, switchGroups, switchLine, yearTotals } from '../../src/taskpane/state/scenario';
+import {
+  bridgeBars,
+  changesWords,
+  includedIds,
+  PLAN,
+  switchGroups,
+  switchLine,
+  yearTotals,
+} from '../../src/taskpane/state/scenario';
 import { scoreView, yieldPercent } from '../../src/taskpane/state/score';
 import { Session, type SessionDeps } from '../../src/taskpane/state/session';
 import { planWords, writtenWords } from '../../src/taskpane/state/write';
@@ -32,7 +40,10 @@ import { gridsToBuffer, readGrids, sheet } from '../support/workbooks';
 const EXAMPLE = path.join(ROOT, 'examples/corporate-resources-2015-with-proposals.xlsx');
 const d = (v: string | number) => new Decimal(v);
 
-const file = (name: string, bytes: Uint8Array | Buffer) => ({ name, arrayBuffer: async () => new Uint8Array(bytes).buffer as ArrayBuffer });
+const file = (name: string, bytes: Uint8Array | Buffer) => ({
+  name,
+  arrayBuffer: async () => new Uint8Array(bytes).buffer as ArrayBuffer,
+});
 
 function browserSession(saved: { bytes: Uint8Array; name: string }[] = []) {
   const deps: SessionDeps = {
@@ -59,8 +70,14 @@ describe('figures typed by the user', () => {
     expect(moneyField('(500)').value?.toFixed()).toBe('-500');
     expect(moneyField(' £1,450.25 ').value?.toFixed()).toBe('1450.25');
     expect(moneyField('')).toEqual({ text: '', value: null, error: null });
-    expect(moneyField('1.4m')).toEqual({ text: '1.4m', value: null, error: 'Enter a figure in £000, such as 32,859 or (500).' });
-    expect(moneyField('12%', { notNegative: true, example: '1,000' }).error).toBe('Enter a figure in £000, such as 1,000.');
+    expect(moneyField('1.4m')).toEqual({
+      text: '1.4m',
+      value: null,
+      error: 'Enter a figure in £000, such as 32,859 or (500).',
+    });
+    expect(moneyField('12%', { notNegative: true, example: '1,000' }).error).toBe(
+      'Enter a figure in £000, such as 1,000.',
+    );
     expect(moneyField('-5', { notNegative: true }).error).toBe('This cannot be negative: enter 0 or more, in £000.');
     expect(moneyField('0', { notNegative: true }).value?.toFixed()).toBe('0');
     expect(moneyText(d('-1234567.5'))).toBe('-1,234,567.5');
@@ -73,7 +90,11 @@ describe("year 1's fields", async () => {
 
   it("fill in from the workbook's budget summary, and leave the engine to read them until the user changes one", () => {
     const filled = yearOneFromCheck(check);
-    expect([filled.fields.originalBudget.text, filled.fields.otherChanges.text, filled.fields.transfers.text]).toEqual(['32,859', '0', '3,010']);
+    expect([filled.fields.originalBudget.text, filled.fields.otherChanges.text, filled.fields.transfers.text]).toEqual([
+      '32,859',
+      '0',
+      '3,010',
+    ]);
     expect(filled.fromWorkbook).toBe(true);
     expect(yearOneInputs(filled)).toEqual({});
     const edited = editYearOne(filled, 'originalBudget', '33,000');
@@ -81,19 +102,30 @@ describe("year 1's fields", async () => {
     expect('yearOne' in inputs && inputs.yearOne?.originalBudget?.toFixed()).toBe('33000');
     expect('yearOne' in inputs && inputs.yearOne?.transfers?.toFixed()).toBe('3010');
     const preview = budgetPreview(check, edited);
-    expect('years' in preview && preview.years.map((y) => y.proposed)).toEqual(['34,065', '31,860', '29,830', '25,915']);
+    expect('years' in preview && preview.years.map((y) => y.proposed)).toEqual([
+      '34,065',
+      '31,860',
+      '29,830',
+      '25,915',
+    ]);
     expect('years' in preview && preview.inputsFrom).toBe('entered by the user');
   });
 
   it('say what is wrong: a figure it cannot read, or other changes without the original budget', () => {
     const filled = yearOneFromCheck(check);
-    expect(yearOneInputs(editYearOne(filled, 'transfers', 'three thousand'))).toEqual({ problem: 'Transfers: Enter a figure in £000, such as 32,859 or (500).' });
-    expect(yearOneInputs(editYearOne(filled, 'originalBudget', ''))).toEqual({ problem: "Enter the updated original budget (£000), or go back to the workbook's figures." });
+    expect(yearOneInputs(editYearOne(filled, 'transfers', 'three thousand'))).toEqual({
+      problem: 'Transfers: Enter a figure in £000, such as 32,859 or (500).',
+    });
+    expect(yearOneInputs(editYearOne(filled, 'originalBudget', ''))).toEqual({
+      problem: "Enter the updated original budget (£000), or go back to the workbook's figures.",
+    });
     expect(yearOneInputs(editYearOne(NO_YEAR_ONE, 'transfers', '10'))).toEqual({
       problem: 'Enter the updated original budget as well as other changes and transfers (all in £000).',
     });
     expect(yearOneInputs(editYearOne(NO_YEAR_ONE, 'transfers', ''))).toEqual({});
-    expect(budgetPreview(check, editYearOne(filled, 'transfers', 'x'))).toEqual({ missing: "Correct year 1's figures above to see the budget summary." });
+    expect(budgetPreview(check, editYearOne(filled, 'transfers', 'x'))).toEqual({
+      missing: "Correct year 1's figures above to see the budget summary.",
+    });
   });
 });
 
@@ -104,7 +136,11 @@ describe('the Score view in words', async () => {
     const view = scoreView(scoreWorkbook(read.inputs, { envelope: d(1000) }));
     if (view.kind !== 'scored') throw new Error(view.kind);
     expect(view.summary).toBe('5 proposals scored: 3 Priority 1, 2 Not supported');
-    expect(view.proposals.map((p) => `${p.rank} ${p.ref} ${p.reward} ${p.band} ${p.riskRating} ${p.riskLevel}${p.chosen ? ' chosen' : ''}`)).toEqual([
+    expect(
+      view.proposals.map(
+        (p) => `${p.rank} ${p.ref} ${p.reward} ${p.band} ${p.riskRating} ${p.riskLevel}${p.chosen ? ' chosen' : ''}`,
+      ),
+    ).toEqual([
       '1 C2 81.0 Priority 1 4 Low chosen',
       '2 C1 75.0 Priority 1 9 Medium',
       '3 C4 71.0 Priority 1 2 Low chosen',
@@ -184,14 +220,22 @@ describe('the Scenario view', async () => {
     const included = includedIds(scenario, both);
     expect(included.has('Growth!B8')).toBe(false);
     expect(included.has('proposal:C2')).toBe(true);
-    expect(switchLine(switchLine(both, line('G20'), true), line('C2'), false)).toEqual({ out: new Set(), in: new Set() });
+    expect(switchLine(switchLine(both, line('G20'), true), line('C2'), false)).toEqual({
+      out: new Set(),
+      in: new Set(),
+    });
     const groups = switchGroups(scenario, included);
     expect(groups.map((g) => [g.title, g.items.length, g.items.filter((i) => i.on).length])).toEqual([
       ['Growth (Appendix B)', 3, 2],
       ['Savings (Appendix B)', 15, 15],
       ['Commercial proposals (as income)', 3, 1],
     ]);
-    expect(groups[0].items[1]).toMatchObject({ label: 'G20 Data Integrity & Systems Resilience', effect: '200 · 200 · 200 · 200', on: false, cell: 'B8' });
+    expect(groups[0].items[1]).toMatchObject({
+      label: 'G20 Data Integrity & Systems Resilience',
+      effect: '200 · 200 · 200 · 200',
+      on: false,
+      cell: 'B8',
+    });
   });
 
   it('shows the proposed budget and the gap to the target in words, and what was switched', () => {
@@ -205,7 +249,9 @@ describe('the Scenario view', async () => {
       { year: '2018/19', proposed: '25,174', target: '26,000', gap: '826 under', gapKind: 'under' },
     ]);
     expect(changesWords(outcome)).toBe('Switched out: G20. Switched in: C2.');
-    expect(changesWords(runScenario(scenario, planIds(scenario)))).toBe('The published plan: every growth and savings line in, no proposals.');
+    expect(changesWords(runScenario(scenario, planIds(scenario)))).toBe(
+      'The published plan: every growth and savings line in, no proposals.',
+    );
   });
 
   it("draws the bridge from the engine's steps: each change from the running budget before it to the one after, ending at the last level", () => {
@@ -232,9 +278,13 @@ describe('the Scenario view', async () => {
 
   it("writes the same sheets as the report, only with the scenario's budget in them (the preview relies on it)", () => {
     const scores = scoreWorkbook(read.inputs);
-    const names = (sheets: { sheet: { name: string }; owned: boolean }[]) => sheets.map((s) => `${s.sheet.name}${s.owned ? '' : ' (kept)'}`);
+    const names = (sheets: { sheet: { name: string }; owned: boolean }[]) =>
+      sheets.map((s) => `${s.sheet.name}${s.owned ? '' : ' (kept)'}`);
     const report = buildReport(check, { scores }).sheets;
-    const withScenario = buildReport(check, { scores, scenario: { scenario, included: new Set(), target: [d(1)] } }).sheets;
+    const withScenario = buildReport(check, {
+      scores,
+      scenario: { scenario, included: new Set(), target: [d(1)] },
+    }).sheets;
     expect(names(withScenario)).toEqual(names(report));
   });
 });
@@ -242,7 +292,12 @@ describe('the Scenario view', async () => {
 describe('what a write will do, and did', () => {
   const sheet = (name: string) => ({ sheet: { name, columnWidths: [], rows: [] }, owned: true });
   it('names the sheets added, replaced, created and kept, or why nothing will be written', () => {
-    const plan: WritePlan = { write: [{ ...sheet('Scoring Model'), owned: false }, sheet('MTFS Summary'), sheet('MTFS Findings')], replace: ['MTFS Findings'], kept: [], refused: [] };
+    const plan: WritePlan = {
+      write: [{ ...sheet('Scoring Model'), owned: false }, sheet('MTFS Summary'), sheet('MTFS Findings')],
+      replace: ['MTFS Findings'],
+      kept: [],
+      refused: [],
+    };
     const words = planWords(plan);
     expect(words.lines).toEqual([
       'Adds the sheet “MTFS Summary”.',
@@ -253,8 +308,15 @@ describe('what a write will do, and did', () => {
     expect(writtenWords(plan, 'browser').message).toBe(
       "Wrote “MTFS Summary” and “MTFS Findings” (replacing the add-in's earlier one) and created “Scoring Model”. Your own sheets are unchanged. Download the workbook to save a copy with them.",
     );
-    expect(writtenWords(plan, 'excel').message).toBe("Wrote “MTFS Summary” and “MTFS Findings” (replacing the add-in's earlier one) and created “Scoring Model”. Your own sheets are unchanged.");
-    const refused = planWords({ write: [], replace: [], kept: ['Scoring Model'], refused: ['A sheet called "MTFS Summary" already exists.'] });
+    expect(writtenWords(plan, 'excel').message).toBe(
+      "Wrote “MTFS Summary” and “MTFS Findings” (replacing the add-in's earlier one) and created “Scoring Model”. Your own sheets are unchanged.",
+    );
+    const refused = planWords({
+      write: [],
+      replace: [],
+      kept: ['Scoring Model'],
+      refused: ['A sheet called "MTFS Summary" already exists.'],
+    });
     expect(refused.lines).toEqual([]);
     expect(refused.refused).toEqual(['A sheet called "MTFS Summary" already exists.']);
   });
@@ -264,18 +326,30 @@ describe('the Compare view in words', () => {
   it('lists each table’s new, amended and removed lines, the stars that disagree, and where each goes', async () => {
     const fixture = await readGrids(CORPORATE_RESOURCES);
     const check = async (bytes: Uint8Array) => (await checkThrough(await XlsxWorkbook.open(bytes))).check;
-    const view = compareView(compareWorkbooks(await check(await gridsToBuffer(fixture)), await check(await gridsToBuffer(editedMtfs(fixture)))));
+    const view = compareView(
+      compareWorkbooks(
+        await check(await gridsToBuffer(fixture)),
+        await check(await gridsToBuffer(editedMtfs(fixture))),
+      ),
+    );
     expect(view.summary).toBe('3 new, 4 amended, 22 unchanged, 3 removed; 3 markers disagree');
     expect(view.disagreements).toBe(3);
     const growth = view.tables[0];
-    expect(growth.items.map((i) => `${i.label} ${i.name} @${i.at?.cell}: ${i.amounts}${i.marker ? ` [${i.marker}]` : ''}${i.note ? ` (${i.note})` : ''}`)).toEqual([
+    expect(
+      growth.items.map(
+        (i) =>
+          `${i.label} ${i.name} @${i.at?.cell}: ${i.amounts}${i.marker ? ` [${i.marker}]` : ''}${i.note ? ` (${i.note})` : ''}`,
+      ),
+    ).toEqual([
       'Amended G19 Revenue consequences of Corporate ICT capital programme & PSN compliance @A7: 2016/17 60 → 75',
       'Unchanged G25 Data Integrity & Systems Resilience @A8:  [G25 has no star, but it was in the previous MTFS unchanged: it should be *.] (reference was G20)',
       'New G23 Digital inclusion programme @A9: 2015/16 50, 2016/17 50, 2017/18 50, 2018/19 50',
       'Removed G21 Development of Digital Services @A4: Was at Growth!A9 in the previous MTFS: 2015/16 100, 2016/17 100, 2017/18 100, 2018/19 100',
     ]);
     expect(growth.unchanged).toBe(2);
-    const removed = view.tables.flatMap((t) => t.items.filter((i) => i.change === 'removed').map((i) => `${t.title}: ${i.name} @${i.at?.sheet}!${i.at?.cell}`));
+    const removed = view.tables.flatMap((t) =>
+      t.items.filter((i) => i.change === 'removed').map((i) => `${t.title}: ${i.name} @${i.at?.sheet}!${i.at?.cell}`),
+    );
     expect(removed).toHaveLength(3);
     expect(removed[1]).toBe('Savings (Appendix B): D86 End support for community ICT @Savings!A4');
   });
@@ -291,7 +365,9 @@ describe('the session behind the views', () => {
     session.setEnvelope('a lot');
     expect(session.state.envelope.error).toBe('Enter a figure in £000, such as 1,000.');
     expect(session.state.scores?.selection).toBeUndefined();
-    expect(outputsFor('report', session.state, session.state)).toEqual({ blocked: 'The investment envelope: Enter a figure in £000, such as 1,000.' });
+    expect(outputsFor('report', session.state, session.state)).toEqual({
+      blocked: 'The investment envelope: Enter a figure in £000, such as 1,000.',
+    });
   });
 
   it('writes the report, says which sheets, checks again without reading them, and asks before replacing them', async () => {
@@ -300,21 +376,42 @@ describe('the session behind the views', () => {
     expect(planWords(session.state.plans.report!).adds).toEqual(['MTFS Summary', 'Proposal Scores', 'MTFS Findings']);
     await session.write('report');
     expect(session.state.problem).toBeNull();
-    expect(session.state.written?.sheets).toEqual(['Scoring Model', 'MTFS Summary', 'Proposal Scores', 'MTFS Findings']);
+    expect(session.state.written?.sheets).toEqual([
+      'Scoring Model',
+      'MTFS Summary',
+      'Proposal Scores',
+      'MTFS Findings',
+    ]);
     expect(session.state.sheets!.map((s) => s.name)).toContain('MTFS Summary');
     expect(session.state.inputs!.map((s) => s.name)).not.toContain('MTFS Summary');
     expect(checkSummary(session.state.check!)).toBe(before);
     expect(session.state.plans.report!.replace).toEqual(['MTFS Summary', 'Proposal Scores', 'MTFS Findings']);
 
     await session.write('report');
-    expect(session.state.confirming).toEqual({ target: 'report', replace: ['MTFS Summary', 'Proposal Scores', 'MTFS Findings'] });
+    expect(session.state.confirming).toEqual({
+      target: 'report',
+      replace: ['MTFS Summary', 'Proposal Scores', 'MTFS Findings'],
+    });
     session.cancelWrite();
     expect(session.state.confirming).toBeNull();
     session.setYearOne('originalBudget', '33,000');
     await session.write('report');
     await session.confirmWrite();
-    expect(session.state.written?.message).toMatch(/^Wrote “MTFS Summary”, “Proposal Scores” and “MTFS Findings” \(replacing the add-in's earlier ones\)\./);
-    expect(await sheetNames(session)).toEqual(['Budget Summary', 'Revenue Budget', 'Growth', 'Savings', 'Capital Programme', 'Commercial Projects', 'Scoring Model', 'MTFS Summary', 'Proposal Scores', 'MTFS Findings']);
+    expect(session.state.written?.message).toMatch(
+      /^Wrote “MTFS Summary”, “Proposal Scores” and “MTFS Findings” \(replacing the add-in's earlier ones\)\./,
+    );
+    expect(await sheetNames(session)).toEqual([
+      'Budget Summary',
+      'Revenue Budget',
+      'Growth',
+      'Savings',
+      'Capital Programme',
+      'Commercial Projects',
+      'Scoring Model',
+      'MTFS Summary',
+      'Proposal Scores',
+      'MTFS Findings',
+    ]);
     // The user's year-1 figure stays after the re-check.
     expect(session.state.yearOne.fields.originalBudget.text).toBe('33,000');
   });
@@ -324,14 +421,22 @@ describe('the session behind the views', () => {
     const lines = () => (session.state.scenario as Scenario).lines;
     const proposed = () => session.state.outcome!.budget.proposed[0]!.toFixed();
     expect(proposed()).toBe('33924');
-    session.setLine(lines().find((l) => l.ref === 'G20')!, false);
+    session.setLine(
+      lines().find((l) => l.ref === 'G20')!,
+      false,
+    );
     expect(proposed()).toBe('33724');
-    session.setLine(lines().find((l) => l.ref === 'C2')!, true);
+    session.setLine(
+      lines().find((l) => l.ref === 'C2')!,
+      true,
+    );
     expect(proposed()).toBe('33324');
     session.setTarget(0, '33,000');
     expect(session.state.outcome!.gap[0]!.toFixed()).toBe('324');
     session.setTarget(1, 'soon');
-    expect(outputsFor('scenario', session.state, session.state)).toEqual({ blocked: 'A target budget: Enter a figure in £000, such as 33,500 or (500).' });
+    expect(outputsFor('scenario', session.state, session.state)).toEqual({
+      blocked: 'A target budget: Enter a figure in £000, such as 33,500 or (500).',
+    });
     session.setTarget(1, '');
     await session.write('scenario');
     expect(session.state.written?.target).toBe('scenario');
@@ -351,7 +456,9 @@ describe('the session behind the views', () => {
     const names = await sheetNames(session);
     await session.write('report');
     expect(session.state.problem?.title).toBe('Could not write the report');
-    expect(session.state.problem?.message).toMatch(/^A sheet called "MTFS Summary" already exists and was not written by the add-in, so it will not be overwritten\./);
+    expect(session.state.problem?.message).toMatch(
+      /^A sheet called "MTFS Summary" already exists and was not written by the add-in, so it will not be overwritten\./,
+    );
     expect(session.state.written).toBeNull();
     expect(await sheetNames(session)).toEqual(names);
   });
@@ -392,9 +499,16 @@ describe('the session behind the views', () => {
       expect(session.state.problem).toBeNull();
       return session;
     }
-    const item = (session: Session, key: string) => compareView(session.state.changes!).tables.flatMap((t) => t.items).find((i) => i.key === key);
-    const described = (i: ReturnType<typeof item>) => i && `${i.label} ${i.name}: ${i.amounts}${i.note ? ` (${i.note})` : ''}`;
-    const words = (session: Session) => correctionsView(session.state.corrections, session.state.previous!.check, session.state.check).map((c) => c.words);
+    const item = (session: Session, key: string) =>
+      compareView(session.state.changes!)
+        .tables.flatMap((t) => t.items)
+        .find((i) => i.key === key);
+    const described = (i: ReturnType<typeof item>) =>
+      i && `${i.label} ${i.name}: ${i.amounts}${i.note ? ` (${i.note})` : ''}`;
+    const words = (session: Session) =>
+      correctionsView(session.state.corrections, session.state.previous!.check, session.state.check).map(
+        (c) => c.words,
+      );
     /** The Changes sheet the Write button would write: its row for a line, by the line's description. */
     function sheetRow(session: Session, description: string): string[] {
       const built = outputsFor('changes', session.state, session.state);
@@ -408,14 +522,24 @@ describe('the session behind the views', () => {
       const session = await compared();
       // G21 was taken out and G23 put in its place, at Growth!A9 in both workbooks.
       const g23 = item(session, 'Growth!A9')!;
-      expect(described(g23)).toBe('New G23 Digital inclusion programme: 2015/16 50, 2016/17 50, 2017/18 50, 2018/19 50');
+      expect(described(g23)).toBe(
+        'New G23 Digital inclusion programme: 2015/16 50, 2016/17 50, 2017/18 50, 2018/19 50',
+      );
       expect(g23.unpair).toBeNull();
       // Only the removed growth line is offered: not the removed savings or capital lines.
-      expect(g23.pairWith).toEqual({ current: 'Growth!A9', removed: [{ id: 'Growth!A9', label: 'G21 Development of Digital Services (Growth!A9)' }] });
+      expect(g23.pairWith).toEqual({
+        current: 'Growth!A9',
+        removed: [{ id: 'Growth!A9', label: 'G21 Development of Digital Services (Growth!A9)' }],
+      });
 
       session.sameLine('Growth!A9', 'Growth!A9');
       expect(session.state.corrections).toEqual([
-        { previous: 'Growth!A9', current: 'Growth!A9', same: true, seen: { previous: 'G21 Development of Digital Services', current: 'G23 Digital inclusion programme' } },
+        {
+          previous: 'Growth!A9',
+          current: 'Growth!A9',
+          same: true,
+          seen: { previous: 'G21 Development of Digital Services', current: 'G23 Digital inclusion programme' },
+        },
       ]);
       expect(session.state.changes!.summary).toMatchObject({ new: 2, amended: 5, unchanged: 22, removed: 2 });
       const paired = item(session, 'Growth!A9')!;
@@ -425,13 +549,19 @@ describe('the session behind the views', () => {
       expect([paired.pairWith, paired.unpair]).toEqual([null, null]);
       expect(item(session, 'previous Growth!A9')).toBeUndefined();
       // Typed without a star, it is now an amended line: it should be **.
-      expect(paired.marker).toBe('G23 has no star, but it was in the previous MTFS and has been amended (2015/16 100 → 50, 2016/17 100 → 50, 2017/18 100 → 50, 2018/19 100 → 50): it should be **.');
-      expect(words(session)).toEqual(['G21 Development of Digital Services (Growth!A9 in the previous MTFS) is the same line as G23 Digital inclusion programme (Growth!A9)']);
+      expect(paired.marker).toBe(
+        'G23 has no star, but it was in the previous MTFS and has been amended (2015/16 100 → 50, 2016/17 100 → 50, 2017/18 100 → 50, 2018/19 100 → 50): it should be **.',
+      );
+      expect(words(session)).toEqual([
+        'G21 Development of Digital Services (Growth!A9 in the previous MTFS) is the same line as G23 Digital inclusion programme (Growth!A9)',
+      ]);
 
       // The Changes sheet the view writes says the same.
       const row = sheetRow(session, 'Digital inclusion programme');
       expect(row.slice(0, 5)).toEqual(['G23', 'Digital inclusion programme', 'Amended', 'none', '**']);
-      expect(row[row.length - 1]).toBe('paired by hand; reference was G21; previously "Development of Digital Services"; marker should be **');
+      expect(row[row.length - 1]).toBe(
+        'paired by hand; reference was G21; previously "Development of Digital Services"; marker should be **',
+      );
       expect(session.state.plans.changes).toBeDefined();
 
       session.undoCorrection(session.state.corrections[0]);
@@ -444,29 +574,60 @@ describe('the session behind the views', () => {
       const session = await compared();
       // One of the five T24 reviews was reworded "Review of Operational ICT services": matched by description.
       const reworded = item(session, 'Savings!A8')!;
-      expect(described(reworded)).toBe('Unchanged T24 Review of Operational ICT services:  (matched by description (84% alike); previously "Review of Operational ICT")');
-      expect(reworded.unpair).toEqual({ previous: 'Savings!A8', current: 'Savings!A8', previousName: 'T24 Review of Operational ICT' });
+      expect(described(reworded)).toBe(
+        'Unchanged T24 Review of Operational ICT services:  (matched by description (84% alike); previously "Review of Operational ICT")',
+      );
+      expect(reworded.unpair).toEqual({
+        previous: 'Savings!A8',
+        current: 'Savings!A8',
+        previousName: 'T24 Review of Operational ICT',
+      });
       // A description that is the same text needs no correcting offer; nor does a line paired by reference.
       expect(item(session, 'Growth!A7')!.unpair).toBeNull();
 
       session.notSameLine('Savings!A8', 'Savings!A8');
       expect(session.state.changes!.summary).toMatchObject({ new: 4, amended: 4, unchanged: 21, removed: 4 });
       const now = item(session, 'Savings!A8')!;
-      expect(described(now)).toBe('New T24 Review of Operational ICT services: 2015/16 -480, 2016/17 -1,040, 2017/18 -1,375, 2018/19 -2,140');
-      expect(now.marker).toBe('T24 Review of Operational ICT services is marked * (unchanged) but it is new since the previous MTFS: it should have no star.');
-      expect(described(item(session, 'previous Savings!A8'))).toMatch(/^Removed T24 Review of Operational ICT: Was at Savings!A8 in the previous MTFS/);
+      expect(described(now)).toBe(
+        'New T24 Review of Operational ICT services: 2015/16 -480, 2016/17 -1,040, 2017/18 -1,375, 2018/19 -2,140',
+      );
+      expect(now.marker).toBe(
+        'T24 Review of Operational ICT services is marked * (unchanged) but it is new since the previous MTFS: it should have no star.',
+      );
+      expect(described(item(session, 'previous Savings!A8'))).toMatch(
+        /^Removed T24 Review of Operational ICT: Was at Savings!A8 in the previous MTFS/,
+      );
       // Now a new line, it can be paired back by hand with any removed savings line.
       expect(now.pairWith!.removed.map((r) => r.id)).toEqual(['Savings!A8', 'Savings!A21']);
-      expect(words(session)).toEqual(['T24 Review of Operational ICT (Savings!A8 in the previous MTFS) is not the same line as T24 Review of Operational ICT services (Savings!A8)']);
-      expect(sheetRow(session, 'Review of Operational ICT services').slice(0, 5)).toEqual(['T24', 'Review of Operational ICT services', 'New', '*', 'none']);
-      expect(sheetRow(session, 'Review of Operational ICT').slice(0, 3)).toEqual(['T24', 'Review of Operational ICT', 'Removed']);
+      expect(words(session)).toEqual([
+        'T24 Review of Operational ICT (Savings!A8 in the previous MTFS) is not the same line as T24 Review of Operational ICT services (Savings!A8)',
+      ]);
+      expect(sheetRow(session, 'Review of Operational ICT services').slice(0, 5)).toEqual([
+        'T24',
+        'Review of Operational ICT services',
+        'New',
+        '*',
+        'none',
+      ]);
+      expect(sheetRow(session, 'Review of Operational ICT').slice(0, 3)).toEqual([
+        'T24',
+        'Review of Operational ICT',
+        'Removed',
+      ]);
 
       // The latest word on two lines replaces the earlier one: now they are the same line after all, by hand.
       session.sameLine('Savings!A8', 'Savings!A8');
       expect(session.state.corrections).toEqual([
-        { previous: 'Savings!A8', current: 'Savings!A8', same: true, seen: { previous: 'T24 Review of Operational ICT', current: 'T24 Review of Operational ICT services' } },
+        {
+          previous: 'Savings!A8',
+          current: 'Savings!A8',
+          same: true,
+          seen: { previous: 'T24 Review of Operational ICT', current: 'T24 Review of Operational ICT services' },
+        },
       ]);
-      expect(described(item(session, 'Savings!A8'))).toBe('Unchanged T24 Review of Operational ICT services:  (paired by hand; previously "Review of Operational ICT")');
+      expect(described(item(session, 'Savings!A8'))).toBe(
+        'Unchanged T24 Review of Operational ICT services:  (paired by hand; previously "Review of Operational ICT")',
+      );
 
       session.notSameLine('Growth!A8', 'Growth!A8');
       expect(session.state.corrections).toHaveLength(2);
@@ -478,19 +639,31 @@ describe('the session behind the views', () => {
     it('says in plain words when a correction cannot be applied, writes nothing until it is undone', async () => {
       const session = await compared();
       session.sameLine('Growth!A7', 'Savings!A8');
-      expect(session.state.correctionProblem).toBe('Growth!A7 is a growth line and Savings!A8 a savings line: only lines of the same kind can be the same line.');
+      expect(session.state.correctionProblem).toBe(
+        'Growth!A7 is a growth line and Savings!A8 a savings line: only lines of the same kind can be the same line.',
+      );
       expect(session.state.changes).toBeNull();
-      expect(whyBlocked('changes', session.state, session.state)).toBe('Undo the correction that cannot be applied, or clear your corrections, first.');
-      expect(outputsFor('changes', session.state, session.state)).toEqual({ blocked: 'Undo the correction that cannot be applied, or clear your corrections, first.' });
+      expect(whyBlocked('changes', session.state, session.state)).toBe(
+        'Undo the correction that cannot be applied, or clear your corrections, first.',
+      );
+      expect(outputsFor('changes', session.state, session.state)).toEqual({
+        blocked: 'Undo the correction that cannot be applied, or clear your corrections, first.',
+      });
       // The correction is still listed, so it can be undone.
-      expect(words(session)).toEqual(['G19 Revenue consequences of Corporate ICT capital programme & PSN compliance (Growth!A7 in the previous MTFS) is the same line as T24 Review of Operational ICT services (Savings!A8)']);
+      expect(words(session)).toEqual([
+        'G19 Revenue consequences of Corporate ICT capital programme & PSN compliance (Growth!A7 in the previous MTFS) is the same line as T24 Review of Operational ICT services (Savings!A8)',
+      ]);
       session.undoCorrection(session.state.corrections[0]);
       expect(session.state.correctionProblem).toBeNull();
       expect(session.state.changes!.summary.new).toBe(3);
 
       session.notSameLine('Growth!Z99', 'Growth!A9');
-      expect(session.state.correctionProblem).toBe('There is no growth, savings or capital line at Growth!Z99 in the previous MTFS.');
-      expect(words(session)).toEqual(['Growth!Z99 in the previous MTFS is not the same line as G23 Digital inclusion programme (Growth!A9)']);
+      expect(session.state.correctionProblem).toBe(
+        'There is no growth, savings or capital line at Growth!Z99 in the previous MTFS.',
+      );
+      expect(words(session)).toEqual([
+        'Growth!Z99 in the previous MTFS is not the same line as G23 Digital inclusion programme (Growth!A9)',
+      ]);
       session.clearCorrections();
       expect(session.state.correctionProblem).toBeNull();
     });
@@ -505,9 +678,13 @@ describe('the session behind the views', () => {
       expect(session.state.correctionProblem).toBe(
         'Growth!A9 in the current MTFS now holds G25 Data Integrity & Systems Resilience, not G23 Digital inclusion programme as when the lines were paired; the sheet has changed since.',
       );
-      expect(whyBlocked('changes', session.state, session.state)).toBe('Undo the correction that cannot be applied, or clear your corrections, first.');
+      expect(whyBlocked('changes', session.state, session.state)).toBe(
+        'Undo the correction that cannot be applied, or clear your corrections, first.',
+      );
       // Listed by the lines the user paired, not by what the cell holds now.
-      expect(words(session)).toEqual(['G21 Development of Digital Services (Growth!A9 in the previous MTFS) is the same line as G23 Digital inclusion programme (Growth!A9)']);
+      expect(words(session)).toEqual([
+        'G21 Development of Digital Services (Growth!A9 in the previous MTFS) is the same line as G23 Digital inclusion programme (Growth!A9)',
+      ]);
       session.clearCorrections();
       expect(session.state.changes!.summary.new).toBe(4);
     });
@@ -522,7 +699,9 @@ describe('the session behind the views', () => {
       expect(session.state.changes!.summary.amended).toBe(5);
       const written = session.state.sheets!.find((s) => s.name === 'Changes since previous MTFS')!;
       const g23 = written.rows.find((r) => r?.[0]?.value === 'G23')!;
-      expect(g23.map((c) => c?.value)).toContain('paired by hand; reference was G21; previously "Development of Digital Services"; marker should be **');
+      expect(g23.map((c) => c?.value)).toContain(
+        'paired by hand; reference was G21; previously "Development of Digital Services"; marker should be **',
+      );
       // A correction says the sheet written earlier no longer shows the comparison.
       expect(session.state.written?.target).toBe('changes');
       session.notSameLine('Savings!A8', 'Savings!A8');

@@ -18,12 +18,24 @@ import { CHROMIUM, launchPane, serveDir, sharedBuild, type Pane } from './harnes
 
 const EXAMPLE = path.join(ROOT, 'examples/corporate-resources-2015-with-proposals.xlsx');
 const SHOTS = path.join(ROOT, 'test-output/screenshots');
-const INPUT_SHEETS = ['Budget Summary', 'Revenue Budget', 'Growth', 'Savings', 'Capital Programme', 'Commercial Projects'];
+const INPUT_SHEETS = [
+  'Budget Summary',
+  'Revenue Budget',
+  'Growth',
+  'Savings',
+  'Capital Programme',
+  'Commercial Projects',
+];
 const PROPOSED = 'Proposed/Provisional budget (Appendix A)';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** A copy of a workbook changed with ExcelJS, saved under `dir`. */
-async function variant(source: string, dir: string, name: string, change: (wb: ExcelJS.Workbook) => void): Promise<string> {
+async function variant(
+  source: string,
+  dir: string,
+  name: string,
+  change: (wb: ExcelJS.Workbook) => void,
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(source);
   change(wb);
@@ -61,7 +73,8 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`the browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`the browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     outDir = await sharedBuild();
     work = await mkdtemp(path.join(tmpdir(), 'mtfs-views-'));
     server = await serveDir(outDir);
@@ -86,18 +99,25 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
 
   async function open(file: string, name = path.basename(file)) {
     const { page } = pane;
-    await page.locator('input[type=file]').first().setInputFiles({ name, mimeType: 'application/octet-stream', buffer: await readFile(file) });
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: await readFile(file) });
     await page.getByText(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).waitFor();
     await page.getByRole('tab', { name: 'Check' }).waitFor();
   }
 
   /** The message bar saying what was written. */
-  const writtenBar = () => pane.page.getByRole('group').filter({ has: pane.page.locator('.fui-MessageBarTitle', { hasText: /^Written$/ }) });
+  const writtenBar = () =>
+    pane.page.getByRole('group').filter({ has: pane.page.locator('.fui-MessageBarTitle', { hasText: /^Written$/ }) });
 
   async function download(name: string): Promise<string> {
     const { page } = pane;
     const bar = writtenBar();
-    const [file] = await Promise.all([page.waitForEvent('download'), bar.getByRole('button', { name: 'Download', exact: true }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      bar.getByRole('button', { name: 'Download', exact: true }).click(),
+    ]);
     const saved = path.join(work, name);
     await (file as Download).saveAs(saved);
     return saved;
@@ -105,7 +125,10 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
 
   async function expectTidy() {
     const { page } = pane;
-    const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    const [scrollWidth, clientWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
     expect(scrollWidth, 'no horizontal scrolling at 350 px').toBeLessThanOrEqual(clientWidth);
     expect(pane.foreignRequests, 'requests other than office.js and the pane itself').toEqual([]);
     expect(pane.pageErrors).toEqual([]);
@@ -129,20 +152,32 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await tab('Score');
     await page.getByText('5 proposals scored: 3 Priority 1, 2 Not supported').waitFor();
     const items = page.locator('[data-ref]');
-    expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')))).toEqual(['C2', 'C1', 'C4', 'C5', 'C3']);
+    expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-ref')))).toEqual([
+      'C2',
+      'C1',
+      'C4',
+      'C5',
+      'C3',
+    ]);
     const header = (ref: string) => page.locator(`[data-ref="${ref}"]`).getByRole('button').first();
     const c1 = await header('C1').innerText();
     expect(c1).toContain('C1 Trade waste collection for local businesses');
     expect(c1).toMatch(/Priority 1[\s\S]*Rank 2[\s\S]*Reward 75\.0[\s\S]*Risk 9 Medium/);
     expect(await header('C2').innerText()).toMatch(/Priority 1[\s\S]*Rank 1[\s\S]*Reward 81\.0/);
-    expect(await header('C3').innerText()).toMatch(/Not supported[\s\S]*Rank 5[\s\S]*Stopped by: Outside the area; Risk not proportionate to reward/);
-    expect(await header('C5').innerText()).toMatch(/Not supported[\s\S]*Rank 4[\s\S]*Stopped by: Public service at risk/);
+    expect(await header('C3').innerText()).toMatch(
+      /Not supported[\s\S]*Rank 5[\s\S]*Stopped by: Outside the area; Risk not proportionate to reward/,
+    );
+    expect(await header('C5').innerText()).toMatch(
+      /Not supported[\s\S]*Rank 4[\s\S]*Stopped by: Public service at risk/,
+    );
 
     const points = page.getByRole('img', { name: /^C\d: reward / });
     expect(await points.count()).toBe(5);
     expect(await page.getByRole('img', { name: 'C1: reward 75.0, risk 9', exact: true }).count()).toBe(1);
     expect(await page.getByRole('img', { name: 'C3: reward 54.0, risk 16', exact: true }).count()).toBe(1);
-    expect(await page.getByRole('list', { name: 'Bands' }).innerText()).toMatch(/Priority 1[\s\S]*Priority 2[\s\S]*Priority 3[\s\S]*Not supported/);
+    expect(await page.getByRole('list', { name: 'Bands' }).innerText()).toMatch(
+      /Priority 1[\s\S]*Priority 2[\s\S]*Priority 3[\s\S]*Not supported/,
+    );
     await shot('10-score.png');
     await expectTidy();
   });
@@ -169,7 +204,9 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     const reasons = await c3.getByRole('listitem').allInnerTexts();
     expect(reasons).toHaveLength(2);
     expect(reasons[0]).toMatch(/^Outside the area: it is outside the council's area and its category is Investing\./);
-    expect(reasons[1]).toMatch(/^Risk not proportionate to reward: its risk rating is 16 \(High\) but its reward score is 54\.0, below the 60/);
+    expect(reasons[1]).toMatch(
+      /^Risk not proportionate to reward: its risk rating is 16 \(High\) but its reward score is 54\.0, below the 60/,
+    );
     // From the keyboard: Enter on a proposal's header opens it.
     const c4 = page.locator('[data-ref="C4"]');
     await c4.getByRole('button').first().focus();
@@ -220,7 +257,9 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await page.getByRole('button', { name: 'Write report' }).click();
     const written = writtenBar();
     await written.waitFor();
-    expect(await written.innerText()).toContain('Wrote “MTFS Summary”, “Proposal Scores” and “MTFS Findings” and created “Scoring Model”. Your own sheets are unchanged.');
+    expect(await written.innerText()).toContain(
+      'Wrote “MTFS Summary”, “Proposal Scores” and “MTFS Findings” and created “Scoring Model”. Your own sheets are unchanged.',
+    );
     await written.scrollIntoViewIfNeeded();
     await shot('14-report-written.png');
 
@@ -240,16 +279,24 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     const { page } = pane;
     await tab('Report');
     const plan = await page.getByRole('list', { name: 'What writing does' }).innerText();
-    expect(plan).toContain('Replaces the add-in\'s own “MTFS Summary”, “Proposal Scores” and “MTFS Findings”, written earlier: you will be asked first.');
+    expect(plan).toContain(
+      "Replaces the add-in's own “MTFS Summary”, “Proposal Scores” and “MTFS Findings”, written earlier: you will be asked first.",
+    );
     // The Scoring Model written the first time is the user's now: read as the model, never replaced.
     expect(plan).not.toContain('Scoring Model');
     await tab('Score');
-    expect(await page.getByText('Scored with the weights and thresholds on the Scoring Model sheet.', { exact: false }).count()).toBe(1);
+    expect(
+      await page
+        .getByText('Scored with the weights and thresholds on the Scoring Model sheet.', { exact: false })
+        .count(),
+    ).toBe(1);
     await tab('Report');
     await page.getByRole('button', { name: 'Write report' }).click();
     const dialog = page.getByRole('dialog', { name: "Replace the add-in's sheets?" });
     await dialog.waitFor();
-    expect(await dialog.innerText()).toContain('The workbook already has “MTFS Summary”, “Proposal Scores” and “MTFS Findings”, written earlier by the add-in.');
+    expect(await dialog.innerText()).toContain(
+      'The workbook already has “MTFS Summary”, “Proposal Scores” and “MTFS Findings”, written earlier by the add-in.',
+    );
     // The dialog takes the keyboard: focus is inside it, and Escape cancels.
     expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
     await shot('15-report-replace.png');
@@ -290,7 +337,9 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     const bridge = page.getByRole('group', { name: 'Budget bridge, £000' });
     expect(await bridge.getByRole('img', { name: /^Sub Total 2015\/16: 35,869 \(budget\)$/ }).count()).toBe(1);
     expect(await bridge.getByRole('img', { name: /^Growth 2015\/16: 140 \(adds to the budget\)$/ }).count()).toBe(1);
-    expect(await bridge.getByRole('img', { name: /^Savings 2015\/16: -2,685 \(takes from the budget\)$/ }).count()).toBe(1);
+    expect(
+      await bridge.getByRole('img', { name: /^Savings 2015\/16: -2,685 \(takes from the budget\)$/ }).count(),
+    ).toBe(1);
     expect(await bridge.getByRole('img', { name: /^Proposed budget 2018\/19: 25,174 \(budget\)$/ }).count()).toBe(1);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot('16-scenario.png');
@@ -320,7 +369,9 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await dialog.getByRole('button', { name: 'Replace and write' }).click();
     const written = writtenBar();
     await written.waitFor();
-    expect(await written.innerText()).toContain("Wrote “MTFS Summary”, “Proposal Scores” and “MTFS Findings” (replacing the add-in's earlier ones).");
+    expect(await written.innerText()).toContain(
+      "Wrote “MTFS Summary”, “Proposal Scores” and “MTFS Findings” (replacing the add-in's earlier ones).",
+    );
     const saved = await download('scenario.xlsx');
     const figures = await rowFigures(saved, 'MTFS Summary', PROPOSED);
     expect(figures[0]).toBe(33324);
@@ -347,7 +398,10 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await button.click({ force: true });
     expect(await writtenBar().count()).toBe(0);
     await shot('18-report-refused.png');
-    const [file2] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workbook' }).click()]);
+    const [file2] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download workbook' }).click(),
+    ]);
     const saved = path.join(work, 'refused.xlsx');
     await file2.saveAs(saved);
     await expectInputsUnchanged(file, saved);
@@ -375,7 +429,9 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     const { page } = pane;
     await open(CORPORATE_RESOURCES);
     await tab('Score');
-    await page.getByText('This workbook has no Commercial Projects sheet, so there are no proposals to score.').waitFor();
+    await page
+      .getByText('This workbook has no Commercial Projects sheet, so there are no proposals to score.')
+      .waitFor();
     expect(await page.getByText(/^To score proposals, add a sheet named “Commercial Projects”/).count()).toBe(1);
     await shot('19-score-no-sheet.png');
     await tab('Report');
@@ -405,7 +461,9 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     const growth = page.getByRole('region', { name: 'Growth (Appendix B)' });
     const g19 = growth.locator('button[data-cell="Growth!A7"]');
     expect(await g19.innerText()).toMatch(/Amended[\s\S]*G19 Revenue consequences[\s\S]*2016\/17 60 → 75/);
-    expect(await growth.locator('button[data-cell="Growth!A9"]').innerText()).toMatch(/New[\s\S]*G23 Digital inclusion programme/);
+    expect(await growth.locator('button[data-cell="Growth!A9"]').innerText()).toMatch(
+      /New[\s\S]*G23 Digital inclusion programme/,
+    );
     expect(await growth.getByText(/^Was at Growth!A9 in the previous MTFS/).count()).toBe(1);
     const g25 = await growth.locator('button[data-cell="Growth!A8"]').innerText();
     expect(g25).toContain('G25 has no star, but it was in the previous MTFS unchanged: it should be *.');
@@ -434,7 +492,10 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     const choice = entry.getByLabel('G23 Digital inclusion programme is the same line as');
     // The choice takes the focus, and offers the removed growth line only.
     expect(await choice.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await choice.locator('option').allInnerTexts()).toEqual(['Choose a removed line', 'G21 Development of Digital Services (Growth!A9)']);
+    expect(await choice.locator('option').allInnerTexts()).toEqual([
+      'Choose a removed line',
+      'G21 Development of Digital Services (Growth!A9)',
+    ]);
     expect(await entry.getByRole('button', { name: 'Pair the lines' }).getAttribute('aria-disabled')).toBe('true');
     await choice.selectOption({ label: 'G21 Development of Digital Services (Growth!A9)' });
     await growth.getByRole('heading', { name: 'Growth (Appendix B)' }).scrollIntoViewIfNeeded();
@@ -443,12 +504,16 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await entry.getByRole('button', { name: 'Pair the lines' }).click();
 
     await page.getByText('2 new, 5 amended, 22 unchanged, 2 removed; 4 markers disagree').waitFor();
-    expect(await g23.innerText()).toMatch(/^Amended[\s\S]*G23 Digital inclusion programme[\s\S]*2015\/16 100 → 50[\s\S]*paired by hand; reference was G21[\s\S]*it should be \*\*\.$/);
+    expect(await g23.innerText()).toMatch(
+      /^Amended[\s\S]*G23 Digital inclusion programme[\s\S]*2015\/16 100 → 50[\s\S]*paired by hand; reference was G21[\s\S]*it should be \*\*\.$/,
+    );
     expect(await g23.evaluate((el) => el === document.activeElement), 'the focus stays on the line').toBe(true);
     expect(await growth.getByText(/^Was at Growth!A9 in the previous MTFS/).count()).toBe(0);
     const corrections = page.getByRole('region', { name: 'Your corrections (1)' });
     expect(await corrections.getByRole('listitem').allInnerTexts()).toEqual([
-      expect.stringMatching(/^G21 Development of Digital Services \(Growth!A9 in the previous MTFS\) is the same line as G23 Digital inclusion programme \(Growth!A9\)\s+Undo$/),
+      expect.stringMatching(
+        /^G21 Development of Digital Services \(Growth!A9 in the previous MTFS\) is the same line as G23 Digital inclusion programme \(Growth!A9\)\s+Undo$/,
+      ),
     ]);
     // The Changes sheet written earlier showed the comparison before the correction: its message goes.
     expect(await writtenBar().count()).toBe(0);
@@ -457,12 +522,17 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await expectTidy();
 
     await page.getByRole('button', { name: 'Write the Changes sheet' }).click();
-    await page.getByRole('dialog', { name: "Replace the add-in's sheets?" }).getByRole('button', { name: 'Replace and write' }).click();
+    await page
+      .getByRole('dialog', { name: "Replace the add-in's sheets?" })
+      .getByRole('button', { name: 'Replace and write' })
+      .click();
     await writtenBar().waitFor();
     const rows = await sheetValues(await download('corrected.xlsx'), 'Changes since previous MTFS');
     const row = rows.find((r) => r?.[1] === 'Digital inclusion programme')!;
     expect(row.slice(0, 5)).toEqual(['G23', 'Digital inclusion programme', 'Amended', 'none', '**']);
-    expect(row).toContain('paired by hand; reference was G21; previously "Development of Digital Services"; marker should be **');
+    expect(row).toContain(
+      'paired by hand; reference was G21; previously "Development of Digital Services"; marker should be **',
+    );
 
     // Undo, from the keyboard.
     await corrections.getByRole('button', { name: /^Undo: G21 Development of Digital Services/ }).focus();
@@ -482,7 +552,9 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await savings
       .getByRole('listitem')
       .filter({ has: page.locator('button[data-cell="Savings!A8"]') })
-      .getByRole('button', { name: 'Not the same line: T24 Review of Operational ICT services is not T24 Review of Operational ICT of the previous MTFS' })
+      .getByRole('button', {
+        name: 'Not the same line: T24 Review of Operational ICT services is not T24 Review of Operational ICT of the previous MTFS',
+      })
       .click();
     await page.getByText('4 new, 4 amended, 21 unchanged, 4 removed; 4 markers disagree').waitFor();
     expect(await reworded.innerText()).toMatch(/^New[\s\S]*it should have no star\.$/);

@@ -16,14 +16,32 @@ const thisYear = join(dir, 'this-year.xlsx');
 const lastYear = join(dir, 'last-year.xlsx');
 const lastYearWithMore = join(dir, 'last-year-with-more.xlsx');
 
-const LINE_KEYS = ['kind', 'table', 'ref', 'description', 'section', 'change', 'years', 'gross', 'total', 'marker', 'match', 'movedFrom', 'current', 'previous'];
+const LINE_KEYS = [
+  'kind',
+  'table',
+  'ref',
+  'description',
+  'section',
+  'change',
+  'years',
+  'gross',
+  'total',
+  'marker',
+  'match',
+  'movedFrom',
+  'current',
+  'previous',
+];
 
 beforeAll(async () => {
   const fixture = await readGrids(CORPORATE_RESOURCES);
   await writeGrids(editedMtfs(fixture), thisYear);
   const previous = previousFromStars(fixture, checkWorkbook(fixture));
   await writeGrids(previous, lastYear);
-  await writeGrids(new Edit(cloneGrids(previous)).insertRow('Growth', 8, ['* G18', 'Members allowances review', 10, 10, 10, 10]).grids, lastYearWithMore);
+  await writeGrids(
+    new Edit(cloneGrids(previous)).insertRow('Growth', 8, ['* G18', 'Members allowances review', 10, 10, 10, 10]).grids,
+    lastYearWithMore,
+  );
 });
 
 describe('mtfs compare --json', () => {
@@ -52,8 +70,22 @@ describe('mtfs compare --json', () => {
       marker: { typed: '**', derived: '**' },
       match: { by: 'ref', confidence: 1 },
       movedFrom: null,
-      current: { id: 'Growth!A7', sheet: 'Growth', cell: 'A7', ref: 'G19', description: 'Revenue consequences of Corporate ICT capital programme & PSN compliance', section: 'CORPORATE RESOURCES ITEMS' },
-      previous: { id: 'Growth!A7', sheet: 'Growth', cell: 'A7', ref: 'G19', description: 'Revenue consequences of Corporate ICT capital programme & PSN compliance', section: 'CORPORATE RESOURCES ITEMS' },
+      current: {
+        id: 'Growth!A7',
+        sheet: 'Growth',
+        cell: 'A7',
+        ref: 'G19',
+        description: 'Revenue consequences of Corporate ICT capital programme & PSN compliance',
+        section: 'CORPORATE RESOURCES ITEMS',
+      },
+      previous: {
+        id: 'Growth!A7',
+        sheet: 'Growth',
+        cell: 'A7',
+        ref: 'G19',
+        description: 'Revenue consequences of Corporate ICT capital programme & PSN compliance',
+        section: 'CORPORATE RESOURCES ITEMS',
+      },
     });
     const wan = doc.lines.find((l: { description: string }) => l.description === 'WAN Renewal');
     expect([wan.change, wan.gross, wan.total, wan.marker, wan.ref]).toEqual([
@@ -64,9 +96,18 @@ describe('mtfs compare --json', () => {
       null,
     ]);
     const removed = doc.lines.find((l: { change: string }) => l.change === 'removed');
-    expect([removed.ref, removed.current, removed.marker, removed.match, removed.previous.id]).toEqual(['G21', null, null, null, 'Growth!A9']);
-    for (const f of doc.findings) expect(Object.keys(f)).toEqual(['severity', 'rule', 'sheet', 'cell', 'message', 'expected', 'actual']);
-    expect(doc.findings.filter((f: { rule: string }) => f.rule === 'marker-mismatch').map((f: { cell: string }) => f.cell)).toEqual(['A8', 'A11', 'A21']);
+    expect([removed.ref, removed.current, removed.marker, removed.match, removed.previous.id]).toEqual([
+      'G21',
+      null,
+      null,
+      null,
+      'Growth!A9',
+    ]);
+    for (const f of doc.findings)
+      expect(Object.keys(f)).toEqual(['severity', 'rule', 'sheet', 'cell', 'message', 'expected', 'actual']);
+    expect(
+      doc.findings.filter((f: { rule: string }) => f.rule === 'marker-mismatch').map((f: { cell: string }) => f.cell),
+    ).toEqual(['A8', 'A11', 'A21']);
     expect(doc.summary).toEqual({
       new: 3,
       amended: 4,
@@ -74,8 +115,28 @@ describe('mtfs compare --json', () => {
       removed: 3,
       markerDisagreements: 3,
       tables: [
-        { kind: 'growth', name: 'Growth (Appendix B)', new: 1, unchanged: 2, amended: 1, removed: 1, markerDisagreements: 1, current: 'Growth!A4:F15', previous: 'Growth!A4:F15' },
-        { kind: 'savings', name: 'Savings (Appendix B)', new: 1, unchanged: 13, amended: 1, removed: 1, markerDisagreements: 2, current: 'Savings!A4:G27', previous: 'Savings!A4:G27' },
+        {
+          kind: 'growth',
+          name: 'Growth (Appendix B)',
+          new: 1,
+          unchanged: 2,
+          amended: 1,
+          removed: 1,
+          markerDisagreements: 1,
+          current: 'Growth!A4:F15',
+          previous: 'Growth!A4:F15',
+        },
+        {
+          kind: 'savings',
+          name: 'Savings (Appendix B)',
+          new: 1,
+          unchanged: 13,
+          amended: 1,
+          removed: 1,
+          markerDisagreements: 2,
+          current: 'Savings!A4:G27',
+          previous: 'Savings!A4:G27',
+        },
         {
           kind: 'capital',
           name: 'Capital programme (Appendix C): CORPORATE RESOURCES DEPARTMENT',
@@ -102,9 +163,13 @@ describe('mtfs compare --json', () => {
     });
   });
 
-  it('takes the user\'s corrections: --not-same keeps two lines apart', () => {
-    const doc = JSON.parse(mtfs('compare', CORPORATE_RESOURCES, thisYear, '--json', '--not-same', 'Growth!A8=Growth!A8').stdout);
-    const growth = doc.lines.filter((l: { kind: string }) => l.kind === 'growth').map((l: { ref: string; change: string }) => `${l.ref} ${l.change}`);
+  it("takes the user's corrections: --not-same keeps two lines apart", () => {
+    const doc = JSON.parse(
+      mtfs('compare', CORPORATE_RESOURCES, thisYear, '--json', '--not-same', 'Growth!A8=Growth!A8').stdout,
+    );
+    const growth = doc.lines
+      .filter((l: { kind: string }) => l.kind === 'growth')
+      .map((l: { ref: string; change: string }) => `${l.ref} ${l.change}`);
     expect(growth).toEqual(['G19 amended', 'G25 new', 'G23 new', 'G22 unchanged', 'G20 removed', 'G21 removed']);
   });
 });
@@ -126,8 +191,14 @@ describe('mtfs compare', () => {
     expect(out).toContain('  amended    * T24 Review of Operational Property: 2018/19 -1,770 → -1,800 (-30)');
     expect(out).toContain('  amended    WAN Renewal: Gross Cost of Project 840 → 900 (+60)');
     expect(out).toContain('Marker disagreements (3):');
-    expect(out).toContain('  warning marker-mismatch    Savings!A21: D88 is marked ** (amended) but it is new since the previous MTFS: it should have no star');
-    expect(out.slice(-3)).toEqual(['Summary: 3 new, 4 amended, 22 unchanged, 3 removed; 3 markers disagree', 'Result: some star markers disagree with the comparison.', '']);
+    expect(out).toContain(
+      '  warning marker-mismatch    Savings!A21: D88 is marked ** (amended) but it is new since the previous MTFS: it should have no star',
+    );
+    expect(out.slice(-3)).toEqual([
+      'Summary: 3 new, 4 amended, 22 unchanged, 3 removed; 3 markers disagree',
+      'Result: some star markers disagree with the comparison.',
+      '',
+    ]);
   });
 
   it('exits 0 when every star agrees, with removed lines only noted', () => {
@@ -137,7 +208,9 @@ describe('mtfs compare', () => {
     expect(r.stdout).toContain('Result: every star marker agrees with the comparison.');
     const removed = mtfs('compare', lastYearWithMore, CORPORATE_RESOURCES);
     expect(removed.code).toBe(0);
-    expect(removed.stdout).toContain('Notes (1):\n  info    line-removed       Growth!A4: G18 Members allowances review, at Growth!A8 in the previous MTFS, is not in this one');
+    expect(removed.stdout).toContain(
+      'Notes (1):\n  info    line-removed       Growth!A4: G18 Members allowances review, at Growth!A8 in the previous MTFS, is not in this one',
+    );
     expect(removed.stdout).toContain('Summary: 5 new, 13 amended, 11 unchanged, 1 removed; 0 markers disagree');
   });
 
@@ -150,8 +223,14 @@ describe('mtfs compare', () => {
       [[junk, thisYear], `mtfs: cannot read ${junk}: `],
       [[thisYear, join(dir, 'missing.xlsx')], `mtfs: cannot read ${join(dir, 'missing.xlsx')}: no such file`],
       [[empty, thisYear], `mtfs: ${empty} has no growth, savings or capital programme table to compare`],
-      [[CORPORATE_RESOURCES, thisYear, '--same', 'Growth!A7=Savings!A7'], 'mtfs: cannot pair as asked: Growth!A7 is a growth line and Savings!A7 a savings line'],
-      [[CORPORATE_RESOURCES, thisYear, '--same', 'G19=G20'], "error: option '--same <previous=current>' argument 'G19=G20' is invalid"],
+      [
+        [CORPORATE_RESOURCES, thisYear, '--same', 'Growth!A7=Savings!A7'],
+        'mtfs: cannot pair as asked: Growth!A7 is a growth line and Savings!A7 a savings line',
+      ],
+      [
+        [CORPORATE_RESOURCES, thisYear, '--same', 'G19=G20'],
+        "error: option '--same <previous=current>' argument 'G19=G20' is invalid",
+      ],
     ];
     for (const [args, message] of cases) {
       const r = mtfs('compare', ...args);
@@ -166,7 +245,9 @@ describe('mtfs compare -o', () => {
     const out = join(dir, 'with-changes.xlsx');
     const r = mtfs('compare', CORPORATE_RESOURCES, thisYear, '-o', out);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`Wrote ${out}: this MTFS with the sheet "${CHANGES_SHEET}" added; its other sheets are unchanged.`);
+    expect(r.stdout).toContain(
+      `Wrote ${out}: this MTFS with the sheet "${CHANGES_SHEET}" added; its other sheets are unchanged.`,
+    );
     expect(await snapshot(out, (s) => s !== CHANGES_SHEET)).toEqual(await snapshot(thisYear));
     const values = await sheetValues(out, CHANGES_SHEET);
     expect(values.slice(0, 3)).toEqual([
@@ -174,22 +255,48 @@ describe('mtfs compare -o', () => {
       ['This MTFS: this-year.xlsx; previous MTFS: corporate-resources-2015.xlsx'],
       ['3 new, 4 amended, 22 unchanged, 3 removed; 3 markers disagree'],
     ]);
-    expect(values[16]).toEqual(['G19', 'Revenue consequences of Corporate ICT capital programme & PSN compliance', 'Amended', '**', '**', 40, 40, 0, 60, 75, 15, 90, 90, 0, 120, 120, 0]);
+    expect(values[16]).toEqual([
+      'G19',
+      'Revenue consequences of Corporate ICT capital programme & PSN compliance',
+      'Amended',
+      '**',
+      '**',
+      40,
+      40,
+      0,
+      60,
+      75,
+      15,
+      90,
+      90,
+      0,
+      120,
+      120,
+      0,
+    ]);
   });
 
   it('with --json, prints only the document on stdout and says what it wrote on stderr', () => {
     const out = join(dir, 'json-and-sheet.xlsx');
     const r = mtfs('compare', CORPORATE_RESOURCES, thisYear, '--json', '-o', out);
     expect(Object.keys(JSON.parse(r.stdout))).toEqual(['lines', 'findings', 'summary']);
-    expect(r.stderr).toBe(`mtfs: Wrote ${out}: this MTFS with the sheet "${CHANGES_SHEET}" added; its other sheets are unchanged.\n`);
+    expect(r.stderr).toBe(
+      `mtfs: Wrote ${out}: this MTFS with the sheet "${CHANGES_SHEET}" added; its other sheets are unchanged.\n`,
+    );
   });
 
   it('refuses to write over either input, unless --in-place for this MTFS, which then replaces only its own Changes sheet', async () => {
     const before = readFileSync(thisYear);
     const overCurrent = mtfs('compare', CORPORATE_RESOURCES, thisYear, '-o', thisYear);
-    expect([overCurrent.code, overCurrent.stderr]).toEqual([2, `mtfs: the output would overwrite ${thisYear}; give another -o file, or --in-place to add the Changes sheet to it\n`]);
+    expect([overCurrent.code, overCurrent.stderr]).toEqual([
+      2,
+      `mtfs: the output would overwrite ${thisYear}; give another -o file, or --in-place to add the Changes sheet to it\n`,
+    ]);
     const overPrevious = mtfs('compare', lastYear, thisYear, '-o', lastYear, '--in-place');
-    expect([overPrevious.code, overPrevious.stderr]).toEqual([2, `mtfs: the output would overwrite the previous MTFS ${lastYear}; give another -o file\n`]);
+    expect([overPrevious.code, overPrevious.stderr]).toEqual([
+      2,
+      `mtfs: the output would overwrite the previous MTFS ${lastYear}; give another -o file\n`,
+    ]);
     expect(readFileSync(thisYear).equals(before)).toBe(true);
 
     const copy = join(dir, 'in-place.xlsx');
@@ -209,7 +316,9 @@ describe('mtfs compare -o', () => {
     const out = join(dir, 'never-written.xlsx');
     const r = mtfs('compare', CORPORATE_RESOURCES, withSheet, '-o', out);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`A sheet called "${CHANGES_SHEET}" already exists and was not written by the add-in, so it will not be overwritten.`);
+    expect(r.stderr).toContain(
+      `A sheet called "${CHANGES_SHEET}" already exists and was not written by the add-in, so it will not be overwritten.`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 });

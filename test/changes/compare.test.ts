@@ -6,7 +6,8 @@ import { readGrids } from '../support/workbooks';
 import { editedMtfs } from './fixture-edits';
 import { brief, readBack } from './helpers';
 
-const REMOVED_HINT = 'is not in this one: removed (if it is here under another reference and description, pair the two by hand)';
+const REMOVED_HINT =
+  'is not in this one: removed (if it is here under another reference and description, pair the two by hand)';
 
 describe('comparing the published fixture with an edited copy', async () => {
   const fixture = await readGrids(CORPORATE_RESOURCES);
@@ -64,7 +65,9 @@ describe('comparing the published fixture with an edited copy', async () => {
 
   it('keeps the figures exact, with each year matched by its column', () => {
     const g19 = result.lines[0];
-    expect(g19.figures.map((f) => [f.key, f.previous?.toFixed(), f.current?.toFixed(), f.difference?.toFixed(), f.status])).toEqual([
+    expect(
+      g19.figures.map((f) => [f.key, f.previous?.toFixed(), f.current?.toFixed(), f.difference?.toFixed(), f.status]),
+    ).toEqual([
       ['year:2015/16', '40', '40', '0', 'same'],
       ['year:2016/17', '60', '75', '15', 'changed'],
       ['year:2017/18', '90', '90', '0', 'same'],
@@ -84,24 +87,54 @@ describe('comparing the published fixture with an edited copy', async () => {
     const renumbered = result.lines[1];
     expect([renumbered.previous?.id, renumbered.current?.id]).toEqual(['Growth!A8', 'Growth!A8']);
     const moved = result.lines.find((l) => l.current?.ref === 'D87')!;
-    expect([moved.previous?.id, moved.current?.id, moved.previous?.section, moved.current?.section]).toEqual(['Savings!A22', 'Savings!A25', 'Departmental', 'Emerging']);
+    expect([moved.previous?.id, moved.current?.id, moved.previous?.section, moved.current?.section]).toEqual([
+      'Savings!A22',
+      'Savings!A25',
+      'Departmental',
+      'Emerging',
+    ]);
     const removed = result.lines.find((l) => l.change === 'removed' && l.kind === 'capital')!;
     expect([removed.previous?.id, removed.current]).toEqual(['Capital Programme!C13', undefined]);
   });
 
   it('flags exactly the stars that disagree, at their reference cells, and notes every removed line', () => {
     expect(result.findings.map((f) => [f.severity, f.rule, `${f.sheet}!${f.cell}`, f.message])).toEqual([
-      ['warning', 'marker-mismatch', 'Growth!A8', 'G25 has no star, but it was in the previous MTFS unchanged: it should be *'],
-      ['info', 'line-removed', 'Growth!A4', `G21 Development of Digital Services, at Growth!A9 in the previous MTFS, ${REMOVED_HINT}`],
+      [
+        'warning',
+        'marker-mismatch',
+        'Growth!A8',
+        'G25 has no star, but it was in the previous MTFS unchanged: it should be *',
+      ],
+      [
+        'info',
+        'line-removed',
+        'Growth!A4',
+        `G21 Development of Digital Services, at Growth!A9 in the previous MTFS, ${REMOVED_HINT}`,
+      ],
       [
         'warning',
         'marker-mismatch',
         'Savings!A11',
         'T24 Review of Operational Property is marked * (unchanged) but it was in the previous MTFS and has been amended (2018/19 -1,770 → -1,800): it should be **',
       ],
-      ['warning', 'marker-mismatch', 'Savings!A21', 'D88 is marked ** (amended) but it is new since the previous MTFS: it should have no star'],
-      ['info', 'line-removed', 'Savings!A4', `D86 End support for community ICT, at Savings!A21 in the previous MTFS, ${REMOVED_HINT}`],
-      ['info', 'line-removed', 'Capital Programme!A4', `Melton KE VII - Replacement Playing Fields - subject to business case, at Capital Programme!C13 in the previous MTFS, ${REMOVED_HINT}`],
+      [
+        'warning',
+        'marker-mismatch',
+        'Savings!A21',
+        'D88 is marked ** (amended) but it is new since the previous MTFS: it should have no star',
+      ],
+      [
+        'info',
+        'line-removed',
+        'Savings!A4',
+        `D86 End support for community ICT, at Savings!A21 in the previous MTFS, ${REMOVED_HINT}`,
+      ],
+      [
+        'info',
+        'line-removed',
+        'Capital Programme!A4',
+        `Melton KE VII - Replacement Playing Fields - subject to business case, at Capital Programme!C13 in the previous MTFS, ${REMOVED_HINT}`,
+      ],
     ]);
   });
 

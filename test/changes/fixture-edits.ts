@@ -33,15 +33,36 @@ export function editedMtfs(fixture: SheetGrid[]): SheetGrid[] {
     .deleteRow('Savings', 21)
     .insertRow('Savings', 21, ['** D88', 'SR', 'Reduce printing costs', -20, -40, -40, -40]);
   const stars: [string, string][] = [
-    ['A7', '* T24'], ['A8', '* T24'], ['A9', '* T24'], ['A10', '* T24'], ['A11', '* T24'], ['A12', '* TBC'], ['A13', '* TBC'],
-    ['A16', '* D81'], ['A17', '* D82'], ['A18', '* D83'], ['A19', '* D84'], ['A20', '* D85'], ['A24', '* E81'], ['A25', '* D87'],
+    ['A7', '* T24'],
+    ['A8', '* T24'],
+    ['A9', '* T24'],
+    ['A10', '* T24'],
+    ['A11', '* T24'],
+    ['A12', '* TBC'],
+    ['A13', '* TBC'],
+    ['A16', '* D81'],
+    ['A17', '* D82'],
+    ['A18', '* D83'],
+    ['A19', '* D84'],
+    ['A20', '* D85'],
+    ['A24', '* E81'],
+    ['A25', '* D87'],
   ];
   for (const [cell, ref] of stars) e.set('Savings', cell, ref);
   e.set('Capital Programme', 'B8', 900)
     .set('Capital Programme', 'G6', 600)
     .set('Capital Programme', 'H6', 2150)
     .deleteRow('Capital Programme', 13)
-    .insertRow('Capital Programme', 23, [new Date(Date.UTC(2018, 2, 31)), 800, 'Property rationalisation', 200, 300, 300, 0, 800]);
+    .insertRow('Capital Programme', 23, [
+      new Date(Date.UTC(2018, 2, 31)),
+      800,
+      'Property rationalisation',
+      200,
+      300,
+      300,
+      0,
+      800,
+    ]);
   return e.grids;
 }
 
@@ -55,7 +76,9 @@ export function previousFromStars(fixture: SheetGrid[], check: CheckResult): She
   const dropped: { sheet: string; row: number }[] = [];
   for (const table of check.tables.filter((t) => t.kind === 'growth' || t.kind === 'savings')) {
     const cols = table.columns.map((c) => c.col);
-    table.columns.forEach((c) => e.set(table.sheet, a1(table.headerRow, c.col), `${Number(c.year!.slice(0, 4)) - 1}/${c.year!.slice(2, 4)} £000`));
+    table.columns.forEach((c) =>
+      e.set(table.sheet, a1(table.headerRow, c.col), `${Number(c.year!.slice(0, 4)) - 1}/${c.year!.slice(2, 4)} £000`),
+    );
     for (const line of table.rows.filter((r) => r.type === 'line')) {
       if (!line.marker) dropped.push({ sheet: table.sheet, row: line.row + 1 });
       const figures = cols.map((_, i) => valueOf(line, i)!.toNumber());

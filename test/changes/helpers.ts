@@ -28,7 +28,9 @@ export class Edit {
 
   /** Inserts a row before the given 1-based row; rows below move down by one. */
   insertRow(sheet: string, before: number, values: (CellValue | undefined)[]): this {
-    const cells = values.map((v): Cell | undefined => (v === undefined ? undefined : { value: v, format: typeof v === 'number' ? '#,##0;-#,##0' : undefined }));
+    const cells = values.map((v): Cell | undefined =>
+      v === undefined ? undefined : { value: v, format: typeof v === 'number' ? '#,##0;-#,##0' : undefined },
+    );
     this.sheet(sheet).rows.splice(before - 1, 0, cells);
     return this;
   }

@@ -32,7 +32,9 @@ describe("the fixture's own stars against the previous MTFS they describe", asyn
   it('matches years by their column, and reports a year in one MTFS only as such, not as a change', () => {
     const result = compareWorkbooks(previous, current);
     const g22 = result.lines.find((l) => l.current?.ref === 'G22')!;
-    expect(g22.figures.map((f) => [f.year, f.previous?.toFixed() ?? null, f.current?.toFixed() ?? null, f.status])).toEqual([
+    expect(
+      g22.figures.map((f) => [f.year, f.previous?.toFixed() ?? null, f.current?.toFixed() ?? null, f.status]),
+    ).toEqual([
       ['2014/15', '-515', null, 'only-previous'],
       ['2015/16', '-500', '-500', 'same'],
       ['2016/17', '-500', '-500', 'same'],
@@ -40,9 +42,11 @@ describe("the fixture's own stars against the previous MTFS they describe", asyn
       ['2018/19', null, '-500', 'only-current'],
     ]);
     const d84 = result.lines.find((l) => l.current?.ref === 'D84')!;
-    expect(d84.figures.filter((f) => f.status === 'changed').map((f) => [f.year, f.previous!.toFixed(), f.current!.toFixed(), f.difference!.toFixed()])).toEqual([
-      ['2015/16', '170', '175', '5'],
-    ]);
+    expect(
+      d84.figures
+        .filter((f) => f.status === 'changed')
+        .map((f) => [f.year, f.previous!.toFixed(), f.current!.toFixed(), f.difference!.toFixed()]),
+    ).toEqual([['2015/16', '170', '175', '5']]);
   });
 
   it('flags exactly the * line whose figure differs from the previous MTFS', async () => {
@@ -50,7 +54,11 @@ describe("the fixture's own stars against the previous MTFS they describe", asyn
     const changed = new Edit(cloneGrids(previousGrids)).set('Growth', 'E11', -450).grids;
     const result = compareWorkbooks(await readBack(changed), current);
     expect(result.findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.message])).toEqual([
-      ['marker-mismatch', 'Growth!A13', 'G22 is marked * (unchanged) but it was in the previous MTFS and has been amended (2016/17 -450 → -500): it should be **'],
+      [
+        'marker-mismatch',
+        'Growth!A13',
+        'G22 is marked * (unchanged) but it was in the previous MTFS and has been amended (2016/17 -450 → -500): it should be **',
+      ],
     ]);
   });
 });

@@ -5,7 +5,8 @@ import { cloneGrids, readGrids } from '../support/workbooks';
 import { brief, Edit, readBack } from './helpers';
 
 const t24 = (result: ChangesResult) => result.lines.filter((l) => (l.current ?? l.previous)!.ref === 'T24').map(brief);
-const markers = (result: ChangesResult) => result.findings.filter((f) => f.rule === 'marker-mismatch').map((f) => `${f.sheet}!${f.cell}: ${f.message}`);
+const markers = (result: ChangesResult) =>
+  result.findings.filter((f) => f.rule === 'marker-mismatch').map((f) => `${f.sheet}!${f.cell}: ${f.message}`);
 
 /**
  * This year the Operational ICT review (Savings!A8) is called "Digital workplace programme", same
@@ -49,7 +50,9 @@ describe('the user corrects a pairing', async () => {
   });
 
   it('follows "not the same line": both current lines are new and last year\'s review is removed', () => {
-    const result = compareWorkbooks(previous, current, [{ previous: 'Savings!A8', current: 'Savings!A12', same: false }]);
+    const result = compareWorkbooks(previous, current, [
+      { previous: 'Savings!A8', current: 'Savings!A12', same: false },
+    ]);
     expect(t24(result).filter((l) => !l.includes('unchanged'))).toEqual([
       'T24 Digital workplace programme: new [**→-]',
       'T24 Review of Operational ICT services: new [-→-]',
@@ -61,10 +64,15 @@ describe('the user corrects a pairing', async () => {
   });
 
   it('refuses a correction it cannot apply, saying why', () => {
-    const attempt = (overrides: Parameters<typeof compareWorkbooks>[2]) => () => compareWorkbooks(previous, current, overrides);
-    expect(attempt([{ previous: 'Savings!Z99', current: 'Savings!A8' }])).toThrow(new PairingError('there is no growth, savings or capital line at Savings!Z99 in the previous MTFS'));
+    const attempt = (overrides: Parameters<typeof compareWorkbooks>[2]) => () =>
+      compareWorkbooks(previous, current, overrides);
+    expect(attempt([{ previous: 'Savings!Z99', current: 'Savings!A8' }])).toThrow(
+      new PairingError('there is no growth, savings or capital line at Savings!Z99 in the previous MTFS'),
+    );
     expect(attempt([{ previous: 'Growth!A7', current: 'Savings!A8' }])).toThrow(
-      new PairingError('Growth!A7 is a growth line and Savings!A8 a savings line: only lines of the same kind can be the same line'),
+      new PairingError(
+        'Growth!A7 is a growth line and Savings!A8 a savings line: only lines of the same kind can be the same line',
+      ),
     );
     expect(
       attempt([
@@ -79,7 +87,9 @@ describe('the user corrects a pairing', async () => {
     const correction = { previous: 'Savings!A8', current: 'Savings!A12', same: false, seen };
     expect(t24(compareWorkbooks(previous, current, [correction]))).toContain('T24 Review of Operational ICT: removed');
     // A row inserted above: Savings!A12 now holds the line that was on row 11.
-    const moved = await readBack(new Edit(cloneGrids(edited)).insertRow('Savings', 6, ['T99', 'Eff', 'A line added above', -1, -1, -1, -1]).grids);
+    const moved = await readBack(
+      new Edit(cloneGrids(edited)).insertRow('Savings', 6, ['T99', 'Eff', 'A line added above', -1, -1, -1, -1]).grids,
+    );
     expect(() => compareWorkbooks(previous, moved, [correction])).toThrow(
       new PairingError(
         'Savings!A12 in the current MTFS now holds T24 Review of Operational Property, not T24 Review of Operational ICT services as when the lines were paired; the sheet has changed since',

@@ -8,11 +8,39 @@ import { CORPORATE_RESOURCES } from '../support/paths';
 import { cloneGrids, readGrids } from '../support/workbooks';
 import { Edit } from './helpers';
 
-const REFS = ['G19', '** G19', '* G19', 'G1', '** T24', '* T24', 'T24', 'TBC', '** TBC', '* TBC', '*', '**', 'D83', 'd83', 'E81 Eff', '* D70 Eff/SR'];
+const REFS = [
+  'G19',
+  '** G19',
+  '* G19',
+  'G1',
+  '** T24',
+  '* T24',
+  'T24',
+  'TBC',
+  '** TBC',
+  '* TBC',
+  '*',
+  '**',
+  'D83',
+  'd83',
+  'E81 Eff',
+  '* D70 Eff/SR',
+];
 /** Never blank (nor "-", which reads as a zero): a line with neither a reference of its own nor a description cannot be paired (docs/compare.md). */
 const DESCRIPTIONS = [
-  'Review of Operational ICT', 'Review of Operational Property', 'Review of the Customer Service Centre', 'Contingency', 'The', '&', '.',
-  'Data Integrity & Systems Resilience', 'WAN Renewal', '=SUM(A1)', 'مرحبا', 'Review', 'review of operational ict',
+  'Review of Operational ICT',
+  'Review of Operational Property',
+  'Review of the Customer Service Centre',
+  'Contingency',
+  'The',
+  '&',
+  '.',
+  'Data Integrity & Systems Resilience',
+  'WAN Renewal',
+  '=SUM(A1)',
+  'مرحبا',
+  'Review',
+  'review of operational ict',
 ];
 const FIGURES: fc.Arbitrary<CellValue> = fc.oneof(
   fc.integer({ min: -5000, max: 5000 }),
@@ -32,7 +60,13 @@ function targets(grids: SheetGrid[]): Target[] {
   return comparableTables(checkWorkbook(grids)).flatMap((t) =>
     t.rows
       .filter((r) => r.type === 'line')
-      .map((r) => ({ sheet: t.sheet, row: r.row, refCol: t.refCol, labelCol: r.labelCol, figureCols: t.columns.map((c) => c.col) })),
+      .map((r) => ({
+        sheet: t.sheet,
+        row: r.row,
+        refCol: t.refCol,
+        labelCol: r.labelCol,
+        figureCols: t.columns.map((c) => c.col),
+      })),
   );
 }
 
@@ -61,11 +95,18 @@ function apply(grids: SheetGrid[], lines: Target[], ops: Op[]): SheetGrid[] {
     if (o.kind === 'description') e.set(t.sheet, a1(t.row, t.labelCol), o.value);
     if (o.kind === 'figure') e.set(t.sheet, a1(t.row, t.figureCols[o.column % t.figureCols.length]), o.value);
   }
-  const rowOps = ops.filter((o) => o.kind === 'copy' || o.kind === 'delete').sort((x, y) => lines[y.line].row - lines[x.line].row);
+  const rowOps = ops
+    .filter((o) => o.kind === 'copy' || o.kind === 'delete')
+    .sort((x, y) => lines[y.line].row - lines[x.line].row);
   for (const o of rowOps) {
     const t = lines[o.line];
     const sheet = e.grids.find((g) => g.name === t.sheet)!;
-    if (o.kind === 'copy') sheet.rows.splice(t.row, 0, (sheet.rows[t.row] ?? []).map((c) => (c ? { ...c } : undefined)));
+    if (o.kind === 'copy')
+      sheet.rows.splice(
+        t.row,
+        0,
+        (sheet.rows[t.row] ?? []).map((c) => (c ? { ...c } : undefined)),
+      );
     else e.deleteRow(t.sheet, t.row + 1);
   }
   return e.grids;
@@ -88,8 +129,12 @@ describe('comparing a workbook with itself', async () => {
           expect(line.previous?.id).toBe(line.current?.id);
           if (line.kind !== 'capital') expect(line.marker?.derived).toBe('*');
         }
-        const notStarred = result.lines.filter((l) => l.marker && l.marker.typed !== '*').map((l) => `${l.current!.sheet}!${l.current!.cell}`);
-        expect(result.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual(notStarred.map((c) => `marker-mismatch ${c}`));
+        const notStarred = result.lines
+          .filter((l) => l.marker && l.marker.typed !== '*')
+          .map((l) => `${l.current!.sheet}!${l.current!.cell}`);
+        expect(result.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual(
+          notStarred.map((c) => `marker-mismatch ${c}`),
+        );
       }),
       { numRuns: 300 },
     );

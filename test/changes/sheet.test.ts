@@ -46,34 +46,109 @@ describe('the "Changes since previous MTFS" sheet', async () => {
       ['', '', '', '', '', ...years],
       ['Ref [b]', 'Description [b]', 'Change [b]', 'Marker typed [b]', 'Marker derived [b]', ...triplets, 'Note [b]'],
       ['', 'CORPORATE RESOURCES ITEMS [b] [u]'],
-      ['G19', 'Revenue consequences of Corporate ICT capital programme & PSN compliance', 'Amended', '**', '**', '40', '40', '0', '60', '75', '15', '90', '90', '0', '120', '120', '0'],
-      ['G25', 'Data Integrity & Systems Resilience', 'Unchanged', 'none', '*', ...Array(4).fill(['200', '200', '0']).flat(), 'reference was G20; marker should be *'],
+      [
+        'G19',
+        'Revenue consequences of Corporate ICT capital programme & PSN compliance',
+        'Amended',
+        '**',
+        '**',
+        '40',
+        '40',
+        '0',
+        '60',
+        '75',
+        '15',
+        '90',
+        '90',
+        '0',
+        '120',
+        '120',
+        '0',
+      ],
+      [
+        'G25',
+        'Data Integrity & Systems Resilience',
+        'Unchanged',
+        'none',
+        '*',
+        ...Array(4).fill(['200', '200', '0']).flat(),
+        'reference was G20; marker should be *',
+      ],
       ['G23', 'Digital inclusion programme', 'New', 'none', 'none', ...Array(4).fill(['', '50', '']).flat()],
-      ['G21', 'Development of Digital Services', 'Removed', '', '', ...Array(4).fill(['100', '', '']).flat(), 'was at Growth!A9'],
+      [
+        'G21',
+        'Development of Digital Services',
+        'Removed',
+        '',
+        '',
+        ...Array(4).fill(['100', '', '']).flat(),
+        'was at Growth!A9',
+      ],
       ['', 'CORPORATE ITEMS [b] [u]'],
-      ['G22', 'Removal of time-limited growth for school place planning strategy', 'Unchanged', '*', '*', ...Array(4).fill(['-500', '-500', '0']).flat()],
+      [
+        'G22',
+        'Removal of time-limited growth for school place planning strategy',
+        'Unchanged',
+        '*',
+        '*',
+        ...Array(4).fill(['-500', '-500', '0']).flat(),
+      ],
       [],
     ]);
   });
 
   it('notes how a line was paired and what else changed about it', () => {
     const note = (description: string) => rows.find((r) => r[1] === description)!.at(-1);
-    expect(note('Review of Operational ICT services')).toBe('matched by description (84% alike); previously "Review of Operational ICT"');
+    expect(note('Review of Operational ICT services')).toBe(
+      'matched by description (84% alike); previously "Review of Operational ICT"',
+    );
     expect(note('Review of Customer Services Centre')).toBe('previously "Review of the Customer Service Centre"');
     expect(note('Vacancy management for supported employment')).toBe('moved from Departmental');
     expect(note('Reduce printing costs')).toBe('marker should be none');
   });
 
-  it('shows capital lines with gross cost and total, in the programme\'s order', () => {
+  it("shows capital lines with gross cost and total, in the programme's order", () => {
     const header = rows.find((r) => r[5] === 'Gross Cost of Project £000 [b]')!;
-    expect(header.filter(Boolean)).toEqual(['Gross Cost of Project £000 [b]', '2015/16 £000 [b]', '2016/17 £000 [b]', '2017/18 £000 [b]', '2018/19 £000 [b]', 'Total £000 [b]']);
+    expect(header.filter(Boolean)).toEqual([
+      'Gross Cost of Project £000 [b]',
+      '2015/16 £000 [b]',
+      '2016/17 £000 [b]',
+      '2017/18 £000 [b]',
+      '2018/19 £000 [b]',
+      'Total £000 [b]',
+    ]);
     const wan = rows.find((r) => r[1] === 'WAN Renewal')!;
-    expect(wan).toEqual(['', 'WAN Renewal', 'Amended', '', '', '840', '900', '60', '0', '0', '0', '0', '0', '0', '50', '50', '0', '400', '400', '0', '450', '450', '0']);
+    expect(wan).toEqual([
+      '',
+      'WAN Renewal',
+      'Amended',
+      '',
+      '',
+      '840',
+      '900',
+      '60',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '50',
+      '50',
+      '0',
+      '400',
+      '400',
+      '0',
+      '450',
+      '450',
+      '0',
+    ]);
   });
 
   it('writes every figure exactly in the house format, links each current line to its cell, and keeps text as text', async () => {
     const cells = sheet.rows.flat().filter((c): c is OutputCell => !!c);
-    for (const c of cells.filter((x) => isDecimalValue(x.value))) expect([c.format, c.align]).toEqual([MONEY_FORMAT, 'right']);
+    for (const c of cells.filter((x) => isDecimalValue(x.value)))
+      expect([c.format, c.align]).toEqual([MONEY_FORMAT, 'right']);
     const g19 = sheet.rows.find((r) => r[0]?.value === 'G19')!;
     expect(g19[0]!.link).toEqual({ sheet: 'Growth', cell: 'A7' });
     const formula = new Edit(cloneGrids(fixture)).set('Growth', 'B9', '=SUM(C9:F9)').grids;

@@ -21,7 +21,11 @@ export function growthSheet(years: string[], lines: [string, string, ...number[]
 }
 
 /** A savings appendix: [ref, classification, description, ...figures] lines under one section heading. */
-export function savingsSheet(years: string[], lines: [string, string, string, ...number[]][], name = 'Savings'): SheetGrid {
+export function savingsSheet(
+  years: string[],
+  lines: [string, string, string, ...number[]][],
+  name = 'Savings',
+): SheetGrid {
   const figures = lines.map(([, , , ...f]) => f);
   return sheet(name, [
     [b('SAVINGS')],
@@ -35,12 +39,20 @@ export function savingsSheet(years: string[], lines: [string, string, string, ..
 
 /** One capital programme block: title rows, header, [description, gross cost, ...years] lines (the total is worked out), a total row. */
 export function capitalBlock(title: string[], years: string[], lines: [string, number, ...number[]][]): Row[] {
-  const withTotals = lines.map(([d, gross, ...f]) => [d, gross, ...f, f.reduce((s, v) => s + v, 0)] as [string, number, ...number[]]);
+  const withTotals = lines.map(
+    ([d, gross, ...f]) => [d, gross, ...f, f.reduce((s, v) => s + v, 0)] as [string, number, ...number[]],
+  );
   const figures = withTotals.map(([, , ...f]) => f);
   return [
     ...title.map((t) => [b(t)]),
     [],
-    [b('Estimated Completion Date'), b('Gross Cost of Project £000'), undefined, ...years.map((y) => b(`${y} £000`)), b('Total £000')],
+    [
+      b('Estimated Completion Date'),
+      b('Gross Cost of Project £000'),
+      undefined,
+      ...years.map((y) => b(`${y} £000`)),
+      b('Total £000'),
+    ],
     [undefined, undefined, b('Projects')],
     ...withTotals.map(([d, gross, ...f]): Row => [new Date(Date.UTC(2019, 2, 31)), gross, d, ...f]),
     [undefined, undefined, b('Total'), ...sums(figures).map(b)],
@@ -48,5 +60,8 @@ export function capitalBlock(title: string[], years: string[], lines: [string, n
 }
 
 export function capitalSheet(blocks: Row[][]): SheetGrid {
-  return sheet('Capital Programme', blocks.flatMap((block, i) => (i ? [[], [], ...block] : block)));
+  return sheet(
+    'Capital Programme',
+    blocks.flatMap((block, i) => (i ? [[], [], ...block] : block)),
+  );
 }

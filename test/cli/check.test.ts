@@ -27,7 +27,8 @@ describe('mtfs check', () => {
       rule: 'rounding-difference',
       sheet: 'Revenue Budget',
       cell: 'C32',
-      message: 'PEOPLE, PROCUREMENT & TRANSFORMATION total for Employees is 8,529,015 but its lines add up to 8,529,014: a rounding difference of 1, within ±2.5 for 5 lines',
+      message:
+        'PEOPLE, PROCUREMENT & TRANSFORMATION total for Employees is 8,529,015 but its lines add up to 8,529,014: a rounding difference of 1, within ±2.5 for 5 lines',
       expected: '8529014',
       actual: '8529015',
     });
@@ -38,7 +39,9 @@ describe('mtfs check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('corporate-resources-2015.xlsx — CORPORATE RESOURCES');
     expect(r.stdout).toContain('Findings: 7 tables, 0 errors, 10 warnings, 9 rounding differences');
-    expect(r.stdout).toContain('Revenue Budget!A25: CUSTOMER SERVICES & OPERATIONS total for Budget 2014/15 is 18,546,064');
+    expect(r.stdout).toContain(
+      'Revenue Budget!A25: CUSTOMER SERVICES & OPERATIONS total for Budget 2014/15 is 18,546,064',
+    );
     expect(r.stdout).toContain('Result: no errors.');
   });
 

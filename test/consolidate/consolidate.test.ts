@@ -24,7 +24,10 @@ function block(rows: Rows, heading: string, from = 0): Rows {
 function figures(rows: Rows, after: string, label: string): Decimal[] {
   const start = rows.findIndex((r) => r?.[0] === after);
   const row = rows.find((r, i) => i > start && r?.[0] === label)!;
-  return row.slice(1).filter((v) => v !== null && v !== undefined).map((v) => new Decimal(String(v)));
+  return row
+    .slice(1)
+    .filter((v) => v !== null && v !== undefined)
+    .map((v) => new Decimal(String(v)));
 }
 
 const add = (a: Decimal[], b: Decimal[]) => a.map((x, i) => x.plus(b[i]));
@@ -41,7 +44,8 @@ describe('consolidating departments into a council-wide summary', () => {
     for (const [input, out] of [
       [CORPORATE_RESOURCES, join(dir, 'cr-report.xlsx')],
       [adults, join(dir, 'adults-report.xlsx')],
-    ]) expect(mtfs('report', input, '-o', out).code).toBe(0);
+    ])
+      expect(mtfs('report', input, '-o', out).code).toBe(0);
     crSummary = await sheetValues(join(dir, 'cr-report.xlsx'), 'MTFS Summary');
     adultsSummary = await sheetValues(join(dir, 'adults-report.xlsx'), 'MTFS Summary');
     const r = mtfs('report', CORPORATE_RESOURCES, adults, '-o', council);
@@ -51,30 +55,78 @@ describe('consolidating departments into a council-wide summary', () => {
   });
 
   it("gives council budget lines equal to the exact sum of the departments' own budget summaries", () => {
-    for (const line of ['Updated original budget', 'Other changes', 'Budget Transfers and Adjustments', 'Sub Total', 'Add proposed growth (Appendix B)', 'Less proposed savings (Appendix B)', 'Proposed/Provisional budget (Appendix A)']) {
-      const expected = add(figures(crSummary, 'CORPORATE RESOURCES DEPARTMENT', line), figures(adultsSummary, 'ADULTS AND COMMUNITIES DEPARTMENT', line));
+    for (const line of [
+      'Updated original budget',
+      'Other changes',
+      'Budget Transfers and Adjustments',
+      'Sub Total',
+      'Add proposed growth (Appendix B)',
+      'Less proposed savings (Appendix B)',
+      'Proposed/Provisional budget (Appendix A)',
+    ]) {
+      const expected = add(
+        figures(crSummary, 'CORPORATE RESOURCES DEPARTMENT', line),
+        figures(adultsSummary, 'ADULTS AND COMMUNITIES DEPARTMENT', line),
+      );
       expect(plain(figures(councilRows, 'COUNCIL TOTAL', line)), line).toEqual(plain(expected));
     }
-    expect(plain(figures(councilRows, 'COUNCIL TOTAL', 'Proposed/Provisional budget (Appendix A)'))).toEqual(['43824', '41559', '39424', '35389']);
+    expect(plain(figures(councilRows, 'COUNCIL TOTAL', 'Proposed/Provisional budget (Appendix A)'))).toEqual([
+      '43824',
+      '41559',
+      '39424',
+      '35389',
+    ]);
   });
 
   it('adds up the net budget, growth, savings and capital programme the same way', () => {
-    const net = (rows: Rows) => ['Employees', 'Running Costs', 'Gross Costs', 'Income', 'Net Budget'].map((l) => figures(rows, 'NET BUDGET 2015/16', l)[0]);
-    expect(plain(figures(councilRows, 'NET BUDGET BY DEPARTMENT, £000', 'Council total'))).toEqual(plain(add(net(crSummary), net(adultsSummary))));
+    const net = (rows: Rows) =>
+      ['Employees', 'Running Costs', 'Gross Costs', 'Income', 'Net Budget'].map(
+        (l) => figures(rows, 'NET BUDGET 2015/16', l)[0],
+      );
+    expect(plain(figures(councilRows, 'NET BUDGET BY DEPARTMENT, £000', 'Council total'))).toEqual(
+      plain(add(net(crSummary), net(adultsSummary))),
+    );
     const growthTotal = (rows: Rows) => figures(rows, 'GROWTH SUMMARY, £000, cumulative by year', 'Total growth');
-    expect(plain(figures(councilRows, 'GROWTH BY DEPARTMENT, £000, cumulative (each department\'s own items)', 'CORPORATE RESOURCES'))).toEqual(['340', '360', '390', '420']);
+    expect(
+      plain(
+        figures(
+          councilRows,
+          "GROWTH BY DEPARTMENT, £000, cumulative (each department's own items)",
+          'CORPORATE RESOURCES',
+        ),
+      ),
+    ).toEqual(['340', '360', '390', '420']);
     expect(growthTotal(crSummary).map((x) => x.toFixed())).toEqual(['-160', '-140', '-110', '-80']);
     const savings = (rows: Rows) => figures(rows, 'SAVINGS SUMMARY, £000, cumulative by year', 'Total savings');
-    expect(plain(figures(councilRows, "SAVINGS BY DEPARTMENT, £000, cumulative (each department's own items)", 'Council total savings'))).toEqual(plain(add(savings(crSummary), savings(adultsSummary))));
+    expect(
+      plain(
+        figures(
+          councilRows,
+          "SAVINGS BY DEPARTMENT, £000, cumulative (each department's own items)",
+          'Council total savings',
+        ),
+      ),
+    ).toEqual(plain(add(savings(crSummary), savings(adultsSummary))));
     const capital = (rows: Rows, heading: string) => figures(rows, heading, 'Total');
-    const crCapital = add(capital(crSummary, 'CAPITAL PROGRAMME SUMMARY: CORPORATE RESOURCES DEPARTMENT'), capital(crSummary, 'CAPITAL PROGRAMME SUMMARY: CORPORATE PROGRAMME'));
+    const crCapital = add(
+      capital(crSummary, 'CAPITAL PROGRAMME SUMMARY: CORPORATE RESOURCES DEPARTMENT'),
+      capital(crSummary, 'CAPITAL PROGRAMME SUMMARY: CORPORATE PROGRAMME'),
+    );
     const adultsCapital = capital(adultsSummary, 'CAPITAL PROGRAMME SUMMARY: ADULTS AND COMMUNITIES DEPARTMENT');
-    expect(plain(figures(councilRows, 'CAPITAL PROGRAMME BY DEPARTMENT, £000', 'Council total'))).toEqual(plain(add(crCapital, adultsCapital)));
+    expect(plain(figures(councilRows, 'CAPITAL PROGRAMME BY DEPARTMENT, £000', 'Council total'))).toEqual(
+      plain(add(crCapital, adultsCapital)),
+    );
   });
 
   it("keeps each department's own summaries and every finding, with the workbook it is in", async () => {
     const summary = await sheetValues(council, 'MTFS Summary');
-    expect(block(summary, 'CORPORATE RESOURCES DEPARTMENT').at(-1)).toEqual(['Proposed/Provisional budget (Appendix A)', 33924, 31719, 29689, 25774]);
+    expect(block(summary, 'CORPORATE RESOURCES DEPARTMENT').at(-1)).toEqual([
+      'Proposed/Provisional budget (Appendix A)',
+      33924,
+      31719,
+      29689,
+      25774,
+    ]);
     expect(block(summary, 'ADULTS AND COMMUNITIES DEPARTMENT')).toHaveLength(10);
     const findings = await sheetValues(council, 'MTFS Findings');
     expect(findings[3]).toEqual(['Severity', 'Rule', 'Message', 'Cell', 'Workbook']);
@@ -121,7 +173,12 @@ describe('several departments in one workbook', () => {
     const r = mtfs('report', input, '-o', out);
     expect(r.code).toBe(0);
     const council = await sheetValues(out, 'Council Summary');
-    expect(plain(figures(council, 'COUNCIL TOTAL', 'Proposed/Provisional budget (Appendix A)'))).toEqual(['43824', '41559', '39424', '35389']);
+    expect(plain(figures(council, 'COUNCIL TOTAL', 'Proposed/Provisional budget (Appendix A)'))).toEqual([
+      '43824',
+      '41559',
+      '39424',
+      '35389',
+    ]);
   });
 
   it('catches a department whose budget summary disagrees with its own growth appendix, naming that department’s sheet', async () => {

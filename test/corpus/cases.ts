@@ -33,10 +33,25 @@ const YEARS = ['2015/16 £000', '2016/17 £000', '2017/18 £000', '2018/19 £000
 const header = [b('TDEI ref.'), undefined, ...YEARS.map(b)];
 
 function growth(lines: Spec, total: (string | number | undefined)[], extraRows: Spec = []): SheetGrid {
-  return sheet('Growth', [[b('GROWTH')], [], header, [undefined, bu('ADULTS ITEMS')], ...lines, [undefined, b('Total'), ...total.map((v) => (v === undefined ? undefined : b(v as number)))], ...extraRows]);
+  return sheet('Growth', [
+    [b('GROWTH')],
+    [],
+    header,
+    [undefined, bu('ADULTS ITEMS')],
+    ...lines,
+    [undefined, b('Total'), ...total.map((v) => (v === undefined ? undefined : b(v as number)))],
+    ...extraRows,
+  ]);
 }
 
-const plainGrowth = () => growth([['G1', 'Care packages', 100, 200, 300, 400], ['G2', 'Inflation', 50, 50, 50, 50]], [150, 250, 350, 450]);
+const plainGrowth = () =>
+  growth(
+    [
+      ['G1', 'Care packages', 100, 200, 300, 400],
+      ['G2', 'Inflation', 50, 50, 50, 50],
+    ],
+    [150, 250, 350, 450],
+  );
 
 const bytes = (grids: SheetGrid[]) => () => gridsToBuffer(grids);
 
@@ -62,15 +77,34 @@ async function bigExport(rows: number): Promise<Uint8Array> {
 }
 
 export const CASES: CorpusCase[] = [
-  { file: 'not-an-xlsx.xlsx', what: 'a CSV saved with an .xlsx name', build: async () => notAWorkbook(), expect: { exit: 2, reason: 'the file is not an .xlsx workbook' } },
-  { file: 'zero-byte.xlsx', what: 'an empty file', build: async () => new Uint8Array(0), expect: { exit: 2, reason: 'the file is empty (0 bytes)' } },
+  {
+    file: 'not-an-xlsx.xlsx',
+    what: 'a CSV saved with an .xlsx name',
+    build: async () => notAWorkbook(),
+    expect: { exit: 2, reason: 'the file is not an .xlsx workbook' },
+  },
+  {
+    file: 'zero-byte.xlsx',
+    what: 'an empty file',
+    build: async () => new Uint8Array(0),
+    expect: { exit: 2, reason: 'the file is empty (0 bytes)' },
+  },
   {
     file: 'password-protected.xlsx',
     what: 'an encrypted Office package',
     build: async () => passwordProtected(),
-    expect: { exit: 2, reason: 'the workbook is password-protected; remove the password in Excel (File > Info > Protect Workbook) and try again' },
+    expect: {
+      exit: 2,
+      reason:
+        'the workbook is password-protected; remove the password in Excel (File > Info > Protect Workbook) and try again',
+    },
   },
-  { file: 'old-format.xls', what: 'an Excel 97-2003 workbook', build: async () => oldXls(), expect: { exit: 2, reason: 'this is an old-style .xls workbook; save it as .xlsx in Excel and try again' } },
+  {
+    file: 'old-format.xls',
+    what: 'an Excel 97-2003 workbook',
+    build: async () => oldXls(),
+    expect: { exit: 2, reason: 'this is an old-style .xls workbook; save it as .xlsx in Excel and try again' },
+  },
   {
     file: 'truncated.xlsx',
     what: 'the first half of a real workbook (a broken download)',
@@ -83,7 +117,13 @@ export const CASES: CorpusCase[] = [
   {
     file: 'no-table.xlsx',
     what: 'a workbook with no MTFS table (a shopping list)',
-    build: bytes([sheet('List', [['Item', 'Qty'], ['Paper', 5], ['Toner', 2]])]),
+    build: bytes([
+      sheet('List', [
+        ['Item', 'Qty'],
+        ['Paper', 5],
+        ['Toner', 2],
+      ]),
+    ]),
     expect: { exit: 0, tables: 0, only: ['no-tables List!A1'], message: 'no MTFS table was found in the workbook' },
   },
   {
@@ -98,7 +138,15 @@ export const CASES: CorpusCase[] = [
     build: () =>
       exceljs((wb) => {
         const ws = wb.addWorksheet('Growth');
-        ws.addRows([['GROWTH'], [], ['TDEI ref.', null, ...YEARS], [null, 'ADULTS ITEMS'], ['G1', 'Care packages', 100, 200, 300, 400], ['G2', 'Inflation', 50, 50, 50, 50], [null, 'Total', 150, 250, 350, 450]]);
+        ws.addRows([
+          ['GROWTH'],
+          [],
+          ['TDEI ref.', null, ...YEARS],
+          [null, 'ADULTS ITEMS'],
+          ['G1', 'Care packages', 100, 200, 300, 400],
+          ['G2', 'Inflation', 50, 50, 50, 50],
+          [null, 'Total', 150, 250, 350, 450],
+        ]);
         ws.mergeCells('A1:F1');
         ws.mergeCells('B5:B6');
       }),
@@ -110,7 +158,14 @@ export const CASES: CorpusCase[] = [
     build: () =>
       exceljs((wb) => {
         const ws = wb.addWorksheet('Growth');
-        ws.addRows([['GROWTH'], [], ['TDEI ref.', null, ...YEARS], ['G1', 'Care packages', 100, 200, 300, 400], ['G2', 'Hidden line', 50, 50, 50, 50], [null, 'Total', 150, 250, 350, 450]]);
+        ws.addRows([
+          ['GROWTH'],
+          [],
+          ['TDEI ref.', null, ...YEARS],
+          ['G1', 'Care packages', 100, 200, 300, 400],
+          ['G2', 'Hidden line', 50, 50, 50, 50],
+          [null, 'Total', 150, 250, 350, 450],
+        ]);
         ws.getRow(5).hidden = true;
         ws.getColumn(4).hidden = true;
       }),
@@ -122,8 +177,18 @@ export const CASES: CorpusCase[] = [
     build: () =>
       exceljs((wb) => {
         const ws = wb.addWorksheet('Growth');
-        ws.addRows([['GROWTH'], [], ['TDEI ref.', null, ...YEARS], ['G1', 'Care packages', 100, 200, 300, 400], ['G2', 'Inflation', 50, 50, 50, 50]]);
-        ws.addRow([null, 'Total', ...['C', 'D', 'E', 'F'].map((c, i) => ({ formula: `SUM(${c}4:${c}5)`, result: [150, 250, 350, 450][i] }))]);
+        ws.addRows([
+          ['GROWTH'],
+          [],
+          ['TDEI ref.', null, ...YEARS],
+          ['G1', 'Care packages', 100, 200, 300, 400],
+          ['G2', 'Inflation', 50, 50, 50, 50],
+        ]);
+        ws.addRow([
+          null,
+          'Total',
+          ...['C', 'D', 'E', 'F'].map((c, i) => ({ formula: `SUM(${c}4:${c}5)`, result: [150, 250, 350, 450][i] })),
+        ]);
       }),
     expect: { exit: 0, only: [] },
   },
@@ -133,10 +198,20 @@ export const CASES: CorpusCase[] = [
     build: () =>
       exceljs((wb) => {
         const ws = wb.addWorksheet('Growth');
-        ws.addRows([['GROWTH'], [], ['TDEI ref.', null, ...YEARS], ['G1', 'Care packages', 100, 200, 300, 400], ['G2', 'Inflation', 50, 50, 50, 50]]);
+        ws.addRows([
+          ['GROWTH'],
+          [],
+          ['TDEI ref.', null, ...YEARS],
+          ['G1', 'Care packages', 100, 200, 300, 400],
+          ['G2', 'Inflation', 50, 50, 50, 50],
+        ]);
         ws.addRow([null, 'Total', ...['C', 'D', 'E', 'F'].map((c) => ({ formula: `SUM(${c}4:${c}5)` }))]);
       }),
-    expect: { exit: 0, findings: ['no-cached-value Growth!C6', 'no-cached-value Growth!F6'], message: 'open and save the file in Excel' },
+    expect: {
+      exit: 0,
+      findings: ['no-cached-value Growth!C6', 'no-cached-value Growth!F6'],
+      message: 'open and save the file in Excel',
+    },
   },
   {
     file: 'error-values.xlsx',
@@ -145,11 +220,22 @@ export const CASES: CorpusCase[] = [
       exceljs((wb) => {
         const ws = wb.addWorksheet('Growth');
         ws.addRows([['GROWTH'], [], ['TDEI ref.', null, ...YEARS]]);
-        ws.addRow(['G1', 'Care packages', { error: '#REF!' }, { formula: '1/0', result: { error: '#DIV/0!' } }, { error: '#N/A' }, 400]);
+        ws.addRow([
+          'G1',
+          'Care packages',
+          { error: '#REF!' },
+          { formula: '1/0', result: { error: '#DIV/0!' } },
+          { error: '#N/A' },
+          400,
+        ]);
         ws.addRow(['G2', 'Inflation', 50, 50, 50, 50]);
         ws.addRow([null, 'Total', 150, 250, 350, 450]);
       }),
-    expect: { exit: 1, only: ['error-value Growth!C4', 'error-value Growth!D4', 'error-value Growth!E4'], message: 'shows #DIV/0! instead of a figure' },
+    expect: {
+      exit: 1,
+      only: ['error-value Growth!C4', 'error-value Growth!D4', 'error-value Growth!E4'],
+      message: 'shows #DIV/0! instead of a figure',
+    },
   },
   {
     file: 'numbers-as-text.xlsx',
@@ -166,7 +252,14 @@ export const CASES: CorpusCase[] = [
     ]),
     expect: {
       exit: 0,
-      findings: ['text-number Growth!C5', 'text-number Growth!F6', 'not-a-figure Growth!C7', 'not-a-figure Growth!D7', 'not-a-figure Growth!E7', 'not-a-figure Growth!F7'],
+      findings: [
+        'text-number Growth!C5',
+        'text-number Growth!F6',
+        'not-a-figure Growth!C7',
+        'not-a-figure Growth!D7',
+        'not-a-figure Growth!E7',
+        'not-a-figure Growth!F7',
+      ],
       message: 'holds the text "£1.4m" where a figure is expected',
     },
   },
@@ -187,7 +280,19 @@ export const CASES: CorpusCase[] = [
   {
     file: 'duplicated-header-rows.xlsx',
     what: 'a header row typed twice, and repeated at a page break',
-    build: bytes([sheet('Growth', [[b('GROWTH')], header, header, [undefined, bu('ADULTS ITEMS')], ['G1', 'Care packages', 100, 200, 300, 400], [], header, ['G2', 'Inflation', 50, 50, 50, 50], [undefined, b('Total'), b(150), b(250), b(350), b(450)]])]),
+    build: bytes([
+      sheet('Growth', [
+        [b('GROWTH')],
+        header,
+        header,
+        [undefined, bu('ADULTS ITEMS')],
+        ['G1', 'Care packages', 100, 200, 300, 400],
+        [],
+        header,
+        ['G2', 'Inflation', 50, 50, 50, 50],
+        [undefined, b('Total'), b(150), b(250), b(350), b(450)],
+      ]),
+    ]),
     expect: { exit: 0, tables: 1, only: [] },
   },
   {
@@ -202,7 +307,14 @@ export const CASES: CorpusCase[] = [
     build: () =>
       exceljs((wb) => {
         const ws = wb.addWorksheet('Growth');
-        ws.addRows([['GROWTH'], [], ['TDEI ref.', null, ...YEARS], ['G1', 'Care packages', 100, 200, 300, 400], ['G2', 'Inflation', 50, 50, 50, 50], [null, 'Total', 150, 250, 350, 450]]);
+        ws.addRows([
+          ['GROWTH'],
+          [],
+          ['TDEI ref.', null, ...YEARS],
+          ['G1', 'Care packages', 100, 200, 300, 400],
+          ['G2', 'Inflation', 50, 50, 50, 50],
+          [null, 'Total', 150, 250, 350, 450],
+        ]);
         for (let c = 10; c <= 1000; c++) ws.getCell(4, c).value = `note ${c}`;
       }),
     expect: { exit: 0, tables: 1, only: [] },
@@ -210,7 +322,14 @@ export const CASES: CorpusCase[] = [
   {
     file: 'very-long-text.xlsx',
     what: "a description of 32,767 characters (Excel's most)",
-    build: bytes([sheet('Savings', [[b('SAVINGS')], [b('TDEI ref.'), b('Eff/SR/Income'), undefined, ...YEARS.map(b)], ['D1', 'Eff', 'x'.repeat(32767), 10, 0, 0, 0], [undefined, b('Total'), undefined, b(10), b(0), b(0), b(0)]])]),
+    build: bytes([
+      sheet('Savings', [
+        [b('SAVINGS')],
+        [b('TDEI ref.'), b('Eff/SR/Income'), undefined, ...YEARS.map(b)],
+        ['D1', 'Eff', 'x'.repeat(32767), 10, 0, 0, 0],
+        [undefined, b('Total'), undefined, b(10), b(0), b(0), b(0)],
+      ]),
+    ]),
     expect: { exit: 0, only: ['positive-saving Savings!D3'], message: 'xxxxxxxx…' },
   },
   {
@@ -231,7 +350,19 @@ export const CASES: CorpusCase[] = [
   {
     file: 'formula-text-in-descriptions.xlsx',
     what: 'descriptions starting with =, +, -, @, tab and CR',
-    build: bytes([growth([['G1', '=HYPERLINK("http://example.invalid","x")', 1, 1, 1, 1], ['G2', '+1+1', 1, 1, 1, 1], ['G3', '-2+3', 1, 1, 1, 1], ['G4', '@SUM(A1)', 1, 1, 1, 1], ['G5', '\tTabbed', 1, 1, 1, 1], ['G6', '\rReturn', 1, 1, 1, 1]], [6, 6, 6, 7])]),
+    build: bytes([
+      growth(
+        [
+          ['G1', '=HYPERLINK("http://example.invalid","x")', 1, 1, 1, 1],
+          ['G2', '+1+1', 1, 1, 1, 1],
+          ['G3', '-2+3', 1, 1, 1, 1],
+          ['G4', '@SUM(A1)', 1, 1, 1, 1],
+          ['G5', '\tTabbed', 1, 1, 1, 1],
+          ['G6', '\rReturn', 1, 1, 1, 1],
+        ],
+        [6, 6, 6, 7],
+      ),
+    ]),
     expect: { exit: 0, only: ['rounding-difference Growth!F11'] },
   },
   {

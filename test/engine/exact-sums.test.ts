@@ -13,7 +13,14 @@ import { b, sheet } from '../support/workbooks';
  */
 describe('exact sums in hundredths', () => {
   it('reads a number as hundredths only when that is exactly its Decimal value', () => {
-    expect([exactCents(0), exactCents(-0), exactCents(12), exactCents(-1855), exactCents(1234567.89), exactCents(0.5)]).toEqual([0, -0, 1200, -185500, 123456789, 50]);
+    expect([
+      exactCents(0),
+      exactCents(-0),
+      exactCents(12),
+      exactCents(-1855),
+      exactCents(1234567.89),
+      exactCents(0.5),
+    ]).toEqual([0, -0, 1200, -185500, 123456789, 50]);
     expect(exactCents(0.1 + 0.2)).toBeNaN(); // 0.30000000000000004: not a whole number of pence
     expect(exactCents(0.001)).toBeNaN();
     expect(exactCents(2 ** 52)).toBeNaN(); // too large for hundredths below 2^52
@@ -44,12 +51,19 @@ describe('exact sums in hundredths', () => {
   it('calls a shown figure equal exactly when judge() on Decimals does', () => {
     const steps = [1, 10, 100, 100_000, 7];
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: -300, max: 300 }), fc.constantFrom(...steps), fc.integer({ min: 1, max: 20 }), (expected, off, step, addends) => {
-        const actual = expected + off;
-        const cents = (c: number) => new Decimal(c).div(100);
-        const viaDecimals = judge(cents(actual), cents(expected), addends, cents(step), 'rounding').verdict === 'equal';
-        expect(equalInCents(actual, expected, step)).toBe(viaDecimals);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: -300, max: 300 }),
+        fc.constantFrom(...steps),
+        fc.integer({ min: 1, max: 20 }),
+        (expected, off, step, addends) => {
+          const actual = expected + off;
+          const cents = (c: number) => new Decimal(c).div(100);
+          const viaDecimals =
+            judge(cents(actual), cents(expected), addends, cents(step), 'rounding').verdict === 'equal';
+          expect(equalInCents(actual, expected, step)).toBe(viaDecimals);
+        },
+      ),
     );
     expect(equalInCents(150, 149, 100)).toBe(false); // 1.49 shown to the £ is 1, not 1.50
     expect(equalInCents(200, 150, 100)).toBe(true); // 1.50 rounds half up to 2
@@ -72,8 +86,17 @@ describe('exact sums in hundredths', () => {
   it('checks totals beyond 2^53 exactly, with Decimals, where a float sum would be off', () => {
     const years = ['2015/16 £000', '2016/17 £000'].map(b);
     const growth = (total: string) =>
-      sheet('Growth', [[b('GROWTH')], [b('TDEI ref.'), undefined, ...years], ['G1', 'Care', '9,007,199,254,740,993', 1], ['G2', 'Transport', '1', 1], [undefined, b('Total'), total, 2]]);
-    const errors = (total: string) => checkWorkbook([growth(total)], { tolerance: 'zero' }).findings.filter((f) => f.severity === 'error').map((f) => f.cell);
+      sheet('Growth', [
+        [b('GROWTH')],
+        [b('TDEI ref.'), undefined, ...years],
+        ['G1', 'Care', '9,007,199,254,740,993', 1],
+        ['G2', 'Transport', '1', 1],
+        [undefined, b('Total'), total, 2],
+      ]);
+    const errors = (total: string) =>
+      checkWorkbook([growth(total)], { tolerance: 'zero' })
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.cell);
     expect(Number('9007199254740993') + 1).toBe(2 ** 53); // a float sum of the lines: 9,007,199,254,740,992, off by 2
     expect(errors('9,007,199,254,740,994')).toEqual([]);
     expect(errors('9,007,199,254,740,995')).toEqual(['C5']);

@@ -44,20 +44,31 @@ describe('the published Corporate Resources paper', () => {
 
   it('explains a rounding difference in words, with the exact figures', () => {
     const g32 = result.findings.find((f) => f.cell === 'G32')!;
-    expect(g32.message).toContain('Employees + Running Expenses + External Income + Internal Income come to 5,564,483 but Net Total shows 5,564,482');
+    expect(g32.message).toContain(
+      'Employees + Running Expenses + External Income + Internal Income come to 5,564,483 but Net Total shows 5,564,482',
+    );
     expect(g32.message).toContain('a rounding difference of 1, within ±2 for 4 columns');
     expect([g32.expected, g32.actual]).toEqual(['5564483', '5564482']);
     const c32 = result.findings.find((f) => f.cell === 'C32')!;
-    expect(c32.message).toBe('PEOPLE, PROCUREMENT & TRANSFORMATION total for Employees is 8,529,015 but its lines add up to 8,529,014: a rounding difference of 1, within ±2.5 for 5 lines');
+    expect(c32.message).toBe(
+      'PEOPLE, PROCUREMENT & TRANSFORMATION total for Employees is 8,529,015 but its lines add up to 8,529,014: a rounding difference of 1, within ±2.5 for 5 lines',
+    );
   });
 
   it("accepts the net budget's Gross Costs (74,500 against 74,499.395 exact) as within rounding", () => {
     const gross = result.findings.find((f) => f.sheet === 'Budget Summary' && f.cell === 'B18')!;
-    expect(gross).toMatchObject({ severity: 'info', rule: 'rounding-difference', expected: '74499.395', actual: '74500' });
+    expect(gross).toMatchObject({
+      severity: 'info',
+      rule: 'rounding-difference',
+      expected: '74499.395',
+      actual: '74500',
+    });
   });
 
   it('warns about the positive savings D82 and D84, and the savings totals typed as text one column left', () => {
-    const warnings = result.findings.filter((f) => f.severity === 'warning').map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
+    const warnings = result.findings
+      .filter((f) => f.severity === 'warning')
+      .map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
     expect(warnings).toEqual([
       'text-number Savings!C14',
       'figures-misaligned Savings!C14',

@@ -54,7 +54,9 @@ describe('a changed figure anywhere is caught', async () => {
 
   it('covers every figure of every table', () => {
     expect(targets.length).toBeGreaterThan(350);
-    expect(new Set(targets.map((t) => t.sheet))).toEqual(new Set(['Budget Summary', 'Revenue Budget', 'Growth', 'Savings', 'Capital Programme']));
+    expect(new Set(targets.map((t) => t.sheet))).toEqual(
+      new Set(['Budget Summary', 'Revenue Budget', 'Growth', 'Savings', 'Capital Programme']),
+    );
   });
 
   it('the unchanged paper has no errors', async () => {
@@ -64,7 +66,8 @@ describe('a changed figure anywhere is caught', async () => {
   it.each([DELTA, -DELTA])('changing any single figure by %i units gives an error on its sheet', async (delta) => {
     const missed: string[] = [];
     for (const t of targets) {
-      if ((await errorsOnSheet(mutate(original, t, delta), t.sheet)) === 0) missed.push(`${t.sheet}!${a1(t.row, t.col)}`);
+      if ((await errorsOnSheet(mutate(original, t, delta), t.sheet)) === 0)
+        missed.push(`${t.sheet}!${a1(t.row, t.col)}`);
     }
     expect(missed).toEqual([]);
   });

@@ -13,7 +13,8 @@ function block(rows: (string | number | null)[][], heading: string): (string | n
   const start = rows.findIndex((r) => r?.[0] === heading);
   expect(start, `block "${heading}"`).toBeGreaterThanOrEqual(0);
   const out: (string | number | null)[][] = [];
-  for (let i = start; i < rows.length && rows[i]?.some((v) => v !== null && v !== undefined); i++) out.push(rows[i].map((v) => (v === undefined ? null : v)));
+  for (let i = start; i < rows.length && rows[i]?.some((v) => v !== null && v !== undefined); i++)
+    out.push(rows[i].map((v) => (v === undefined ? null : v)));
   return out;
 }
 
@@ -164,7 +165,9 @@ describe('what the report never does', () => {
     const out = join(dir, 'user-summary-report.xlsx');
     const r = mtfs('report', input, '-o', out);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('A sheet called "MTFS Summary" already exists and was not written by the add-in, so it will not be overwritten');
+    expect(r.stderr).toContain(
+      'A sheet called "MTFS Summary" already exists and was not written by the add-in, so it will not be overwritten',
+    );
     const again = mtfs('report', input, '-o', input, '--in-place');
     expect(again.code).toBe(2);
     expect((await snapshot(input)).get('MTFS Summary')!.get('A1')).toContain('my own notes');
@@ -219,11 +222,28 @@ describe('year 1 inputs', () => {
     expect(without.code).toBe(0);
     expect(without.stdout).toContain("Budget summary not written: year 1's updated original budget is needed");
     const out = join(dir, 'no-summary-2.xlsx');
-    const withInputs = mtfs('report', input, '-o', out, '--original-budget', '32,859', '--other-changes', '0', '--transfers', '3010');
+    const withInputs = mtfs(
+      'report',
+      input,
+      '-o',
+      out,
+      '--original-budget',
+      '32,859',
+      '--other-changes',
+      '0',
+      '--transfers',
+      '3010',
+    );
     expect(withInputs.code).toBe(0);
     expect(withInputs.stdout).toContain('year 1 inputs from entered by the user');
     const rows = await sheetValues(out, 'MTFS Summary');
-    expect(block(rows, 'CORPORATE RESOURCES DEPARTMENT').at(-1)).toEqual(['Proposed/Provisional budget (Appendix A)', 33924, 31719, 29689, 25774]);
+    expect(block(rows, 'CORPORATE RESOURCES DEPARTMENT').at(-1)).toEqual([
+      'Proposed/Provisional budget (Appendix A)',
+      33924,
+      31719,
+      29689,
+      25774,
+    ]);
   });
 
   it('rejects a figure that is not one', () => {
@@ -249,8 +269,26 @@ describe('the report with commercial proposals', () => {
       [1, 'C2', 'Energy-efficient street lighting (invest to save)', 81, 4, 'Low', 'Priority 1', 'None'],
       [2, 'C1', 'Trade waste collection for local businesses', 75, 9, 'Medium', 'Priority 1', 'None'],
       [3, 'C4', 'Charge for pre-planning advice', 71, 2, 'Low', 'Priority 1', 'None'],
-      [4, 'C5', 'Stop the mobile library to rent the depot', 59, 12, 'Medium', 'Not supported', 'Public service at risk'],
-      [5, 'C3', 'Buy a business park in a neighbouring region', 54, 16, 'High', 'Not supported', 'Outside the area; Risk not proportionate to reward'],
+      [
+        4,
+        'C5',
+        'Stop the mobile library to rent the depot',
+        59,
+        12,
+        'Medium',
+        'Not supported',
+        'Public service at risk',
+      ],
+      [
+        5,
+        'C3',
+        'Buy a business park in a neighbouring region',
+        54,
+        16,
+        'High',
+        'Not supported',
+        'Outside the area; Risk not proportionate to reward',
+      ],
     ]);
     expect(block(rows, 'INVESTMENT ENVELOPE, £000').slice(3)).toEqual([
       [1, 'C2', 'Energy-efficient street lighting (invest to save)', 900, 81, 400],
@@ -279,14 +317,26 @@ describe('the budget bridge', () => {
     const report = buildReport(checkWorkbook(await readGrids(CORPORATE_RESOURCES)));
     const sheet = report.sheets[0].sheet;
     expect(sheet.charts).toEqual([
-      { title: 'Budget bridge, £000', kind: 'waterfall', range: 'A60:B68', anchor: 'H1', stackedFallback: { range: 'E60:H69', categories: 'A60:A69' } },
+      {
+        title: 'Budget bridge, £000',
+        kind: 'waterfall',
+        range: 'A60:B68',
+        anchor: 'H1',
+        stackedFallback: { range: 'E60:H69', categories: 'A60:A69' },
+      },
     ]);
-    const value = (c: unknown) => (c && typeof c === 'object' && 'value' in c ? Number((c as { value: unknown }).value) : null);
+    const value = (c: unknown) =>
+      c && typeof c === 'object' && 'value' in c ? Number((c as { value: unknown }).value) : null;
     const bars = sheet.rows.slice(59, 69).map((r) => [r[0]?.value, ...r.slice(4, 8).map(value)]);
     expect(bars[0]).toEqual(['Sub Total 2015/16', 0, 35869, 0, 0]);
     expect(bars[1]).toEqual(['Growth 2015/16', 35869, 0, 340, 0]);
     expect(bars[2]).toEqual(['Savings 2015/16', 33924, 0, 0, 2285]);
     expect(bars[9]).toEqual(['Proposed budget 2018/19', 0, 25774, 0, 0]);
-    expect(sheet.rows[58].slice(4, 8).map((c) => c?.value)).toEqual(['Chart: base', 'Chart: level', 'Chart: increase', 'Chart: decrease']);
+    expect(sheet.rows[58].slice(4, 8).map((c) => c?.value)).toEqual([
+      'Chart: base',
+      'Chart: level',
+      'Chart: increase',
+      'Chart: decrease',
+    ]);
   });
 });

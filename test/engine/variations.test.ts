@@ -6,7 +6,8 @@ import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import { b, bi, bu, gridsToBuffer, sheet, type Spec } from '../support/workbooks';
 
 const YEARS = ['2015/16 £000', '2016/17 £000', '2017/18 £000', '2018/19 £000'];
-const at = (fs: Finding[], rule?: string) => fs.filter((f) => !rule || f.rule === rule).map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
+const at = (fs: Finding[], rule?: string) =>
+  fs.filter((f) => !rule || f.rule === rule).map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
 
 /** Checks sheets after a round trip through a real .xlsx file, as a user's workbook would arrive. */
@@ -15,7 +16,11 @@ async function check(sheets: ReturnType<typeof sheet>[], options = {}) {
   return checkWorkbook(await wb.readSheets(), options);
 }
 
-function savingsSheet(name: string, body: Spec, header: Spec[number] = [b('TDEI ref.'), b('Eff/SR/ Income'), undefined, ...YEARS.map(b)]): ReturnType<typeof sheet> {
+function savingsSheet(
+  name: string,
+  body: Spec,
+  header: Spec[number] = [b('TDEI ref.'), b('Eff/SR/ Income'), undefined, ...YEARS.map(b)],
+): ReturnType<typeof sheet> {
   return sheet(name, [[b('SAVINGS')], [], header, ...body]);
 }
 
@@ -45,15 +50,12 @@ describe('variations in other departments’ tables', () => {
   });
 
   it('reads reference and classification in one cell (D70 Eff/SR) and warns about an unknown classification', async () => {
-    const s = savingsSheet(
-      'Savings',
-      [
-        [undefined, bu('Departmental')],
-        ['D70 Eff/SR', undefined, 'Reshape the service', -40, -80, -80, -80],
-        ['D71', 'Efficiency', 'Cut printing', -10, -10, -10, -10],
-        [undefined, b('Total'), undefined, b(-50), b(-90), b(-90), b(-90)],
-      ],
-    );
+    const s = savingsSheet('Savings', [
+      [undefined, bu('Departmental')],
+      ['D70 Eff/SR', undefined, 'Reshape the service', -40, -80, -80, -80],
+      ['D71', 'Efficiency', 'Cut printing', -10, -10, -10, -10],
+      [undefined, b('Total'), undefined, b(-50), b(-90), b(-90), b(-90)],
+    ]);
     const result = await check([s]);
     const lines = result.tables[0].rows.filter((r) => r.type === 'line');
     expect(lines.map((r) => [r.ref, r.classification])).toEqual([
@@ -77,7 +79,9 @@ describe('variations in other departments’ tables', () => {
     const total = result.tables[0].rows.find((r) => r.type === 'total')!;
     expect(total.parts).toHaveLength(2);
     expect(at(errors(result.findings))).toEqual(['total-mismatch Growth!F6']);
-    expect(errors(result.findings)[0].message).toBe('ADULTS ITEMS total for 2018/19 is 455 but its lines add up to 450 (a difference of 5)');
+    expect(errors(result.findings)[0].message).toBe(
+      'ADULTS ITEMS total for 2018/19 is 455 but its lines add up to 450 (a difference of 5)',
+    );
   });
 
   it('copes with headings in different columns, blanks for zero, stray "Ref" text and a legend below', async () => {
@@ -98,7 +102,10 @@ describe('variations in other departments’ tables', () => {
     const result = await check([s]);
     expect(result.tables).toHaveLength(1);
     expect(result.tables[0].range).toBe('A4:F9');
-    expect(result.tables[0].rows.filter((r) => r.type === 'heading').map((r) => r.label)).toEqual(['CHILDREN ITEMS', 'Demand & cost increases']);
+    expect(result.tables[0].rows.filter((r) => r.type === 'heading').map((r) => r.label)).toEqual([
+      'CHILDREN ITEMS',
+      'Demand & cost increases',
+    ]);
     expect(result.findings).toEqual([]);
   });
 
@@ -106,7 +113,15 @@ describe('variations in other departments’ tables', () => {
     const s = sheet('Revenue', [
       [b('CORPORATE RESOURCES DEPARTMENT')],
       [b('REVENUE BUDGET 2015/16')],
-      [b('Budget 2014/15 £'), undefined, b('Employees £'), b('Running Expenses £'), b('External Income £'), b('Internal Income £'), b('Net Total £')],
+      [
+        b('Budget 2014/15 £'),
+        undefined,
+        b('Employees £'),
+        b('Running Expenses £'),
+        b('External Income £'),
+        b('Internal Income £'),
+        b('Net Total £'),
+      ],
       ['FINANCE'],
       [1000, 'Audit', 800, 300, -50, -50, 1000],
       [2000, 'Insurance', 1500, 600, -100, 0, 2000],
@@ -146,7 +161,12 @@ describe('variations in other departments’ tables', () => {
     const result = await check([s]);
     const g1 = result.tables[0].rows[0].figures.map((f) => f?.value?.toString());
     expect(g1).toEqual(['1450', '1450', '-500', '0']);
-    expect(at(result.findings)).toEqual(['text-number Growth!C3', 'text-number Growth!D3', 'text-number Growth!E3', 'text-number Growth!F3']);
+    expect(at(result.findings)).toEqual([
+      'text-number Growth!C3',
+      'text-number Growth!D3',
+      'text-number Growth!E3',
+      'text-number Growth!F3',
+    ]);
   });
 
   it('refuses text with a scale such as £1.4m, and does not check totals that include it', async () => {
@@ -159,7 +179,9 @@ describe('variations in other departments’ tables', () => {
     ]);
     const result = await check([s]);
     expect(at(result.findings)).toEqual(['not-a-figure Growth!C3']);
-    expect(result.findings[0].message).toBe('2015/16 holds the text "£1.4m" where a figure is expected; the totals that include it are not checked');
+    expect(result.findings[0].message).toBe(
+      '2015/16 holds the text "£1.4m" where a figure is expected; the totals that include it are not checked',
+    );
   });
 
   it('finds tables wherever they sit, on any sheet name, two to a sheet', async () => {
@@ -196,7 +218,9 @@ describe('variations in other departments’ tables', () => {
     ]);
     const result = await check([s]);
     expect(at(result.findings)).toEqual(['error-value Growth!C3', 'total-mismatch Growth!F5']);
-    expect(result.findings[0].message).toBe('2015/16 shows #REF! instead of a figure; the totals that include it are not checked');
+    expect(result.findings[0].message).toBe(
+      '2015/16 shows #REF! instead of a figure; the totals that include it are not checked',
+    );
   });
 
   it('reads formulas by their calculated values, and says when a formula has none', async () => {
@@ -205,7 +229,14 @@ describe('variations in other departments’ tables', () => {
       [b('Ref'), undefined, ...YEARS.map(b)],
       ['G1', 'Care', 10, 20, 30, 40],
       ['G2', 'Waste', 5, 5, 5, 5],
-      [undefined, b('Total'), { value: 15, formula: 'SUM(C3:C4)', bold: true }, { value: 25, formula: 'SUM(D3:D4)' }, { value: null, formula: 'SUM(E3:E4)' }, b(45)],
+      [
+        undefined,
+        b('Total'),
+        { value: 15, formula: 'SUM(C3:C4)', bold: true },
+        { value: 25, formula: 'SUM(D3:D4)' },
+        { value: null, formula: 'SUM(E3:E4)' },
+        b(45),
+      ],
     ]);
     const result = await check([s]);
     expect(at(result.findings)).toEqual(['no-cached-value Growth!E5']);
@@ -237,8 +268,14 @@ describe('variations in other departments’ tables', () => {
       [undefined, undefined, b('Total ICT'), b(140), b(140), b(40), b(0), b(370)],
     ]);
     const result = await check([s]);
-    expect(at(errors(result.findings))).toEqual(['capital-over-gross Capital!H3', 'total-mismatch Capital!H4', 'total-mismatch Capital!H5']);
-    expect(result.findings.find((f) => f.rule === 'capital-over-gross')!.message).toBe('Laptops: the programme total 120 is more than the gross cost of the project 100');
+    expect(at(errors(result.findings))).toEqual([
+      'capital-over-gross Capital!H3',
+      'total-mismatch Capital!H4',
+      'total-mismatch Capital!H5',
+    ]);
+    expect(result.findings.find((f) => f.rule === 'capital-over-gross')!.message).toBe(
+      'Laptops: the programme total 120 is more than the gross cost of the project 100',
+    );
   });
 
   it('reports a wrong savings total in the words of the issue', async () => {
@@ -248,7 +285,9 @@ describe('variations in other departments’ tables', () => {
       [undefined, b('Total'), undefined, b(-100), b(-236), b(-235), b(-235)],
     ]);
     const result = await check([s]);
-    expect(errors(result.findings).map((f) => `${f.sheet}!${f.cell}: ${f.message}`)).toEqual(['Savings!E6: Transformation total for 2016/17 is -236 but its lines add up to -235 (a difference of 1)']);
+    expect(errors(result.findings).map((f) => `${f.sheet}!${f.cell}: ${f.message}`)).toEqual([
+      'Savings!E6: Transformation total for 2016/17 is -236 but its lines add up to -235 (a difference of 1)',
+    ]);
   });
 
   it('allows half a unit per line: a difference of 1 over two lines is a rounding difference', async () => {
@@ -260,7 +299,9 @@ describe('variations in other departments’ tables', () => {
     ]);
     const result = await check([s]);
     expect(at(result.findings)).toEqual(['rounding-difference Savings!E7']);
-    expect(result.findings[0].message).toBe('Transformation total for 2016/17 is -236 but its lines add up to -235: a rounding difference of 1, within ±1 for 2 lines');
+    expect(result.findings[0].message).toBe(
+      'Transformation total for 2016/17 is -236 but its lines add up to -235: a rounding difference of 1, within ±1 for 2 lines',
+    );
   });
 
   it('makes a difference within rounding an error when the tolerance is 0', async () => {
@@ -277,7 +318,15 @@ describe('variations in other departments’ tables', () => {
 
   it('treats italic sub-headings as labels with no total of their own', async () => {
     const s = sheet('Revenue', [
-      [b('Budget 2014/15 £'), undefined, b('Employees £'), b('Running Expenses £'), b('External Income £'), b('Internal Income £'), b('Net Total £')],
+      [
+        b('Budget 2014/15 £'),
+        undefined,
+        b('Employees £'),
+        b('Running Expenses £'),
+        b('External Income £'),
+        b('Internal Income £'),
+        b('Net Total £'),
+      ],
       ['OPERATIONS'],
       [100, 'Catering', 80, 40, -10, -10, 100],
       [bi('Operational Property:')],
@@ -334,7 +383,12 @@ describe('the budget summary against its appendices', () => {
 
   it('catches a growth line that does not match the appendix', async () => {
     const result = await check([summary([100, 110, 100, 90], [-40, -50, -70, -60]), growth(), savings()]);
-    expect(at(errors(result.findings))).toEqual(['summary-mismatch Summary!C7', 'summary-mismatch Summary!E7', 'summary-mismatch Summary!C9', 'summary-mismatch Summary!E9']);
+    expect(at(errors(result.findings))).toEqual([
+      'summary-mismatch Summary!C7',
+      'summary-mismatch Summary!E7',
+      'summary-mismatch Summary!C9',
+      'summary-mismatch Summary!E9',
+    ]);
     expect(errors(result.findings)[0].message).toBe(
       "Add proposed growth (Appendix B) for 2016/17 is 110 but the department's growth in Growth (cumulative) goes from 100 to 200, an increase of 100 (a difference of 10)",
     );
@@ -363,7 +417,9 @@ describe('the budget summary against its appendices', () => {
   });
 
   it('uses the basis the user states, and then reports what disagrees', async () => {
-    const result = await check([summary([100, 100, 100, 100], [-40, -50, -70, -60]), growth(), savings()], { basis: 'incremental' });
+    const result = await check([summary([100, 100, 100, 100], [-40, -50, -70, -60]), growth(), savings()], {
+      basis: 'incremental',
+    });
     expect(result.tables.filter((t) => t.basis).map((t) => t.basis!.source)).toEqual(['stated', 'stated']);
     expect(errors(result.findings).length).toBeGreaterThan(0);
     expect(errors(result.findings).every((f) => f.rule === 'summary-mismatch')).toBe(true);

@@ -38,7 +38,13 @@ export interface FakeSheetInit {
   /** Cells by A1 address: a plain value or a full cell. */
   cells?: Record<string, FakeCell | string | number | boolean>;
   /** A big sheet drawn by a function over a used range (0-based, from A1), not stored. */
-  generate?: { row0?: number; col0?: number; rows: number; cols: number; cell: (r: number, c: number) => FakeCell | undefined };
+  generate?: {
+    row0?: number;
+    col0?: number;
+    rows: number;
+    cols: number;
+    cell: (r: number, c: number) => FakeCell | undefined;
+  };
   hiddenRows?: number[];
   hiddenCols?: number[];
   /** Fonts of whole rows: apply to every cell of the row without its own font, empty or not. */
@@ -97,7 +103,8 @@ export class FakeSheet {
     const stored = this.store.get(r)?.get(c);
     if (stored) return stored;
     const g = this.generate;
-    if (g && r >= (g.row0 ?? 0) && r < (g.row0 ?? 0) + g.rows && c >= (g.col0 ?? 0) && c < (g.col0 ?? 0) + g.cols) return g.cell(r, c);
+    if (g && r >= (g.row0 ?? 0) && r < (g.row0 ?? 0) + g.rows && c >= (g.col0 ?? 0) && c < (g.col0 ?? 0) + g.cols)
+      return g.cell(r, c);
     return undefined;
   }
 
@@ -127,7 +134,12 @@ export class FakeSheet {
   }
 
   static hasContent(cell: FakeCell | undefined): boolean {
-    return !!cell && (cell.formula !== undefined || cell.error !== undefined || (cell.value !== undefined && cell.value !== null && cell.value !== ''));
+    return (
+      !!cell &&
+      (cell.formula !== undefined ||
+        cell.error !== undefined ||
+        (cell.value !== undefined && cell.value !== null && cell.value !== ''))
+    );
   }
 
   /** Bounding box of cells with values (valuesOnly used range), or null when there are none. */
@@ -271,13 +283,16 @@ export class FakeRange {
   }
 
   get isNullObject(): boolean {
-    if (!this.nullChecked) throw new Error('isNullObject read on a range that did not come from an OrNullObject method');
+    if (!this.nullChecked)
+      throw new Error('isNullObject read on a range that did not come from an OrNullObject method');
     return this.nullChecked.get();
   }
 
   /** A1 address without the sheet. */
   addr(): string {
-    return this.rows === 1 && this.cols === 1 ? a1(this.row0, this.col0) : a1Range(this.row0, this.col0, this.row0 + this.rows - 1, this.col0 + this.cols - 1);
+    return this.rows === 1 && this.cols === 1
+      ? a1(this.row0, this.col0)
+      : a1Range(this.row0, this.col0, this.row0 + this.rows - 1, this.col0 + this.cols - 1);
   }
 
   load(props: string | string[]): this {
@@ -351,7 +366,9 @@ export class FakeRange {
   }
 
   private eachCell(f: (cell: FakeCell, r: number, c: number) => void): void {
-    for (let i = 0; i < this.rows; i++) for (let j = 0; j < this.cols; j++) f(this.sheet.cellFor(this.row0 + i, this.col0 + j), this.row0 + i, this.col0 + j);
+    for (let i = 0; i < this.rows; i++)
+      for (let j = 0; j < this.cols; j++)
+        f(this.sheet.cellFor(this.row0 + i, this.col0 + j), this.row0 + i, this.col0 + j);
   }
 
   private write(prop: string, v: unknown[][], apply: (cell: FakeCell, x: unknown, r: number, c: number) => void): void {
@@ -369,7 +386,10 @@ export class FakeRange {
     }
   }
 
-  getRowProperties(opts: { rowHidden?: boolean; format?: { font?: Record<string, boolean> } }): FakeClientResult<unknown[]> {
+  getRowProperties(opts: {
+    rowHidden?: boolean;
+    format?: { font?: Record<string, boolean> };
+  }): FakeClientResult<unknown[]> {
     this.ctx.countLoad();
     const out: unknown[] = [];
     for (let i = 0; i < this.rows; i++) {
@@ -399,7 +419,9 @@ export class FakeRange {
 
   getColumnProperties(opts: { columnHidden?: boolean }): FakeClientResult<unknown[]> {
     this.ctx.countLoad();
-    const out = Array.from({ length: this.cols }, (_, j) => (opts.columnHidden ? { columnHidden: this.sheet.hiddenCols.has(this.col0 + j) } : {}));
+    const out = Array.from({ length: this.cols }, (_, j) =>
+      opts.columnHidden ? { columnHidden: this.sheet.hiddenCols.has(this.col0 + j) } : {},
+    );
     return new FakeClientResult(this.ctx, 'getColumnProperties', out);
   }
 
@@ -413,7 +435,16 @@ export class FakeRange {
     return new FakeClientResult(this.ctx, 'getCellProperties', out);
   }
 
-  setCellProperties(props: { format?: { font?: Record<string, unknown>; horizontalAlignment?: string; verticalAlignment?: string; wrapText?: boolean } }[][]): void {
+  setCellProperties(
+    props: {
+      format?: {
+        font?: Record<string, unknown>;
+        horizontalAlignment?: string;
+        verticalAlignment?: string;
+        wrapText?: boolean;
+      };
+    }[][],
+  ): void {
     this.ctx.queueRequest({ setCellProperties: props, target: this.addr() });
     this.ctx.logOp('setCellProperties', this.sheet.name, this.addr(), props);
     props.forEach((row, i) =>
@@ -518,7 +549,8 @@ export class FakeWorksheet {
   }
 
   load(props: string): this {
-    if (parseLoad(props).some((p) => p !== 'name')) throw new Error(`The fake only loads a worksheet's name, not ${props}`);
+    if (parseLoad(props).some((p) => p !== 'name'))
+      throw new Error(`The fake only loads a worksheet's name, not ${props}`);
     this.ctx.countLoad();
     this.loadName();
     return this;
@@ -528,7 +560,9 @@ export class FakeWorksheet {
     if (!valuesOnly) throw new Error('the adapter should ask for the values-only used range');
     this.ctx.queueRequest({ usedRange: this.sheet.name });
     const u = this.sheet.used();
-    return u ? new FakeRange(this.ctx, this.sheet, u.row0, u.col0, u.rows, u.cols, false, true) : new FakeRange(this.ctx, this.sheet, 0, 0, 0, 0, true, true);
+    return u
+      ? new FakeRange(this.ctx, this.sheet, u.row0, u.col0, u.rows, u.cols, false, true)
+      : new FakeRange(this.ctx, this.sheet, 0, 0, 0, 0, true, true);
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
@@ -624,7 +658,8 @@ export class FakeContext {
       worksheets: {
         load(props: string) {
           const wanted = parseLoad(props);
-          if (!wanted.every((p) => p === 'items/name')) throw new Error(`The fake only loads worksheets items/name, not ${props}`);
+          if (!wanted.every((p) => p === 'items/name'))
+            throw new Error(`The fake only loads worksheets items/name, not ${props}`);
           const items = book.sheets.map((s) => {
             const ws = new FakeWorksheet(ctx, s);
             ws.loadName();
@@ -661,7 +696,8 @@ export class FakeContext {
       names: {
         load(props: string) {
           const wanted = parseLoad(props);
-          if (!wanted.every((p) => p === 'items/name' || p === 'items/formula' || p === 'items/type')) throw new Error(`The fake does not load names ${props}`);
+          if (!wanted.every((p) => p === 'items/name' || p === 'items/formula' || p === 'items/type'))
+            throw new Error(`The fake does not load names ${props}`);
           const items = book.names.map((n) => ({
             name: n.name,
             formula: n.formula,
@@ -679,7 +715,8 @@ export class FakeContext {
           return nameItems.get();
         },
         add(name: string, reference: FakeRange) {
-          if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`InvalidArgument: the name ${name} already exists`);
+          if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+            throw new Error(`InvalidArgument: the name ${name} already exists`);
           const formula = `=${sheetRef(reference.sheet.name, `$${columnLetters(reference.col0)}$${reference.row0 + 1}`)}`;
           ctx.queueRequest({ addName: name, formula });
           ctx.logOp('addName', reference.sheet.name, reference.addr(), name);

@@ -32,7 +32,12 @@ function mtfsCell(r: number, c: number): FakeCell | undefined {
     if (c === 1) return { value: `Total Service ${section}`, bold: true };
     if (c >= 2 && c <= 6) {
       const col = 'CDEFG'[c - 2];
-      return { formula: `SUM(${col}${r - 22}:${col}${r})`, value: 23 * 1000 * (c - 1) + section, numberFormat: MONEY, bold: true };
+      return {
+        formula: `SUM(${col}${r - 22}:${col}${r})`,
+        value: 23 * 1000 * (c - 1) + section,
+        numberFormat: MONEY,
+        bold: true,
+      };
     }
     return undefined;
   }

@@ -64,7 +64,12 @@ describe('OfficeWorkbook with office-addin-mock', () => {
     const names = () => ['n0', 'n1', 'n2', 'n3'].map((k) => context.workbook.defined[k] as Mock);
     context = new OfficeMockObject({
       workbook: {
-        sheets: { s0: sheetMock('Revenue Budget'), s1: sheetMock('MTFS Summary'), s2: sheetMock("Bob's Notes"), s3: sheetMock('Findings') },
+        sheets: {
+          s0: sheetMock('Revenue Budget'),
+          s1: sheetMock('MTFS Summary'),
+          s2: sheetMock("Bob's Notes"),
+          s3: sheetMock('Findings'),
+        },
         defined: {
           n0: { name: 'MTFS_Owned_MTFS_Summary', formula: "='MTFS Summary'!$A$1" },
           n1: { name: 'MTFS_Owned_Bob_s_Notes', formula: "='Bob''s Notes'!$A$1" },
@@ -151,7 +156,9 @@ describe('OfficeWorkbook with office-addin-mock', () => {
       block: {
         ...block,
         getRowProperties: () => ({ value: [{ rowHidden: false }, { rowHidden: true }, { rowHidden: false }] }),
-        getColumnProperties: () => ({ value: [{ columnHidden: false }, { columnHidden: false }, { columnHidden: true }] }),
+        getColumnProperties: () => ({
+          value: [{ columnHidden: false }, { columnHidden: false }, { columnHidden: true }],
+        }),
         getCellProperties: () => ({
           value: [
             [font(true, 'Single'), font(false), font(false)],

@@ -51,8 +51,16 @@ const EXPECTED_BUDGET: SheetGrid = {
   rows: (() => {
     const rows: (Cell | undefined)[][] = [];
     rows[4] = row({ 2: { value: 'Revenue Budget', bold: true } });
-    rows[5] = row({ 2: { value: 'Line', bold: true }, 3: { value: '2025/26', bold: true }, 4: { value: '2026/27', bold: true } });
-    rows[6] = row({ 2: { value: 'Employees' }, 3: { value: 1234.5, format: MONEY }, 4: { value: 1300, format: MONEY } });
+    rows[5] = row({
+      2: { value: 'Line', bold: true },
+      3: { value: '2025/26', bold: true },
+      4: { value: '2026/27', bold: true },
+    });
+    rows[6] = row({
+      2: { value: 'Employees' },
+      3: { value: 1234.5, format: MONEY },
+      4: { value: 1300, format: MONEY },
+    });
     rows[7] = row({
       2: { value: 'Premises', italic: true },
       3: { value: null, error: '#DIV/0!', format: MONEY },
@@ -84,13 +92,18 @@ async function budgetXlsx(): Promise<Uint8Array> {
     const result = c.error ? { error: c.error } : c.value;
     if (c.formula) cell.value = { formula: c.formula, result } as ExcelJS.CellFormulaValue;
     else if (c.error) cell.value = { error: c.error } as ExcelJS.CellErrorValue;
-    else if (c.numberFormat === 'dd/mm/yyyy') cell.value = new Date(Date.UTC(1899, 11, 30) + (c.value as number) * 86_400_000);
+    else if (c.numberFormat === 'dd/mm/yyyy')
+      cell.value = new Date(Date.UTC(1899, 11, 30) + (c.value as number) * 86_400_000);
     else cell.value = c.value as ExcelJS.CellValue;
     if (c.numberFormat) cell.numFmt = c.numberFormat;
     const { row: r } = parseA1(addr);
     const bold = c.bold || r === 5;
     if (bold || c.italic || c.underline) {
-      cell.font = { bold, italic: c.italic, underline: c.underline === 'Double' ? 'double' : c.underline ? 'single' : undefined };
+      cell.font = {
+        bold,
+        italic: c.italic,
+        underline: c.underline === 'Double' ? 'double' : c.underline ? 'single' : undefined,
+      };
     }
   }
   ws.getRow(8).hidden = true;
@@ -127,7 +140,11 @@ describe('OfficeWorkbook.readSheets', () => {
     expect(counted.count.syncs).toBe(3);
     expect(excel.last().syncs).toHaveLength(3);
     expect(wb.lastStats.syncs).toBe(3);
-    expect(wb.lastStats.records.map((r) => r.stage)).toEqual(['List sheets', 'Read Revenue', 'Read Capital, Reserves, Savings, Pressures, Fees']);
+    expect(wb.lastStats.records.map((r) => r.stage)).toEqual([
+      'List sheets',
+      'Read Revenue',
+      'Read Capital, Reserves, Savings, Pressures, Fees',
+    ]);
     for (const g of grids) {
       for (const r of sampleRows(300)) expect(g.rows[r], `${g.name} row ${r}`).toStrictEqual(expectedMtfsRow(r));
       expect([...g.hiddenRows]).toEqual([97, 194, 291]);
@@ -156,7 +173,10 @@ describe('OfficeWorkbook.readSheets', () => {
   });
 
   describe('round trips and payload, for an MTFS sheet of 8 columns', () => {
-    const runs = new Map<number, { syncs: number; maxRequest: number; maxResponse: number; total: number; estimates: number[]; measured: number[] }>();
+    const runs = new Map<
+      number,
+      { syncs: number; maxRequest: number; maxResponse: number; total: number; estimates: number[]; measured: number[] }
+    >();
 
     for (const rows of [1_000, 20_000, 100_000]) {
       it(`reads ${rows.toLocaleString('en-GB')} rows correctly, in few syncs, none carrying over 5 MB`, async () => {
@@ -208,7 +228,12 @@ describe('OfficeWorkbook.readSheets', () => {
       expect(runs.size).toBe(3);
       const syncs = [...runs.values()].map((r) => r.syncs);
       console.log(
-        [...runs].map(([rows, r]) => `${rows} rows: ${r.syncs} syncs, largest response ${(r.maxResponse / 1e6).toFixed(2)} MB, largest request ${(r.maxRequest / 1e3).toFixed(1)} kB, ${(r.total / 1e6).toFixed(1)} MB in all`).join('\n'),
+        [...runs]
+          .map(
+            ([rows, r]) =>
+              `${rows} rows: ${r.syncs} syncs, largest response ${(r.maxResponse / 1e6).toFixed(2)} MB, largest request ${(r.maxRequest / 1e3).toFixed(1)} kB, ${(r.total / 1e6).toFixed(1)} MB in all`,
+          )
+          .join('\n'),
       );
       expect(syncs[0]).toBeLessThanOrEqual(3);
       expect(syncs[1]).toBeLessThanOrEqual(3);

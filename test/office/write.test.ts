@@ -24,14 +24,31 @@ const SUMMARY: OutputSheet = {
       { value: 'A long note that wraps onto a second line', wrap: true },
     ],
     [{ value: '+44 20 7946 0000' }, { value: '1,234' }, { value: '2025/26' }, { value: '@risk', italic: true }],
-    [{ value: '-' }, null, { value: 'n/a', format: MONEY_FORMAT }, { value: 'See Revenue Budget C32', link: { sheet: 'Revenue Budget', cell: 'C32' } }],
+    [
+      { value: '-' },
+      null,
+      { value: 'n/a', format: MONEY_FORMAT },
+      { value: 'See Revenue Budget C32', link: { sheet: 'Revenue Budget', cell: 'C32' } },
+    ],
     [],
-    [{ value: 'Total', bold: true }, { value: new Decimal('1229.56'), format: MONEY_FORMAT, bold: true }],
+    [
+      { value: 'Total', bold: true },
+      { value: new Decimal('1229.56'), format: MONEY_FORMAT, bold: true },
+    ],
   ],
   charts: [{ title: 'Budget bridge', kind: 'waterfall', range: 'A3:B5', anchor: 'F2' }],
 };
 
-const SCORING: OutputSheet = { name: 'Scoring Model', columnWidths: [30], rows: [[{ value: 'Weight', bold: true }, { value: 0.25, format: '0%' }]] };
+const SCORING: OutputSheet = {
+  name: 'Scoring Model',
+  columnWidths: [30],
+  rows: [
+    [
+      { value: 'Weight', bold: true },
+      { value: 0.25, format: '0%' },
+    ],
+  ],
+};
 
 function cell(s: FakeSheet | undefined, address: string): FakeCell {
   const m = /^([A-Z]+)(\d+)$/.exec(address)!;
@@ -45,7 +62,13 @@ describe('OfficeWorkbook.writeSheets', () => {
     const book = new FakeBook([{ name: 'Revenue Budget', cells: { C32: 100 } }]);
     const excel = fakeExcel(book);
     const wb = new OfficeWorkbook(excel.run, { supportsExcelApi: () => false });
-    await wb.writeSheets([{ sheet: SUMMARY, owned: true }, { sheet: SCORING, owned: false }], []);
+    await wb.writeSheets(
+      [
+        { sheet: SUMMARY, owned: true },
+        { sheet: SCORING, owned: false },
+      ],
+      [],
+    );
     const ctx = excel.last();
 
     expect(ctx.syncs).toHaveLength(2);
@@ -54,7 +77,14 @@ describe('OfficeWorkbook.writeSheets', () => {
     const s = book.sheet('MTFS Summary');
 
     // Text stays text, however it starts.
-    for (const [addr, text] of [['A3', '=SUM(A1:A2)'], ['A4', '+44 20 7946 0000'], ['B4', '1,234'], ['C4', '2025/26'], ['D4', '@risk'], ['A5', '-']]) {
+    for (const [addr, text] of [
+      ['A3', '=SUM(A1:A2)'],
+      ['A4', '+44 20 7946 0000'],
+      ['B4', '1,234'],
+      ['C4', '2025/26'],
+      ['D4', '@risk'],
+      ['A5', '-'],
+    ]) {
       expect(cell(s, addr), addr).toMatchObject({ value: text, numberFormat: '@' });
       expect(cell(s, addr).formula, addr).toBeUndefined();
     }
@@ -85,7 +115,9 @@ describe('OfficeWorkbook.writeSheets', () => {
     // Widths, frozen header, chart.
     expect(s!.columnWidths).toEqual([40, 14, 14, 60].map(columnWidthPoints));
     expect(s!.frozenRows).toBe(2);
-    expect(s!.charts).toEqual([{ type: 'ColumnClustered', source: 'A3:B5', seriesBy: 'Auto', title: 'Budget bridge', position: 'F2' }]);
+    expect(s!.charts).toEqual([
+      { type: 'ColumnClustered', source: 'A3:B5', seriesBy: 'Auto', title: 'Budget bridge', position: 'F2' },
+    ]);
     // The owner name marks the report, not the user's Scoring Model.
     expect(book.names).toEqual([{ name: 'MTFS_Owned_MTFS_Summary', formula: "='MTFS Summary'!$A$1" }]);
     expect(book.sheet('Scoring Model')!.get(0, 1)).toMatchObject({ value: 0.25, numberFormat: '0%' });
@@ -115,7 +147,11 @@ describe('OfficeWorkbook.writeSheets', () => {
       ['Total', 1229.56, null, null],
     ]);
     // Every text cell is '@' in the formats written before the values.
-    values.forEach((row, r) => row.forEach((v, c) => expect(formats[r][c], `${r},${c}`).toBe(typeof v === 'string' ? '@' : v === null ? null : MONEY_FORMAT)));
+    values.forEach((row, r) =>
+      row.forEach((v, c) =>
+        expect(formats[r][c], `${r},${c}`).toBe(typeof v === 'string' ? '@' : v === null ? null : MONEY_FORMAT),
+      ),
+    );
     // Afterwards only the text cell with a format of its own is touched.
     expect(textFormats.flat().filter((f) => f !== null)).toEqual([MONEY_FORMAT]);
     expect(textFormats[4][2]).toBe(MONEY_FORMAT);
@@ -143,9 +179,17 @@ describe('OfficeWorkbook.writeSheets', () => {
       { name: 'MTFS Summary', owned: true },
     ]);
     const findings: OutputSheet = { name: 'Findings', columnWidths: [], rows: [[{ value: 'No errors found' }]] };
-    await wb.writeSheets([{ sheet: SUMMARY, owned: true }, { sheet: findings, owned: true }], ['MTFS Summary']);
+    await wb.writeSheets(
+      [
+        { sheet: SUMMARY, owned: true },
+        { sheet: findings, owned: true },
+      ],
+      ['MTFS Summary'],
+    );
 
-    const ops = excel.last().ops.map((o) => `${o.op}${o.sheet ? ` ${o.sheet}` : ''}${o.op === 'deleteName' ? ` ${o.detail}` : ''}`);
+    const ops = excel
+      .last()
+      .ops.map((o) => `${o.op}${o.sheet ? ` ${o.sheet}` : ''}${o.op === 'deleteName' ? ` ${o.detail}` : ''}`);
     expect(ops.indexOf('deleteName MTFS_Owned_MTFS_Summary')).toBeLessThan(ops.indexOf('addName MTFS Summary'));
     expect(ops.indexOf('deleteName MTFS_Owned_Findings')).toBeLessThan(ops.indexOf('addName Findings'));
     expect(ops.indexOf('deleteSheet MTFS Summary')).toBeLessThan(ops.indexOf('addSheet MTFS Summary'));
@@ -174,7 +218,9 @@ describe('OfficeWorkbook.writeSheets', () => {
 
     const xlsx = XlsxWorkbook.empty();
     await xlsx.writeSheets([{ sheet: SUMMARY, owned: true }], []);
-    const viaXlsx = (await (await XlsxWorkbook.open(await xlsx.toBuffer())).readSheets()).find((g) => g.name === 'MTFS Summary');
+    const viaXlsx = (await (await XlsxWorkbook.open(await xlsx.toBuffer())).readSheets()).find(
+      (g) => g.name === 'MTFS Summary',
+    );
     expect(viaExcel).toStrictEqual(viaXlsx);
   });
 
@@ -193,11 +239,22 @@ describe('OfficeWorkbook.writeSheets', () => {
   it('draws the waterfall where ExcelApi 1.9 is there, and the same bridge as columns stacked on an invisible base where it is not', async () => {
     const bridge: OutputSheet = {
       ...SUMMARY,
-      charts: [{ title: 'Budget bridge', kind: 'waterfall', range: 'A3:B5', anchor: 'F2', stackedFallback: { range: 'E3:H6', categories: 'A3:A6' } }],
+      charts: [
+        {
+          title: 'Budget bridge',
+          kind: 'waterfall',
+          range: 'A3:B5',
+          anchor: 'F2',
+          stackedFallback: { range: 'E3:H6', categories: 'A3:A6' },
+        },
+      ],
     };
     const drawn = async (sets: string[]) => {
       const book = new FakeBook([]);
-      await new OfficeWorkbook(fakeExcel(book).run, { supportsExcelApi: (v) => sets.includes(v) }).writeSheets([{ sheet: bridge, owned: true }], []);
+      await new OfficeWorkbook(fakeExcel(book).run, { supportsExcelApi: (v) => sets.includes(v) }).writeSheets(
+        [{ sheet: bridge, owned: true }],
+        [],
+      );
       return book.sheet('MTFS Summary')!.charts;
     };
     const common = { title: 'Budget bridge', position: 'F2' };
@@ -215,12 +272,29 @@ describe('OfficeWorkbook.writeSheets', () => {
       },
     ]);
     // Without ExcelApi 1.7 a series cannot take its labels: the bars stand in order, unlabelled.
-    expect(await drawn([])).toEqual([{ ...common, type: 'ColumnStacked', source: 'E3:H6', seriesBy: 'Columns', legendVisible: false, unfilledSeries: [0] }]);
+    expect(await drawn([])).toEqual([
+      {
+        ...common,
+        type: 'ColumnStacked',
+        source: 'E3:H6',
+        seriesBy: 'Columns',
+        legendVisible: false,
+        unfilledSeries: [0],
+      },
+    ]);
     // A spec without a stacked fallback gets clustered columns of its own range.
     const plain = { title: 'Budget bridge', kind: 'waterfall', range: 'A3:B5', anchor: 'F2' } as const;
     expect(chartDrawing(plain, () => false)).toEqual({ type: 'ColumnClustered', range: 'A3:B5', seriesBy: 'Auto' });
-    expect(chartDrawing({ ...plain, kind: 'scatter' }, () => true)).toEqual({ type: 'XYScatter', range: 'A3:B5', seriesBy: 'Auto' });
-    expect(chartDrawing({ ...plain, kind: 'column' }, () => true)).toEqual({ type: 'ColumnClustered', range: 'A3:B5', seriesBy: 'Auto' });
+    expect(chartDrawing({ ...plain, kind: 'scatter' }, () => true)).toEqual({
+      type: 'XYScatter',
+      range: 'A3:B5',
+      seriesBy: 'Auto',
+    });
+    expect(chartDrawing({ ...plain, kind: 'column' }, () => true)).toEqual({
+      type: 'ColumnClustered',
+      range: 'A3:B5',
+      seriesBy: 'Auto',
+    });
   });
 
   it('splits a very big sheet into requests under 5 MB, each a whole block of rows, in few syncs', async () => {
@@ -235,7 +309,10 @@ describe('OfficeWorkbook.writeSheets', () => {
           : [
               { value: `R${r}` },
               { value: `Line item ${r}: staff and running costs` },
-              ...[1, 2, 3, 4, 5].map((y) => ({ value: new Decimal(r * y).div(7).toDecimalPlaces(2), format: MONEY_FORMAT })),
+              ...[1, 2, 3, 4, 5].map((y) => ({
+                value: new Decimal(r * y).div(7).toDecimalPlaces(2),
+                format: MONEY_FORMAT,
+              })),
               r % 10 === 0 ? { value: 'Includes pay award', italic: true } : null,
             ],
       ),
@@ -253,13 +330,17 @@ describe('OfficeWorkbook.writeSheets', () => {
     expect(ctx.syncs.length).toBeGreaterThan(2);
     expect(progress).toEqual([0, 1]);
     // Values go in whole blocks of rows that tile the sheet, each 8 columns wide.
-    const blocks = ctx.ops.filter((o) => o.op === 'values').map((o) => /^A(\d+):H(\d+)$/.exec(o.address!)!.slice(1).map(Number));
+    const blocks = ctx.ops
+      .filter((o) => o.op === 'values')
+      .map((o) => /^A(\d+):H(\d+)$/.exec(o.address!)!.slice(1).map(Number));
     expect(blocks.length).toBe(ctx.syncs.length - 1);
     expect(blocks[0][0]).toBe(1);
     for (let i = 1; i < blocks.length; i++) expect(blocks[i][0]).toBe(blocks[i - 1][1] + 1);
     expect(blocks.at(-1)![1]).toBe(rows);
     // Screen updating is suspended again for each batch.
-    expect(ctx.ops.filter((o) => o.op === 'suspendScreenUpdating').map((o) => o.sync)).toEqual(blocks.map((_, i) => i + 1));
+    expect(ctx.ops.filter((o) => o.op === 'suspendScreenUpdating').map((o) => o.sync)).toEqual(
+      blocks.map((_, i) => i + 1),
+    );
 
     const s = book.sheet('All Lines')!;
     expect(s.get(0, 7)).toMatchObject({ value: 'Note', bold: true, numberFormat: '@' });
@@ -267,7 +348,9 @@ describe('OfficeWorkbook.writeSheets', () => {
     expect(s.get(59_999, 6)).toMatchObject({ value: 42856.43, numberFormat: MONEY_FORMAT });
     expect(s.frozenRows).toBe(1);
     expect(book.names.map((n) => n.name)).toEqual(['MTFS_Owned_All_Lines']);
-    console.log(`write ${rows} rows x 8 columns: ${ctx.syncs.length} syncs, largest request ${(Math.max(...ctx.syncs.map((x) => x.requestBytes)) / 1e6).toFixed(2)} MB, ${(total / 1e6).toFixed(1)} MB in all`);
+    console.log(
+      `write ${rows} rows x 8 columns: ${ctx.syncs.length} syncs, largest request ${(Math.max(...ctx.syncs.map((x) => x.requestBytes)) / 1e6).toFixed(2)} MB, ${(total / 1e6).toFixed(1)} MB in all`,
+    );
   });
 });
 

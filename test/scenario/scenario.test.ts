@@ -61,7 +61,9 @@ describe('what-if: switching growth, savings and proposals in and out', () => {
   it('shows the gap to a target each year, where one is set', () => {
     const target = [new Decimal(33000), new Decimal(31000), null, new Decimal(25000)];
     expect(numbers(runScenario(scenario, planIds(scenario), target).gap)).toEqual([924, 719, null, 774]);
-    expect(numbers(runScenario(scenario, new Set([...planIds(scenario), idOf('C2'), idOf('C1')]), target).gap)).toEqual([464, 259, null, 314]);
+    expect(numbers(runScenario(scenario, new Set([...planIds(scenario), idOf('C2'), idOf('C1')]), target).gap)).toEqual(
+      [464, 259, null, 314],
+    );
   });
 
   it('reads an incremental appendix as running totals', () => {
@@ -78,7 +80,14 @@ describe('what-if: switching growth, savings and proposals in and out', () => {
         ['Less proposed savings (Appendix B)', 0, 0, 0],
         ['Proposed/Provisional budget (Appendix A)', 1100, 1200, 1300],
       ]),
-      sheet('Growth', [[b('GROWTH (incremental)')], [b('Ref'), undefined, ...YEARS.map(b)], [undefined, bu('ADULTS ITEMS')], ['G1', 'Care', 60, 60, 60], ['G2', 'Transport', 40, 40, 40], [undefined, b('Total'), b(100), b(100), b(100)]]),
+      sheet('Growth', [
+        [b('GROWTH (incremental)')],
+        [b('Ref'), undefined, ...YEARS.map(b)],
+        [undefined, bu('ADULTS ITEMS')],
+        ['G1', 'Care', 60, 60, 60],
+        ['G2', 'Transport', 40, 40, 40],
+        [undefined, b('Total'), b(100), b(100), b(100)],
+      ]),
     ];
     const c = checkWorkbook(sheets);
     const s = buildScenario(c) as Scenario;
@@ -92,12 +101,40 @@ describe('writing the chosen scenario as a report', () => {
   it('puts the scenario’s budget in the summary, says what changed and shows the gap', async () => {
     const { buildReport } = await import('../../src/engine/report');
     const target = [new Decimal(33000), new Decimal(31000), new Decimal(29000), new Decimal(25000)];
-    const report = buildReport(check, { scenario: { scenario, included: new Set([...without('G20'), idOf('C2')]), target } });
-    const rows = report.sheets[0].sheet.rows.map((r) => r.map((c) => (c && typeof c.value === 'object' && c.value !== null ? Number(c.value) : (c?.value ?? null))));
+    const report = buildReport(check, {
+      scenario: { scenario, included: new Set([...without('G20'), idOf('C2')]), target },
+    });
+    const rows = report.sheets[0].sheet.rows.map((r) =>
+      r.map((c) => (c && typeof c.value === 'object' && c.value !== null ? Number(c.value) : (c?.value ?? null))),
+    );
     const at = (label: string) => rows.find((r) => r[0] === label);
-    expect(at('Proposed/Provisional budget (Appendix A)')).toEqual(['Proposed/Provisional budget (Appendix A)', 33324, 31119, 29089, 25174]);
-    expect(at('Out: G20 Data Integrity & Systems Resilience (growth)')).toEqual(['Out: G20 Data Integrity & Systems Resilience (growth)', -200, -200, -200, -200]);
-    expect(at('In: C2 Energy-efficient street lighting (invest to save) (proposal, income)')).toEqual(['In: C2 Energy-efficient street lighting (invest to save) (proposal, income)', -400, -400, -400, -400]);
-    expect(at('Gap: proposed budget above (+) or below (-) target')).toEqual(['Gap: proposed budget above (+) or below (-) target', 324, 119, 89, 174]);
+    expect(at('Proposed/Provisional budget (Appendix A)')).toEqual([
+      'Proposed/Provisional budget (Appendix A)',
+      33324,
+      31119,
+      29089,
+      25174,
+    ]);
+    expect(at('Out: G20 Data Integrity & Systems Resilience (growth)')).toEqual([
+      'Out: G20 Data Integrity & Systems Resilience (growth)',
+      -200,
+      -200,
+      -200,
+      -200,
+    ]);
+    expect(at('In: C2 Energy-efficient street lighting (invest to save) (proposal, income)')).toEqual([
+      'In: C2 Energy-efficient street lighting (invest to save) (proposal, income)',
+      -400,
+      -400,
+      -400,
+      -400,
+    ]);
+    expect(at('Gap: proposed budget above (+) or below (-) target')).toEqual([
+      'Gap: proposed budget above (+) or below (-) target',
+      324,
+      119,
+      89,
+      174,
+    ]);
   });
 });

@@ -8,7 +8,12 @@ interface Item extends EnvelopeCandidate {
   name: string;
 }
 
-const item = (name: string, reward: string | number, investment: string | number, annualReturn: string | number = 0): Item => ({
+const item = (
+  name: string,
+  reward: string | number,
+  investment: string | number,
+  annualReturn: string | number = 0,
+): Item => ({
   name,
   reward: new Decimal(reward),
   investment: new Decimal(investment),
@@ -27,22 +32,36 @@ function bruteForce(items: Item[], envelope: Decimal) {
   let best: { reward: Decimal; investment: Decimal; annualReturn: Decimal } | null = null;
   for (let mask = 0; mask < 1 << items.length; mask++) {
     const set = items.filter((_, i) => mask & (1 << i));
-    const t = { reward: sum(set.map((i) => i.reward)), investment: sum(set.map((i) => i.investment)), annualReturn: sum(set.map((i) => i.annualReturn)) };
+    const t = {
+      reward: sum(set.map((i) => i.reward)),
+      investment: sum(set.map((i) => i.investment)),
+      annualReturn: sum(set.map((i) => i.annualReturn)),
+    };
     if (t.investment.gt(envelope)) continue;
     const better =
       !best ||
       t.reward.gt(best.reward) ||
-      (t.reward.eq(best.reward) && (t.investment.lt(best.investment) || (t.investment.eq(best.investment) && t.annualReturn.gt(best.annualReturn))));
+      (t.reward.eq(best.reward) &&
+        (t.investment.lt(best.investment) ||
+          (t.investment.eq(best.investment) && t.annualReturn.gt(best.annualReturn))));
     if (better) best = t;
   }
-  return { reward: best!.reward.toFixed(), investment: best!.investment.toFixed(), annualReturn: best!.annualReturn.toFixed() };
+  return {
+    reward: best!.reward.toFixed(),
+    investment: best!.investment.toFixed(),
+    annualReturn: best!.annualReturn.toFixed(),
+  };
 }
 
 function checkAgainstBruteForce(items: Item[], envelope: Decimal): void {
   const choice = chooseWithinEnvelope(items, envelope);
   expect(new Set(choice.chosen).size).toBe(choice.chosen.length);
   expect(choice.chosen.every((c) => items.includes(c))).toBe(true);
-  expect(totals(choice.chosen)).toEqual({ reward: choice.totalReward.toFixed(), investment: choice.totalInvestment.toFixed(), annualReturn: choice.totalReturn.toFixed() });
+  expect(totals(choice.chosen)).toEqual({
+    reward: choice.totalReward.toFixed(),
+    investment: choice.totalInvestment.toFixed(),
+    annualReturn: choice.totalReturn.toFixed(),
+  });
   expect(choice.totalInvestment.lte(envelope)).toBe(true);
   expect(totals(choice.chosen)).toEqual(bruteForce(items, envelope));
 }
@@ -50,7 +69,8 @@ function checkAgainstBruteForce(items: Item[], envelope: Decimal): void {
 const scaled = (cents: number, places: number) => new Decimal(cents).div(new Decimal(10).pow(places));
 
 /** Mostly drawn from a few common values, so that ties on reward, investment and return happen often. */
-const often = <T>(any: fc.Arbitrary<T>, ...common: T[]) => fc.oneof({ arbitrary: any, weight: 1 }, { arbitrary: fc.constantFrom(...common), weight: 2 });
+const often = <T>(any: fc.Arbitrary<T>, ...common: T[]) =>
+  fc.oneof({ arbitrary: any, weight: 1 }, { arbitrary: fc.constantFrom(...common), weight: 2 });
 
 /** Reward scores 20.0–100.0, in tenths. */
 const rewardTenths = often(fc.integer({ min: 200, max: 1000 }), 400, 500, 900);
@@ -63,22 +83,35 @@ describe('the envelope choice is exact', () => {
       annualReturn: often(fc.integer({ min: -10_000, max: 100_000 }), 0, 5_000, 7_525),
     });
     fc.assert(
-      fc.property(fc.array(arbItem, { maxLength: 10 }), often(fc.integer({ min: 0, max: 600_000 }), 0, 10_000, 25_050, 40_100), (raw, envelopeCents) => {
-        const items = raw.map((r, i) => ({ name: `P${i}`, reward: scaled(r.reward, 1), investment: scaled(r.investment, 2), annualReturn: scaled(r.annualReturn, 2) }));
-        checkAgainstBruteForce(items, scaled(envelopeCents, 2));
-      }),
+      fc.property(
+        fc.array(arbItem, { maxLength: 10 }),
+        often(fc.integer({ min: 0, max: 600_000 }), 0, 10_000, 25_050, 40_100),
+        (raw, envelopeCents) => {
+          const items = raw.map((r, i) => ({
+            name: `P${i}`,
+            reward: scaled(r.reward, 1),
+            investment: scaled(r.investment, 2),
+            annualReturn: scaled(r.annualReturn, 2),
+          }));
+          checkAgainstBruteForce(items, scaled(envelopeCents, 2));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('matches brute force when figures carry so many decimals that sums pass 2^53 once scaled', () => {
     // 13 decimal places with an envelope near 100,000: 100,000 × 10^13 is far beyond 2^53.
-    const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
-    const figure = (whole: number) => fc.tuple(fc.integer({ min: 0, max: whole }), digits(13)).map(([w, f]) => `${w}.${f}`);
+    const digits = (n: number) =>
+      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    const figure = (whole: number) =>
+      fc.tuple(fc.integer({ min: 0, max: whole }), digits(13)).map(([w, f]) => `${w}.${f}`);
     const arbItem = fc.record({ reward: rewardTenths, investment: figure(40_000), annualReturn: figure(9_000) });
     fc.assert(
       fc.property(fc.array(arbItem, { maxLength: 8 }), fc.integer({ min: 0, max: 100_000 }), (raw, envelope) => {
-        const items = raw.map((r, i) => item(`P${i}`, new Decimal(r.reward).div(10).toFixed(), r.investment, r.annualReturn));
+        const items = raw.map((r, i) =>
+          item(`P${i}`, new Decimal(r.reward).div(10).toFixed(), r.investment, r.annualReturn),
+        );
         checkAgainstBruteForce(items, new Decimal(envelope));
       }),
       { numRuns: 100 },
@@ -86,29 +119,58 @@ describe('the envelope choice is exact', () => {
   });
 
   it('is not greedy: two mid-reward proposals beat the single best one', () => {
-    const choice = chooseWithinEnvelope([item('A', '90.0', 60), item('B', '50.0', 50), item('C', '50.0', 50)], new Decimal(100));
+    const choice = chooseWithinEnvelope(
+      [item('A', '90.0', 60), item('B', '50.0', 50), item('C', '50.0', 50)],
+      new Decimal(100),
+    );
     expect([names(choice.chosen), choice.totalReward.toFixed(1)]).toEqual([['B', 'C'], '100.0']);
   });
 
   it('breaks a reward tie by the smaller total investment', () => {
-    expect(names(chooseWithinEnvelope([item('A', '80.0', 60), item('B', '80.0', 50)], new Decimal(100)).chosen)).toEqual(['B']);
+    expect(
+      names(chooseWithinEnvelope([item('A', '80.0', 60), item('B', '80.0', 50)], new Decimal(100)).chosen),
+    ).toEqual(['B']);
     // One proposal of 80.0 for 50 beats two of 40.0 for 30 each.
-    expect(names(chooseWithinEnvelope([item('A', '40.0', 30), item('B', '40.0', 30), item('C', '80.0', 50)], new Decimal(60)).chosen)).toEqual(['C']);
+    expect(
+      names(
+        chooseWithinEnvelope([item('A', '40.0', 30), item('B', '40.0', 30), item('C', '80.0', 50)], new Decimal(60))
+          .chosen,
+      ),
+    ).toEqual(['C']);
   });
 
   it('breaks a reward and investment tie by the higher total return', () => {
-    expect(names(chooseWithinEnvelope([item('A', '80.0', 50, 10), item('B', '80.0', 50, 20)], new Decimal(60)).chosen)).toEqual(['B']);
-    expect(names(chooseWithinEnvelope([item('A', '40.0', 25, 5), item('B', '40.0', 25, 5), item('C', '80.0', 50, 12.5)], new Decimal(50)).chosen)).toEqual(['C']);
+    expect(
+      names(chooseWithinEnvelope([item('A', '80.0', 50, 10), item('B', '80.0', 50, 20)], new Decimal(60)).chosen),
+    ).toEqual(['B']);
+    expect(
+      names(
+        chooseWithinEnvelope(
+          [item('A', '40.0', 25, 5), item('B', '40.0', 25, 5), item('C', '80.0', 50, 12.5)],
+          new Decimal(50),
+        ).chosen,
+      ),
+    ).toEqual(['C']);
   });
 
   it('fits investments with decimals exactly to the envelope', () => {
-    const choice = chooseWithinEnvelope([item('A', '60.0', '12.5'), item('B', '60.0', '87.5'), item('C', '70.0', '87.6')], new Decimal(100));
+    const choice = chooseWithinEnvelope(
+      [item('A', '60.0', '12.5'), item('B', '60.0', '87.5'), item('C', '70.0', '87.6')],
+      new Decimal(100),
+    );
     expect([names(choice.chosen), choice.totalInvestment.toFixed()]).toEqual([['A', 'B'], '100']);
   });
 
   it('with an envelope of 0 chooses only proposals that need no investment', () => {
-    const choice = chooseWithinEnvelope([item('A', '60.0', 0, 5), item('B', '90.0', '0.01'), item('C', '30.0', 0)], new Decimal(0));
-    expect([names(choice.chosen), choice.totalReward.toFixed(1), choice.totalInvestment.toFixed()]).toEqual([['A', 'C'], '90.0', '0']);
+    const choice = chooseWithinEnvelope(
+      [item('A', '60.0', 0, 5), item('B', '90.0', '0.01'), item('C', '30.0', 0)],
+      new Decimal(0),
+    );
+    expect([names(choice.chosen), choice.totalReward.toFixed(1), choice.totalInvestment.toFixed()]).toEqual([
+      ['A', 'C'],
+      '90.0',
+      '0',
+    ]);
     expect(chooseWithinEnvelope([], new Decimal(0)).chosen).toEqual([]);
   });
 
@@ -131,7 +193,12 @@ describe('the envelope in scoring', () => {
   it('is in the JSON only when an envelope is given', async () => {
     const grids = await fixtureGrids();
     expect(scoreJson(scoreWorkbook(grids)).selection).toBeUndefined();
-    expect(scoreJson(scoreWorkbook(grids, { envelope: new Decimal('1000') })).selection).toEqual({ envelope: 1000, chosen: ['C2', 'C4'], totalInvestment: 910, totalReward: 152 });
+    expect(scoreJson(scoreWorkbook(grids, { envelope: new Decimal('1000') })).selection).toEqual({
+      envelope: 1000,
+      chosen: ['C2', 'C4'],
+      totalInvestment: 910,
+      totalReward: 152,
+    });
   });
 });
 
@@ -184,16 +251,21 @@ describe('300 proposals and an envelope of 100,000 (£100m)', () => {
       }
       return reward;
     };
-    const perPound = (p: (typeof open)[0]) => (p.investment.isZero() ? new Decimal(Infinity) : p.reward.div(p.investment));
+    const perPound = (p: (typeof open)[0]) =>
+      p.investment.isZero() ? new Decimal(Infinity) : p.reward.div(p.investment);
     expect(selection!.totalReward.gte(greedy((a, b) => b.reward.comparedTo(a.reward)))).toBe(true);
     expect(selection!.totalReward.gte(greedy((a, b) => perPound(b).comparedTo(perPound(a))))).toBe(true);
   });
 
   it('with equal investments of 1,000 chooses exactly the 100 highest rewards, higher return first on the boundary', () => {
     const next = generator(11);
-    const items = Array.from({ length: 300 }, (_, i) => item(`P${i}`, new Decimal(200 + next(801)).div(10).toFixed(), 1000, next(500)));
+    const items = Array.from({ length: 300 }, (_, i) =>
+      item(`P${i}`, new Decimal(200 + next(801)).div(10).toFixed(), 1000, next(500)),
+    );
     const choice = chooseWithinEnvelope(items, new Decimal(100_000));
-    const best = [...items].sort((a, b) => b.reward.comparedTo(a.reward) || b.annualReturn.comparedTo(a.annualReturn)).slice(0, 100);
+    const best = [...items]
+      .sort((a, b) => b.reward.comparedTo(a.reward) || b.annualReturn.comparedTo(a.annualReturn))
+      .slice(0, 100);
     expect(choice.chosen).toHaveLength(100);
     expect(choice.totalReward.toFixed()).toBe(sum(best.map((i) => i.reward)).toFixed());
     expect(choice.totalReturn.toFixed()).toBe(sum(best.map((i) => i.annualReturn)).toFixed());

@@ -15,11 +15,56 @@ import { fixtureGrids, proposalsSheet, row } from './helpers';
  * Rank: not gated C2 81, C1 75, C4 71; then gated C5 59, C3 54.
  */
 const EXPECTED = [
-  { ref: 'C2', reward: '81.0', riskRating: 4, riskLevel: 'Low', band: 'Priority 1', rank: 1, gates: [], scores: [5, 4, 4, 3, 4] },
-  { ref: 'C1', reward: '75.0', riskRating: 9, riskLevel: 'Medium', band: 'Priority 1', rank: 2, gates: [], scores: [5, 2, 4, 4, 3] },
-  { ref: 'C4', reward: '71.0', riskRating: 2, riskLevel: 'Low', band: 'Priority 1', rank: 3, gates: [], scores: [5, 2, 3, 3, 4] },
-  { ref: 'C5', reward: '59.0', riskRating: 12, riskLevel: 'Medium', band: 'Not supported', rank: 4, gates: ['public-service-at-risk'], scores: [5, 2, 2, 1, 4] },
-  { ref: 'C3', reward: '54.0', riskRating: 16, riskLevel: 'High', band: 'Not supported', rank: 5, gates: ['outside-area', 'risk-not-proportionate'], scores: [3, 5, 2, 1, 3] },
+  {
+    ref: 'C2',
+    reward: '81.0',
+    riskRating: 4,
+    riskLevel: 'Low',
+    band: 'Priority 1',
+    rank: 1,
+    gates: [],
+    scores: [5, 4, 4, 3, 4],
+  },
+  {
+    ref: 'C1',
+    reward: '75.0',
+    riskRating: 9,
+    riskLevel: 'Medium',
+    band: 'Priority 1',
+    rank: 2,
+    gates: [],
+    scores: [5, 2, 4, 4, 3],
+  },
+  {
+    ref: 'C4',
+    reward: '71.0',
+    riskRating: 2,
+    riskLevel: 'Low',
+    band: 'Priority 1',
+    rank: 3,
+    gates: [],
+    scores: [5, 2, 3, 3, 4],
+  },
+  {
+    ref: 'C5',
+    reward: '59.0',
+    riskRating: 12,
+    riskLevel: 'Medium',
+    band: 'Not supported',
+    rank: 4,
+    gates: ['public-service-at-risk'],
+    scores: [5, 2, 2, 1, 4],
+  },
+  {
+    ref: 'C3',
+    reward: '54.0',
+    riskRating: 16,
+    riskLevel: 'High',
+    band: 'Not supported',
+    rank: 5,
+    gates: ['outside-area', 'risk-not-proportionate'],
+    scores: [3, 5, 2, 1, 3],
+  },
 ];
 
 const summary = (p: ScoredProposal) => ({
@@ -73,7 +118,17 @@ describe('the example workbook', () => {
       ['C5', 59, 4],
       ['C3', 54, 5],
     ]);
-    expect(Object.keys(json.projects[0])).toEqual(['ref', 'project', 'reward', 'riskRating', 'riskLevel', 'band', 'rank', 'gates', 'criteria']);
+    expect(Object.keys(json.projects[0])).toEqual([
+      'ref',
+      'project',
+      'reward',
+      'riskRating',
+      'riskLevel',
+      'band',
+      'rank',
+      'gates',
+      'criteria',
+    ]);
     expect(json.projects[4].criteria[0]).toEqual({ name: 'Net yield', score: 3, weight: 25 });
   });
 
@@ -89,10 +144,30 @@ describe('the example workbook', () => {
 describe("the specification's worked example", () => {
   it('C1: yield 30% → 5, return 60 → 2, reward 75.0, risk 9 Medium, no gate, Priority 1', () => {
     const sheet = proposalsSheet([
-      row('C1', { category: 'Trading services', inside: 'Yes', investment: 200, annualReturn: 60, fit: 4, customer: 4, deliverability: 3, likelihood: 3, impact: 3, publicService: 'No' }),
+      row('C1', {
+        category: 'Trading services',
+        inside: 'Yes',
+        investment: 200,
+        annualReturn: 60,
+        fit: 4,
+        customer: 4,
+        deliverability: 3,
+        likelihood: 3,
+        impact: 3,
+        publicService: 'No',
+      }),
     ]);
     const [c1] = scoreWorkbook([sheet]).projects;
-    expect(summary(c1)).toEqual({ ref: 'C1', reward: '75.0', riskRating: 9, riskLevel: 'Medium', band: 'Priority 1', rank: 1, gates: [], scores: [5, 2, 4, 4, 3] });
+    expect(summary(c1)).toEqual({
+      ref: 'C1',
+      reward: '75.0',
+      riskRating: 9,
+      riskLevel: 'Medium',
+      band: 'Priority 1',
+      rank: 1,
+      gates: [],
+      scores: [5, 2, 4, 4, 3],
+    });
     expect(c1.rewardExact.toFixed()).toBe('75');
   });
 });

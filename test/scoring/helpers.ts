@@ -63,7 +63,20 @@ export function row(ref: string, over: Partial<Row> = {}): CellValue[] {
     publicService: 'No',
     ...over,
   };
-  return [r.ref, r.project, r.category, r.inside, r.investment, r.annualReturn, r.fit, r.customer, r.deliverability, r.likelihood, r.impact, r.publicService];
+  return [
+    r.ref,
+    r.project,
+    r.category,
+    r.inside,
+    r.investment,
+    r.annualReturn,
+    r.fit,
+    r.customer,
+    r.deliverability,
+    r.likelihood,
+    r.impact,
+    r.publicService,
+  ];
 }
 
 /** A Commercial Projects sheet laid out like the fixture: title on row 1, headings on row 3, proposals from row 4. */
@@ -75,7 +88,9 @@ export function proposalsSheet(rows: CellValue[][], name = 'Commercial Projects'
 export function gridOf(sheet: OutputSheet): SheetGrid {
   return gridFromValues(
     sheet.name,
-    sheet.rows.map((cells) => cells.map((c) => (c ? { value: cellValue(c.value), ...(c.bold ? { bold: true } : {}) } : undefined))),
+    sheet.rows.map((cells) =>
+      cells.map((c) => (c ? { value: cellValue(c.value), ...(c.bold ? { bold: true } : {}) } : undefined)),
+    ),
   );
 }
 

@@ -27,7 +27,8 @@ async function scoreFixtureWith(model: SheetGrid) {
   return scoreWorkbook([...(await fixtureGrids()), model]);
 }
 
-const rewards = (r: ReturnType<typeof scoreWorkbook>) => Object.fromEntries(r.projects.map((p) => [p.ref, p.reward.toFixed(1)]));
+const rewards = (r: ReturnType<typeof scoreWorkbook>) =>
+  Object.fromEntries(r.projects.map((p) => [p.ref, p.reward.toFixed(1)]));
 
 describe('the default model', () => {
   it('is the specification, number for number', () => {
@@ -48,7 +49,15 @@ describe('the default model', () => {
       ],
       bands: { priority1: '70', priority2: '50' },
     });
-    expect(CATEGORIES).toEqual(['Commercial mindset', 'Productivity', 'Better buying', 'Maximising return on assets', 'Charging to cover costs', 'Trading services', 'Investing']);
+    expect(CATEGORIES).toEqual([
+      'Commercial mindset',
+      'Productivity',
+      'Better buying',
+      'Maximising return on assets',
+      'Charging to cover costs',
+      'Trading services',
+      'Investing',
+    ]);
   });
 
   it('is used when the workbook has no Scoring Model sheet', () => {
@@ -66,7 +75,13 @@ describe('the Scoring Model sheet', () => {
       return sheet.rows[Number(m[2]) - 1][m[1].charCodeAt(0) - 65];
     };
     for (const heading of ['A1', 'A5', 'A6', 'B6', 'G6', 'A14', 'A20', 'A27']) expect(cell(heading)?.bold).toBe(true);
-    expect(['A7', 'A8', 'A9', 'A10', 'A11'].map((a) => cell(a)?.value)).toEqual(['Net yield', 'Scale of return', 'Strategic fit', 'Customer service', 'Deliverability']);
+    expect(['A7', 'A8', 'A9', 'A10', 'A11'].map((a) => cell(a)?.value)).toEqual([
+      'Net yield',
+      'Scale of return',
+      'Strategic fit',
+      'Customer service',
+      'Deliverability',
+    ]);
     for (const r of [7, 8, 9, 10, 11]) expect(String(cell(`G${r}`)?.value).length).toBeGreaterThan(20);
     expect(cell('C7')?.format).toBe('0%');
     const texts = sheet.rows.flat().filter((c) => typeof c?.value === 'string');
@@ -81,8 +96,16 @@ describe('the Scoring Model sheet', () => {
   it('reads back a changed model through a real .xlsx, with text cells stored as text', async () => {
     const custom: ScoringModel = {
       criteria: [
-        { id: 'scale-of-return', weight: new Decimal('17.5'), thresholds: [800, 400, 150, 30.5].map((n) => new Decimal(n)) },
-        { id: 'net-yield', weight: new Decimal('32.5'), thresholds: ['0.25', '0.125', '0.06', '0.025'].map((n) => new Decimal(n)) },
+        {
+          id: 'scale-of-return',
+          weight: new Decimal('17.5'),
+          thresholds: [800, 400, 150, 30.5].map((n) => new Decimal(n)),
+        },
+        {
+          id: 'net-yield',
+          weight: new Decimal('32.5'),
+          thresholds: ['0.25', '0.125', '0.06', '0.025'].map((n) => new Decimal(n)),
+        },
         { id: 'strategic-fit', weight: new Decimal(20), thresholds: [] },
         { id: 'customer-service', weight: new Decimal(15), thresholds: [] },
         { id: 'deliverability', weight: new Decimal(15), thresholds: [] },
@@ -92,7 +115,11 @@ describe('the Scoring Model sheet', () => {
         { id: 'outside-area', categories: ['Charging to cover costs', 'Trading services', 'Investing'], setting: null },
         { id: 'risk-not-proportionate', categories: ['Trading services', 'Investing'], setting: new Decimal('65.5') },
         { id: 'public-service-at-risk', categories: [...CATEGORIES], setting: null },
-        { id: 'below-minimum-yield', categories: ['Maximising return on assets', 'Investing'], setting: new Decimal('0.045') },
+        {
+          id: 'below-minimum-yield',
+          categories: ['Maximising return on assets', 'Investing'],
+          setting: new Decimal('0.045'),
+        },
       ],
       bands: { priority1: new Decimal(75), priority2: new Decimal('52.5') },
     };
@@ -154,7 +181,11 @@ describe('scoring with a changed model', () => {
       }),
     );
     const byRef = Object.fromEntries(result.projects.map((p) => [p.ref, p]));
-    expect([byRef.C1.riskLevel, byRef.C1.gates, byRef.C1.band]).toEqual(['High', ['risk-not-proportionate'], 'Not supported']);
+    expect([byRef.C1.riskLevel, byRef.C1.gates, byRef.C1.band]).toEqual([
+      'High',
+      ['risk-not-proportionate'],
+      'Not supported',
+    ]);
     expect([byRef.C4.band, byRef.C2.band]).toEqual(['Priority 2', 'Priority 1']);
     expect(byRef.C3.gates).toEqual(['outside-area', 'risk-not-proportionate', 'below-minimum-yield']);
   });
@@ -163,33 +194,105 @@ describe('scoring with a changed model', () => {
 describe('a Scoring Model sheet that cannot be used stops scoring, naming the cell', () => {
   it.each([
     ['weights not adding up to 100', { B7: 20 }, 'B6', 'the weights add up to 95, not 100 (B7:B11)'],
-    ['a threshold out of order', { E7: 0.15 }, 'E7', 'threshold out of order: Net yield "Score 3 from" (15%) must be lower than Net yield "Score 4 from" (10%)'],
-    ['equal thresholds', { D8: 500 }, 'D8', 'threshold out of order: Scale of return "Score 4 from" (500) must be lower than Scale of return "Score 5 from" (500)'],
-    ['a weight that is not a number', { B9: 'twenty' }, 'B9', 'the weight of Strategic fit is "twenty", which is not a number'],
+    [
+      'a threshold out of order',
+      { E7: 0.15 },
+      'E7',
+      'threshold out of order: Net yield "Score 3 from" (15%) must be lower than Net yield "Score 4 from" (10%)',
+    ],
+    [
+      'equal thresholds',
+      { D8: 500 },
+      'D8',
+      'threshold out of order: Scale of return "Score 4 from" (500) must be lower than Scale of return "Score 5 from" (500)',
+    ],
+    [
+      'a weight that is not a number',
+      { B9: 'twenty' },
+      'B9',
+      'the weight of Strategic fit is "twenty", which is not a number',
+    ],
     ['an empty weight', { B10: null }, 'B10', 'the weight of Customer service is empty; it needs a number'],
     ['a negative weight', { B7: -5, B8: 45 }, 'B7', 'the weight of Net yield is -5; a weight cannot be negative'],
-    ['a threshold on a criterion scored as entered', { C11: 4 }, 'C11', 'Deliverability is scored as entered (1–5) and has no thresholds; leave this cell empty'],
-    ['risk limits out of order', { B15: 12 }, 'B15', 'threshold out of order: the Low limit (12) must be lower than the Medium limit (12)'],
-    ['a number for High', { B17: 15 }, 'B17', 'High is every risk rating above the Medium limit; leave this cell empty'],
-    ['band limits out of order', { B29: 75 }, 'B29', 'threshold out of order: the Priority 2 limit (75) must be lower than the Priority 1 limit (70)'],
-    ['a gate setting that is not a number', { B22: 'sixty' }, 'B22', 'the setting of Risk not proportionate to reward is "sixty", which is not a number'],
-    ['a number on a gate with nothing to set', { B23: 1 }, 'B23', 'Public service at risk has no number to set; leave this cell empty'],
-    ['an unknown category on a gate', { C21: 'Trading services; Gambling' }, 'C21', 'unknown category "Gambling"; the categories are 1 Commercial mindset, 2 Productivity, 3 Better buying, 4 Maximising return on assets, 5 Charging to cover costs, 6 Trading services, 7 Investing'],
-    ['a gate with no categories', { C24: null }, 'C24', 'Below minimum yield applies to no category; name the categories (separated by ;) or write All'],
-    ['an unknown risk level', { A16: 'Moderate' }, 'A16', 'unknown risk level "Moderate"; the risk levels are Low, Medium, High'],
+    [
+      'a threshold on a criterion scored as entered',
+      { C11: 4 },
+      'C11',
+      'Deliverability is scored as entered (1–5) and has no thresholds; leave this cell empty',
+    ],
+    [
+      'risk limits out of order',
+      { B15: 12 },
+      'B15',
+      'threshold out of order: the Low limit (12) must be lower than the Medium limit (12)',
+    ],
+    [
+      'a number for High',
+      { B17: 15 },
+      'B17',
+      'High is every risk rating above the Medium limit; leave this cell empty',
+    ],
+    [
+      'band limits out of order',
+      { B29: 75 },
+      'B29',
+      'threshold out of order: the Priority 2 limit (75) must be lower than the Priority 1 limit (70)',
+    ],
+    [
+      'a gate setting that is not a number',
+      { B22: 'sixty' },
+      'B22',
+      'the setting of Risk not proportionate to reward is "sixty", which is not a number',
+    ],
+    [
+      'a number on a gate with nothing to set',
+      { B23: 1 },
+      'B23',
+      'Public service at risk has no number to set; leave this cell empty',
+    ],
+    [
+      'an unknown category on a gate',
+      { C21: 'Trading services; Gambling' },
+      'C21',
+      'unknown category "Gambling"; the categories are 1 Commercial mindset, 2 Productivity, 3 Better buying, 4 Maximising return on assets, 5 Charging to cover costs, 6 Trading services, 7 Investing',
+    ],
+    [
+      'a gate with no categories',
+      { C24: null },
+      'C24',
+      'Below minimum yield applies to no category; name the categories (separated by ;) or write All',
+    ],
+    [
+      'an unknown risk level',
+      { A16: 'Moderate' },
+      'A16',
+      'unknown risk level "Moderate"; the risk levels are Low, Medium, High',
+    ],
   ])('%s', async (_, edits, cell, message) => {
     const result = await scoreFixtureWith(modelSheet(edits));
     expect(result.model).toBeNull();
     expect(result.projects).toEqual([]);
     expect(result.incomplete).toEqual([]);
-    expect(result.findings).toContainEqual({ severity: 'error', rule: 'scoring-model', sheet: 'Scoring Model', cell, message, expected: null, actual: null });
+    expect(result.findings).toContainEqual({
+      severity: 'error',
+      rule: 'scoring-model',
+      sheet: 'Scoring Model',
+      cell,
+      message,
+      expected: null,
+      actual: null,
+    });
   });
 
   it('an unknown criterion, naming it and the one now missing', async () => {
     const result = await scoreFixtureWith(modelSheet({ A9: 'Value for money' }));
     expect(result.projects).toEqual([]);
     expect(result.findings.map((f) => [f.rule, f.cell, f.message])).toEqual([
-      ['scoring-model', 'A9', 'unknown criterion "Value for money"; the criteria are Net yield, Scale of return, Strategic fit, Customer service, Deliverability'],
+      [
+        'scoring-model',
+        'A9',
+        'unknown criterion "Value for money"; the criteria are Net yield, Scale of return, Strategic fit, Customer service, Deliverability',
+      ],
       ['scoring-model', 'A6', 'the criterion Strategic fit is missing from this table'],
     ]);
   });
@@ -206,6 +309,8 @@ describe('a Scoring Model sheet that cannot be used stops scoring, naming the ce
     const grid = modelSheet();
     grid.rows = grid.rows.slice(0, 25);
     const result = await scoreFixtureWith(grid);
-    expect(result.findings.map((f) => [f.cell, f.message])).toEqual([['A1', 'there is no Bands table: its heading "Band" was not found in column A']]);
+    expect(result.findings.map((f) => [f.cell, f.message])).toEqual([
+      ['A1', 'there is no Bands table: its heading "Band" was not found in column A'],
+    ]);
   });
 });

@@ -34,13 +34,20 @@ describe('criteria scores', () => {
     [0, 0, 1, 1], // return 0
     [100, -10, 1, 1], // return below 0
     [0, -10, 1, 1],
-  ])('investment %s, return %s: net yield %s, scale of return %s', (investment, annualReturn, yieldScore, scaleScore) => {
-    const p = one({ investment, annualReturn });
-    expect(p.criteria.map((c) => c.score).slice(0, 2)).toEqual([yieldScore, scaleScore]);
-  });
+  ])(
+    'investment %s, return %s: net yield %s, scale of return %s',
+    (investment, annualReturn, yieldScore, scaleScore) => {
+      const p = one({ investment, annualReturn });
+      expect(p.criteria.map((c) => c.score).slice(0, 2)).toEqual([yieldScore, scaleScore]);
+    },
+  );
 
   it('takes strategic fit, customer service and deliverability as entered', () => {
-    expect(one({ fit: 1, customer: 5, deliverability: 2 }).criteria.map((c) => c.score).slice(2)).toEqual([1, 5, 2]);
+    expect(
+      one({ fit: 1, customer: 5, deliverability: 2 })
+        .criteria.map((c) => c.score)
+        .slice(2),
+    ).toEqual([1, 5, 2]);
   });
 });
 
@@ -61,9 +68,19 @@ describe('risk rating and level', () => {
 describe('bands', () => {
   // Default weights: reward = 5 × yield score + 3 × scale score + 4 × (fit + customer + deliverability).
   it.each([
-    ['exactly 70', { investment: 400, annualReturn: 100, fit: 3, customer: 3, deliverability: 3 }, '70.0', 'Priority 1'], // 25 + 9 + 36
+    [
+      'exactly 70',
+      { investment: 400, annualReturn: 100, fit: 3, customer: 3, deliverability: 3 },
+      '70.0',
+      'Priority 1',
+    ], // 25 + 9 + 36
     ['69', { investment: 1000, annualReturn: 300, fit: 3, customer: 3, deliverability: 2 }, '69.0', 'Priority 2'], // 25 + 12 + 32
-    ['exactly 50', { investment: 6250, annualReturn: 250, fit: 3, customer: 2, deliverability: 2 }, '50.0', 'Priority 2'], // 10 + 12 + 28
+    [
+      'exactly 50',
+      { investment: 6250, annualReturn: 250, fit: 3, customer: 2, deliverability: 2 },
+      '50.0',
+      'Priority 2',
+    ], // 10 + 12 + 28
     ['49', { investment: 10000, annualReturn: 250, fit: 3, customer: 3, deliverability: 2 }, '49.0', 'Priority 3'], // 5 + 12 + 32
   ])('reward %s', (_, over, reward, band) => {
     const p = one(over);
@@ -124,10 +141,28 @@ describe('gates', () => {
 
   it('gives every gate that applies, each with its reason in words', () => {
     // Yield 2.9% → 1, return 29 → 2, 3/3/3: 5 + 6 + 36 = 47.0; risk 25 High.
-    const p = one({ category: 'Investing', inside: 'No', investment: 1000, annualReturn: 29, likelihood: 5, impact: 5, publicService: 'Yes' });
+    const p = one({
+      category: 'Investing',
+      inside: 'No',
+      investment: 1000,
+      annualReturn: 29,
+      likelihood: 5,
+      impact: 5,
+      publicService: 'Yes',
+    });
     expect(p.reward.toFixed(1)).toBe('47.0');
-    expect(p.gates).toEqual(['outside-area', 'risk-not-proportionate', 'public-service-at-risk', 'below-minimum-yield']);
-    expect(p.reasons.map((r) => r.split(':')[0])).toEqual(['Outside the area', 'Risk not proportionate to reward', 'Public service at risk', 'Below minimum yield']);
+    expect(p.gates).toEqual([
+      'outside-area',
+      'risk-not-proportionate',
+      'public-service-at-risk',
+      'below-minimum-yield',
+    ]);
+    expect(p.reasons.map((r) => r.split(':')[0])).toEqual([
+      'Outside the area',
+      'Risk not proportionate to reward',
+      'Public service at risk',
+      'Below minimum yield',
+    ]);
     expect(p.reasons[3]).toContain('a yield of 2.9%, below the minimum of 3% for Investing');
   });
 
@@ -195,14 +230,40 @@ describe('reading the Commercial Projects sheet', () => {
   });
 
   it('finds the heading row further down, with headings in any case, with (£000), brackets and extra spaces, in any order', () => {
-    const headings = ['  REF ', 'project', 'Risk impact', 'category', 'Inside Area?', 'Investment (£000)', 'Annual  net return  [£000]', 'strategic fit', 'CUSTOMER SERVICE', 'Deliverability', 'Risk Likelihood', 'Public service at risk'];
+    const headings = [
+      '  REF ',
+      'project',
+      'Risk impact',
+      'category',
+      'Inside Area?',
+      'Investment (£000)',
+      'Annual  net return  [£000]',
+      'strategic fit',
+      'CUSTOMER SERVICE',
+      'Deliverability',
+      'Risk Likelihood',
+      'Public service at risk',
+    ];
     const values = ['Z1', 'Loose', 3, 'Productivity', 'Yes', 100, 50, 3, 3, 3, 2, 'No'];
-    const sheet = gridFromValues('commercial projects', [['Title'], ['Prepared by the commercial team'], [], [], headings, values]);
+    const sheet = gridFromValues('commercial projects', [
+      ['Title'],
+      ['Prepared by the commercial team'],
+      [],
+      [],
+      headings,
+      values,
+    ]);
     const result = scoreWorkbook([sheet]);
     expect(result.findings).toEqual([]);
     expect(result.proposalsSheet).toBe('commercial projects');
     const [p] = result.projects;
-    expect([p.ref, p.reward.toFixed(1), p.riskRating, p.cells.impact, p.cells.likelihood]).toEqual(['Z1', '67.0', 6, 'C6', 'K6']);
+    expect([p.ref, p.reward.toFixed(1), p.riskRating, p.cells.impact, p.cells.likelihood]).toEqual([
+      'Z1',
+      '67.0',
+      6,
+      'C6',
+      'K6',
+    ]);
   });
 
   it('skips blank rows', () => {
@@ -229,18 +290,75 @@ describe('reading the Commercial Projects sheet', () => {
     ]);
     const incomplete = scoreJson(result).incomplete;
     expect(incomplete).toEqual([
-      { ref: 'S0', sheet: 'Commercial Projects', cell: 'G5', message: 'Strategic fit is 0; scores are whole numbers from 1 to 5' },
-      { ref: 'S6', sheet: 'Commercial Projects', cell: 'H6', message: 'Customer service is 6; scores are whole numbers from 1 to 5' },
-      { ref: 'S35', sheet: 'Commercial Projects', cell: 'I7', message: 'Deliverability is 3.5; scores are whole numbers from 1 to 5' },
-      { ref: 'TXT', sheet: 'Commercial Projects', cell: 'E8', message: 'Investment £000 holds "two hundred", which is not a number' },
-      { ref: 'NEG', sheet: 'Commercial Projects', cell: 'E9', message: 'Investment £000 is -50; it cannot be negative (enter 0 when nothing is invested)' },
-      { ref: 'CAT', sheet: 'Commercial Projects', cell: 'C10', message: expect.stringMatching(/^Category "Gambling" is not one of the seven categories; enter the name or the number \(1 Commercial mindset, .*, 7 Investing\)$/) },
-      { ref: 'CAT8', sheet: 'Commercial Projects', cell: 'C11', message: expect.stringMatching(/^Category "8" is not one of the seven categories/) },
+      {
+        ref: 'S0',
+        sheet: 'Commercial Projects',
+        cell: 'G5',
+        message: 'Strategic fit is 0; scores are whole numbers from 1 to 5',
+      },
+      {
+        ref: 'S6',
+        sheet: 'Commercial Projects',
+        cell: 'H6',
+        message: 'Customer service is 6; scores are whole numbers from 1 to 5',
+      },
+      {
+        ref: 'S35',
+        sheet: 'Commercial Projects',
+        cell: 'I7',
+        message: 'Deliverability is 3.5; scores are whole numbers from 1 to 5',
+      },
+      {
+        ref: 'TXT',
+        sheet: 'Commercial Projects',
+        cell: 'E8',
+        message: 'Investment £000 holds "two hundred", which is not a number',
+      },
+      {
+        ref: 'NEG',
+        sheet: 'Commercial Projects',
+        cell: 'E9',
+        message: 'Investment £000 is -50; it cannot be negative (enter 0 when nothing is invested)',
+      },
+      {
+        ref: 'CAT',
+        sheet: 'Commercial Projects',
+        cell: 'C10',
+        message: expect.stringMatching(
+          /^Category "Gambling" is not one of the seven categories; enter the name or the number \(1 Commercial mindset, .*, 7 Investing\)$/,
+        ),
+      },
+      {
+        ref: 'CAT8',
+        sheet: 'Commercial Projects',
+        cell: 'C11',
+        message: expect.stringMatching(/^Category "8" is not one of the seven categories/),
+      },
       { ref: 'YN', sheet: 'Commercial Projects', cell: 'D12', message: 'Inside area is "maybe"; enter Yes or No' },
-      { ref: null, sheet: 'Commercial Projects', cell: 'A13', message: 'Ref is missing; each proposal needs its own Ref' },
-      { ref: 'NOPROJ', sheet: 'Commercial Projects', cell: 'B14', message: 'Project is missing; give the proposal a name' },
-      { ref: 'NORET', sheet: 'Commercial Projects', cell: 'F15', message: 'Annual net return £000 is missing; enter a number in £000' },
-      { ref: 'NORET', sheet: 'Commercial Projects', cell: 'J15', message: 'Risk likelihood holds "high"; enter a score from 1 to 5' },
+      {
+        ref: null,
+        sheet: 'Commercial Projects',
+        cell: 'A13',
+        message: 'Ref is missing; each proposal needs its own Ref',
+      },
+      {
+        ref: 'NOPROJ',
+        sheet: 'Commercial Projects',
+        cell: 'B14',
+        message: 'Project is missing; give the proposal a name',
+      },
+      {
+        ref: 'NORET',
+        sheet: 'Commercial Projects',
+        cell: 'F15',
+        message: 'Annual net return £000 is missing; enter a number in £000',
+      },
+      {
+        ref: 'NORET',
+        sheet: 'Commercial Projects',
+        cell: 'J15',
+        message: 'Risk likelihood holds "high"; enter a score from 1 to 5',
+      },
     ]);
     expect(result.findings.every((f) => f.rule === 'incomplete-proposal' && f.severity === 'warning')).toBe(true);
     expect(result.projects.map((p) => [p.ref, p.rank])).toEqual([
@@ -266,7 +384,10 @@ describe('reading the Commercial Projects sheet', () => {
     const json = scoreJson(scoreWorkbook([sheet]));
     expect(json.incomplete.map((i) => [i.cell, i.message])).toEqual([
       ['F4', 'Annual net return £000 shows the error #DIV/0!'],
-      ['E5', 'Investment £000 is a formula with no calculated value; open the workbook in Excel, let it calculate and save it'],
+      [
+        'E5',
+        'Investment £000 is a formula with no calculated value; open the workbook in Excel, let it calculate and save it',
+      ],
     ]);
   });
 
@@ -276,11 +397,21 @@ describe('reading the Commercial Projects sheet', () => {
   });
 
   it('stops with an error naming the heading row when a column is missing', () => {
-    const sheet = gridFromValues('Commercial Projects', [[], HEADINGS.filter((h) => h !== 'Risk impact'), row('A').slice(0, 11)]);
+    const sheet = gridFromValues('Commercial Projects', [
+      [],
+      HEADINGS.filter((h) => h !== 'Risk impact'),
+      row('A').slice(0, 11),
+    ]);
     const result = scoreWorkbook([sheet]);
     expect(result.projects).toEqual([]);
     expect(result.findings).toEqual([
-      expect.objectContaining({ rule: 'proposals-sheet', severity: 'error', sheet: 'Commercial Projects', cell: 'A2', message: 'the heading row (row 2) has no Risk impact column' }),
+      expect.objectContaining({
+        rule: 'proposals-sheet',
+        severity: 'error',
+        sheet: 'Commercial Projects',
+        cell: 'A2',
+        message: 'the heading row (row 2) has no Risk impact column',
+      }),
     ]);
   });
 
@@ -288,7 +419,11 @@ describe('reading the Commercial Projects sheet', () => {
     const result = scoreWorkbook([gridFromValues('Budget Summary', [['x']])]);
     expect(result.projects).toEqual([]);
     expect(result.findings).toEqual([
-      expect.objectContaining({ rule: 'proposals-sheet', severity: 'error', message: 'the workbook has no Commercial Projects sheet to score (its sheets: Budget Summary)' }),
+      expect.objectContaining({
+        rule: 'proposals-sheet',
+        severity: 'error',
+        message: 'the workbook has no Commercial Projects sheet to score (its sheets: Budget Summary)',
+      }),
     ]);
   });
 });

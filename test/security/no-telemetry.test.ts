@@ -10,10 +10,20 @@ describe('no telemetry', () => {
   it('office-addin-usage-data, which the Office CLI tools report through, is off and sends nothing', async () => {
     const require = createRequire(__filename);
     const usage = require('office-addin-usage-data') as {
-      OfficeAddinUsageData: new (options: object) => { isUsageDataOn(): boolean; getEventsSent(): number; reportEvent(name: string, data: object): Promise<void> };
+      OfficeAddinUsageData: new (options: object) => {
+        isUsageDataOn(): boolean;
+        getEventsSent(): number;
+        reportEvent(name: string, data: object): Promise<void>;
+      };
       readUsageDataLevel(group: string): string;
     };
-    const client = new usage.OfficeAddinUsageData({ projectName: 'mtfs-addin', instrumentationKey: 'x', promptQuestion: '', raisePrompt: false, usageDataLevel: 'on' });
+    const client = new usage.OfficeAddinUsageData({
+      projectName: 'mtfs-addin',
+      instrumentationKey: 'x',
+      promptQuestion: '',
+      raisePrompt: false,
+      usageDataLevel: 'on',
+    });
     await client.reportEvent('test', { a: 1 });
     expect(client.isUsageDataOn()).toBe(false);
     expect(client.getEventsSent()).toBe(0);

@@ -15,21 +15,41 @@ export function departmentSheets(name: string, k: number, prefix = ''): SheetGri
     ['Service two', 600_000 * k, 500_000 * k, -100_000 * k, 0],
     ['Service three', 1_000_000 * k, 200_000 * k, -200_000 * k, -100_000 * k],
     ['Service four', 500_000 * k, 500_000 * k, 0, -200_000 * k],
-  ].map(([label, e, r, x, i]) => ({ label: label as string, e: e as number, r: r as number, x: x as number, i: i as number, net: (e as number) + (r as number) + (x as number) + (i as number) }));
+  ].map(([label, e, r, x, i]) => ({
+    label: label as string,
+    e: e as number,
+    r: r as number,
+    x: x as number,
+    i: i as number,
+    net: (e as number) + (r as number) + (x as number) + (i as number),
+  }));
   const sum = (xs: number[]) => xs.reduce((a, c) => a + c, 0);
   const growth = [[10, 20, 30, 40].map((x) => x * k), [5, 5, 10, 10].map((x) => x * k)];
   // Year 1: Sub Total = Appendix A's prior-year total, and it plus growth and savings = Appendix A's net total.
   const yearOneChange = (growth[0][0] + growth[1][0] - 30 * k) * 1000;
   const prior = lines.map((l, i) => (i === 0 ? l.net - yearOneChange : l.net));
   const savings = [[-20, -50, -80, -100].map((x) => x * k), [-10, -10, -30, -60].map((x) => x * k)];
-  const section = (from: number, to: number, key: 'e' | 'r' | 'x' | 'i' | 'net') => sum(lines.slice(from, to).map((l) => l[key]));
+  const section = (from: number, to: number, key: 'e' | 'r' | 'x' | 'i' | 'net') =>
+    sum(lines.slice(from, to).map((l) => l[key]));
   const revenueRow = (l: (typeof lines)[number], p: number) => [p, l.label, l.e, l.r, l.x, l.i, l.net];
-  const totalRow = (label: string, from: number, to: number) => [b(sum(prior.slice(from, to))), b(label), ...(['e', 'r', 'x', 'i', 'net'] as const).map((key) => b(section(from, to, key)))];
+  const totalRow = (label: string, from: number, to: number) => [
+    b(sum(prior.slice(from, to))),
+    b(label),
+    ...(['e', 'r', 'x', 'i', 'net'] as const).map((key) => b(section(from, to, key))),
+  ];
   const revenue: Spec = [
     [b(`${dept} DEPARTMENT`)],
     [b('REVENUE BUDGET 2015/16')],
     [],
-    [b('Budget 2014/15 £'), undefined, b('Employees £'), b('Running Expenses £'), b('External Income £'), b('Internal Income £'), b('Net Total £')],
+    [
+      b('Budget 2014/15 £'),
+      undefined,
+      b('Employees £'),
+      b('Running Expenses £'),
+      b('External Income £'),
+      b('Internal Income £'),
+      b('Net Total £'),
+    ],
     ['FIRST SECTION'],
     revenueRow(lines[0], prior[0]),
     revenueRow(lines[1], prior[1]),

@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 
 /** Every cell of every sheet as text: value (or formula and its result), number format, font and row/column visibility. */
-export async function snapshot(file: string, only?: (sheet: string) => boolean): Promise<Map<string, Map<string, string>>> {
+export async function snapshot(
+  file: string,
+  only?: (sheet: string) => boolean,
+): Promise<Map<string, Map<string, string>>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const out = new Map<string, Map<string, string>>();
@@ -12,7 +15,10 @@ export async function snapshot(file: string, only?: (sheet: string) => boolean):
       if (row.hidden) cells.set(`row${r}`, 'hidden');
       row.eachCell({ includeEmpty: true }, (c) => {
         const font = c.font ?? {};
-        cells.set(c.address, JSON.stringify([c.type, c.value, c.numFmt ?? null, !!font.bold, !!font.italic, !!font.underline]));
+        cells.set(
+          c.address,
+          JSON.stringify([c.type, c.value, c.numFmt ?? null, !!font.bold, !!font.italic, !!font.underline]),
+        );
       });
     });
     ws.columns?.forEach((col, i) => col?.hidden && cells.set(`col${i}`, 'hidden'));
@@ -32,7 +38,10 @@ export async function sheetValues(file: string, name: string): Promise<(string |
     const values: (string | number | null)[] = [];
     row.eachCell({ includeEmpty: true }, (c, col) => {
       const v = c.value as unknown;
-      values[col - 1] = v && typeof v === 'object' && 'text' in (v as object) ? (v as { text: string }).text : (v as string | number | null);
+      values[col - 1] =
+        v && typeof v === 'object' && 'text' in (v as object)
+          ? (v as { text: string }).text
+          : (v as string | number | null);
     });
     rows[r - 1] = values;
   });

@@ -26,11 +26,16 @@ export async function gridsToBuffer(grids: SheetGrid[]): Promise<Uint8Array> {
       row?.forEach((cell, c) => {
         if (!cell) return;
         const target = ws.getCell(r + 1, c + 1);
-        if (cell.error) target.value = cell.formula ? { formula: cell.formula, result: { error: cell.error } } as ExcelJS.CellValue : ({ error: cell.error } as ExcelJS.CellValue);
-        else if (cell.formula) target.value = { formula: cell.formula, result: cell.value ?? undefined } as ExcelJS.CellValue;
+        if (cell.error)
+          target.value = cell.formula
+            ? ({ formula: cell.formula, result: { error: cell.error } } as ExcelJS.CellValue)
+            : ({ error: cell.error } as ExcelJS.CellValue);
+        else if (cell.formula)
+          target.value = { formula: cell.formula, result: cell.value ?? undefined } as ExcelJS.CellValue;
         else target.value = cell.value as ExcelJS.CellValue;
         if (cell.format) target.numFmt = cell.format;
-        if (cell.bold || cell.italic || cell.underline) target.font = { bold: cell.bold, italic: cell.italic, underline: cell.underline };
+        if (cell.bold || cell.italic || cell.underline)
+          target.font = { bold: cell.bold, italic: cell.italic, underline: cell.underline };
       });
     });
     for (const r of grid.hiddenRows) ws.getRow(r + 1).hidden = true;
@@ -66,6 +71,10 @@ export function sheet(name: string, rows: Spec, hiddenRows: number[] = []): Shee
   };
 }
 
-export const b = (value: CellValue): Cell => ({ value, bold: true, format: typeof value === 'number' ? '#,##0;-#,##0' : undefined });
+export const b = (value: CellValue): Cell => ({
+  value,
+  bold: true,
+  format: typeof value === 'number' ? '#,##0;-#,##0' : undefined,
+});
 export const bu = (value: string): Cell => ({ value, bold: true, underline: true });
 export const bi = (value: string): Cell => ({ value, bold: true, italic: true });

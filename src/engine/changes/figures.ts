@@ -39,7 +39,11 @@ function columnsOf(previous: Table | undefined, current: Table | undefined): Mon
 }
 
 function sameYears(a: Table, b: Table): boolean {
-  const keys = (t: Table) => yearColumns(t).map((c) => c.key).sort().join();
+  const keys = (t: Table) =>
+    yearColumns(t)
+      .map((c) => c.key)
+      .sort()
+      .join();
   return keys(a) === keys(b);
 }
 
@@ -48,7 +52,12 @@ function figureOf(line: MtfsLine | undefined, key: string): { present: boolean; 
   return i < 0 ? { present: false, value: null } : { present: true, value: valueOf(line!.row, i) };
 }
 
-function statusOf(key: string, p: ReturnType<typeof figureOf>, c: ReturnType<typeof figureOf>, years: boolean): FigureStatus {
+function statusOf(
+  key: string,
+  p: ReturnType<typeof figureOf>,
+  c: ReturnType<typeof figureOf>,
+  years: boolean,
+): FigureStatus {
   if (!c.present) return 'only-previous';
   if (!p.present) return 'only-current';
   if (p.value === null || c.value === null) return 'unreadable';

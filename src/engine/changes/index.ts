@@ -1,6 +1,14 @@
 import type { CheckResult } from '../check';
 import type { Finding } from '../findings';
-import { comparableTables, linesOf, pairTables, tableName, type LineKind, type MtfsLine, type TablePair } from './lines';
+import {
+  comparableTables,
+  linesOf,
+  pairTables,
+  tableName,
+  type LineKind,
+  type MtfsLine,
+  type TablePair,
+} from './lines';
 import { matchLines, type LinePair, type PairingOverride } from './match';
 import { lineChanges, type Change, type LineChange } from './model';
 import { markerFinding, noPreviousTableFinding, removedFinding } from './notes';
@@ -56,7 +64,11 @@ function tableFindings(table: TablePair, lines: LineChange[], current: MtfsLine[
  * reference, then by description, after the user's corrections), says what became of each line,
  * derives its star and flags every typed star that disagrees.
  */
-export function compareWorkbooks(previous: CheckResult, current: CheckResult, overrides: PairingOverride[] = []): ChangesResult {
+export function compareWorkbooks(
+  previous: CheckResult,
+  current: CheckResult,
+  overrides: PairingOverride[] = [],
+): ChangesResult {
   const previousTables = comparableTables(previous);
   const currentTables = comparableTables(current);
   const tables = pairTables(previousTables, currentTables);

@@ -12,7 +12,16 @@ function figureJson(f: FigureChange) {
 }
 
 function placeJson(line: MtfsLine | undefined) {
-  return line ? { id: line.id, sheet: line.sheet, cell: line.cell, ref: line.ref ?? null, description: line.description, section: line.section ?? null } : null;
+  return line
+    ? {
+        id: line.id,
+        sheet: line.sheet,
+        cell: line.cell,
+        ref: line.ref ?? null,
+        description: line.description,
+        section: line.section ?? null,
+      }
+    : null;
 }
 
 function otherFigure(line: LineChange, key: string) {
@@ -52,7 +61,11 @@ export function compareJson(result: ChangesResult) {
       unchanged: result.summary.unchanged,
       removed: result.summary.removed,
       markerDisagreements: result.summary.markerDisagreements,
-      tables: result.summary.tables.map((s, i) => ({ ...s, current: at(result.tables[i].current), previous: at(result.tables[i].previous) })),
+      tables: result.summary.tables.map((s, i) => ({
+        ...s,
+        current: at(result.tables[i].current),
+        previous: at(result.tables[i].previous),
+      })),
     },
   };
 }

@@ -5,9 +5,17 @@ import { TABLE_KIND_NAMES, type StarMarker, type Table, type TableKind, type Tab
 /** The lines the comparison looks at: growth, savings and capital programme lines. */
 export type LineKind = 'growth' | 'savings' | 'capital';
 
-const KIND_OF: Partial<Record<TableKind, LineKind>> = { growth: 'growth', savings: 'savings', 'capital-programme': 'capital' };
+const KIND_OF: Partial<Record<TableKind, LineKind>> = {
+  growth: 'growth',
+  savings: 'savings',
+  'capital-programme': 'capital',
+};
 
-export const KIND_WORDS: Record<LineKind, string> = { growth: 'growth', savings: 'savings', capital: 'capital programme' };
+export const KIND_WORDS: Record<LineKind, string> = {
+  growth: 'growth',
+  savings: 'savings',
+  capital: 'capital programme',
+};
 
 /** One growth, savings or capital line of a workbook. */
 export interface MtfsLine {

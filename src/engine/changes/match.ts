@@ -57,7 +57,8 @@ function byDescription(previous: MtfsLine[], current: MtfsLine[], allowed: Allow
     for (const c of current) {
       if (taken.has(c) || !allowed(p, c)) continue;
       const confidence = descriptionSimilarity(p.description, c.description);
-      if (confidence >= DESCRIPTION_THRESHOLD) candidates.push({ previous: p, current: c, by: 'description', confidence });
+      if (confidence >= DESCRIPTION_THRESHOLD)
+        candidates.push({ previous: p, current: c, by: 'description', confidence });
     }
   }
   return greedy(candidates, taken);
@@ -83,21 +84,35 @@ function find(lines: MtfsLine[], o: PairingOverride, side: 'previous' | 'current
   if (!line) throw new PairingError(`there is no growth, savings or capital line at ${id} in the ${side} MTFS`);
   const seen = o.seen?.[side];
   if (seen && lineName(line, [], true) !== seen) {
-    throw new PairingError(`${id} in the ${side} MTFS now holds ${lineName(line, [], true)}, not ${seen} as when the lines were paired; the sheet has changed since`);
+    throw new PairingError(
+      `${id} in the ${side} MTFS now holds ${lineName(line, [], true)}, not ${seen} as when the lines were paired; the sheet has changed since`,
+    );
   }
   return line;
 }
 
 /** The user's "same line" corrections as pairs; each line in one of them at most. */
-function userPairs(previous: MtfsLine[], current: MtfsLine[], overrides: PairingOverride[], taken: Set<MtfsLine>): LinePair[] {
+function userPairs(
+  previous: MtfsLine[],
+  current: MtfsLine[],
+  overrides: PairingOverride[],
+  taken: Set<MtfsLine>,
+): LinePair[] {
   return overrides
     .filter((o) => o.same !== false)
     .map((o) => {
       const p = find(previous, o, 'previous');
       const c = find(current, o, 'current');
-      if (p.kind !== c.kind) throw new PairingError(`${p.id} is a ${KIND_WORDS[p.kind]} line and ${c.id} a ${KIND_WORDS[c.kind]} line: only lines of the same kind can be the same line`);
-      for (const [line, side] of [[p, 'previous'], [c, 'current']] as const) {
-        if (taken.has(line)) throw new PairingError(`${line.id} in the ${side} MTFS is paired by hand with more than one line`);
+      if (p.kind !== c.kind)
+        throw new PairingError(
+          `${p.id} is a ${KIND_WORDS[p.kind]} line and ${c.id} a ${KIND_WORDS[c.kind]} line: only lines of the same kind can be the same line`,
+        );
+      for (const [line, side] of [
+        [p, 'previous'],
+        [c, 'current'],
+      ] as const) {
+        if (taken.has(line))
+          throw new PairingError(`${line.id} in the ${side} MTFS is paired by hand with more than one line`);
         taken.add(line);
       }
       return { previous: p, current: c, by: 'user' as const, confidence: 1 };
@@ -106,7 +121,9 @@ function userPairs(previous: MtfsLine[], current: MtfsLine[], overrides: Pairing
 
 function notSame(previous: MtfsLine[], current: MtfsLine[], overrides: PairingOverride[]): Allowed {
   const banned = new Set(
-    overrides.filter((o) => o.same === false).map((o) => `${find(previous, o, 'previous').id}\n${find(current, o, 'current').id}`),
+    overrides
+      .filter((o) => o.same === false)
+      .map((o) => `${find(previous, o, 'previous').id}\n${find(current, o, 'current').id}`),
   );
   return (p, c) => !banned.has(`${p.id}\n${c.id}`);
 }
@@ -115,7 +132,12 @@ function notSame(previous: MtfsLine[], current: MtfsLine[], overrides: PairingOv
  * Pairs each current line with at most one previous line, deterministically: the user's corrections,
  * then within each pair of tables the same reference, then alike descriptions (best first).
  */
-export function matchLines(previous: MtfsLine[], current: MtfsLine[], tables: TablePair[], overrides: PairingOverride[] = []): LinePair[] {
+export function matchLines(
+  previous: MtfsLine[],
+  current: MtfsLine[],
+  tables: TablePair[],
+  overrides: PairingOverride[] = [],
+): LinePair[] {
   const taken = new Set<MtfsLine>();
   const allowed = notSame(previous, current, overrides);
   const pairs = userPairs(previous, current, overrides, taken);

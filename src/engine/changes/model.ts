@@ -7,7 +7,11 @@ import type { LinePair, MatchedBy } from './match';
 export type Change = 'new' | 'unchanged' | 'amended' | 'removed';
 
 /** The house star for each change: * unchanged from the previous MTFS, ** included before but amended, none for new. */
-export const DERIVED_MARKER: Record<Exclude<Change, 'removed'>, StarMarker> = { unchanged: '*', amended: '**', new: '' };
+export const DERIVED_MARKER: Record<Exclude<Change, 'removed'>, StarMarker> = {
+  unchanged: '*',
+  amended: '**',
+  new: '',
+};
 
 export interface LineChange {
   kind: LineKind;
@@ -39,7 +43,12 @@ function markerOf(current: MtfsLine | undefined, change: Change): LineChange['ma
   return { typed: current.marker, derived: DERIVED_MARKER[change] };
 }
 
-function lineChange(table: TablePair, previous: MtfsLine | undefined, current: MtfsLine | undefined, pair?: LinePair): LineChange {
+function lineChange(
+  table: TablePair,
+  previous: MtfsLine | undefined,
+  current: MtfsLine | undefined,
+  pair?: LinePair,
+): LineChange {
   const figures = compareFigures(previous, current);
   const change: Change = !previous ? 'new' : !current ? 'removed' : changeOf(figures);
   const moved = previous && current && sectionKey(previous.section) !== sectionKey(current.section);
@@ -57,11 +66,18 @@ function lineChange(table: TablePair, previous: MtfsLine | undefined, current: M
 }
 
 /** Every line of both MTFSs, table by table: the current lines in order (new or paired), then the previous lines no current line pairs with (removed). */
-export function lineChanges(tables: TablePair[], previous: MtfsLine[], current: MtfsLine[], pairs: LinePair[]): LineChange[] {
+export function lineChanges(
+  tables: TablePair[],
+  previous: MtfsLine[],
+  current: MtfsLine[],
+  pairs: LinePair[],
+): LineChange[] {
   const byCurrent = new Map(pairs.map((p) => [p.current, p]));
   const paired = new Set(pairs.map((p) => p.previous));
   return tables.flatMap((t) => [
-    ...current.filter((l) => l.table === t.current).map((l) => lineChange(t, byCurrent.get(l)?.previous, l, byCurrent.get(l))),
+    ...current
+      .filter((l) => l.table === t.current)
+      .map((l) => lineChange(t, byCurrent.get(l)?.previous, l, byCurrent.get(l))),
     ...previous.filter((l) => l.table === t.previous && !paired.has(l)).map((l) => lineChange(t, l, undefined)),
   ]);
 }

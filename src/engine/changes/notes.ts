@@ -42,12 +42,13 @@ export function markerFinding(change: LineChange, tableLines: MtfsLine[]): Findi
   return finding('marker-mismatch', line.sheet, line.cell, `${said} ${whatHappened(change)}: ${shouldBe(derived)}`);
 }
 
-
 /** A previous line nothing in this MTFS pairs with: noted at the table it would be in, naming where it was. */
 export function removedFinding(change: LineChange): Finding | null {
   const line = change.previous;
   if (change.change !== 'removed' || !line) return null;
-  const where = change.table.current ? { sheet: change.table.current.sheet, cell: headerCell(change.table.current) } : { sheet: line.sheet, cell: line.cell };
+  const where = change.table.current
+    ? { sheet: change.table.current.sheet, cell: headerCell(change.table.current) }
+    : { sheet: line.sheet, cell: line.cell };
   return finding(
     'line-removed',
     where.sheet,

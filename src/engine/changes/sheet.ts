@@ -10,7 +10,12 @@ export const CHANGES_SHEET = 'Changes since previous MTFS';
 
 type Row = (OutputCell | null)[];
 
-const CHANGE_WORDS: Record<Change, string> = { new: 'New', amended: 'Amended', unchanged: 'Unchanged', removed: 'Removed' };
+const CHANGE_WORDS: Record<Change, string> = {
+  new: 'New',
+  amended: 'Amended',
+  unchanged: 'Unchanged',
+  removed: 'Removed',
+};
 /** The first five columns of every table block; then previous, current and difference for each figure; then a note. */
 const LINE_HEADINGS = ['Ref', 'Description', 'Change', 'Marker typed', 'Marker derived'];
 const FIGURE_HEADINGS = ['Previous', 'Current', 'Difference'];
@@ -26,18 +31,29 @@ export function summaryWords(s: ChangesSummary): string {
 }
 
 function countsRow(name: string, c: Omit<TableSummary, 'kind' | 'name'>, isBold = false): Row {
-  return [text(name, { bold: isBold }), null, ...[c.new, c.amended, c.unchanged, c.removed, c.markerDisagreements].map((n) => count(n, isBold))];
+  return [
+    text(name, { bold: isBold }),
+    null,
+    ...[c.new, c.amended, c.unchanged, c.removed, c.markerDisagreements].map((n) => count(n, isBold)),
+  ];
 }
 
 function summaryBlock(result: ChangesResult, names: { previous?: string; current?: string }): Block {
   const heading = `CHANGES SINCE THE PREVIOUS MTFS${result.department ? `: ${result.department}` : ''}`;
-  const compared = names.previous && names.current ? [[text(`This MTFS: ${names.current}; previous MTFS: ${names.previous}`)]] : [];
+  const compared =
+    names.previous && names.current ? [[text(`This MTFS: ${names.current}; previous MTFS: ${names.previous}`)]] : [];
   return [
     title(heading),
     ...compared,
     [text(summaryWords(result.summary))],
     [],
-    [bold('Table'), null, ...['New', 'Amended', 'Unchanged', 'Removed', 'Marker disagreements'].map((h) => bold(h, { align: 'right', wrap: true }))],
+    [
+      bold('Table'),
+      null,
+      ...['New', 'Amended', 'Unchanged', 'Removed', 'Marker disagreements'].map((h) =>
+        bold(h, { align: 'right', wrap: true }),
+      ),
+    ],
     ...result.summary.tables.map((t) => countsRow(t.name, t)),
     countsRow('Total', result.summary, true),
   ];
@@ -54,7 +70,10 @@ function headingRows(columns: { label: string }[]): Row[] {
   const lead: Row = Array(LINE_HEADINGS.length).fill(null);
   const top = columns.flatMap((c) => [bold(`${c.label} £000`, { align: 'right' }), null, null]);
   const bottom = columns.flatMap(() => FIGURE_HEADINGS.map((h) => bold(h, { align: 'right', wrap: true })));
-  return [[...lead, ...top], [...LINE_HEADINGS.map((h) => bold(h, { wrap: true })), ...bottom, bold('Note')]];
+  return [
+    [...lead, ...top],
+    [...LINE_HEADINGS.map((h) => bold(h, { wrap: true })), ...bottom, bold('Note')],
+  ];
 }
 
 function figureCells(line: LineChange, columns: { key: string }[]): Row {
@@ -68,7 +87,8 @@ function figureCells(line: LineChange, columns: { key: string }[]): Row {
 export function pairingNote(line: LineChange): string {
   const { previous: p, current: c } = line;
   const notes: string[] = [];
-  if (line.match?.by === 'description' && line.match.confidence < 1) notes.push(`matched by description (${Math.round(line.match.confidence * 100)}% alike)`);
+  if (line.match?.by === 'description' && line.match.confidence < 1)
+    notes.push(`matched by description (${Math.round(line.match.confidence * 100)}% alike)`);
   if (line.match?.by === 'user') notes.push('paired by hand');
   if (p && c && (p.ref ?? '') !== (c.ref ?? '')) notes.push(`reference was ${p.ref ?? 'none'}`);
   if (p && c && p.description !== c.description) notes.push(`previously "${p.description}"`);
@@ -81,7 +101,10 @@ export function pairingNote(line: LineChange): string {
 
 /** The sheet's Note column: the pairing note, and the star the line should carry when its typed one disagrees. */
 function lineNote(line: LineChange): string {
-  const marker = line.marker && line.marker.typed !== line.marker.derived ? `marker should be ${markerWords(line.marker.derived)}` : '';
+  const marker =
+    line.marker && line.marker.typed !== line.marker.derived
+      ? `marker should be ${markerWords(line.marker.derived)}`
+      : '';
   return [pairingNote(line), marker].filter(Boolean).join('; ');
 }
 
@@ -128,8 +151,18 @@ function tableBlock(pair: TablePair, lines: LineChange[]): Block {
  * what became of them, their typed and derived stars, and every figure previous, current and the difference.
  */
 export function changesSheet(result: ChangesResult, names: { previous?: string; current?: string } = {}): OutputSheet {
-  const blocks = [summaryBlock(result, names), ...result.tables.map((t) => tableBlock(t, result.lines.filter((l) => l.table === t)))];
+  const blocks = [
+    summaryBlock(result, names),
+    ...result.tables.map((t) =>
+      tableBlock(
+        t,
+        result.lines.filter((l) => l.table === t),
+      ),
+    ),
+  ];
   const columns = Math.max(...blocks.flatMap((b) => b.map((r) => r.length)));
-  const { blockStarts: _starts, ...sheet } = composeSheet(CHANGES_SHEET, blocks, { widths: [10, 50, 11, 9, 9, ...Array(Math.max(0, columns - 5)).fill(11)] });
+  const { blockStarts: _starts, ...sheet } = composeSheet(CHANGES_SHEET, blocks, {
+    widths: [10, 50, 11, 9, 9, ...Array(Math.max(0, columns - 5)).fill(11)],
+  });
   return sheet;
 }

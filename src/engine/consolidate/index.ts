@@ -2,7 +2,16 @@ import { departmentView, type CheckResult } from '../check';
 import { Decimal, ZERO } from '../money';
 import type { OutputSheet } from '../output';
 import { composeSheet, headings, moneyRow, text, title, type Block } from '../report/blocks';
-import { budgetSummary, departmentCumulative, netBudget, reportYears, type BudgetSummary, type Cumulative, type NetBudget, type YearOneInputs } from '../report/budget';
+import {
+  budgetSummary,
+  departmentCumulative,
+  netBudget,
+  reportYears,
+  type BudgetSummary,
+  type Cumulative,
+  type NetBudget,
+  type YearOneInputs,
+} from '../report/budget';
 import { capitalSummaries } from '../report/capital';
 
 export const COUNCIL_SHEET = 'Council Summary';
@@ -53,8 +62,12 @@ export function consolidate(parts: ConsolidationPart[]): Consolidation {
     const budget = budgetSummary(view, part.yearOne);
     const name = view.department ?? `Department ${i + 1}`;
     if ('missing' in budget) notes.push(`${name}: budget summary left out of the council total: ${budget.missing}.`);
-    else if (labels.join() !== years.join()) notes.push(`${name} covers ${labels[0]} to ${labels[labels.length - 1]}; its other years are blank and the council totals for them are left blank.`);
-    const cumulative = (kind: 'growth' | 'savings') => onYears(departmentCumulative(view, kind, own, []), labels, years);
+    else if (labels.join() !== years.join())
+      notes.push(
+        `${name} covers ${labels[0]} to ${labels[labels.length - 1]}; its other years are blank and the council totals for them are left blank.`,
+      );
+    const cumulative = (kind: 'growth' | 'savings') =>
+      onYears(departmentCumulative(view, kind, own, []), labels, years);
     return {
       name,
       source: part.source,
@@ -62,7 +75,10 @@ export function consolidate(parts: ConsolidationPart[]): Consolidation {
       net: netBudget(view),
       growth: cumulative('growth'),
       savings: cumulative('savings'),
-      capital: capitalSummaries(view).map((c) => ({ name: c.name, figures: [...onYears(c.total.slice(0, -1), c.years, years), c.total[c.total.length - 1]] })),
+      capital: capitalSummaries(view).map((c) => ({
+        name: c.name,
+        figures: [...onYears(c.total.slice(0, -1), c.years, years), c.total[c.total.length - 1]],
+      })),
     };
   });
   notes.push(...countedTwice(departments));
@@ -109,14 +125,31 @@ const BUDGET_LINES: [keyof BudgetSummary, string, boolean][] = [
 
 function budgetBlock(c: Consolidation): Block {
   const withBudget = c.departments.filter((d) => !('missing' in d.budget));
-  const line = (d: DepartmentSummary, key: keyof BudgetSummary) => onYears((d.budget as BudgetSummary)[key] as Figures, (d.budget as BudgetSummary).years, c.years);
-  const block: Block = [title('COUNCIL BUDGET SUMMARY, £000'), headings('', c.years.map((y) => `${y} £000`))];
+  const line = (d: DepartmentSummary, key: keyof BudgetSummary) =>
+    onYears((d.budget as BudgetSummary)[key] as Figures, (d.budget as BudgetSummary).years, c.years);
+  const block: Block = [
+    title('COUNCIL BUDGET SUMMARY, £000'),
+    headings(
+      '',
+      c.years.map((y) => `${y} £000`),
+    ),
+  ];
   for (const d of withBudget) {
     block.push([text(d.name, { bold: true })]);
     for (const [key, label, bold] of BUDGET_LINES) block.push(moneyRow(label, line(d, key), bold));
   }
   block.push([text('COUNCIL TOTAL', { bold: true, underline: true })]);
-  for (const [key, label, bold] of BUDGET_LINES) block.push(moneyRow(label, addUp(withBudget.map((d) => line(d, key)), c.years.length), bold));
+  for (const [key, label, bold] of BUDGET_LINES)
+    block.push(
+      moneyRow(
+        label,
+        addUp(
+          withBudget.map((d) => line(d, key)),
+          c.years.length,
+        ),
+        bold,
+      ),
+    );
   return block;
 }
 
@@ -133,7 +166,10 @@ function netBlock(c: Consolidation): Block {
   const row = (d: DepartmentSummary) => NET_LINES.map(([key]) => (d.net as NetBudget)[key] as Decimal | null);
   return [
     title('NET BUDGET BY DEPARTMENT, £000'),
-    headings('', NET_LINES.map(([, label]) => label)),
+    headings(
+      '',
+      NET_LINES.map(([, label]) => label),
+    ),
     ...withNet.map((d) => moneyRow(d.name, row(d))),
     moneyRow('Council total', addUp(withNet.map(row), NET_LINES.length), true),
   ];
@@ -143,21 +179,41 @@ function appendixBlock(c: Consolidation, kind: 'growth' | 'savings'): Block {
   const word = kind === 'growth' ? 'GROWTH' : 'SAVINGS';
   return [
     title(`${word} BY DEPARTMENT, £000, cumulative (each department's own items)`),
-    headings('', c.years.map((y) => `${y} £000`)),
+    headings(
+      '',
+      c.years.map((y) => `${y} £000`),
+    ),
     ...c.departments.map((d) => moneyRow(d.name, d[kind])),
-    moneyRow(`Council total ${kind}`, addUp(c.departments.map((d) => d[kind]), c.years.length), true),
+    moneyRow(
+      `Council total ${kind}`,
+      addUp(
+        c.departments.map((d) => d[kind]),
+        c.years.length,
+      ),
+      true,
+    ),
   ];
 }
 
 function capitalBlock(c: Consolidation): Block {
   const width = c.years.length + 1;
-  const block: Block = [title('CAPITAL PROGRAMME BY DEPARTMENT, £000'), headings('', [...c.years.map((y) => `${y} £000`), 'Total £000'])];
+  const block: Block = [
+    title('CAPITAL PROGRAMME BY DEPARTMENT, £000'),
+    headings('', [...c.years.map((y) => `${y} £000`), 'Total £000']),
+  ];
   const departmentTotals: Figures[] = [];
   for (const d of c.departments) {
     if (!d.capital.length) continue;
-    const total = addUp(d.capital.map((p) => p.figures), width);
+    const total = addUp(
+      d.capital.map((p) => p.figures),
+      width,
+    );
     departmentTotals.push(total);
-    block.push([text(d.name, { bold: true })], ...d.capital.map((p) => moneyRow(p.name, p.figures)), moneyRow(`Total ${d.name}`, total, true));
+    block.push(
+      [text(d.name, { bold: true })],
+      ...d.capital.map((p) => moneyRow(p.name, p.figures)),
+      moneyRow(`Total ${d.name}`, total, true),
+    );
   }
   block.push(moneyRow('Council total', addUp(departmentTotals, width), true));
   return block;

@@ -33,7 +33,10 @@ const CLASSES = ['Eff', 'SR', 'Income'];
 
 /** "eff / sr" → "Eff/SR"; anything that is not Eff, SR or Income → "Unclassified". */
 export function classificationName(raw: string | undefined): string {
-  const tokens = (raw ?? '').split('/').map((t) => t.trim()).filter(Boolean);
+  const tokens = (raw ?? '')
+    .split('/')
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (tokens.length === 0 || !tokens.every((t) => CLASS_TOKEN.test(t))) return 'Unclassified';
   return tokens.map((t) => CLASSES.find((c) => c.toLowerCase() === t.toLowerCase())!).join('/');
 }
@@ -55,11 +58,20 @@ function addInto(target: Figures, row: TableRow, cols: number[]): void {
   });
 }
 
-function grouped(lines: TableRow[], cols: number[], keyOf: (line: TableRow) => string, always: string[] = []): { name: string; figures: Figures }[] {
+function grouped(
+  lines: TableRow[],
+  cols: number[],
+  keyOf: (line: TableRow) => string,
+  always: string[] = [],
+): { name: string; figures: Figures }[] {
   const groups = new Map<string, Figures>(always.map((k) => [k, cols.map(() => ZERO)]));
   for (const line of lines) {
     const key = keyOf(line);
-    if (!groups.has(key)) groups.set(key, cols.map(() => ZERO));
+    if (!groups.has(key))
+      groups.set(
+        key,
+        cols.map(() => ZERO),
+      );
     addInto(groups.get(key)!, line, cols);
   }
   return [...groups.entries()].map(([name, figures]) => ({ name, figures }));
@@ -79,7 +91,8 @@ export function appendixSummary(table: Table): AppendixSummary {
     years: cols.map((c) => table.columns[c].label),
     basis: table.basis?.basis ?? 'cumulative',
     bySection: grouped(lines, cols, (l) => l.section ?? 'Other lines'),
-    byClassification: kind === 'savings' ? grouped(lines, cols, (l) => classificationName(l.classification), CLASSES) : [],
+    byClassification:
+      kind === 'savings' ? grouped(lines, cols, (l) => classificationName(l.classification), CLASSES) : [],
     total,
     counts: countItems(lines),
   };
@@ -87,20 +100,33 @@ export function appendixSummary(table: Table): AppendixSummary {
 
 export function appendixSummaries(check: CheckResult): AppendixSummary[] {
   const summaries = check.tables.filter((t) => t.kind === 'growth' || t.kind === 'savings').map(appendixSummary);
-  for (const s of summaries) if (summaries.filter((o) => o.kind === s.kind).length > 1) s.name = `${s.name} (${s.sheet})`;
+  for (const s of summaries)
+    if (summaries.filter((o) => o.kind === s.kind).length > 1) s.name = `${s.name} (${s.sheet})`;
   return summaries;
 }
 
 export function appendixBlock(s: AppendixSummary): Block {
   const block: Block = [
     title(`${s.name.toUpperCase()} SUMMARY, £000, ${s.basis} by year`),
-    headings('By section', s.years.map((y) => `${y} £000`)),
+    headings(
+      'By section',
+      s.years.map((y) => `${y} £000`),
+    ),
     ...s.bySection.map((g) => moneyRow(g.name, g.figures)),
     moneyRow(`Total ${s.kind}`, s.total, true),
   ];
   if (s.byClassification.length) {
-    block.push([], headings('By classification', s.years.map((y) => `${y} £000`)));
-    block.push(...s.byClassification.map((g) => moneyRow(g.name, g.figures)), moneyRow(`Total ${s.kind}`, s.total, true));
+    block.push(
+      [],
+      headings(
+        'By classification',
+        s.years.map((y) => `${y} £000`),
+      ),
+    );
+    block.push(
+      ...s.byClassification.map((g) => moneyRow(g.name, g.figures)),
+      moneyRow(`Total ${s.kind}`, s.total, true),
+    );
   }
   return block;
 }

@@ -6,7 +6,12 @@ import { MONEY_FORMAT, type OutputCell, type OutputSheet } from '../output';
 export type Block = (OutputCell | null)[][];
 
 export const text = (value: string, style: Partial<OutputCell> = {}): OutputCell => ({ value, ...style });
-export const figure = (value: Decimal | number, style: Partial<OutputCell> = {}): OutputCell => ({ value, format: MONEY_FORMAT, align: 'right', ...style });
+export const figure = (value: Decimal | number, style: Partial<OutputCell> = {}): OutputCell => ({
+  value,
+  format: MONEY_FORMAT,
+  align: 'right',
+  ...style,
+});
 
 /** A block title: bold and underlined, the house style for a section heading. */
 export function title(value: string): (OutputCell | null)[] {
@@ -15,7 +20,10 @@ export function title(value: string): (OutputCell | null)[] {
 
 /** A column heading row: bold, figures' headings right-aligned, "£000" in the heading, not the cells. */
 export function headings(first: string, rest: string[]): (OutputCell | null)[] {
-  return [first ? text(first, { bold: true }) : null, ...rest.map((h) => text(h, { bold: true, align: 'right', wrap: true }))];
+  return [
+    first ? text(first, { bold: true }) : null,
+    ...rest.map((h) => text(h, { bold: true, align: 'right', wrap: true })),
+  ];
 }
 
 export function moneyRow(label: string, values: (Decimal | null)[], bold = false): (OutputCell | null)[] {
@@ -35,7 +43,16 @@ export function composeSheet(
     blockStarts.push(rows.length);
     append(rows, block);
   });
-  const columns = maxOf(rows.map((r) => r.length), 1);
+  const columns = maxOf(
+    rows.map((r) => r.length),
+    1,
+  );
   const widths = options.widths ?? [46, ...Array(columns - 1).fill(14)];
-  return { name, rows, columnWidths: widths.slice(0, Math.max(columns, widths.length)), freezeRows: options.freezeRows, blockStarts };
+  return {
+    name,
+    rows,
+    columnWidths: widths.slice(0, Math.max(columns, widths.length)),
+    freezeRows: options.freezeRows,
+    blockStarts,
+  };
 }

@@ -15,7 +15,8 @@ export function budgetBridge(s: BudgetSummary): BridgeStep[] {
   s.years.forEach((year, i) => {
     if (i > 0) {
       const adjustments = s.other[i] && s.transfers[i] ? s.other[i]!.plus(s.transfers[i]!) : null;
-      if (adjustments === null || !adjustments.isZero()) steps.push({ label: `Other changes and transfers ${year}`, value: adjustments, level: false });
+      if (adjustments === null || !adjustments.isZero())
+        steps.push({ label: `Other changes and transfers ${year}`, value: adjustments, level: false });
     }
     steps.push({ label: `Growth ${year}`, value: s.growth[i], level: false });
     steps.push({ label: `Savings ${year}`, value: s.savings[i], level: false });
@@ -49,7 +50,9 @@ export function stackedBars(steps: BridgeStep[]): StackedBar[] {
     }
     const before = running;
     running = running.plus(v);
-    const bar = v.gte(0) ? { base: before, level: ZERO, increase: v, decrease: ZERO } : { base: running, level: ZERO, increase: ZERO, decrease: v.negated() };
+    const bar = v.gte(0)
+      ? { base: before, level: ZERO, increase: v, decrease: ZERO }
+      : { base: running, level: ZERO, increase: ZERO, decrease: v.negated() };
     return { ...bar, before, after: running };
   });
 }
@@ -63,8 +66,18 @@ export function bridgeBlock(s: BudgetSummary): Block {
   const chartHeading = (h: string) => text(h, { italic: true, align: 'right', wrap: true });
   return [
     title(`BUDGET BRIDGE ${s.years[0]} - ${s.years[s.years.length - 1]}, £000`),
-    [...headings('', ['£000']), null, null, ...['Chart: base', 'Chart: level', 'Chart: increase', 'Chart: decrease'].map(chartHeading)],
-    ...steps.map((step, i) => [...moneyRow(step.label, [step.value], step.level), null, null, ...[bars[i].base, bars[i].level, bars[i].increase, bars[i].decrease].map((v) => figure(v, { italic: true }))]),
+    [
+      ...headings('', ['£000']),
+      null,
+      null,
+      ...['Chart: base', 'Chart: level', 'Chart: increase', 'Chart: decrease'].map(chartHeading),
+    ],
+    ...steps.map((step, i) => [
+      ...moneyRow(step.label, [step.value], step.level),
+      null,
+      null,
+      ...[bars[i].base, bars[i].level, bars[i].increase, bars[i].decrease].map((v) => figure(v, { italic: true })),
+    ]),
   ];
 }
 

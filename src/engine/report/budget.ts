@@ -40,13 +40,19 @@ export function yearOneFromWorkbook(check: CheckResult): YearOneInputs | undefin
   const col = table.columns.findIndex((c) => c.year);
   if (col < 0 || !rows.original) return undefined;
   const at = (row?: (typeof rows)['original']) => (row ? (valueOf(row, col) ?? undefined) : undefined);
-  return { originalBudget: at(rows.original), otherChanges: at(rows.other) ?? ZERO, transfers: at(rows.transfers) ?? ZERO };
+  return {
+    originalBudget: at(rows.original),
+    otherChanges: at(rows.other) ?? ZERO,
+    transfers: at(rows.transfers) ?? ZERO,
+  };
 }
 
 export function reportYears(check: CheckResult): { key: string; label: string }[] {
   const collect = (kinds: Table['kind'][]) => {
     const keys = new Map<string, string>();
-    for (const t of check.tables) if (kinds.includes(t.kind)) for (const c of t.columns) if (c.year && c.key.startsWith('year:')) keys.set(c.key, c.year);
+    for (const t of check.tables)
+      if (kinds.includes(t.kind))
+        for (const c of t.columns) if (c.year && c.key.startsWith('year:')) keys.set(c.key, c.year);
     return [...keys.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([key, label]) => ({ key, label }));
   };
   const fromAppendices = collect(['growth', 'savings']);
@@ -57,7 +63,11 @@ export function reportYears(check: CheckResult): { key: string; label: string }[
 export type Cumulative = (Decimal | null)[];
 
 /** A row of an appendix as cumulative £000 per report year, whatever basis the appendix states. */
-export function cumulativeFor(table: Table, years: { key: string }[], valueAt: (col: number) => Decimal | null): Cumulative {
+export function cumulativeFor(
+  table: Table,
+  years: { key: string }[],
+  valueAt: (col: number) => Decimal | null,
+): Cumulative {
   const toThousands = new Decimal(table.scale).div(1000);
   const perYear = years.map((y) => {
     const c = columnIndex(table, y.key);
@@ -75,10 +85,16 @@ function runningTotal(line: Line): Line {
 }
 
 function increments(cumulative: Cumulative): Line {
-  return cumulative.map((v, i) => (i === 0 ? v : plus(v, cumulative[i - 1] === null ? null : cumulative[i - 1]!.negated())));
+  return cumulative.map((v, i) =>
+    i === 0 ? v : plus(v, cumulative[i - 1] === null ? null : cumulative[i - 1]!.negated()),
+  );
 }
 
-function workbookLine(check: CheckResult, role: 'growth' | 'savings' | 'other' | 'transfers', years: { key: string }[]): Line | null {
+function workbookLine(
+  check: CheckResult,
+  role: 'growth' | 'savings' | 'other' | 'transfers',
+  years: { key: string }[],
+): Line | null {
   const table = first(check, 'budget-summary');
   const row = table && summaryRows(table)[role];
   if (!table || !row) return null;
@@ -88,7 +104,8 @@ function workbookLine(check: CheckResult, role: 'growth' | 'savings' | 'other' |
   });
 }
 
-const plus = (...xs: (Decimal | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<Decimal>((s, x) => s.plus(x!), ZERO));
+const plus = (...xs: (Decimal | null)[]) =>
+  xs.some((x) => x === null) ? null : xs.reduce<Decimal>((s, x) => s.plus(x!), ZERO);
 
 /** Everything the budget summary starts from: years, year 1's inputs, and the department's cumulative growth and savings. */
 export interface BudgetInputs {
@@ -104,7 +121,12 @@ export interface BudgetInputs {
 }
 
 /** The department's own growth or savings, cumulative £000 for each year: from its appendix, else from its budget summary, else 0 (saying so). */
-export function departmentCumulative(check: CheckResult, kind: 'growth' | 'savings', years: { key: string }[], notes: string[]): Cumulative {
+export function departmentCumulative(
+  check: CheckResult,
+  kind: 'growth' | 'savings',
+  years: { key: string }[],
+  notes: string[],
+): Cumulative {
   const table = first(check, kind);
   if (table) {
     const figures = departmentFigures(table, check.department);
@@ -118,11 +140,18 @@ export function departmentCumulative(check: CheckResult, kind: 'growth' | 'savin
 
 export function budgetInputs(check: CheckResult, entered: YearOneInputs = {}): BudgetInputs | { missing: string } {
   const years = reportYears(check);
-  if (years.length === 0) return { missing: 'no growth, savings or budget summary table with year columns was found, so there are no years to summarise' };
+  if (years.length === 0)
+    return {
+      missing:
+        'no growth, savings or budget summary table with year columns was found, so there are no years to summarise',
+    };
   const typed = entered.originalBudget !== undefined;
   const inputs = typed ? entered : yearOneFromWorkbook(check);
   if (!inputs?.originalBudget) {
-    return { missing: "year 1's updated original budget is needed: the workbook has no budget summary, so enter it (and other changes and transfers, if any)" };
+    return {
+      missing:
+        "year 1's updated original budget is needed: the workbook has no budget summary, so enter it (and other changes and transfers, if any)",
+    };
   }
   const notes: string[] = [];
   const later = (role: 'other' | 'transfers', yearOne: Decimal | undefined): Line => {
@@ -147,7 +176,11 @@ export function budgetInputs(check: CheckResult, entered: YearOneInputs = {}): B
  * The budget chain, the one place it is worked out: growth and savings lines are the year-on-year
  * increments of the cumulative figures; each later year starts from the year before's proposed budget.
  */
-export function chainBudget(base: BudgetInputs, growth: Cumulative = base.growth, savings: Cumulative = base.savings): BudgetSummary {
+export function chainBudget(
+  base: BudgetInputs,
+  growth: Cumulative = base.growth,
+  savings: Cumulative = base.savings,
+): BudgetSummary {
   const growthLine = increments(growth);
   const savingsLine = increments(savings);
   const original: Line = [];
@@ -188,7 +221,10 @@ export function budgetSummaryBlock(s: BudgetSummary): Block {
   return [
     [text(s.department ? `${s.department} DEPARTMENT` : 'DEPARTMENT', { bold: true })],
     title(`MTFS ${span} BUDGET SUMMARY`),
-    headings('', s.years.map((y) => `${y} £000`)),
+    headings(
+      '',
+      s.years.map((y) => `${y} £000`),
+    ),
     moneyRow('Updated original budget', s.original),
     moneyRow('Other changes', s.other),
     moneyRow('Budget Transfers and Adjustments', s.transfers),
@@ -239,7 +275,13 @@ export function workbookNetBudget(check: CheckResult): NetBudget | undefined {
   if (!table) return undefined;
   const rows = netBudgetRows(table);
   const v = (r?: (typeof rows)['net']) => (r ? valueOf(r, 0) : null);
-  return { employees: v(rows.employees), running: v(rows.running), gross: v(rows.gross), income: v(rows.income), net: v(rows.net) };
+  return {
+    employees: v(rows.employees),
+    running: v(rows.running),
+    gross: v(rows.gross),
+    income: v(rows.income),
+    net: v(rows.net),
+  };
 }
 
 export function netBudgetBlock(n: NetBudget): Block {

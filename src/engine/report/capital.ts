@@ -36,7 +36,11 @@ export function capitalSummary(table: Table): CapitalSummary {
   for (const line of table.rows) {
     if (line.type !== 'line') continue;
     const key = summaryLineOf(table, line);
-    if (!groups.has(key)) groups.set(key, cols.map(() => ZERO));
+    if (!groups.has(key))
+      groups.set(
+        key,
+        cols.map(() => ZERO),
+      );
     const figures = groups.get(key)!;
     cols.forEach((c, i) => {
       const v = valueOf(line, c);

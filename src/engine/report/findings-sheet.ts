@@ -15,7 +15,10 @@ export type ReportedFinding = Finding & { workbook?: string };
  * Every finding, from the check and from scoring, with its severity, rule, message and its cell:
  * a link to it when it is in this workbook, or the workbook's name beside it when it is in another.
  */
-export function findingsSheet(check: Pick<CheckResult, 'tables' | 'department'> & { findings: ReportedFinding[] }, extra: Finding[] = []): OutputSheet {
+export function findingsSheet(
+  check: Pick<CheckResult, 'tables' | 'department'> & { findings: ReportedFinding[] },
+  extra: Finding[] = [],
+): OutputSheet {
   const findings: ReportedFinding[] = [...check.findings, ...extra];
   const elsewhere = findings.some((f) => f.workbook);
   const bold = (value: string) => text(value, { bold: true });

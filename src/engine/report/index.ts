@@ -6,7 +6,15 @@ import type { OutputSheet } from '../output';
 import { appendixBlock, appendixSummaries, itemCountsBlock } from './appendices';
 import { composeSheet, text, type Block } from './blocks';
 import { BRIDGE_BAR_COLUMNS, bridgeBalances, bridgeBlock, budgetBridge } from './bridge';
-import { budgetSummary, budgetSummaryBlock, netBudget, netBudgetBlock, type BudgetSummary, type NetBudget, type YearOneInputs } from './budget';
+import {
+  budgetSummary,
+  budgetSummaryBlock,
+  netBudget,
+  netBudgetBlock,
+  type BudgetSummary,
+  type NetBudget,
+  type YearOneInputs,
+} from './budget';
 import { capitalBlock, capitalSummaries } from './capital';
 import { findingsSheet } from './findings-sheet';
 import { scoreSheets } from './scores-sheet';
@@ -50,7 +58,8 @@ interface DepartmentPart {
 
 /** One department's blocks of the MTFS Summary: budget summary (or a scenario's), net budget, appendices, capital, bridge. */
 function departmentPart(view: CheckResult, options: ReportOptions): DepartmentPart {
-  const chosen = options.scenario && runScenario(options.scenario.scenario, options.scenario.included, options.scenario.target);
+  const chosen =
+    options.scenario && runScenario(options.scenario.scenario, options.scenario.included, options.scenario.target);
   const budget = chosen ? chosen.budget : budgetSummary(view, options.yearOne);
   const net = netBudget(view);
   const who = view.department ? `${view.department}: ` : '';
@@ -72,7 +81,10 @@ function departmentPart(view: CheckResult, options: ReportOptions): DepartmentPa
 /** The MTFS Summary sheet: each department's blocks in turn, with a budget-bridge chart when there is one department. */
 function summarySheet(parts: DepartmentPart[]): OutputSheet {
   const notes = parts.flatMap((p) => p.notes);
-  const blocks: Block[] = [...(notes.length ? [notes.map((n) => [text(n, { italic: true })])] : []), ...parts.flatMap((p) => p.blocks)];
+  const blocks: Block[] = [
+    ...(notes.length ? [notes.map((n) => [text(n, { italic: true })])] : []),
+    ...parts.flatMap((p) => p.blocks),
+  ];
   const { blockStarts, ...sheet } = composeSheet(SUMMARY_SHEET, blocks, { freezeRows: 0 });
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only && !missing(only.budget) && bridgeBalances(budgetBridge(only.budget))) {
@@ -86,7 +98,10 @@ function summarySheet(parts: DepartmentPart[]): OutputSheet {
         kind: 'waterfall',
         range: a1Range(first, 0, last - 1, 1),
         anchor: a1(0, 7),
-        stackedFallback: { range: a1Range(first, 4, last, 4 + BRIDGE_BAR_COLUMNS - 1), categories: a1Range(first, 0, last, 0) },
+        stackedFallback: {
+          range: a1Range(first, 4, last, 4 + BRIDGE_BAR_COLUMNS - 1),
+          categories: a1Range(first, 0, last, 0),
+        },
       },
     ];
   }
@@ -119,19 +134,32 @@ export function buildReport(check: CheckResult, options: ReportOptions = {}): Re
     { sheet: findingsSheet(check, options.scores?.findings), owned: true },
   ];
   const notes = [...parts.flatMap((p) => p.notes), ...(council?.notes ?? [])];
-  if (several && (options.yearOne || options.scenario)) notes.push('Year 1 inputs and scenarios apply to a workbook of one department; each department here uses its own budget summary.');
+  if (several && (options.yearOne || options.scenario))
+    notes.push(
+      'Year 1 inputs and scenarios apply to a workbook of one department; each department here uses its own budget summary.',
+    );
   return { sheets: ordered(sheets), budget: parts[0].budget, net: parts[0].net, notes };
 }
 
 /** A council-wide report from several department workbooks: every department's summaries, the Council Summary and every finding with its workbook. */
 export function buildCouncilReport(inputs: ConsolidationPart[]): Report {
-  const parts = inputs.flatMap((input) => departmentViews(input.check).map((v) => departmentPart(v, { yearOne: input.yearOne })));
+  const parts = inputs.flatMap((input) =>
+    departmentViews(input.check).map((v) => departmentPart(v, { yearOne: input.yearOne })),
+  );
   const findings = inputs.flatMap((input) => input.check.findings.map((f) => ({ ...f, workbook: input.source })));
   const council = consolidate(inputs);
   const sheets = [
     { sheet: summarySheet(parts), owned: true },
     { sheet: councilSheet(council), owned: true },
-    { sheet: findingsSheet({ tables: inputs.flatMap((i) => i.check.tables), findings, department: 'COUNCIL' }), owned: true },
+    {
+      sheet: findingsSheet({ tables: inputs.flatMap((i) => i.check.tables), findings, department: 'COUNCIL' }),
+      owned: true,
+    },
   ];
-  return { sheets, budget: parts[0].budget, net: parts[0].net, notes: [...parts.flatMap((p) => p.notes), ...council.notes] };
+  return {
+    sheets,
+    budget: parts[0].budget,
+    net: parts[0].net,
+    notes: [...parts.flatMap((p) => p.notes), ...council.notes],
+  };
 }

@@ -12,7 +12,12 @@ function rankingBlock(result: ScoreResult): Block {
   const model = result.modelSheet ?? MODEL_SHEET;
   return [
     title(`PROPOSAL SCORES (${result.proposalsSheet})`),
-    [text(`${result.projects.length} proposals scored with the model on the ${model} sheet; ${result.incomplete.length} incomplete.`, { italic: true })],
+    [
+      text(
+        `${result.projects.length} proposals scored with the model on the ${model} sheet; ${result.incomplete.length} incomplete.`,
+        { italic: true },
+      ),
+    ],
     headings('Rank', ['Ref', 'Project', 'Reward score', 'Risk rating', 'Risk', 'Band', 'Gates']),
     ...result.projects.map((p) => [
       figure(p.rank, { format: '0' }),
@@ -32,7 +37,11 @@ function incompleteBlock(result: ScoreResult): Block {
     title('INCOMPLETE PROPOSALS (not scored or ranked)'),
     headings('Ref', ['Cell', 'What is wrong']),
     ...result.incomplete.flatMap((i) =>
-      i.findings.map((f) => [text(i.ref ?? `row ${i.row + 1}`), text(`${f.sheet}!${f.cell}`, { link: { sheet: f.sheet, cell: f.cell } }), text(capitalise(f.message), { wrap: true })]),
+      i.findings.map((f) => [
+        text(i.ref ?? `row ${i.row + 1}`),
+        text(`${f.sheet}!${f.cell}`, { link: { sheet: f.sheet, cell: f.cell } }),
+        text(capitalise(f.message), { wrap: true }),
+      ]),
     ),
   ];
 }
@@ -43,8 +52,22 @@ function selectionBlock(result: ScoreResult): Block {
     title('INVESTMENT ENVELOPE, £000'),
     [text('Envelope'), null, null, figure(s.envelope)],
     headings('Rank', ['Ref', 'Project', 'Investment £000', 'Reward score', 'Annual net return £000']),
-    ...s.chosen.map((p) => [figure(p.rank, { format: '0' }), text(p.ref), text(p.project), figure(p.investment), figure(p.reward, { format: REWARD_FORMAT }), figure(p.annualReturn)]),
-    [text('Total chosen', { bold: true }), null, null, figure(s.totalInvestment, { bold: true }), figure(s.totalReward, { bold: true, format: REWARD_FORMAT }), figure(s.totalReturn, { bold: true })],
+    ...s.chosen.map((p) => [
+      figure(p.rank, { format: '0' }),
+      text(p.ref),
+      text(p.project),
+      figure(p.investment),
+      figure(p.reward, { format: REWARD_FORMAT }),
+      figure(p.annualReturn),
+    ]),
+    [
+      text('Total chosen', { bold: true }),
+      null,
+      null,
+      figure(s.totalInvestment, { bold: true }),
+      figure(s.totalReward, { bold: true, format: REWARD_FORMAT }),
+      figure(s.totalReturn, { bold: true }),
+    ],
   ];
 }
 
@@ -57,13 +80,19 @@ export function scoreSheets(result: ScoreResult): { sheet: OutputSheet; owned: b
   const blocks: Block[] = [];
   const stopped = result.findings.filter((f) => f.severity === 'error');
   if (stopped.length) {
-    blocks.push([title(`PROPOSAL SCORES (${result.proposalsSheet})`), ...stopped.map((f) => [text(`Not scored: ${f.sheet}!${f.cell}: ${f.message}`, { wrap: true })])]);
+    blocks.push([
+      title(`PROPOSAL SCORES (${result.proposalsSheet})`),
+      ...stopped.map((f) => [text(`Not scored: ${f.sheet}!${f.cell}: ${f.message}`, { wrap: true })]),
+    ]);
   } else {
     blocks.push(rankingBlock(result));
     if (result.incomplete.length) blocks.push(incompleteBlock(result));
     if (result.selection) blocks.push(selectionBlock(result));
   }
-  const { blockStarts: _, ...sheet } = composeSheet(SCORES_SHEET, blocks, { freezeRows: stopped.length ? 0 : 3, widths: [8, 8, 46, 12, 11, 10, 13, 40] });
+  const { blockStarts: _, ...sheet } = composeSheet(SCORES_SHEET, blocks, {
+    freezeRows: stopped.length ? 0 : 3,
+    widths: [8, 8, 46, 12, 11, 10, 13, 40],
+  });
   const out: { sheet: OutputSheet; owned: boolean }[] = [{ sheet, owned: true }];
   if (!result.modelSheet) out.push({ sheet: scoringModelSheet(), owned: false });
   return out;

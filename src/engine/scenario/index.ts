@@ -1,7 +1,15 @@
 import { a1 } from '../a1';
 import type { CheckResult } from '../check';
 import type { Decimal } from '../money';
-import { budgetInputs, chainBudget, cumulativeFor, type BudgetInputs, type BudgetSummary, type Cumulative, type YearOneInputs } from '../report/budget';
+import {
+  budgetInputs,
+  chainBudget,
+  cumulativeFor,
+  type BudgetInputs,
+  type BudgetSummary,
+  type Cumulative,
+  type YearOneInputs,
+} from '../report/budget';
 import type { ScoreResult } from '../scoring';
 import { departmentScope } from '../summary';
 import { valueOf } from '../validate';
@@ -77,7 +85,11 @@ function proposalLines(scores: ScoreResult | undefined, years: number): Scenario
 }
 
 /** The lines a budget-setting session can switch: the department's own growth and savings lines, and proposals no gate stops. */
-export function buildScenario(check: CheckResult, scores?: ScoreResult, entered?: YearOneInputs): Scenario | { missing: string } {
+export function buildScenario(
+  check: CheckResult,
+  scores?: ScoreResult,
+  entered?: YearOneInputs,
+): Scenario | { missing: string } {
   const base = budgetInputs(check, entered);
   if ('missing' in base) return base;
   return { base, lines: [...appendixLines(check, base), ...proposalLines(scores, base.years.length)] };
@@ -104,14 +116,18 @@ function adjust(start: Cumulative, lines: ScenarioLine[], sign: 1 | -1): Cumulat
  * switched out, plus the proposals switched in, so with nothing switched it is exactly the
  * published budget summary.
  */
-export function runScenario(s: Scenario, included: ReadonlySet<string>, target: (Decimal | null)[] = []): ScenarioOutcome {
+export function runScenario(
+  s: Scenario,
+  included: ReadonlySet<string>,
+  target: (Decimal | null)[] = [],
+): ScenarioOutcome {
   const switchedOut = s.lines.filter((l) => l.inPlan && !included.has(l.id));
   const switchedIn = s.lines.filter((l) => !l.inPlan && included.has(l.id));
-  const of = (lines: ScenarioLine[], source: ScenarioLine['source'][]) => lines.filter((l) => source.includes(l.source));
+  const of = (lines: ScenarioLine[], source: ScenarioLine['source'][]) =>
+    lines.filter((l) => source.includes(l.source));
   const growth = adjust(s.base.growth, of(switchedOut, ['growth']), -1);
   const savings = adjust(adjust(s.base.savings, of(switchedOut, ['savings']), -1), of(switchedIn, ['proposal']), 1);
   const budget = chainBudget(s.base, growth, savings);
   const gap = budget.proposed.map((p, y) => (p === null || !target[y] ? null : p.minus(target[y]!)));
   return { budget, gap, switchedOut, switchedIn };
 }
-

@@ -23,7 +23,12 @@ interface Exact<T> {
   zero: T;
 }
 const NUMBERS: Exact<number> = { of: (d) => d.toNumber(), add: (a, b) => a + b, less: (a, b) => a < b, zero: 0 };
-const BIGINTS: Exact<bigint> = { of: (d) => BigInt(d.toFixed(0)), add: (a, b) => a + b, less: (a, b) => a < b, zero: 0n };
+const BIGINTS: Exact<bigint> = {
+  of: (d) => BigInt(d.toFixed(0)),
+  add: (a, b) => a + b,
+  less: (a, b) => a < b,
+  zero: 0n,
+};
 
 interface Item<T> {
   units: number;
@@ -53,7 +58,8 @@ function knapsack<T>(items: Item<T>[], capacity: T, ex: Exact<T>): number[] {
       if (ex.less(capacity, inv)) continue;
       const ret = ex.add(annualReturn[r], item.annualReturn);
       const t = r + item.units;
-      if (reached[t] && !(ex.less(inv, investment[t]) || (inv === investment[t] && ex.less(annualReturn[t], ret)))) continue;
+      if (reached[t] && !(ex.less(inv, investment[t]) || (inv === investment[t] && ex.less(annualReturn[t], ret))))
+        continue;
       reached[t] = 1;
       investment[t] = inv;
       annualReturn[t] = ret;
@@ -81,7 +87,10 @@ function gcd(a: number, b: number): number {
 function rewardUnits(rewards: Decimal[]): number[] {
   const tenths = rewards.map((r) => {
     const t = r.times(10);
-    if (!t.isInteger() || t.isNegative()) throw new RangeError(`a reward score for the envelope must be shown to one decimal place and not be negative: ${r.toFixed()}`);
+    if (!t.isInteger() || t.isNegative())
+      throw new RangeError(
+        `a reward score for the envelope must be shown to one decimal place and not be negative: ${r.toFixed()}`,
+      );
     return t.toNumber();
   });
   const common = tenths.reduce(gcd, 0) || 1;
@@ -94,7 +103,10 @@ function rewardUnits(rewards: Decimal[]): number[] {
  * Money is scaled to whole numbers by the most decimal places any figure has, so every
  * comparison is exact.
  */
-export function chooseWithinEnvelope<T extends EnvelopeCandidate>(candidates: T[], envelope: Decimal): EnvelopeChoice<T> {
+export function chooseWithinEnvelope<T extends EnvelopeCandidate>(
+  candidates: T[],
+  envelope: Decimal,
+): EnvelopeChoice<T> {
   if (envelope.isNegative()) throw new RangeError(`the envelope cannot be negative: ${envelope.toFixed()}`);
   const fitting = candidates.filter((c) => c.investment.lte(envelope));
   const figures = [envelope, ...fitting.flatMap((c) => [c.investment, c.annualReturn])];
@@ -103,7 +115,11 @@ export function chooseWithinEnvelope<T extends EnvelopeCandidate>(candidates: T[
   const units = rewardUnits(fitting.map((c) => c.reward));
   const run = <N>(ex: Exact<N>) =>
     knapsack(
-      fitting.map((c, i) => ({ units: units[i], investment: ex.of(c.investment.times(scale)), annualReturn: ex.of(c.annualReturn.times(scale)) })),
+      fitting.map((c, i) => ({
+        units: units[i],
+        investment: ex.of(c.investment.times(scale)),
+        annualReturn: ex.of(c.annualReturn.times(scale)),
+      })),
       ex.of(envelope.times(scale)),
       ex,
     );

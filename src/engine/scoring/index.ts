@@ -43,12 +43,23 @@ export function findSheet(sheets: SheetGrid[], name: string): SheetGrid | undefi
 
 function noProposalsSheet(sheets: SheetGrid[]): Finding {
   const names = sheets.map((s) => s.name).join(', ') || 'none';
-  return finding('proposals-sheet', PROPOSALS_SHEET, 'A1', `the workbook has no ${PROPOSALS_SHEET} sheet to score (its sheets: ${names})`);
+  return finding(
+    'proposals-sheet',
+    PROPOSALS_SHEET,
+    'A1',
+    `the workbook has no ${PROPOSALS_SHEET} sheet to score (its sheets: ${names})`,
+  );
 }
 
 function selection(projects: ScoredProposal[], envelope: Decimal | undefined): Selection | undefined {
   if (!envelope) return undefined;
-  return { envelope, ...chooseWithinEnvelope(projects.filter((p) => p.gates.length === 0), envelope) };
+  return {
+    envelope,
+    ...chooseWithinEnvelope(
+      projects.filter((p) => p.gates.length === 0),
+      envelope,
+    ),
+  };
 }
 
 /** The one entry point for hosts: reads the model and the proposals, scores, ranks and, given an envelope, chooses. */
@@ -56,10 +67,13 @@ export function scoreWorkbook(sheets: SheetGrid[], options: ScoreOptions = {}): 
   const modelSheet = findSheet(sheets, MODEL_SHEET);
   const proposalsSheet = findSheet(sheets, PROPOSALS_SHEET);
   const { model, findings: modelFindings } = readScoringModel(modelSheet);
-  const read = proposalsSheet ? readProposals(proposalsSheet) : { proposals: [], incomplete: [], findings: [noProposalsSheet(sheets)] };
+  const read = proposalsSheet
+    ? readProposals(proposalsSheet)
+    : { proposals: [], incomplete: [], findings: [noProposalsSheet(sheets)] };
   const base = { model, modelSheet: modelSheet?.name ?? null, proposalsSheet: proposalsSheet?.name ?? null };
   const errors = [...modelFindings, ...read.findings];
-  if (!model || errors.length) return { ...base, projects: [], incomplete: [], findings: errors, selection: selection([], options.envelope) };
+  if (!model || errors.length)
+    return { ...base, projects: [], incomplete: [], findings: errors, selection: selection([], options.envelope) };
   const projects = rankProposals(read.proposals.map((p) => scoreProposal(p, model)));
   return {
     ...base,
@@ -84,7 +98,9 @@ export function scoreJson(result: ScoreResult) {
       gates: [...p.gates],
       criteria: p.criteria.map((c) => ({ name: c.name, score: c.score, weight: c.weight.toNumber() })),
     })),
-    incomplete: result.incomplete.flatMap((i) => i.findings.map((f) => ({ ref: i.ref, sheet: f.sheet, cell: f.cell, message: f.message }))),
+    incomplete: result.incomplete.flatMap((i) =>
+      i.findings.map((f) => ({ ref: i.ref, sheet: f.sheet, cell: f.cell, message: f.message })),
+    ),
     ...(result.selection && {
       selection: {
         envelope: result.selection.envelope.toNumber(),

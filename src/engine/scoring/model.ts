@@ -65,7 +65,8 @@ export const CRITERION_NAMES: Record<CriterionId, string> = {
 };
 /** What each criterion measures, shown beside it on the Scoring Model sheet. */
 export const CRITERION_NOTES: Record<CriterionId, string> = {
-  'net-yield': 'Yield = annual net return ÷ investment; score 5, 4, 3 or 2 from the least yield shown, else 1. Investment 0 with a return above 0 scores 5; a return of 0 or less scores 1.',
+  'net-yield':
+    'Yield = annual net return ÷ investment; score 5, 4, 3 or 2 from the least yield shown, else 1. Investment 0 with a return above 0 scores 5; a return of 0 or less scores 1.',
   'scale-of-return': 'Annual net return in £000; score 5, 4, 3 or 2 from the least return shown, else 1.',
   'strategic-fit': 'As entered, 1–5: fit with the corporate plan and commissioning strategies.',
   'customer-service': 'As entered, 1–5: effect on residents and service users.',
@@ -96,7 +97,12 @@ export const BANDS = ['Priority 1', 'Priority 2', 'Priority 3', 'Not supported']
 export type Band = (typeof BANDS)[number];
 
 export type GateId = 'outside-area' | 'risk-not-proportionate' | 'public-service-at-risk' | 'below-minimum-yield';
-export const GATE_IDS: GateId[] = ['outside-area', 'risk-not-proportionate', 'public-service-at-risk', 'below-minimum-yield'];
+export const GATE_IDS: GateId[] = [
+  'outside-area',
+  'risk-not-proportionate',
+  'public-service-at-risk',
+  'below-minimum-yield',
+];
 
 export interface Gate {
   id: GateId;

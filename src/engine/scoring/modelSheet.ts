@@ -37,7 +37,11 @@ import {
 const NOTE_COL = 6;
 const THRESHOLD_HEADINGS = ['Score 5 from', 'Score 4 from', 'Score 3 from', 'Score 2 from'];
 const TABLES = {
-  criteria: { title: 'Reward criteria', headings: ['Criterion', 'Weight', ...THRESHOLD_HEADINGS], note: 'How it scores' },
+  criteria: {
+    title: 'Reward criteria',
+    headings: ['Criterion', 'Weight', ...THRESHOLD_HEADINGS],
+    note: 'How it scores',
+  },
   risk: { title: 'Risk levels', headings: ['Risk level', 'Risk rating up to'], note: 'Note' },
   gates: { title: 'Gates', headings: ['Gate', 'Setting', 'Applies to categories'], note: 'Why' },
   bands: { title: 'Bands', headings: ['Band', 'Reward score from'], note: 'Note' },
@@ -54,7 +58,11 @@ const GATE_PERCENT: Partial<Record<GateId, boolean>> = { 'below-minimum-yield': 
 const text = (value: string, extra: Partial<OutputCell> = {}): OutputCell => ({ value, ...extra });
 const bold = (value: string): OutputCell => text(value, { bold: true });
 const note = (value: string): OutputCell => text(value, { wrap: true });
-const figure = (value: Decimal, percent = false): OutputCell => ({ value, ...(percent ? { format: PERCENT(value) } : {}), align: 'right' });
+const figure = (value: Decimal, percent = false): OutputCell => ({
+  value,
+  ...(percent ? { format: PERCENT(value) } : {}),
+  align: 'right',
+});
 
 function headingRow(name: TableName): (OutputCell | null)[] {
   const row: (OutputCell | null)[] = TABLES[name].headings.map(bold);
@@ -80,14 +88,24 @@ function gateRow(g: Gate): (OutputCell | null)[] {
   return tableRow(words.title, [setting, text(categories, { wrap: true })], `${words.setting} ${words.why}`);
 }
 
-const categoryLine = CATEGORIES.map((c, i) => `${i + 1} ${c}${CATEGORY_NOTES[c] ? ` (${CATEGORY_NOTES[c]})` : ''}`).join('; ');
+const categoryLine = CATEGORIES.map(
+  (c, i) => `${i + 1} ${c}${CATEGORY_NOTES[c] ? ` (${CATEGORY_NOTES[c]})` : ''}`,
+).join('; ');
 
 /** The Scoring Model sheet for a model (the defaults unless given), laid out for users to read and change. */
 export function scoringModelSheet(model: ScoringModel = DEFAULT_MODEL): OutputSheet {
   const rows: (OutputCell | null)[][] = [
     [text(MODEL_SHEET, { bold: true })],
-    [text('How commercial proposals are scored. Change a number here to change the model: weights must add up to 100, each row of thresholds runs from highest to lowest, and a gate applies to the categories named (separated by ;) or to All.')],
-    [text(`Categories, lowest risk first (fixed by the Commercialisation Strategy; on Commercial Projects enter the name or the number): ${categoryLine}.`)],
+    [
+      text(
+        'How commercial proposals are scored. Change a number here to change the model: weights must add up to 100, each row of thresholds runs from highest to lowest, and a gate applies to the categories named (separated by ;) or to All.',
+      ),
+    ],
+    [
+      text(
+        `Categories, lowest risk first (fixed by the Commercialisation Strategy; on Commercial Projects enter the name or the number): ${categoryLine}.`,
+      ),
+    ],
     [],
     [bold(TABLES.criteria.title)],
     headingRow('criteria'),
@@ -105,8 +123,16 @@ export function scoringModelSheet(model: ScoringModel = DEFAULT_MODEL): OutputSh
     [],
     [bold(TABLES.bands.title)],
     headingRow('bands'),
-    tableRow('Priority 1', [figure(model.bands.priority1)], 'A proposal that no gate stops, with at least this reward score.'),
-    tableRow('Priority 2', [figure(model.bands.priority2)], 'A proposal that no gate stops, with at least this reward score.'),
+    tableRow(
+      'Priority 1',
+      [figure(model.bands.priority1)],
+      'A proposal that no gate stops, with at least this reward score.',
+    ),
+    tableRow(
+      'Priority 2',
+      [figure(model.bands.priority2)],
+      'A proposal that no gate stops, with at least this reward score.',
+    ),
     tableRow('Priority 3', [], 'Any other proposal that no gate stops. A proposal stopped by a gate is Not supported.'),
   ];
   return { name: MODEL_SHEET, columnWidths: [34, 12, 18, 13, 13, 13, 80], rows };
@@ -130,14 +156,28 @@ function problem(problems: Problems, sheet: SheetGrid, row: number, col: number,
 function findTable(sheet: SheetGrid, name: TableName, problems: Problems): Table | null {
   const [first, ...rest] = TABLES[name].headings;
   const header = sheet.rows.findIndex((_, r) => headingKey(cellText(cellAt(sheet, r, 0))) === headingKey(first));
-  if (header < 0) return problem(problems, sheet, 0, 0, `there is no ${TABLES[name].title} table: its heading "${first}" was not found in column A`);
+  if (header < 0)
+    return problem(
+      problems,
+      sheet,
+      0,
+      0,
+      `there is no ${TABLES[name].title} table: its heading "${first}" was not found in column A`,
+    );
   const columns = new Map<string, number>();
   (sheet.rows[header] ?? []).forEach((cell, col) => {
     const key = headingKey(cellText(cell));
     if (key && !columns.has(key)) columns.set(key, col);
   });
   const missing = rest.filter((h) => !columns.has(headingKey(h)));
-  if (missing.length) return problem(problems, sheet, header, 0, `the ${TABLES[name].title} table has no ${missing.map((m) => `"${m}"`).join(', ')} column`);
+  if (missing.length)
+    return problem(
+      problems,
+      sheet,
+      header,
+      0,
+      `the ${TABLES[name].title} table has no ${missing.map((m) => `"${m}"`).join(', ')} column`,
+    );
   const rows: number[] = [];
   for (let r = header + 1; r < sheet.rows.length && !isEmptyCell(cellAt(sheet, r, 0)); r++) rows.push(r);
   return { header, columns, rows };
@@ -152,7 +192,13 @@ function readNumber(sheet: SheetGrid, row: number, c: number, what: string, prob
   if (f.kind === 'empty') return problem(problems, sheet, row, c, `${what} is empty; it needs a number`);
   if (f.kind === 'text') return problem(problems, sheet, row, c, `${what} is "${f.text}", which is not a number`);
   if (f.kind === 'error') return problem(problems, sheet, row, c, `${what} shows the error ${f.error}`);
-  return problem(problems, sheet, row, c, `${what} is a formula with no calculated value; let Excel calculate it and save the workbook`);
+  return problem(
+    problems,
+    sheet,
+    row,
+    c,
+    `${what} is a formula with no calculated value; let Excel calculate it and save the workbook`,
+  );
 }
 
 function mustBeEmpty(sheet: SheetGrid, row: number, c: number, what: string, problems: Problems): void {
@@ -168,20 +214,40 @@ function checkDescending(sheet: SheetGrid, limits: Limit[], problems: Problems):
   for (let i = 1; i < limits.length; i++) {
     const [prev, cur] = [limits[i - 1], limits[i]];
     if (!cur.value.lt(prev.value)) {
-      problem(problems, sheet, cur.row, cur.col, `threshold out of order: ${cur.what} (${shown(cur)}) must be lower than ${prev.what} (${shown(prev)})`);
+      problem(
+        problems,
+        sheet,
+        cur.row,
+        cur.col,
+        `threshold out of order: ${cur.what} (${shown(cur)}) must be lower than ${prev.what} (${shown(prev)})`,
+      );
     }
   }
 }
 
 /** Rows of a table keyed by a known name in column A; unknown and repeated names are problems. */
-function namedRows<K extends string>(sheet: SheetGrid, t: Table, names: Record<K, string>, [kind, kinds]: [string, string], problems: Problems): Map<K, number> {
+function namedRows<K extends string>(
+  sheet: SheetGrid,
+  t: Table,
+  names: Record<K, string>,
+  [kind, kinds]: [string, string],
+  problems: Problems,
+): Map<K, number> {
   const found = new Map<K, number>();
   const byName = new Map(Object.entries(names).map(([id, n]) => [looseName(n as string), id as K]));
   for (const r of t.rows) {
     const label = cellText(cellAt(sheet, r, 0));
     const id = byName.get(looseName(label));
-    if (!id) problem(problems, sheet, r, 0, `unknown ${kind} "${label}"; the ${kinds} are ${Object.values<string>(names).join(', ')}`);
-    else if (found.has(id)) problem(problems, sheet, r, 0, `${label} is listed twice (also at ${a1(found.get(id)!, 0)})`);
+    if (!id)
+      problem(
+        problems,
+        sheet,
+        r,
+        0,
+        `unknown ${kind} "${label}"; the ${kinds} are ${Object.values<string>(names).join(', ')}`,
+      );
+    else if (found.has(id))
+      problem(problems, sheet, r, 0, `${label} is listed twice (also at ${a1(found.get(id)!, 0)})`);
     else found.set(id, r);
   }
   for (const [id, n] of Object.entries<string>(names)) {
@@ -193,14 +259,29 @@ function namedRows<K extends string>(sheet: SheetGrid, t: Table, names: Record<K
 function readCriterion(sheet: SheetGrid, t: Table, id: CriterionId, row: number, problems: Problems): Criterion | null {
   const name = CRITERION_NAMES[id];
   const weight = readNumber(sheet, row, col(t, 'Weight'), `the weight of ${name}`, problems);
-  if (weight?.isNegative()) problem(problems, sheet, row, col(t, 'Weight'), `the weight of ${name} is ${weight.toFixed()}; a weight cannot be negative`);
+  if (weight?.isNegative())
+    problem(
+      problems,
+      sheet,
+      row,
+      col(t, 'Weight'),
+      `the weight of ${name} is ${weight.toFixed()}; a weight cannot be negative`,
+    );
   const cols = THRESHOLD_HEADINGS.map((h) => ({ h, c: col(t, h) }));
   if (isEnteredCriterion(id)) {
-    cols.forEach(({ c }) => mustBeEmpty(sheet, row, c, `${name} is scored as entered (1–5) and has no thresholds`, problems));
+    cols.forEach(({ c }) =>
+      mustBeEmpty(sheet, row, c, `${name} is scored as entered (1–5) and has no thresholds`, problems),
+    );
     return weight ? { id, weight, thresholds: [] } : null;
   }
   const percent = CRITERION_PERCENT[id];
-  const limits = cols.map(({ h, c }) => ({ row, col: c, what: `${name} "${h}"`, percent, value: readNumber(sheet, row, c, `${name} "${h}"`, problems) }));
+  const limits = cols.map(({ h, c }) => ({
+    row,
+    col: c,
+    what: `${name} "${h}"`,
+    percent,
+    value: readNumber(sheet, row, c, `${name} "${h}"`, problems),
+  }));
   if (limits.some((l) => !l.value) || !weight) return null;
   checkDescending(sheet, limits as Limit[], problems);
   return { id, weight, thresholds: limits.map((l) => l.value!) };
@@ -215,7 +296,13 @@ function readCriteria(sheet: SheetGrid, problems: Problems): Criterion[] {
   const total = sum(complete.map((c) => c.weight));
   if (complete.length === CRITERION_IDS.length && !total.eq(100)) {
     const weightCol = col(t, 'Weight');
-    problem(problems, sheet, t.header, weightCol, `the weights add up to ${total.toFixed()}, not 100 (${a1(t.rows[0], weightCol)}:${a1(t.rows[t.rows.length - 1], weightCol)})`);
+    problem(
+      problems,
+      sheet,
+      t.header,
+      weightCol,
+      `the weights add up to ${total.toFixed()}, not 100 (${a1(t.rows[0], weightCol)}:${a1(t.rows[t.rows.length - 1], weightCol)})`,
+    );
   }
   return complete;
 }
@@ -226,24 +313,54 @@ function readRisk(sheet: SheetGrid, problems: Problems): ScoringModel['risk'] | 
   const names = Object.fromEntries(RISK_LEVELS.map((l) => [l, l])) as Record<(typeof RISK_LEVELS)[number], string>;
   const rows = namedRows(sheet, t, names, ['risk level', 'risk levels'], problems);
   const c = col(t, 'Risk rating up to');
-  const limit = (level: 'Low' | 'Medium') => (rows.has(level) ? readNumber(sheet, rows.get(level)!, c, `the ${level} limit`, problems) : null);
+  const limit = (level: 'Low' | 'Medium') =>
+    rows.has(level) ? readNumber(sheet, rows.get(level)!, c, `the ${level} limit`, problems) : null;
   const [lowUpTo, mediumUpTo] = [limit('Low'), limit('Medium')];
-  if (rows.has('High')) mustBeEmpty(sheet, rows.get('High')!, c, 'High is every risk rating above the Medium limit', problems);
+  if (rows.has('High'))
+    mustBeEmpty(sheet, rows.get('High')!, c, 'High is every risk rating above the Medium limit', problems);
   if (!lowUpTo || !mediumUpTo) return null;
-  checkDescending(sheet, [
-    { row: rows.get('Medium')!, col: c, value: mediumUpTo, what: 'the Medium limit' },
-    { row: rows.get('Low')!, col: c, value: lowUpTo, what: 'the Low limit' },
-  ], problems);
+  checkDescending(
+    sheet,
+    [
+      { row: rows.get('Medium')!, col: c, value: mediumUpTo, what: 'the Medium limit' },
+      { row: rows.get('Low')!, col: c, value: lowUpTo, what: 'the Low limit' },
+    ],
+    problems,
+  );
   return { lowUpTo, mediumUpTo };
 }
 
-function readCategories(sheet: SheetGrid, row: number, c: number, title: string, problems: Problems): Category[] | null {
+function readCategories(
+  sheet: SheetGrid,
+  row: number,
+  c: number,
+  title: string,
+  problems: Problems,
+): Category[] | null {
   const raw = cellText(cellAt(sheet, row, c));
-  if (!raw) return problem(problems, sheet, row, c, `${title} applies to no category; name the categories (separated by ;) or write ${ALL_CATEGORIES}`);
+  if (!raw)
+    return problem(
+      problems,
+      sheet,
+      row,
+      c,
+      `${title} applies to no category; name the categories (separated by ;) or write ${ALL_CATEGORIES}`,
+    );
   if (looseName(raw) === looseName(ALL_CATEGORIES)) return [...CATEGORIES];
-  const parts = raw.replace(/\([^)]*\)/g, ' ').split(/[;,]/).map((p) => p.trim()).filter(Boolean);
+  const parts = raw
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[;,]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const unknown = parts.filter((p) => !categoryFrom(p));
-  if (unknown.length) return problem(problems, sheet, row, c, `unknown categor${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => `"${u}"`).join(', ')}; the categories are ${categoryList()}`);
+  if (unknown.length)
+    return problem(
+      problems,
+      sheet,
+      row,
+      c,
+      `unknown categor${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => `"${u}"`).join(', ')}; the categories are ${categoryList()}`,
+    );
   return CATEGORIES.filter((cat) => parts.some((p) => categoryFrom(p) === cat));
 }
 
@@ -271,16 +388,34 @@ function readGates(sheet: SheetGrid, problems: Problems): Gate[] {
 function readBands(sheet: SheetGrid, problems: Problems): ScoringModel['bands'] | null {
   const t = findTable(sheet, 'bands', problems);
   if (!t) return null;
-  const rows = namedRows(sheet, t, { 'Priority 1': 'Priority 1', 'Priority 2': 'Priority 2', 'Priority 3': 'Priority 3' }, ['band', 'bands'], problems);
+  const rows = namedRows(
+    sheet,
+    t,
+    { 'Priority 1': 'Priority 1', 'Priority 2': 'Priority 2', 'Priority 3': 'Priority 3' },
+    ['band', 'bands'],
+    problems,
+  );
   const c = col(t, 'Reward score from');
-  const from = (b: 'Priority 1' | 'Priority 2') => (rows.has(b) ? readNumber(sheet, rows.get(b)!, c, `the ${b} limit`, problems) : null);
+  const from = (b: 'Priority 1' | 'Priority 2') =>
+    rows.has(b) ? readNumber(sheet, rows.get(b)!, c, `the ${b} limit`, problems) : null;
   const [priority1, priority2] = [from('Priority 1'), from('Priority 2')];
-  if (rows.has('Priority 3')) mustBeEmpty(sheet, rows.get('Priority 3')!, c, 'Priority 3 is every reward score below the Priority 2 limit', problems);
+  if (rows.has('Priority 3'))
+    mustBeEmpty(
+      sheet,
+      rows.get('Priority 3')!,
+      c,
+      'Priority 3 is every reward score below the Priority 2 limit',
+      problems,
+    );
   if (!priority1 || !priority2) return null;
-  checkDescending(sheet, [
-    { row: rows.get('Priority 1')!, col: c, value: priority1, what: 'the Priority 1 limit' },
-    { row: rows.get('Priority 2')!, col: c, value: priority2, what: 'the Priority 2 limit' },
-  ], problems);
+  checkDescending(
+    sheet,
+    [
+      { row: rows.get('Priority 1')!, col: c, value: priority1, what: 'the Priority 1 limit' },
+      { row: rows.get('Priority 2')!, col: c, value: priority2, what: 'the Priority 2 limit' },
+    ],
+    problems,
+  );
   return { priority1, priority2 };
 }
 

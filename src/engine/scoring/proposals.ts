@@ -3,7 +3,14 @@ import { readFigure } from '../figures';
 import { finding, type Finding } from '../findings';
 import { cellAt, cellText, isEmptyCell, type Cell, type SheetGrid } from '../grid';
 import { Decimal } from '../money';
-import { categoryFrom, categoryList, CRITERION_NAMES, headingKey, type Category, type EnteredCriterionId } from './model';
+import {
+  categoryFrom,
+  categoryList,
+  CRITERION_NAMES,
+  headingKey,
+  type Category,
+  type EnteredCriterionId,
+} from './model';
 
 export type ColumnKey =
   | 'ref'
@@ -131,7 +138,9 @@ function readCategory(cell: Cell | undefined): Read<Category> {
   const category = categoryFrom(text.value);
   return category
     ? { value: category }
-    : { problem: `Category "${text.value}" is not one of the seven categories; enter the name or the number (${categoryList()})` };
+    : {
+        problem: `Category "${text.value}" is not one of the seven categories; enter the name or the number (${categoryList()})`,
+      };
 }
 
 function readNumber(cell: Cell | undefined, key: ColumnKey): Read<Decimal> {
@@ -146,7 +155,9 @@ function readNumber(cell: Cell | undefined, key: ColumnKey): Read<Decimal> {
 function readInvestment(cell: Cell | undefined): Read<Decimal> {
   const n = readNumber(cell, 'investment');
   if ('value' in n && n.value.isNegative()) {
-    return { problem: `${label('investment')} is ${n.value.toFixed()}; it cannot be negative (enter 0 when nothing is invested)` };
+    return {
+      problem: `${label('investment')} is ${n.value.toFixed()}; it cannot be negative (enter 0 when nothing is invested)`,
+    };
   }
   return n;
 }
@@ -193,7 +204,13 @@ const READERS: { [K in ColumnKey]: (cell: Cell | undefined) => Read<Inputs[K]> }
   publicServiceAtRisk: (c) => readYesNo(c, 'publicServiceAtRisk'),
 };
 
-type RowRead = { row: number; ref: string | null; values: Partial<Inputs>; cells: Record<ColumnKey, string>; findings: Finding[] };
+type RowRead = {
+  row: number;
+  ref: string | null;
+  values: Partial<Inputs>;
+  cells: Record<ColumnKey, string>;
+  findings: Finding[];
+};
 
 function readRow(sheet: SheetGrid, row: number, columns: Map<ColumnKey, number>): RowRead | null {
   if (COLUMNS.every((c) => isEmptyCell(cellAt(sheet, row, columns.get(c.key)!)))) return null;
@@ -216,8 +233,18 @@ function markDuplicateRefs(sheet: string, rows: RowRead[]): void {
   for (const group of byRef.values()) {
     if (group.length < 2) continue;
     for (const r of group) {
-      const others = group.filter((o) => o !== r).map((o) => o.cells.ref).join(', ');
-      r.findings.unshift(finding('incomplete-proposal', sheet, r.cells.ref, `Ref ${r.ref} is also used at ${others}; each proposal needs its own Ref`));
+      const others = group
+        .filter((o) => o !== r)
+        .map((o) => o.cells.ref)
+        .join(', ');
+      r.findings.unshift(
+        finding(
+          'incomplete-proposal',
+          sheet,
+          r.cells.ref,
+          `Ref ${r.ref} is also used at ${others}; each proposal needs its own Ref`,
+        ),
+      );
     }
   }
 }
@@ -234,7 +261,11 @@ function proposalFrom(sheet: string, r: RowRead): Proposal {
     insideArea: v.insideArea,
     investment: v.investment,
     annualReturn: v.annualReturn,
-    scores: { 'strategic-fit': v['strategic-fit'], 'customer-service': v['customer-service'], deliverability: v.deliverability },
+    scores: {
+      'strategic-fit': v['strategic-fit'],
+      'customer-service': v['customer-service'],
+      deliverability: v.deliverability,
+    },
     likelihood: v.likelihood,
     impact: v.impact,
     publicServiceAtRisk: v.publicServiceAtRisk,
@@ -252,7 +283,11 @@ export function readProposals(sheet: SheetGrid): ProposalsRead {
   const missing = COLUMNS.filter((c) => !heading.columns.has(c.key)).map((c) => c.heading);
   if (missing.length) {
     const message = `the heading row (row ${heading.row + 1}) has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}`;
-    return { proposals: [], incomplete: [], findings: [finding('proposals-sheet', sheet.name, a1(heading.row, 0), message)] };
+    return {
+      proposals: [],
+      incomplete: [],
+      findings: [finding('proposals-sheet', sheet.name, a1(heading.row, 0), message)],
+    };
   }
   const rows: RowRead[] = [];
   for (let row = heading.row + 1; row < sheet.rows.length; row++) {
@@ -262,7 +297,9 @@ export function readProposals(sheet: SheetGrid): ProposalsRead {
   markDuplicateRefs(sheet.name, rows);
   return {
     proposals: rows.filter((r) => r.findings.length === 0).map((r) => proposalFrom(sheet.name, r)),
-    incomplete: rows.filter((r) => r.findings.length > 0).map((r) => ({ ref: r.ref, sheet: sheet.name, row: r.row, findings: r.findings })),
+    incomplete: rows
+      .filter((r) => r.findings.length > 0)
+      .map((r) => ({ ref: r.ref, sheet: sheet.name, row: r.row, findings: r.findings })),
     findings: [],
   };
 }

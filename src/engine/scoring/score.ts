@@ -89,10 +89,14 @@ const money = (v: Decimal) => formatMoney(v, placesFor(v, 0));
 type Facts = Omit<ScoredProposal, 'gates' | 'reasons' | 'band' | 'rank'>;
 
 /** When each gate applies, and why in the proposal's own figures. One place per gate. */
-const GATE_TESTS: Record<GateId, { applies: (p: Facts, setting: Decimal | null) => boolean; reason: (p: Facts, setting: Decimal | null) => string }> = {
+const GATE_TESTS: Record<
+  GateId,
+  { applies: (p: Facts, setting: Decimal | null) => boolean; reason: (p: Facts, setting: Decimal | null) => string }
+> = {
   'outside-area': {
     applies: (p) => !p.insideArea,
-    reason: (p) => `it is outside the council's area and its category is ${p.category}. ${GATE_WORDS['outside-area'].why}`,
+    reason: (p) =>
+      `it is outside the council's area and its category is ${p.category}. ${GATE_WORDS['outside-area'].why}`,
   },
   'risk-not-proportionate': {
     applies: (p, setting) => p.riskLevel === 'High' && p.reward.lt(setting!),
@@ -111,7 +115,9 @@ const GATE_TESTS: Record<GateId, { applies: (p: Facts, setting: Decimal | null) 
 };
 
 function gatesFor(p: Facts, model: ScoringModel): { gates: GateId[]; reasons: string[] } {
-  const applying = model.gates.filter((g: Gate) => g.categories.includes(p.category) && GATE_TESTS[g.id].applies(p, g.setting));
+  const applying = model.gates.filter(
+    (g: Gate) => g.categories.includes(p.category) && GATE_TESTS[g.id].applies(p, g.setting),
+  );
   return {
     gates: applying.map((g) => g.id),
     reasons: applying.map((g) => `${GATE_WORDS[g.id].title}: ${GATE_TESTS[g.id].reason(p, g.setting)}`),

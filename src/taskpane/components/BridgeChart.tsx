@@ -5,7 +5,12 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0 },
   svg: { display: 'block', width: '100%', height: 'auto' },
   label: { fill: tokens.colorNeutralForeground2, fontSize: '10px', fontFamily: tokens.fontFamilyBase },
-  value: { fill: tokens.colorNeutralForeground1, fontSize: '10px', fontFamily: tokens.fontFamilyBase, fontWeight: tokens.fontWeightSemibold },
+  value: {
+    fill: tokens.colorNeutralForeground1,
+    fontSize: '10px',
+    fontFamily: tokens.fontFamilyBase,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
   connector: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1, strokeDasharray: '2 2' },
   level: { fill: tokens.colorBrandBackground },
@@ -24,7 +29,11 @@ const useStyles = makeStyles({
   },
   legendItem: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   swatch: { width: '12px', height: '12px', flexShrink: 0 },
-  caption: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  caption: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 const W = 320;
@@ -39,7 +48,11 @@ function axisStart(min: number, max: number): number {
   return Math.max(0, Math.floor((min - span * 0.15) / step) * step);
 }
 
-const KIND_WORDS: Record<BridgeBar['kind'], string> = { level: 'budget', up: 'adds to the budget', down: 'takes from the budget' };
+const KIND_WORDS: Record<BridgeBar['kind'], string> = {
+  level: 'budget',
+  up: 'adds to the budget',
+  down: 'takes from the budget',
+};
 
 export interface BridgeChartProps {
   bars: BridgeBar[];
@@ -67,16 +80,35 @@ export function BridgeChart({ bars }: BridgeChartProps) {
           const end = b.kind === 'level' ? x(b.to) : x(Math.max(b.from, b.to));
           const next = bars[i + 1];
           return (
-            <g key={b.label} role="img" aria-label={`${b.label}: ${b.value} (${KIND_WORDS[b.kind]})`} data-step={b.label}>
+            <g
+              key={b.label}
+              role="img"
+              aria-label={`${b.label}: ${b.value} (${KIND_WORDS[b.kind]})`}
+              data-step={b.label}
+            >
               <text className={styles.label} x={PAD} y={top + 10} aria-hidden="true">
                 {b.label}
               </text>
               <text className={styles.value} x={W - PAD} y={top + 10} textAnchor="end" aria-hidden="true">
                 {b.value}
               </text>
-              <rect className={mergeClasses(styles[b.kind])} x={start} y={top + BAR.top} width={Math.max(end - start, 1.5)} height={BAR.height} rx={1} />
+              <rect
+                className={mergeClasses(styles[b.kind])}
+                x={start}
+                y={top + BAR.top}
+                width={Math.max(end - start, 1.5)}
+                height={BAR.height}
+                rx={1}
+              />
               {next && (
-                <line className={styles.connector} x1={x(b.to)} x2={x(b.to)} y1={top + BAR.top + BAR.height} y2={top + ROW + BAR.top} aria-hidden="true" />
+                <line
+                  className={styles.connector}
+                  x1={x(b.to)}
+                  x2={x(b.to)}
+                  y1={top + BAR.top + BAR.height}
+                  y2={top + ROW + BAR.top}
+                  aria-hidden="true"
+                />
               )}
             </g>
           );
@@ -89,11 +121,17 @@ export function BridgeChart({ bars }: BridgeChartProps) {
             <svg className={styles.swatch} viewBox="0 0 12 12" aria-hidden="true" focusable="false">
               <rect className={styles[k]} x={0} y={0} width={12} height={12} rx={1} />
             </svg>
-            {k === 'level' ? 'Budget' : k === 'up' ? 'Growth and other increases' : 'Savings, income and other decreases'}
+            {k === 'level'
+              ? 'Budget'
+              : k === 'up'
+                ? 'Growth and other increases'
+                : 'Savings, income and other decreases'}
           </li>
         ))}
       </ul>
-      <figcaption className={styles.caption}>{`£000. The bars start at ${lo.toLocaleString('en-GB')}, not at 0, so the changes can be seen.`}</figcaption>
+      <figcaption
+        className={styles.caption}
+      >{`£000. The bars start at ${lo.toLocaleString('en-GB')}, not at 0, so the changes can be seen.`}</figcaption>
     </figure>
   );
 }

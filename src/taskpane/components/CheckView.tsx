@@ -1,4 +1,14 @@
-import { Badge, Caption1, Label, makeStyles, mergeClasses, Select, Text, tokens, useId } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  Label,
+  makeStyles,
+  mergeClasses,
+  Select,
+  Text,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
 import { FILTERS, type SeverityFilter, type SheetFindings } from '../state/findings';
 import { FindingList } from './FindingList';
 import { TableList, type TableListItem } from './TableList';
@@ -14,7 +24,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   findingsBar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1 },
   filter: { width: '170px', flexShrink: 0 },
@@ -63,7 +78,11 @@ export function CheckView(props: CheckViewProps) {
         <h2 id={tablesHeading} className={styles.heading}>
           Tables found ({props.tables.length})
         </h2>
-        {props.tables.length ? <TableList tables={props.tables} labelledBy={tablesHeading} /> : <Text>No MTFS tables were found in this workbook.</Text>}
+        {props.tables.length ? (
+          <TableList tables={props.tables} labelledBy={tablesHeading} />
+        ) : (
+          <Text>No MTFS tables were found in this workbook.</Text>
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby={findingsHeading}>
@@ -74,7 +93,13 @@ export function CheckView(props: CheckViewProps) {
           <Label htmlFor={filterId} size="small">
             Show
           </Label>
-          <Select id={filterId} className={styles.filter} size="small" value={props.filter} onChange={(_, data) => props.onFilterChange(data.value as SeverityFilter)}>
+          <Select
+            id={filterId}
+            className={styles.filter}
+            size="small"
+            value={props.filter}
+            onChange={(_, data) => props.onFilterChange(data.value as SeverityFilter)}
+          >
             {FILTERS.map((f) => (
               <option key={f.value} value={f.value}>
                 {`${f.label} (${props.counts[f.value]})`}
@@ -83,7 +108,9 @@ export function CheckView(props: CheckViewProps) {
           </Select>
         </div>
         {!props.selectsCells && props.findings.length > 0 && (
-          <Caption1 className={styles.hint}>Each finding shows its cell. In Excel, choosing a finding selects that cell.</Caption1>
+          <Caption1 className={styles.hint}>
+            Each finding shows its cell. In Excel, choosing a finding selects that cell.
+          </Caption1>
         )}
         {props.findings.length ? (
           <FindingList sheets={props.findings} shownCell={props.shownCell} onChoose={props.onChooseFinding} />

@@ -40,12 +40,26 @@ const useStyles = makeStyles({
   // Focused by the view after a correction, never by Tab: an outline only when the keyboard is in use.
   focusable: {
     ':focus': { outlineStyle: 'none' },
-    ':focus-visible': { outlineWidth: tokens.strokeWidthThick, outlineStyle: 'solid', outlineColor: tokens.colorStrokeFocus2 },
+    ':focus-visible': {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: 'solid',
+      outlineColor: tokens.colorStrokeFocus2,
+    },
   },
 });
 
-const BADGE: Record<Change, BadgeProps['color']> = { new: 'brand', amended: 'warning', removed: 'danger', unchanged: 'informative' };
-const ACCENT: Record<Change, ItemAccent> = { new: 'brand', amended: 'warning', removed: 'danger', unchanged: 'neutral' };
+const BADGE: Record<Change, BadgeProps['color']> = {
+  new: 'brand',
+  amended: 'warning',
+  removed: 'danger',
+  unchanged: 'informative',
+};
+const ACCENT: Record<Change, ItemAccent> = {
+  new: 'brand',
+  amended: 'warning',
+  removed: 'danger',
+  unchanged: 'neutral',
+};
 
 export interface CompareViewProps {
   /** The previous MTFS's file name, once chosen. */
@@ -85,7 +99,9 @@ export function CompareView(props: CompareViewProps) {
     const target = refocus.current;
     if (!target) return;
     refocus.current = null;
-    const line = target.line ? root.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(target.line)}"]`) : null;
+    const line = target.line
+      ? root.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(target.line)}"]`)
+      : null;
     (line ?? correctionsTitle.current ?? summary.current)?.focus();
   }, [props.view, props.corrections]);
   const correct: Correct = (line, act) => {
@@ -102,15 +118,33 @@ export function CompareView(props: CompareViewProps) {
     <div className={styles.root} ref={root}>
       <section className={styles.section} aria-label="Previous MTFS">
         <Caption1 className={styles.hint}>
-          Compare this MTFS with the previous one (last year&apos;s, or an earlier draft) to see what is new, amended or removed, and whether each line&apos;s * or ** is right.
+          Compare this MTFS with the previous one (last year&apos;s, or an earlier draft) to see what is new, amended or
+          removed, and whether each line&apos;s * or ** is right.
         </Caption1>
-        <input ref={input} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label="Choose the previous MTFS (.xlsx)" tabIndex={-1} hidden onChange={onChange} />
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label="Choose the previous MTFS (.xlsx)"
+          tabIndex={-1}
+          hidden
+          onChange={onChange}
+        />
         <div className={styles.actions}>
-          <Button appearance={props.previousName ? 'secondary' : 'primary'} disabledFocusable={props.busy} onClick={() => input.current?.click()}>
+          <Button
+            appearance={props.previousName ? 'secondary' : 'primary'}
+            disabledFocusable={props.busy}
+            onClick={() => input.current?.click()}
+          >
             {props.previousName ? 'Choose another previous MTFS' : 'Choose the previous MTFS (.xlsx)'}
           </Button>
         </div>
-        {props.previousName && <Text size={200} className={styles.wrap}>{`Compared with ${props.previousName}. The file is read on this computer and not changed.`}</Text>}
+        {props.previousName && (
+          <Text
+            size={200}
+            className={styles.wrap}
+          >{`Compared with ${props.previousName}. The file is read on this computer and not changed.`}</Text>
+        )}
       </section>
 
       {props.view && (
@@ -118,7 +152,9 @@ export function CompareView(props: CompareViewProps) {
           <Text weight="semibold">{props.view.summary}</Text>
           <span>
             <Badge appearance="filled" color={props.view.disagreements ? 'warning' : 'success'}>
-              {props.view.disagreements ? `${props.view.disagreements} star marker${props.view.disagreements === 1 ? '' : 's'} to correct` : 'Every star marker agrees'}
+              {props.view.disagreements
+                ? `${props.view.disagreements} star marker${props.view.disagreements === 1 ? '' : 's'} to correct`
+                : 'Every star marker agrees'}
             </Badge>
           </span>
         </div>
@@ -126,7 +162,12 @@ export function CompareView(props: CompareViewProps) {
 
       {(props.corrections.length > 0 || props.correctionProblem) && (
         <section className={styles.section} aria-labelledby={correctionsHeading}>
-          <h2 id={correctionsHeading} ref={correctionsTitle} tabIndex={-1} className={mergeClasses(styles.heading, own.focusable)}>
+          <h2
+            id={correctionsHeading}
+            ref={correctionsTitle}
+            tabIndex={-1}
+            className={mergeClasses(styles.heading, own.focusable)}
+          >
             Your corrections ({props.corrections.length})
           </h2>
           {props.correctionProblem && (
@@ -143,7 +184,12 @@ export function CompareView(props: CompareViewProps) {
                 <Text size={200} className={mergeClasses(styles.grow, styles.wrap)}>
                   {c.words}
                 </Text>
-                <Button size="small" disabledFocusable={props.busy} aria-label={`Undo: ${c.words}`} onClick={() => correct(null, () => props.onUndoCorrection(c.correction))}>
+                <Button
+                  size="small"
+                  disabledFocusable={props.busy}
+                  aria-label={`Undo: ${c.words}`}
+                  onClick={() => correct(null, () => props.onUndoCorrection(c.correction))}
+                >
                   Undo
                 </Button>
               </li>
@@ -163,11 +209,15 @@ export function CompareView(props: CompareViewProps) {
             <h2 id={tablesHeading} className={styles.heading}>
               Changes by table
             </h2>
-            {!props.selectsCells && <Caption1 className={styles.hint}>Each line shows its cell in this MTFS. In Excel, choosing a line selects that cell.</Caption1>}
+            {!props.selectsCells && (
+              <Caption1 className={styles.hint}>
+                Each line shows its cell in this MTFS. In Excel, choosing a line selects that cell.
+              </Caption1>
+            )}
             {canCorrect && (
               <Caption1 className={styles.hint}>
-                Paired wrongly? Under a line matched by description, choose “Not the same line”. For a new line that was in the previous MTFS under another reference and
-                description, choose “Same line as…”.
+                Paired wrongly? Under a line matched by description, choose “Not the same line”. For a new line that was
+                in the previous MTFS under another reference and description, choose “Same line as…”.
               </Caption1>
             )}
             {props.view.tables.map((t) => (
@@ -184,13 +234,31 @@ export function CompareView(props: CompareViewProps) {
                     {t.items.map((item) => (
                       <li key={item.key} className={own.entry}>
                         <ChangeLine item={item} shownCell={props.shownCell} onChoose={props.onChooseCell} />
-                        {item.unpair && <NotSameLine item={item} unpair={item.unpair} busy={props.busy} correct={correct} onNotSameLine={props.onNotSameLine} />}
-                        {item.pairWith && <SameLineAs item={item} pairWith={item.pairWith} busy={props.busy} correct={correct} onSameLine={props.onSameLine} />}
+                        {item.unpair && (
+                          <NotSameLine
+                            item={item}
+                            unpair={item.unpair}
+                            busy={props.busy}
+                            correct={correct}
+                            onNotSameLine={props.onNotSameLine}
+                          />
+                        )}
+                        {item.pairWith && (
+                          <SameLineAs
+                            item={item}
+                            pairWith={item.pairWith}
+                            busy={props.busy}
+                            correct={correct}
+                            onSameLine={props.onSameLine}
+                          />
+                        )}
                       </li>
                     ))}
                   </ul>
                 )}
-                <Text size={200}>{`${t.unchanged} unchanged line${t.unchanged === 1 ? '' : 's'}${t.items.some((i) => i.change === 'unchanged') ? ' (those with something to say are listed above)' : ''}.`}</Text>
+                <Text
+                  size={200}
+                >{`${t.unchanged} unchanged line${t.unchanged === 1 ? '' : 's'}${t.items.some((i) => i.change === 'unchanged') ? ' (those with something to say are listed above)' : ''}.`}</Text>
               </section>
             ))}
           </section>
@@ -201,7 +269,19 @@ export function CompareView(props: CompareViewProps) {
   );
 }
 
-function NotSameLine({ item, unpair, busy, correct, onNotSameLine }: { item: ChangeItem; unpair: NonNullable<ChangeItem['unpair']>; busy: boolean; correct: Correct; onNotSameLine: CompareViewProps['onNotSameLine'] }) {
+function NotSameLine({
+  item,
+  unpair,
+  busy,
+  correct,
+  onNotSameLine,
+}: {
+  item: ChangeItem;
+  unpair: NonNullable<ChangeItem['unpair']>;
+  busy: boolean;
+  correct: Correct;
+  onNotSameLine: CompareViewProps['onNotSameLine'];
+}) {
   const styles = useViewStyles();
   return (
     <div className={styles.actions}>
@@ -218,7 +298,19 @@ function NotSameLine({ item, unpair, busy, correct, onNotSameLine }: { item: Cha
 }
 
 /** "Same line as…": opens a choice of the previous MTFS's removed lines of the same kind, then pairs the new line with the one chosen. */
-function SameLineAs({ item, pairWith, busy, correct, onSameLine }: { item: ChangeItem; pairWith: NonNullable<ChangeItem['pairWith']>; busy: boolean; correct: Correct; onSameLine: CompareViewProps['onSameLine'] }) {
+function SameLineAs({
+  item,
+  pairWith,
+  busy,
+  correct,
+  onSameLine,
+}: {
+  item: ChangeItem;
+  pairWith: NonNullable<ChangeItem['pairWith']>;
+  busy: boolean;
+  correct: Correct;
+  onSameLine: CompareViewProps['onSameLine'];
+}) {
   const styles = useViewStyles();
   const own = useStyles();
   const [open, setOpen] = useState(false);
@@ -234,7 +326,13 @@ function SameLineAs({ item, pairWith, busy, correct, onSameLine }: { item: Chang
   if (!open) {
     return (
       <div className={styles.actions}>
-        <Button ref={opener} size="small" disabledFocusable={busy} aria-label={`Same line as…: say which removed line ${item.name} is`} onClick={() => setOpen(true)}>
+        <Button
+          ref={opener}
+          size="small"
+          disabledFocusable={busy}
+          aria-label={`Same line as…: say which removed line ${item.name} is`}
+          onClick={() => setOpen(true)}
+        >
           Same line as…
         </Button>
       </div>
@@ -243,7 +341,13 @@ function SameLineAs({ item, pairWith, busy, correct, onSameLine }: { item: Chang
   return (
     <div className={own.pairing} role="group" aria-label={`Pair ${item.name} with a removed line`}>
       <Field label={`${item.name} is the same line as`} size="small">
-        <Select ref={select} className={own.select} size="small" value={chosen} onChange={(_, data) => setChosen(data.value)}>
+        <Select
+          ref={select}
+          className={own.select}
+          size="small"
+          value={chosen}
+          onChange={(_, data) => setChosen(data.value)}
+        >
           <option value="" disabled>
             Choose a removed line
           </option>
@@ -255,7 +359,12 @@ function SameLineAs({ item, pairWith, busy, correct, onSameLine }: { item: Chang
         </Select>
       </Field>
       <div className={styles.actions}>
-        <Button size="small" appearance="primary" disabledFocusable={busy || !chosen} onClick={() => correct(pairWith.current, () => onSameLine(chosen, pairWith.current))}>
+        <Button
+          size="small"
+          appearance="primary"
+          disabledFocusable={busy || !chosen}
+          onClick={() => correct(pairWith.current, () => onSameLine(chosen, pairWith.current))}
+        >
           Pair the lines
         </Button>
         <Button size="small" onClick={() => setOpen(false)}>
@@ -266,7 +375,15 @@ function SameLineAs({ item, pairWith, busy, correct, onSameLine }: { item: Chang
   );
 }
 
-function ChangeLine({ item, shownCell, onChoose }: { item: ChangeItem; shownCell: CompareViewProps['shownCell']; onChoose(sheet: string, cell: string): void }) {
+function ChangeLine({
+  item,
+  shownCell,
+  onChoose,
+}: {
+  item: ChangeItem;
+  shownCell: CompareViewProps['shownCell'];
+  onChoose(sheet: string, cell: string): void;
+}) {
   const styles = useViewStyles();
   const own = useStyles();
   const body = (

@@ -1,4 +1,12 @@
-import { Badge, createFocusOutlineStyle, makeStyles, mergeClasses, Text, tokens, type BadgeProps } from '@fluentui/react-components';
+import {
+  Badge,
+  createFocusOutlineStyle,
+  makeStyles,
+  mergeClasses,
+  Text,
+  tokens,
+  type BadgeProps,
+} from '@fluentui/react-components';
 import type { Severity } from '../../engine/findings';
 import type { FindingItem, SheetFindings } from '../state/findings';
 
@@ -18,7 +26,14 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground3,
   },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   item: {
     position: 'relative',
     display: 'flex',
@@ -42,7 +57,10 @@ const useStyles = makeStyles({
     ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
   },
   focus: createFocusOutlineStyle(),
-  current: { backgroundColor: tokens.colorNeutralBackground1Selected, ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected } },
+  current: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected },
+  },
   error: { borderLeftColor: tokens.colorStatusDangerBorderActive },
   warning: { borderLeftColor: tokens.colorStatusWarningBorderActive },
   info: { borderLeftColor: tokens.colorBrandStroke1 },
@@ -72,7 +90,11 @@ export function FindingList({ sheets, shownCell, onChoose }: FindingListProps) {
   return (
     <>
       {sheets.map((sheet) => (
-        <section key={sheet.sheet} className={styles.sheet} aria-label={`${sheet.sheet}: ${sheet.count} finding${sheet.count === 1 ? '' : 's'}`}>
+        <section
+          key={sheet.sheet}
+          className={styles.sheet}
+          aria-label={`${sheet.sheet}: ${sheet.count} finding${sheet.count === 1 ? '' : 's'}`}
+        >
           <h3 className={styles.sheetHeading}>{sheet.sheet}</h3>
           {sheet.groups.map((group) => (
             <div key={group.key} className={styles.sheet}>
@@ -80,7 +102,11 @@ export function FindingList({ sheets, shownCell, onChoose }: FindingListProps) {
               <ul className={styles.list}>
                 {group.items.map((item) => (
                   <li key={item.key}>
-                    <FindingButton item={item} current={shownCell?.sheet === item.finding.sheet && shownCell.cell === item.finding.cell} onChoose={onChoose} />
+                    <FindingButton
+                      item={item}
+                      current={shownCell?.sheet === item.finding.sheet && shownCell.cell === item.finding.cell}
+                      onChoose={onChoose}
+                    />
                   </li>
                 ))}
               </ul>
@@ -92,7 +118,15 @@ export function FindingList({ sheets, shownCell, onChoose }: FindingListProps) {
   );
 }
 
-function FindingButton({ item, current, onChoose }: { item: FindingItem; current: boolean; onChoose(sheet: string, cell: string): void }) {
+function FindingButton({
+  item,
+  current,
+  onChoose,
+}: {
+  item: FindingItem;
+  current: boolean;
+  onChoose(sheet: string, cell: string): void;
+}) {
   const styles = useStyles();
   const f = item.finding;
   return (

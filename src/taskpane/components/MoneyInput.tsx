@@ -18,7 +18,14 @@ export interface MoneyInputProps {
 export function MoneyInput({ label, field, hint, placeholder, onChange }: MoneyInputProps) {
   const styles = useStyles();
   return (
-    <Field className={styles.field} label={label} hint={hint} size="small" validationState={field.error ? 'error' : 'none'} validationMessage={field.error ?? undefined}>
+    <Field
+      className={styles.field}
+      label={label}
+      hint={hint}
+      size="small"
+      validationState={field.error ? 'error' : 'none'}
+      validationMessage={field.error ?? undefined}
+    >
       <Input
         className={styles.input}
         size="small"

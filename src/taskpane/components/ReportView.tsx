@@ -1,4 +1,19 @@
-import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens, useId } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
 import type { MoneyField } from '../state/fields';
 import type { BudgetPreview, BudgetYear } from '../state/report';
 import { YEAR_ONE_FIELDS, type YearOneKey } from '../state/yearone';
@@ -7,7 +22,11 @@ import { useViewStyles } from './ViewParts';
 import { WritePanel, type WritePanelProps } from './WritePanel';
 
 const useStyles = makeStyles({
-  fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
   table: { tableLayout: 'fixed', width: '100%' },
   year: { width: '54px' },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
@@ -52,7 +71,12 @@ export function ReportView(props: ReportViewProps) {
         <Caption1 className={styles.hint}>{source}</Caption1>
         <div className={own.fields}>
           {YEAR_ONE_FIELDS.map((f) => (
-            <MoneyInput key={f.key} label={f.label} field={yearOne.fields[f.key]} onChange={(text) => props.onYearOneChange(f.key, text)} />
+            <MoneyInput
+              key={f.key}
+              label={f.label}
+              field={yearOne.fields[f.key]}
+              onChange={(text) => props.onYearOneChange(f.key, text)}
+            />
           ))}
         </div>
         {yearOne.fromWorkbook && yearOne.edited && (

@@ -27,8 +27,18 @@ const useStyles = makeStyles({
   reference: { stroke: tokens.colorNeutralForeground3, strokeWidth: 1, strokeDasharray: '4 3' },
   axisText: { fill: tokens.colorNeutralForeground3, fontSize: '9px', fontFamily: tokens.fontFamilyBase },
   referenceText: { fill: tokens.colorNeutralForeground2, fontSize: '9px', fontFamily: tokens.fontFamilyBase },
-  axisTitle: { fill: tokens.colorNeutralForeground2, fontSize: '10px', fontFamily: tokens.fontFamilyBase, fontWeight: tokens.fontWeightSemibold },
-  pointLabel: { fill: tokens.colorNeutralForeground1, fontSize: '10px', fontFamily: tokens.fontFamilyBase, fontWeight: tokens.fontWeightSemibold },
+  axisTitle: {
+    fill: tokens.colorNeutralForeground2,
+    fontSize: '10px',
+    fontFamily: tokens.fontFamilyBase,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  pointLabel: {
+    fill: tokens.colorNeutralForeground1,
+    fontSize: '10px',
+    fontFamily: tokens.fontFamilyBase,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   mark: { stroke: tokens.colorNeutralForeground1, strokeWidth: 1 },
   success: { fill: tokens.colorPaletteGreenBackground3 },
   brand: { fill: tokens.colorBrandBackground },
@@ -47,7 +57,11 @@ const useStyles = makeStyles({
   },
   legendItem: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   swatch: { width: '12px', height: '12px', flexShrink: 0 },
-  caption: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  caption: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 const W = 320;
@@ -55,23 +69,45 @@ const H = 230;
 const M = { left: 34, right: 12, top: 20, bottom: 36 };
 const RISK = { min: 1, max: 25 };
 const REWARD = { min: 20, max: 100 };
-const x = (risk: number) => M.left + ((Math.min(Math.max(risk, RISK.min), RISK.max) - RISK.min) / (RISK.max - RISK.min)) * (W - M.left - M.right);
-const y = (reward: number) => H - M.bottom - ((Math.min(Math.max(reward, REWARD.min), REWARD.max) - REWARD.min) / (REWARD.max - REWARD.min)) * (H - M.top - M.bottom);
+const x = (risk: number) =>
+  M.left + ((Math.min(Math.max(risk, RISK.min), RISK.max) - RISK.min) / (RISK.max - RISK.min)) * (W - M.left - M.right);
+const y = (reward: number) =>
+  H -
+  M.bottom -
+  ((Math.min(Math.max(reward, REWARD.min), REWARD.max) - REWARD.min) / (REWARD.max - REWARD.min)) *
+    (H - M.top - M.bottom);
 
 /** The mark for a band, centred on (cx, cy): a circle, square, triangle or cross. */
 function Mark({ band, cx, cy, className }: { band: Band; cx: number; cy: number; className: string }) {
   const r = 5;
   if (band === 'Priority 1') return <circle className={className} cx={cx} cy={cy} r={r} />;
-  if (band === 'Priority 2') return <rect className={className} x={cx - r + 0.5} y={cy - r + 0.5} width={2 * r - 1} height={2 * r - 1} />;
-  if (band === 'Priority 3') return <polygon className={className} points={`${cx},${cy - r - 1} ${cx + r + 0.5},${cy + r - 0.5} ${cx - r - 0.5},${cy + r - 0.5}`} />;
+  if (band === 'Priority 2')
+    return <rect className={className} x={cx - r + 0.5} y={cy - r + 0.5} width={2 * r - 1} height={2 * r - 1} />;
+  if (band === 'Priority 3')
+    return (
+      <polygon
+        className={className}
+        points={`${cx},${cy - r - 1} ${cx + r + 0.5},${cy + r - 0.5} ${cx - r - 0.5},${cy + r - 0.5}`}
+      />
+    );
   const d = r - 0.5;
   return <polygon className={className} points={crossPoints(cx, cy, d, 1.8)} />;
 }
 
 function crossPoints(cx: number, cy: number, d: number, t: number): string {
   const pts = [
-    [-d, -d + t], [-d + t, -d], [0, -t], [d - t, -d], [d, -d + t], [t, 0],
-    [d, d - t], [d - t, d], [0, t], [-d + t, d], [-d, d - t], [-t, 0],
+    [-d, -d + t],
+    [-d + t, -d],
+    [0, -t],
+    [d - t, -d],
+    [d, -d + t],
+    [t, 0],
+    [d, d - t],
+    [d - t, d],
+    [0, t],
+    [-d + t, d],
+    [-d, d - t],
+    [-t, 0],
   ];
   return pts.map(([px, py]) => `${cx + px},${cy + py}`).join(' ');
 }
@@ -103,8 +139,16 @@ export function RiskRewardChart({ points, thresholds }: RiskRewardChartProps) {
   return (
     <figure className={styles.root}>
       <svg className={styles.svg} viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby={titleId}>
-        <title id={titleId}>{`Risk and reward of ${points.length} proposal${points.length === 1 ? '' : 's'}: risk rating across, reward score up`}</title>
-        <rect className={styles.frame} x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} />
+        <title
+          id={titleId}
+        >{`Risk and reward of ${points.length} proposal${points.length === 1 ? '' : 's'}: risk rating across, reward score up`}</title>
+        <rect
+          className={styles.frame}
+          x={M.left}
+          y={M.top}
+          width={W - M.left - M.right}
+          height={H - M.top - M.bottom}
+        />
         {[40, 60, 80].map((v) => (
           <line key={`gy${v}`} className={styles.grid} x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
         ))}
@@ -141,13 +185,24 @@ export function RiskRewardChart({ points, thresholds }: RiskRewardChartProps) {
           <text className={styles.axisTitle} x={(M.left + W - M.right) / 2} y={H - 4} textAnchor="middle">
             Risk rating (likelihood × impact)
           </text>
-          <text className={styles.axisTitle} x={0} y={0} textAnchor="middle" transform={`translate(9 ${(M.top + H - M.bottom) / 2}) rotate(-90)`}>
+          <text
+            className={styles.axisTitle}
+            x={0}
+            y={0}
+            textAnchor="middle"
+            transform={`translate(9 ${(M.top + H - M.bottom) / 2}) rotate(-90)`}
+          >
             Reward score
           </text>
         </g>
         {points.map((p) => (
           <g key={p.ref} role="img" aria-label={`${p.ref}: reward ${p.rewardText}, risk ${p.risk}`} data-point={p.ref}>
-            <Mark band={p.band} cx={x(p.risk)} cy={y(p.reward)} className={mergeClasses(styles.mark, styles[BAND_COLOURS[p.band]])} />
+            <Mark
+              band={p.band}
+              cx={x(p.risk)}
+              cy={y(p.reward)}
+              className={mergeClasses(styles.mark, styles[BAND_COLOURS[p.band]])}
+            />
             <text className={styles.pointLabel} x={x(p.risk) + 8} y={y(p.reward) + 3.5} aria-hidden="true">
               {p.ref}
             </text>
@@ -157,7 +212,11 @@ export function RiskRewardChart({ points, thresholds }: RiskRewardChartProps) {
       <ul className={styles.legend} aria-label="Bands">
         {bands.map((b) => (
           <li key={b} className={styles.legendItem}>
-            <LegendMark band={b} svgClass={styles.swatch} markClass={mergeClasses(styles.mark, styles[BAND_COLOURS[b]])} />
+            <LegendMark
+              band={b}
+              svgClass={styles.swatch}
+              markClass={mergeClasses(styles.mark, styles[BAND_COLOURS[b]])}
+            />
             {b}
           </li>
         ))}

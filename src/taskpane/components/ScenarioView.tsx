@@ -1,4 +1,15 @@
-import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, mergeClasses, Switch, Text, tokens, useId } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  mergeClasses,
+  Switch,
+  Text,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
 import type { MoneyField } from '../state/fields';
 import type { BridgeBar, SwitchGroup, YearTotal } from '../state/scenario';
 import { BridgeChart } from './BridgeChart';
@@ -19,15 +30,30 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     boxShadow: tokens.shadow4,
   },
-  grid: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  grid: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    tableLayout: 'fixed',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
   rowHead: { width: '62px', textAlign: 'start', fontWeight: tokens.fontWeightSemibold, paddingBlock: '2px' },
-  colHead: { textAlign: 'end', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3, paddingBlock: '2px' },
+  colHead: {
+    textAlign: 'end',
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+    paddingBlock: '2px',
+  },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', paddingBlock: '2px', overflowWrap: 'anywhere' },
   proposed: { fontWeight: tokens.fontWeightSemibold },
   over: { color: tokens.colorPaletteRedForeground1 },
   under: { color: tokens.colorPaletteGreenForeground1 },
   on: { color: tokens.colorNeutralForeground1 },
-  targets: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+  targets: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
   line: {
     display: 'flex',
     flexDirection: 'column',
@@ -136,7 +162,11 @@ export function ScenarioView(props: ScenarioViewProps) {
                     Gap
                   </th>
                   {props.totals.map((t) => (
-                    <td key={t.year} className={mergeClasses(own.num, t.gapKind ? own[t.gapKind] : undefined)} data-year={t.year}>
+                    <td
+                      key={t.year}
+                      className={mergeClasses(own.num, t.gapKind ? own[t.gapKind] : undefined)}
+                      data-year={t.year}
+                    >
                       {t.gap ?? '–'}
                     </td>
                   ))}
@@ -152,7 +182,9 @@ export function ScenarioView(props: ScenarioViewProps) {
           </Button>
         </div>
         <div className={own.liveRegion} role="status" aria-live="polite">
-          {first && last ? `Proposed budget ${first.year} ${first.proposed}${last !== first ? `, ${last.year} ${last.proposed}` : ''}.${first.gap ? ` Gap ${first.year}: ${first.gap}.` : ''}` : ''}
+          {first && last
+            ? `Proposed budget ${first.year} ${first.proposed}${last !== first ? `, ${last.year} ${last.proposed}` : ''}.${first.gap ? ` Gap ${first.year}: ${first.gap}.` : ''}`
+            : ''}
         </div>
       </section>
 
@@ -160,10 +192,17 @@ export function ScenarioView(props: ScenarioViewProps) {
         <h2 id={targetsHeading} className={styles.heading}>
           Target budget, £000
         </h2>
-        <Caption1 className={styles.hint}>Optional: the budget to meet each year. The gap is the proposed budget above (over) or below (under) it.</Caption1>
+        <Caption1 className={styles.hint}>
+          Optional: the budget to meet each year. The gap is the proposed budget above (over) or below (under) it.
+        </Caption1>
         <div className={own.targets}>
           {props.targets.map((t, i) => (
-            <MoneyInput key={t.year} label={`Target ${t.year}`} field={t.field} onChange={(text) => props.onTargetChange(i, text)} />
+            <MoneyInput
+              key={t.year}
+              label={`Target ${t.year}`}
+              field={t.field}
+              onChange={(text) => props.onTargetChange(i, text)}
+            />
           ))}
         </div>
       </section>
@@ -172,7 +211,10 @@ export function ScenarioView(props: ScenarioViewProps) {
         <h2 id={linesHeading} className={styles.heading}>
           What is in the budget
         </h2>
-        <Caption1 className={styles.hint}>Each line&apos;s effect is cumulative, £000 a year. Proposals count as income from year 1 and start switched off; those a gate stops are not offered.</Caption1>
+        <Caption1 className={styles.hint}>
+          Each line&apos;s effect is cumulative, £000 a year. Proposals count as income from year 1 and start switched
+          off; those a gate stops are not offered.
+        </Caption1>
         {props.groups.map((g) => (
           <LineGroup key={g.group} group={g} {...props} />
         ))}
@@ -194,7 +236,13 @@ export function ScenarioView(props: ScenarioViewProps) {
   );
 }
 
-function LineGroup({ group, onSwitch, selectsCells, shownCell, onChooseCell }: { group: SwitchGroup } & ScenarioViewProps) {
+function LineGroup({
+  group,
+  onSwitch,
+  selectsCells,
+  shownCell,
+  onChooseCell,
+}: { group: SwitchGroup } & ScenarioViewProps) {
   const styles = useViewStyles();
   const own = useStyles();
   const headingId = useId(`group-${group.group}`);
@@ -211,7 +259,14 @@ function LineGroup({ group, onSwitch, selectsCells, shownCell, onChooseCell }: {
           return (
             <li key={item.id} className={own.line}>
               <div className={own.lineTop}>
-                <Switch className={own.switch} checked={item.on} aria-describedby={describedBy} data-line={item.id} onChange={(_, data) => onSwitch(item.id, data.checked)} label={item.label} />
+                <Switch
+                  className={own.switch}
+                  checked={item.on}
+                  aria-describedby={describedBy}
+                  data-line={item.id}
+                  onChange={(_, data) => onSwitch(item.id, data.checked)}
+                  label={item.label}
+                />
                 {selectsCells ? (
                   <Button
                     className={own.cell}

@@ -22,7 +22,13 @@ import {
   useId,
 } from '@fluentui/react-components';
 import type { MoneyField } from '../state/fields';
-import { NO_SHEET_WORDS, type ProblemCell, type ProposalItem, type ScoreView as ScoreViewModel, type SelectionWords } from '../state/score';
+import {
+  NO_SHEET_WORDS,
+  type ProblemCell,
+  type ProposalItem,
+  type ScoreView as ScoreViewModel,
+  type SelectionWords,
+} from '../state/score';
 import { listWords } from '../state/words';
 import { ItemButton } from './ItemButton';
 import { MoneyInput } from './MoneyInput';
@@ -30,18 +36,48 @@ import { BAND_COLOURS, RiskRewardChart } from './RiskRewardChart';
 import { useViewStyles } from './ViewParts';
 
 const useStyles = makeStyles({
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, paddingBlock: tokens.spacingVerticalXS },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    paddingBlock: tokens.spacingVerticalXS,
+  },
   headerTop: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', minWidth: 0 },
-  rank: { flexShrink: 0, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3, minWidth: '1.5em' },
+  rank: {
+    flexShrink: 0,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+    minWidth: '1.5em',
+  },
   project: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  facts: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, fontSize: tokens.fontSizeBase200 },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    fontSize: tokens.fontSizeBase200,
+  },
   gates: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM, minWidth: 0 },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
   table: { tableLayout: 'fixed', width: '100%' },
   num: { width: '52px', textAlign: 'end' },
   numHead: { justifyContent: 'flex-end' },
   totalRow: { fontWeight: tokens.fontWeightSemibold },
-  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
+  reasons: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    overflowWrap: 'anywhere',
+  },
   item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   selection: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
@@ -86,7 +122,12 @@ export function ScoreView(props: ScoreViewProps) {
             Correct the cells below, then check the workbook again.
           </MessageBarBody>
         </MessageBar>
-        <ProblemList problems={view.problems} shownCell={props.shownCell} onChoose={props.onChooseCell} accent="danger" />
+        <ProblemList
+          problems={view.problems}
+          shownCell={props.shownCell}
+          onChoose={props.onChooseCell}
+          accent="danger"
+        />
       </div>
     );
   }
@@ -104,7 +145,13 @@ export function ScoreView(props: ScoreViewProps) {
         </h2>
         <RiskRewardChart
           thresholds={view.thresholds}
-          points={view.proposals.map((p) => ({ ref: p.ref, reward: p.rewardValue, rewardText: p.reward, risk: p.riskRating, band: p.band }))}
+          points={view.proposals.map((p) => ({
+            ref: p.ref,
+            reward: p.rewardValue,
+            rewardText: p.reward,
+            risk: p.riskRating,
+            band: p.band,
+          }))}
         />
       </section>
 
@@ -126,10 +173,18 @@ export function ScoreView(props: ScoreViewProps) {
         <h2 id={listHeading} className={styles.heading}>
           Proposals in rank order
         </h2>
-        <Caption1 className={styles.hint}>Open a proposal to see how its score is made up and why any gate stops it.</Caption1>
+        <Caption1 className={styles.hint}>
+          Open a proposal to see how its score is made up and why any gate stops it.
+        </Caption1>
         <Accordion multiple collapsible aria-labelledby={listHeading}>
           {view.proposals.map((p) => (
-            <Proposal key={p.ref} proposal={p} shownCell={props.shownCell} selectsCells={props.selectsCells} onChooseCell={props.onChooseCell} />
+            <Proposal
+              key={p.ref}
+              proposal={p}
+              shownCell={props.shownCell}
+              selectsCells={props.selectsCells}
+              onChooseCell={props.onChooseCell}
+            />
           ))}
         </Accordion>
       </section>
@@ -139,11 +194,18 @@ export function ScoreView(props: ScoreViewProps) {
           <h2 id={incompleteHeading} className={styles.heading}>
             {`Incomplete proposals (${view.incomplete.length})`}
           </h2>
-          <Caption1 className={styles.hint}>These rows are not scored until every cell below is filled in correctly.</Caption1>
+          <Caption1 className={styles.hint}>
+            These rows are not scored until every cell below is filled in correctly.
+          </Caption1>
           {view.incomplete.map((i) => (
             <div key={i.name} className={styles.section}>
               <h3 className={styles.subheading}>{i.name}</h3>
-              <ProblemList problems={i.problems} shownCell={props.shownCell} onChoose={props.onChooseCell} accent="warning" />
+              <ProblemList
+                problems={i.problems}
+                shownCell={props.shownCell}
+                onChoose={props.onChooseCell}
+                accent="warning"
+              />
             </div>
           ))}
         </section>
@@ -172,7 +234,9 @@ function Selection({ selection, count }: { selection: SelectionWords; count: num
           </li>
         ))}
       </ul>
-      <Text size={200}>{`Investment ${selection.totalInvestment} · Annual net return ${selection.totalReturn} (£000) · Reward scores ${selection.totalReward} in all`}</Text>
+      <Text
+        size={200}
+      >{`Investment ${selection.totalInvestment} · Annual net return ${selection.totalReturn} (£000) · Reward scores ${selection.totalReward} in all`}</Text>
     </div>
   );
 }
@@ -217,7 +281,10 @@ function Proposal({
       </AccordionHeader>
       <AccordionPanel>
         <div className={own.panel}>
-          <Text size={200} className={styles.wrap}>{`${p.category}. Investment ${p.investment}, annual net return ${p.annualReturn} (£000)${p.yield ? `: a yield of ${p.yield}` : ': nothing invested'}.`}</Text>
+          <Text
+            size={200}
+            className={styles.wrap}
+          >{`${p.category}. Investment ${p.investment}, annual net return ${p.annualReturn} (£000)${p.yield ? `: a yield of ${p.yield}` : ': nothing invested'}.`}</Text>
           <Table size="extra-small" className={own.table} aria-label={`${p.ref}: reward score by criterion`}>
             <TableHeader>
               <TableRow>
@@ -269,7 +336,12 @@ function Proposal({
           )}
           <div className={styles.actions}>
             {selectsCells ? (
-              <Button size="small" aria-current={current ? 'true' : undefined} data-cell={`${p.sheet}!${p.cell}`} onClick={() => onChooseCell(p.sheet, p.cell)}>
+              <Button
+                size="small"
+                aria-current={current ? 'true' : undefined}
+                data-cell={`${p.sheet}!${p.cell}`}
+                onClick={() => onChooseCell(p.sheet, p.cell)}
+              >
                 {`Go to ${p.ref} on ${p.sheet}`}
               </Button>
             ) : (
@@ -301,7 +373,14 @@ function ProblemList({
     <ul className={styles.list}>
       {problems.map((f) => (
         <li key={`${f.sheet}!${f.cell}:${f.message}`}>
-          <ItemButton sheet={f.sheet} cell={f.cell} accent={accent} current={shownCell?.sheet === f.sheet && shownCell.cell === f.cell} label={`Cell ${f.sheet}!${f.cell}: ${f.message}`} onChoose={onChoose}>
+          <ItemButton
+            sheet={f.sheet}
+            cell={f.cell}
+            accent={accent}
+            current={shownCell?.sheet === f.sheet && shownCell.cell === f.cell}
+            label={`Cell ${f.sheet}!${f.cell}: ${f.message}`}
+            onChoose={onChoose}
+          >
             <span className={styles.itemTop}>
               <span className={styles.grow}>{f.message}</span>
               <span className={styles.cell}>{f.cell}</span>

@@ -38,7 +38,9 @@ export function WorkbookBar(props: WorkbookBarProps) {
         </Text>
       )}
       {props.host === 'browser' && !props.workbookName && (
-        <Caption1>Open a department&apos;s MTFS workbook to check every total in it. The file stays on this computer.</Caption1>
+        <Caption1>
+          Open a department&apos;s MTFS workbook to check every total in it. The file stays on this computer.
+        </Caption1>
       )}
       <div className={styles.actions}>
         {props.host === 'browser' && (
@@ -52,7 +54,11 @@ export function WorkbookBar(props: WorkbookBarProps) {
               hidden
               onChange={onChange}
             />
-            <Button appearance={props.workbookName ? 'secondary' : 'primary'} disabledFocusable={props.busy} onClick={() => input.current?.click()}>
+            <Button
+              appearance={props.workbookName ? 'secondary' : 'primary'}
+              disabledFocusable={props.busy}
+              onClick={() => input.current?.click()}
+            >
               {props.workbookName ? 'Open another file' : 'Open an .xlsx file'}
             </Button>
             {props.canDownload && (

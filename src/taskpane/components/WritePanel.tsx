@@ -21,7 +21,14 @@ import { listWords } from '../state/words';
 import { useViewStyles } from './ViewParts';
 
 const useStyles = makeStyles({
-  lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
+  lines: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    overflowWrap: 'anywhere',
+  },
   surface: { maxWidth: 'calc(100vw - 24px)', boxSizing: 'border-box' },
   dialogContent: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   para: { margin: 0 },
@@ -85,7 +92,11 @@ export function WritePanel(props: WritePanelProps) {
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabledFocusable={props.busy || refused.length > 0 || Boolean(props.blocked) || !props.plan} onClick={props.onWrite}>
+        <Button
+          appearance="primary"
+          disabledFocusable={props.busy || refused.length > 0 || Boolean(props.blocked) || !props.plan}
+          onClick={props.onWrite}
+        >
           {props.buttonLabel}
         </Button>
       </div>
@@ -124,7 +135,8 @@ export function WritePanel(props: WritePanelProps) {
                 } with new ones.`}
               </Text>
               <Caption1 as="p" block className={own.para}>
-                Your own sheets are not changed. Anything typed into the add-in&apos;s sheets since is lost.</Caption1>
+                Your own sheets are not changed. Anything typed into the add-in&apos;s sheets since is lost.
+              </Caption1>
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={props.onConfirm}>

@@ -17,7 +17,12 @@ import { money } from '../../engine/compare';
 import { headerCell } from '../../engine/tables';
 import { sentence } from './words';
 
-export const CHANGE_LABELS: Record<Change, string> = { new: 'New', amended: 'Amended', unchanged: 'Unchanged', removed: 'Removed' };
+export const CHANGE_LABELS: Record<Change, string> = {
+  new: 'New',
+  amended: 'Amended',
+  unchanged: 'Unchanged',
+  removed: 'Removed',
+};
 
 /** One line of the comparison as the Compare view lists it. */
 export interface ChangeItem {
@@ -69,7 +74,8 @@ function figuresWords(line: LineChange, side: 'previous' | 'current'): string {
 function amounts(line: LineChange): string {
   if (line.change === 'amended') return amendmentWords(line.figures);
   if (line.change === 'new') return figuresWords(line, 'current');
-  if (line.change === 'removed') return `Was at ${line.previous!.sheet}!${line.previous!.cell} in the previous MTFS: ${figuresWords(line, 'previous')}`;
+  if (line.change === 'removed')
+    return `Was at ${line.previous!.sheet}!${line.previous!.cell} in the previous MTFS: ${figuresWords(line, 'previous')}`;
   return '';
 }
 
@@ -81,7 +87,9 @@ function unpair(line: LineChange): ChangeItem['unpair'] {
 /** Any removed line of the same kind (growth, savings, capital) can be the same line as a new one: the engine pairs across a kind's tables. */
 function pairWith(line: LineChange, removed: LineChange[]): ChangeItem['pairWith'] {
   if (line.change !== 'new') return null;
-  const candidates = removed.filter((r) => r.kind === line.kind).map((r) => ({ id: r.previous!.id, label: `${lineName(r.previous!, [], true)} (${r.previous!.id})` }));
+  const candidates = removed
+    .filter((r) => r.kind === line.kind)
+    .map((r) => ({ id: r.previous!.id, label: `${lineName(r.previous!, [], true)} (${r.previous!.id})` }));
   return candidates.length ? { current: line.current!.id, removed: candidates } : null;
 }
 
@@ -94,7 +102,11 @@ export function compareView(result: ChangesResult): CompareView {
     const items: ChangeItem[] = [];
     lines.forEach((line) => {
       const source = (line.current ?? line.previous)!;
-      const markerFinding = line.current && result.findings.find((f) => f.rule === 'marker-mismatch' && f.sheet === line.current!.sheet && f.cell === line.current!.cell);
+      const markerFinding =
+        line.current &&
+        result.findings.find(
+          (f) => f.rule === 'marker-mismatch' && f.sheet === line.current!.sheet && f.cell === line.current!.cell,
+        );
       const note = pairingNote(line);
       if (line.change === 'unchanged' && !markerFinding && !note) return;
       items.push({
@@ -110,7 +122,9 @@ export function compareView(result: ChangesResult): CompareView {
         pairWith: pairWith(line, removed),
       });
     });
-    const noPrevious = header && result.findings.find((f) => f.rule === 'no-previous-table' && f.sheet === header.sheet && f.cell === header.cell);
+    const noPrevious =
+      header &&
+      result.findings.find((f) => f.rule === 'no-previous-table' && f.sheet === header.sheet && f.cell === header.cell);
     const at = (x: typeof pair.current) => (x ? `${x.sheet}!${x.range}` : 'none');
     return {
       key: String(t),
@@ -125,7 +139,12 @@ export function compareView(result: ChangesResult): CompareView {
 }
 
 /** The user's word on two lines (ids such as "Growth!A9"), with the lines' names as they are now, so that a later edit of the sheet cannot move it onto other lines. */
-export function correctionOf(previous: CheckResult, current: CheckResult, ids: { previous: string; current: string }, same: boolean): PairingOverride {
+export function correctionOf(
+  previous: CheckResult,
+  current: CheckResult,
+  ids: { previous: string; current: string },
+  same: boolean,
+): PairingOverride {
   const nameAt = (check: CheckResult, id: string) => {
     const line = linesOf(comparableTables(check)).find((l) => l.id === id);
     return line ? lineName(line, [], true) : '';
@@ -157,7 +176,11 @@ function named(lines: MtfsLine[], id: string, seen: string | undefined, where: s
 }
 
 /** The corrections as the view lists them, each line named by its reference and description where it can still be found. */
-export function correctionsView(corrections: PairingOverride[], previous: CheckResult | null, current: CheckResult | null): CorrectionItem[] {
+export function correctionsView(
+  corrections: PairingOverride[],
+  previous: CheckResult | null,
+  current: CheckResult | null,
+): CorrectionItem[] {
   const previousLines = previous ? linesOf(comparableTables(previous)) : [];
   const currentLines = current ? linesOf(comparableTables(current)) : [];
   return corrections.map((c) => ({

@@ -1,4 +1,10 @@
-import { changesSheet, compareWorkbooks, PairingError, type ChangesResult, type PairingOverride } from '../../engine/changes';
+import {
+  changesSheet,
+  compareWorkbooks,
+  PairingError,
+  type ChangesResult,
+  type PairingOverride,
+} from '../../engine/changes';
 import type { CheckResult } from '../../engine/check';
 import type { SheetGrid } from '../../engine/grid';
 import { planWrite, type WritePlan } from '../../engine/ownership';
@@ -48,7 +54,14 @@ export interface Results {
   plans: Partial<Record<WriteTarget, WritePlan>>;
 }
 
-export const NO_RESULTS: Results = { scores: null, scenario: null, outcome: null, changes: null, correctionProblem: null, plans: {} };
+export const NO_RESULTS: Results = {
+  scores: null,
+  scenario: null,
+  outcome: null,
+  changes: null,
+  correctionProblem: null,
+  plans: {},
+};
 
 /** The scores the report and the scenario use: only when the workbook has a Commercial Projects sheet. */
 export function reportScores(scores: ScoreResult | null): ScoreResult | undefined {
@@ -60,13 +73,15 @@ export type Outputs = { outputs: { sheet: OutputSheet; owned: boolean }[] } | { 
 /** Why a write cannot go ahead yet, in words (a field to correct, nothing to write), or null when it can. */
 export function whyBlocked(target: WriteTarget, c: Choices, r: Results): string | null {
   if (!c.check) return 'Open a workbook first.';
-  if (target === 'changes' && r.correctionProblem) return 'Undo the correction that cannot be applied, or clear your corrections, first.';
+  if (target === 'changes' && r.correctionProblem)
+    return 'Undo the correction that cannot be applied, or clear your corrections, first.';
   if (target === 'changes') return r.changes && c.previous ? null : 'Choose the previous MTFS to compare with first.';
   if (c.envelope.error) return `The investment envelope: ${c.envelope.error}`;
   const year = yearOneInputs(c.yearOne);
   if ('problem' in year) return year.problem;
   if (target === 'report') return null;
-  if (!r.scenario || 'missing' in r.scenario) return r.scenario ? `The scenario cannot be worked out: ${r.scenario.missing}.` : 'Open a workbook first.';
+  if (!r.scenario || 'missing' in r.scenario)
+    return r.scenario ? `The scenario cannot be worked out: ${r.scenario.missing}.` : 'Open a workbook first.';
   const wrongTarget = c.targets.find((t) => t?.error);
   return wrongTarget ? `A target budget: ${wrongTarget.error}` : null;
 }
@@ -76,13 +91,25 @@ export function outputsFor(target: WriteTarget, c: Choices, r: Results): Outputs
   const blocked = whyBlocked(target, c, r);
   if (blocked) return { blocked };
   const check = c.check!;
-  if (target === 'changes') return { outputs: [{ sheet: changesSheet(r.changes!, { previous: c.previous!.name, current: c.workbookName ?? undefined }), owned: true }] };
+  if (target === 'changes')
+    return {
+      outputs: [
+        {
+          sheet: changesSheet(r.changes!, { previous: c.previous!.name, current: c.workbookName ?? undefined }),
+          owned: true,
+        },
+      ],
+    };
   const year = yearOneInputs(c.yearOne);
   const yearOne = 'yearOne' in year ? year.yearOne : undefined;
   const scores = reportScores(r.scores);
   if (target === 'report') return { outputs: buildReport(check, { yearOne, scores }).sheets };
   const scenario = r.scenario as Scenario;
-  const chosen = { scenario, included: includedIds(scenario, c.choices), target: targetValues(c.targets, scenario.base.years.length) };
+  const chosen = {
+    scenario,
+    included: includedIds(scenario, c.choices),
+    target: targetValues(c.targets, scenario.base.years.length),
+  };
   return { outputs: buildReport(check, { yearOne, scores, scenario: chosen }).sheets };
 }
 
@@ -102,7 +129,10 @@ function plansFor(c: Choices, r: Pick<Results, 'scores' | 'changes'>): Results['
   // The report and a scenario's report write the same sheets; only what is in them differs.
   const report = planWrite(c.listed, buildReport(c.check, { scores: reportScores(r.scores) }).sheets);
   const plans: Results['plans'] = { report, scenario: report };
-  if (r.changes && c.previous) plans.changes = planWrite(c.listed, [{ sheet: changesSheet(r.changes, { previous: c.previous.name }), owned: true }]);
+  if (r.changes && c.previous)
+    plans.changes = planWrite(c.listed, [
+      { sheet: changesSheet(r.changes, { previous: c.previous.name }), owned: true },
+    ]);
   return plans;
 }
 
@@ -133,10 +163,17 @@ export function derive(prev: { c: Choices; r: Results } | null, c: Choices): Res
         ? runScenario(scenario, includedIds(scenario, c.choices), targetValues(c.targets, scenario.base.years.length))
         : null;
   const compared =
-    p && p.previous === c.previous && p.check === c.check && p.corrections === c.corrections ? { changes: was.changes, correctionProblem: was.correctionProblem } : comparison(c);
+    p && p.previous === c.previous && p.check === c.check && p.corrections === c.corrections
+      ? { changes: was.changes, correctionProblem: was.correctionProblem }
+      : comparison(c);
   const changes = compared.changes;
   const plans =
-    p && p.listed === c.listed && p.check === c.check && was.scores?.proposalsSheet === scores?.proposalsSheet && was.changes === changes && prev.r.plans.report
+    p &&
+    p.listed === c.listed &&
+    p.check === c.check &&
+    was.scores?.proposalsSheet === scores?.proposalsSheet &&
+    was.changes === changes &&
+    prev.r.plans.report
       ? was.plans
       : plansFor(c, { scores, changes });
   return { scores, scenario, outcome, ...compared, plans };

@@ -28,8 +28,14 @@ export function moneyField(text: string, rules: MoneyFieldRules = {}): MoneyFiel
   if (text.trim() === '') return { text, value: null, error: null };
   const value = parseTextNumber(text);
   const example = rules.example ?? '32,859';
-  if (!value) return { text, value: null, error: `Enter a figure in £000, such as ${example}${rules.notNegative ? '' : ' or (500)'}.` };
-  if (rules.notNegative && value.isNegative() && !value.isZero()) return { text, value: null, error: 'This cannot be negative: enter 0 or more, in £000.' };
+  if (!value)
+    return {
+      text,
+      value: null,
+      error: `Enter a figure in £000, such as ${example}${rules.notNegative ? '' : ' or (500)'}.`,
+    };
+  if (rules.notNegative && value.isNegative() && !value.isZero())
+    return { text, value: null, error: 'This cannot be negative: enter 0 or more, in £000.' };
   return { text, value, error: null };
 }
 

@@ -95,7 +95,12 @@ export function groupFindings(result: CheckResult, filter: SeverityFilter): Shee
       groups.set(key, group);
       sheet.groups.push(group);
     }
-    group.items.push({ key: String(i), finding, severityLabel: severityLabel(finding), title: RULES[finding.rule]?.title ?? finding.rule });
+    group.items.push({
+      key: String(i),
+      finding,
+      severityLabel: severityLabel(finding),
+      title: RULES[finding.rule]?.title ?? finding.rule,
+    });
     sheet.count++;
   });
   for (const sheet of sheets.values()) {

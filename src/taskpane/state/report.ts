@@ -19,7 +19,13 @@ export type BudgetPreview = { years: BudgetYear[]; inputsFrom: string; notes: st
 const show = (v: BudgetSummary['proposed'][number]) => (v ? moneyText(v) : '–');
 
 export function budgetYears(s: BudgetSummary): BudgetYear[] {
-  return s.years.map((year, i) => ({ year, subtotal: show(s.subtotal[i]), growth: show(s.growth[i]), savings: show(s.savings[i]), proposed: show(s.proposed[i]) }));
+  return s.years.map((year, i) => ({
+    year,
+    subtotal: show(s.subtotal[i]),
+    growth: show(s.growth[i]),
+    savings: show(s.savings[i]),
+    proposed: show(s.proposed[i]),
+  }));
 }
 
 /** The budget summary the report will write, from the engine, with year 1's inputs as the fields have them. */

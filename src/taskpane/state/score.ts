@@ -1,5 +1,13 @@
 import { Decimal, formatMoney, placesFor } from '../../engine/money';
-import { COLUMNS, GATE_WORDS, PROPOSALS_SHEET, type Band, type RiskLevel, type ScoredProposal, type ScoreResult } from '../../engine/scoring';
+import {
+  COLUMNS,
+  GATE_WORDS,
+  PROPOSALS_SHEET,
+  type Band,
+  type RiskLevel,
+  type ScoredProposal,
+  type ScoreResult,
+} from '../../engine/scoring';
 import { moneyText } from './fields';
 import { sentence } from './words';
 
@@ -106,7 +114,12 @@ function proposalItem(p: ScoredProposal, chosen: ReadonlySet<string>): ProposalI
     rank: p.rank,
     gates: p.gates.map((g) => GATE_WORDS[g].title),
     reasons: p.reasons,
-    criteria: p.criteria.map((c) => ({ name: c.name, score: c.score, weight: c.weight.toFixed(), points: formatMoney(c.points, placesFor(c.points, 1)) })),
+    criteria: p.criteria.map((c) => ({
+      name: c.name,
+      score: c.score,
+      weight: c.weight.toFixed(),
+      points: formatMoney(c.points, placesFor(c.points, 1)),
+    })),
     yield: p.yield ? yieldPercent(p.yield) : null,
     investment: moneyText(p.investment),
     annualReturn: moneyText(p.annualReturn),
@@ -120,7 +133,9 @@ function proposalItem(p: ScoredProposal, chosen: ReadonlySet<string>): ProposalI
 function countWords(projects: ScoredProposal[]): string {
   const counts = new Map<Band, number>();
   for (const p of projects) counts.set(p.band, (counts.get(p.band) ?? 0) + 1);
-  const bands = (['Priority 1', 'Priority 2', 'Priority 3', 'Not supported'] as Band[]).filter((b) => counts.get(b)).map((b) => `${counts.get(b)} ${b}`);
+  const bands = (['Priority 1', 'Priority 2', 'Priority 3', 'Not supported'] as Band[])
+    .filter((b) => counts.get(b))
+    .map((b) => `${counts.get(b)} ${b}`);
   const n = projects.length;
   return `${n} proposal${n === 1 ? '' : 's'} scored${bands.length ? `: ${bands.join(', ')}` : ''}`;
 }
@@ -130,7 +145,11 @@ export function scoreView(result: ScoreResult): ScoreView {
   if (!result.proposalsSheet) return { kind: 'no-sheet', columns: COLUMNS.map((c) => c.heading) };
   const stopping = result.findings.filter((f) => f.severity === 'error');
   if (!result.model || stopping.length) {
-    return { kind: 'stopped', proposalsSheet: result.proposalsSheet, problems: stopping.map((f) => ({ sheet: f.sheet, cell: f.cell, message: sentence(f.message) })) };
+    return {
+      kind: 'stopped',
+      proposalsSheet: result.proposalsSheet,
+      problems: stopping.map((f) => ({ sheet: f.sheet, cell: f.cell, message: sentence(f.message) })),
+    };
   }
   const chosen = new Set(result.selection?.chosen.map((p) => p.ref) ?? []);
   const s = result.selection;
@@ -138,7 +157,9 @@ export function scoreView(result: ScoreResult): ScoreView {
     kind: 'scored',
     proposalsSheet: result.proposalsSheet,
     summary: countWords(result.projects),
-    modelFrom: result.modelSheet ? `Scored with the weights and thresholds on the ${result.modelSheet} sheet.` : "Scored with the Commercialisation Strategy's default weights and thresholds (the workbook has no Scoring Model sheet).",
+    modelFrom: result.modelSheet
+      ? `Scored with the weights and thresholds on the ${result.modelSheet} sheet.`
+      : "Scored with the Commercialisation Strategy's default weights and thresholds (the workbook has no Scoring Model sheet).",
     proposals: result.projects.map((p) => proposalItem(p, chosen)),
     incomplete: result.incomplete.map((i) => ({
       name: i.ref ?? `Row ${i.row + 1}`,

@@ -2,7 +2,14 @@ import { comparableTables, type PairingOverride } from '../../engine/changes';
 import { checkWorkbook, type CheckResult } from '../../engine/check';
 import type { SheetGrid } from '../../engine/grid';
 import type { ScenarioLine } from '../../engine/scenario';
-import { checkThrough, previewWrite, readWorkbook, writeOutputs, WriteRefused, type ReadWorkbook } from '../../engine/workflow';
+import {
+  checkThrough,
+  previewWrite,
+  readWorkbook,
+  writeOutputs,
+  WriteRefused,
+  type ReadWorkbook,
+} from '../../engine/workflow';
 import { WorkbookReadError, type Progress, type WorkbookPort } from '../../hosts/port';
 import { correctionOf, withCorrection, withoutCorrection } from './compare';
 import { derive, NO_RESULTS, outputsFor, type Choices, type Results } from './derive';
@@ -101,13 +108,26 @@ export function describeProblem(error: unknown, title: string, intent: Problem['
   return {
     intent,
     title,
-    message: line ? `Something went wrong in the add-in (${line}). Try again; if it keeps happening, tell us what you were doing.` : 'Something went wrong in the add-in. Try again.',
+    message: line
+      ? `Something went wrong in the add-in (${line}). Try again; if it keeps happening, tell us what you were doing.`
+      : 'Something went wrong in the add-in. Try again.',
   };
 }
 
 const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-const CHOICE_KEYS: (keyof Choices)[] = ['listed', 'inputs', 'check', 'workbookName', 'envelope', 'yearOne', 'choices', 'targets', 'previous', 'corrections'];
+const CHOICE_KEYS: (keyof Choices)[] = [
+  'listed',
+  'inputs',
+  'check',
+  'workbookName',
+  'envelope',
+  'yearOne',
+  'choices',
+  'targets',
+  'previous',
+  'corrections',
+];
 
 function choicesOf(s: SessionState): Choices {
   return Object.fromEntries(CHOICE_KEYS.map((k) => [k, s[k]])) as unknown as Choices;
@@ -178,7 +198,8 @@ export class Session {
       await (this.deps.pause ?? defaultPause)();
       return await task(progress);
     } catch (e) {
-      if (!(e instanceof WorkbookReadError) && !(e instanceof WriteRefused) && !(e instanceof PlainError)) console.error(e);
+      if (!(e instanceof WorkbookReadError) && !(e instanceof WriteRefused) && !(e instanceof PlainError))
+        console.error(e);
       this.store.set({ problem: describeProblem(e, failTitle) });
       return undefined;
     } finally {
@@ -190,7 +211,10 @@ export class Session {
    * Reads every sheet and checks the user's own, never the add-in's report sheets: checkThrough's two steps
    * (readWorkbook, then the check on its inputs), with a pause between them so the progress bar can say so.
    */
-  private async readAndCheck(port: WorkbookPort, progress: Progress): Promise<{ read: ReadWorkbook; check: CheckResult }> {
+  private async readAndCheck(
+    port: WorkbookPort,
+    progress: Progress,
+  ): Promise<{ read: ReadWorkbook; check: CheckResult }> {
     const read = await readWorkbook(port, progress);
     progress(0, 0, 'Checking every total');
     await (this.deps.pause ?? defaultPause)();
@@ -338,7 +362,8 @@ export class Session {
     await this.run(`Opening ${file.name}`, `Could not compare with ${file.name}`, async (progress) => {
       const workbook = await this.deps.openXlsx(await file.arrayBuffer());
       const { check } = await checkThrough(workbook, {}, progress);
-      if (comparableTables(check).length === 0) throw new PlainError(`the file ${file.name} has no growth, savings or capital programme table to compare with`);
+      if (comparableTables(check).length === 0)
+        throw new PlainError(`the file ${file.name} has no growth, savings or capital programme table to compare with`);
       this.update({ previous: { name: file.name, check }, corrections: [], written: this.writtenUnlessChanges() });
     });
   }
@@ -354,7 +379,10 @@ export class Session {
   }
 
   undoCorrection(correction: PairingOverride): void {
-    this.update({ corrections: withoutCorrection(this.state.corrections, correction), written: this.writtenUnlessChanges() });
+    this.update({
+      corrections: withoutCorrection(this.state.corrections, correction),
+      written: this.writtenUnlessChanges(),
+    });
   }
 
   clearCorrections(): void {
@@ -365,7 +393,10 @@ export class Session {
     const { previous, check } = this.state;
     if (!previous || !check) return;
     const correction = correctionOf(previous.check, check, ids, same);
-    this.update({ corrections: withCorrection(this.state.corrections, correction), written: this.writtenUnlessChanges() });
+    this.update({
+      corrections: withCorrection(this.state.corrections, correction),
+      written: this.writtenUnlessChanges(),
+    });
   }
 
   /** What was written stays said, unless it was the Changes sheet: the comparison it showed has just changed. */

@@ -6,9 +6,24 @@ import { listWords } from './words';
 export type WriteTarget = 'report' | 'scenario' | 'changes';
 
 export const WRITE_WORDS: Record<WriteTarget, { button: string; stage: string; fail: string; thing: string }> = {
-  report: { button: 'Write report', stage: 'Writing the report', fail: 'Could not write the report', thing: 'the report' },
-  scenario: { button: 'Write scenario as report', stage: 'Writing the scenario as a report', fail: 'Could not write the scenario report', thing: 'the scenario report' },
-  changes: { button: 'Write the Changes sheet', stage: 'Writing the Changes sheet', fail: 'Could not write the Changes sheet', thing: 'the Changes sheet' },
+  report: {
+    button: 'Write report',
+    stage: 'Writing the report',
+    fail: 'Could not write the report',
+    thing: 'the report',
+  },
+  scenario: {
+    button: 'Write scenario as report',
+    stage: 'Writing the scenario as a report',
+    fail: 'Could not write the scenario report',
+    thing: 'the scenario report',
+  },
+  changes: {
+    button: 'Write the Changes sheet',
+    stage: 'Writing the Changes sheet',
+    fail: 'Could not write the Changes sheet',
+    thing: 'the Changes sheet',
+  },
 };
 
 /** A write plan (the engine's planWrite / previewWrite) in the words the pane shows before anything is written. */
@@ -38,9 +53,14 @@ export function planWords(plan: WritePlan): PlanWords {
   const lines: string[] = [];
   if (plan.refused.length === 0) {
     if (adds.length) lines.push(`Adds ${adds.length === 1 ? 'the sheet' : 'the sheets'} ${quoted(adds)}.`);
-    if (replaces.length) lines.push(`Replaces the add-in's own ${quoted(replaces)}, written earlier: you will be asked first.`);
-    if (creates.length) lines.push(`Creates ${quoted(creates)} with the default weights and thresholds: yours to change; the add-in never replaces it.`);
-    if (plan.kept.length) lines.push(`Leaves your ${quoted(plan.kept)} as ${plan.kept.length === 1 ? 'it is' : 'they are'}.`);
+    if (replaces.length)
+      lines.push(`Replaces the add-in's own ${quoted(replaces)}, written earlier: you will be asked first.`);
+    if (creates.length)
+      lines.push(
+        `Creates ${quoted(creates)} with the default weights and thresholds: yours to change; the add-in never replaces it.`,
+      );
+    if (plan.kept.length)
+      lines.push(`Leaves your ${quoted(plan.kept)} as ${plan.kept.length === 1 ? 'it is' : 'they are'}.`);
     lines.push('Your other sheets are not changed.');
   }
   return { adds, replaces, creates, kept: plan.kept, refused: plan.refused, lines };
@@ -51,7 +71,9 @@ export function writtenWords(plan: WritePlan, host: HostKind): { sheets: string[
   const words = planWords(plan);
   const sheets = plan.write.map((w) => w.sheet.name);
   const owned = plan.write.filter((w) => w.owned).map((w) => w.sheet.name);
-  const parts = [`Wrote ${quoted(owned)}${words.replaces.length ? ` (replacing the add-in's earlier ${words.replaces.length === 1 ? 'one' : 'ones'})` : ''}`];
+  const parts = [
+    `Wrote ${quoted(owned)}${words.replaces.length ? ` (replacing the add-in's earlier ${words.replaces.length === 1 ? 'one' : 'ones'})` : ''}`,
+  ];
   if (words.creates.length) parts.push(`created ${quoted(words.creates)}`);
   const saving = host === 'browser' ? ' Download the workbook to save a copy with them.' : '';
   return { sheets, message: `${parts.join(' and ')}. Your own sheets are unchanged.${saving}` };

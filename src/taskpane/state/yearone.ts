@@ -30,7 +30,11 @@ export function yearOneFromCheck(check: CheckResult): YearOneState {
   const found = yearOneFromWorkbook(check);
   if (!found?.originalBudget) return NO_YEAR_ONE;
   return {
-    fields: { originalBudget: filledField(found.originalBudget), otherChanges: filledField(found.otherChanges), transfers: filledField(found.transfers) },
+    fields: {
+      originalBudget: filledField(found.originalBudget),
+      otherChanges: filledField(found.otherChanges),
+      transfers: filledField(found.transfers),
+    },
     fromWorkbook: true,
     edited: false,
   };
@@ -50,9 +54,17 @@ export function yearOneInputs(state: YearOneState): { yearOne?: YearOneInputs } 
   const wrong = YEAR_ONE_FIELDS.find((f) => state.fields[f.key].error);
   if (wrong) return { problem: `${wrong.label}: ${state.fields[wrong.key].error}` };
   if (originalBudget.value === null) {
-    if (state.fromWorkbook) return { problem: "Enter the updated original budget (£000), or go back to the workbook's figures." };
-    if (otherChanges.value !== null || transfers.value !== null) return { problem: 'Enter the updated original budget as well as other changes and transfers (all in £000).' };
+    if (state.fromWorkbook)
+      return { problem: "Enter the updated original budget (£000), or go back to the workbook's figures." };
+    if (otherChanges.value !== null || transfers.value !== null)
+      return { problem: 'Enter the updated original budget as well as other changes and transfers (all in £000).' };
     return {};
   }
-  return { yearOne: { originalBudget: originalBudget.value, otherChanges: otherChanges.value ?? undefined, transfers: transfers.value ?? undefined } };
+  return {
+    yearOne: {
+      originalBudget: originalBudget.value,
+      otherChanges: otherChanges.value ?? undefined,
+      transfers: transfers.value ?? undefined,
+    },
+  };
 }

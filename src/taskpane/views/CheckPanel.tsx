@@ -18,7 +18,13 @@ export function CheckPanel({ session }: { session: Session }) {
     return {
       summary: checkSummary(check),
       counts,
-      tables: check.tables.map((t) => ({ id: t.id, sheet: t.sheet, kind: TABLE_KIND_NAMES[t.kind], range: t.range, lines: lineCount(t) })),
+      tables: check.tables.map((t) => ({
+        id: t.id,
+        sheet: t.sheet,
+        kind: TABLE_KIND_NAMES[t.kind],
+        range: t.range,
+        lines: lineCount(t),
+      })),
     };
   }, [check]);
   const findings = useMemo(() => (check ? groupFindings(check, filter) : []), [check, filter]);

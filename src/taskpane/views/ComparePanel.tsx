@@ -17,7 +17,10 @@ export function ComparePanel({ session }: { session: Session }) {
   const host = useStore(session.store, (s) => s.host);
   const write = useWrite(session, 'changes');
   const view = useMemo(() => (changes ? compareView(changes) : null), [changes]);
-  const correctionItems = useMemo(() => correctionsView(corrections, previous?.check ?? null, check), [corrections, previous, check]);
+  const correctionItems = useMemo(
+    () => correctionsView(corrections, previous?.check ?? null, check),
+    [corrections, previous, check],
+  );
   return (
     <CompareView
       previousName={previous?.name ?? null}

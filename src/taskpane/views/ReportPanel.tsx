@@ -16,7 +16,10 @@ export function ReportPanel({ session }: { session: Session }) {
   const write = useWrite(session, 'report');
   const preview = useMemo(() => (check ? budgetPreview(check, yearOne) : null), [check, yearOne]);
   const budgetSheet = useMemo(() => (check ? budgetSummarySheet(check) : null), [check]);
-  const notes = useMemo(() => (check ? reportNotes(check, yearOne, reportScores(scores)) : []), [check, yearOne, scores]);
+  const notes = useMemo(
+    () => (check ? reportNotes(check, yearOne, reportScores(scores)) : []),
+    [check, yearOne, scores],
+  );
   if (!check || !preview) return null;
   return (
     <ReportView

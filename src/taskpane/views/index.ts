@@ -16,8 +16,24 @@ export interface PaneView {
  */
 export const VIEWS: PaneView[] = [
   { id: 'check', label: 'Check', Panel: CheckPanel },
-  { id: 'score', label: 'Score', Panel: lazy(() => import(/* webpackChunkName: "views" */ './panels').then((m) => ({ default: m.ScorePanel }))) },
-  { id: 'report', label: 'Report', Panel: lazy(() => import(/* webpackChunkName: "views" */ './panels').then((m) => ({ default: m.ReportPanel }))) },
-  { id: 'scenario', label: 'Scenario', Panel: lazy(() => import(/* webpackChunkName: "views" */ './panels').then((m) => ({ default: m.ScenarioPanel }))) },
-  { id: 'compare', label: 'Compare', Panel: lazy(() => import(/* webpackChunkName: "views" */ './panels').then((m) => ({ default: m.ComparePanel }))) },
+  {
+    id: 'score',
+    label: 'Score',
+    Panel: lazy(() => import(/* webpackChunkName: "views" */ './panels').then((m) => ({ default: m.ScorePanel }))),
+  },
+  {
+    id: 'report',
+    label: 'Report',
+    Panel: lazy(() => import(/* webpackChunkName: "views" */ './panels').then((m) => ({ default: m.ReportPanel }))),
+  },
+  {
+    id: 'scenario',
+    label: 'Scenario',
+    Panel: lazy(() => import(/* webpackChunkName: "views" */ './panels').then((m) => ({ default: m.ScenarioPanel }))),
+  },
+  {
+    id: 'compare',
+    label: 'Compare',
+    Panel: lazy(() => import(/* webpackChunkName: "views" */ './panels').then((m) => ({ default: m.ComparePanel }))),
+  },
 ];
