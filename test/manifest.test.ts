@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/paths';
 
-const ROOT = resolve(__dirname, '..');
 const MANIFEST = join(ROOT, 'manifest.xml');
 const DEV_ORIGIN = 'https://localhost:3000';
 

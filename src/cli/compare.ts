@@ -17,7 +17,7 @@ import type { CheckResult } from '../engine/check';
 import { money } from '../engine/compare';
 import { describe, type Finding } from '../engine/findings';
 import { checkThrough, writeOutputs, WriteRefused } from '../engine/workflow';
-import { WorkbookReadError } from '../hosts/port';
+import { WorkbookReadError } from '../engine/port';
 import type { XlsxWorkbook } from '../hosts/xlsx';
 import { CommandFailure, EXIT, openWorkbook, writeAtomically } from './io';
 

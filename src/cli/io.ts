@@ -1,6 +1,6 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { WorkbookReadError } from '../hosts/port';
+import { WorkbookReadError } from '../engine/port';
 import { XlsxWorkbook } from '../hosts/xlsx';
 
 /** Exit codes, as the README documents them. */

@@ -4,7 +4,7 @@ import { checkJson, checkSummary, type CheckOptions } from '../engine/check';
 import { checkThrough } from '../engine/workflow';
 import { describe, type Finding } from '../engine/findings';
 import { lineCount, TABLE_KIND_NAMES, type Table } from '../engine/tables';
-import { WorkbookReadError } from '../hosts/port';
+import { WorkbookReadError } from '../engine/port';
 import { registerCompare } from './compare';
 import { CommandFailure, EXIT, openWorkbook } from './io';
 import { registerReport } from './report';

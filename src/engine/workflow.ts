@@ -2,7 +2,7 @@ import { checkWorkbook, type CheckOptions, type CheckResult } from './check';
 import type { SheetGrid } from './grid';
 import type { OutputSheet } from './output';
 import { planWrite, type WritePlan } from './ownership';
-import type { Progress, WorkbookPort } from '../hosts/port';
+import type { Progress, WorkbookPort } from '../engine/port';
 
 /** The steps every front end (CLI, task pane) shares: read through the port, check, plan and write. */
 

@@ -4,7 +4,7 @@ import type { Cell, CellValue, SheetGrid } from '../engine/grid';
 import { cellValue, type OutputSheet } from '../engine/output';
 import { MAX_CELLS, MAX_FILE_BYTES, tooLargeFileReason, tooLargeReason } from '../engine/limits';
 import { OWNER_NAME_PREFIX, ownerName } from '../engine/ownership';
-import { WorkbookReadError, type Progress, type WorkbookPort } from './port';
+import { WorkbookReadError, type Progress, type WorkbookPort } from '../engine/port';
 
 const ZIP = [0x50, 0x4b];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];

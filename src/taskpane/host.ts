@@ -1,4 +1,4 @@
-import type { WorkbookPort } from '../hosts/port';
+import type { WorkbookPort } from '../engine/port';
 import { saveFile } from './state/download';
 import type { HostKind, SessionDeps } from './state/session';
 

@@ -12,8 +12,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from '../support/paths';
 
-export const ROOT = path.resolve(__dirname, '../..');
+export { ROOT };
 export const CHROMIUM = '/usr/bin/chromium';
 export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const VIOLATION = 'csp-violation:';

@@ -8,13 +8,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { checkSummary, checkWorkbook, type CheckResult } from '../../src/engine/check';
 import { finding } from '../../src/engine/findings';
 import type { SheetGrid } from '../../src/engine/grid';
-import { WorkbookReadError, type WorkbookPort } from '../../src/hosts/port';
+import { WorkbookReadError, type WorkbookPort } from '../../src/engine/port';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import { downloadName } from '../../src/taskpane/state/download';
 import { filterCounts, groupFindings, tableContaining } from '../../src/taskpane/state/findings';
 import { describeProblem, Session, type SessionDeps } from '../../src/taskpane/state/session';
+import { CORPORATE_RESOURCES } from '../support/paths';
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/corporate-resources-2015.xlsx');
+const FIXTURE = CORPORATE_RESOURCES;
 const SUMMARY = '7 tables, 0 errors, 10 warnings, 9 rounding differences';
 
 const fixtureFile = () => ({

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
+import { CORPORATE_RESOURCES } from '../support/paths';
 import { CHROMIUM, launchPane, ROOT, serveDir, sharedBuild, type Pane } from './harness';
 
-const FIXTURE = path.resolve(ROOT, '../shared/fixtures/corporate-resources-2015.xlsx');
+const FIXTURE = CORPORATE_RESOURCES;
 const SHOTS = path.join(ROOT, 'test-output/screenshots');
 describe('task pane in browser mode', () => {
   let outDir: string;

@@ -34,10 +34,10 @@ import { Session, type SessionDeps } from '../../src/taskpane/state/session';
 import { planWords, writtenWords } from '../../src/taskpane/state/write';
 import { editYearOne, yearOneFromCheck, yearOneInputs, NO_YEAR_ONE } from '../../src/taskpane/state/yearone';
 import { editedMtfs } from '../changes/fixture-edits';
-import { CORPORATE_RESOURCES, ROOT } from '../support/paths';
+import { CORPORATE_RESOURCES, EXAMPLE_WITH_PROPOSALS, ROOT } from '../support/paths';
 import { gridsToBuffer, readGrids, sheet } from '../support/workbooks';
 
-const EXAMPLE = path.join(ROOT, 'examples/corporate-resources-2015-with-proposals.xlsx');
+const EXAMPLE = EXAMPLE_WITH_PROPOSALS;
 const d = (v: string | number) => new Decimal(v);
 
 const file = (name: string, bytes: Uint8Array | Buffer) => ({

@@ -11,12 +11,12 @@ import path from 'node:path';
 import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editedMtfs } from '../changes/fixture-edits';
-import { CORPORATE_RESOURCES, ROOT } from '../support/paths';
+import { CORPORATE_RESOURCES, EXAMPLE_WITH_PROPOSALS, ROOT } from '../support/paths';
 import { sheetValues, snapshot } from '../support/snapshot';
 import { gridsToBuffer, readGrids } from '../support/workbooks';
 import { CHROMIUM, launchPane, serveDir, sharedBuild, type Pane } from './harness';
 
-const EXAMPLE = path.join(ROOT, 'examples/corporate-resources-2015-with-proposals.xlsx');
+const EXAMPLE = EXAMPLE_WITH_PROPOSALS;
 const SHOTS = path.join(ROOT, 'test-output/screenshots');
 const INPUT_SHEETS = [
   'Budget Summary',

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mtfs } from '../support/cli';
-import { CORPORATE_RESOURCES, ROOT } from '../support/paths';
+import { CORPORATE_RESOURCES, EXAMPLE_WITH_PROPOSALS, ROOT } from '../support/paths';
 import { sheetValues, snapshot } from '../support/snapshot';
 import { tempDir } from '../support/workbooks';
 
@@ -254,7 +254,7 @@ describe('year 1 inputs', () => {
 });
 
 describe('the report with commercial proposals', () => {
-  const input = join(ROOT, 'examples/corporate-resources-2015-with-proposals.xlsx');
+  const input = EXAMPLE_WITH_PROPOSALS;
   const out = join(dir, 'with-proposals.xlsx');
   beforeAll(() => {
     const r = mtfs('report', input, '-o', out, '--envelope', '1000');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseA1 } from '../../src/engine/a1';
 import type { Cell, SheetGrid } from '../../src/engine/grid';
 import { BLOCK_ROWS, MAX_SYNC_BYTES, SYNC_BUDGET_BYTES, OfficeWorkbook, countSyncs } from '../../src/hosts/office';
-import { WorkbookReadError } from '../../src/hosts/port';
+import { WorkbookReadError } from '../../src/engine/port';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import { generateWorkbook } from '../../bench/generate';
 import { fakeSheets } from '../../bench/office';

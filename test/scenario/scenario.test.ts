@@ -5,7 +5,7 @@ import { Decimal } from '../../src/engine/money';
 import { budgetSummary } from '../../src/engine/report/budget';
 import { buildScenario, planIds, runScenario, type Scenario } from '../../src/engine/scenario';
 import { scoreWorkbook } from '../../src/engine/scoring';
-import { ROOT } from '../support/paths';
+import { EXAMPLE_WITH_PROPOSALS } from '../support/paths';
 import { b, bu, readGrids, sheet } from '../support/workbooks';
 
 const numbers = (xs: (Decimal | null)[]) => xs.map((x) => (x === null ? null : x.toNumber()));
@@ -13,7 +13,7 @@ const numbers = (xs: (Decimal | null)[]) => xs.map((x) => (x === null ? null : x
 let check: CheckResult;
 let scenario: Scenario;
 beforeAll(async () => {
-  const sheets = await readGrids(join(ROOT, 'examples/corporate-resources-2015-with-proposals.xlsx'));
+  const sheets = await readGrids(EXAMPLE_WITH_PROPOSALS);
   check = checkWorkbook(sheets);
   const built = buildScenario(check, scoreWorkbook(sheets));
   if ('missing' in built) throw new Error(built.missing);

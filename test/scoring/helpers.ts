@@ -8,10 +8,12 @@ import type { CellValue, SheetGrid } from '../../src/engine/grid';
 import { gridFromValues } from '../../src/engine/grid';
 import { cellValue, type OutputSheet } from '../../src/engine/output';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
+import { COMMERCIAL_PROJECTS, CORPORATE_RESOURCES, MTFS_BIN, ROOT } from '../support/paths';
 
-export const ROOT = resolve(__dirname, '../..');
-export const FIXTURE = resolve(ROOT, '../shared/fixtures/commercial-projects-example.xlsx');
-export const OTHER_FIXTURE = resolve(ROOT, '../shared/fixtures/corporate-resources-2015.xlsx');
+export { ROOT };
+
+export const FIXTURE = COMMERCIAL_PROJECTS;
+export const OTHER_FIXTURE = CORPORATE_RESOURCES;
 
 export const HEADINGS = [
   'Ref',
@@ -134,6 +136,6 @@ export interface CliRun {
 
 /** Runs the compiled CLI (built by `npm run build:cli`, which `npm test` runs first). */
 export function mtfs(...args: string[]): CliRun {
-  const r = spawnSync(process.execPath, [resolve(ROOT, 'bin/mtfs.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [MTFS_BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
 
+/** Every path a test reads goes through here: the repository and its own fixtures, nothing beside it. */
 export const ROOT = resolve(__dirname, '../..');
-/** Shared fixtures live beside the project, as the team's guide says: tests read them from there. */
-export const FIXTURES = resolve(ROOT, '../shared/fixtures');
+export const FIXTURES = resolve(ROOT, 'test/fixtures');
 export const CORPORATE_RESOURCES = resolve(FIXTURES, 'corporate-resources-2015.xlsx');
 export const COMMERCIAL_PROJECTS = resolve(FIXTURES, 'commercial-projects-example.xlsx');
+export const COUNCILS = resolve(FIXTURES, 'councils');
+/** The demo's sample: the published department plus five example commercial proposals. */
+export const EXAMPLE_WITH_PROPOSALS = resolve(ROOT, 'examples/corporate-resources-2015-with-proposals.xlsx');
 export const MTFS_BIN = resolve(ROOT, 'bin/mtfs.js');

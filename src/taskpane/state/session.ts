@@ -10,7 +10,7 @@ import {
   WriteRefused,
   type ReadWorkbook,
 } from '../../engine/workflow';
-import { WorkbookReadError, type Progress, type WorkbookPort } from '../../hosts/port';
+import { WorkbookReadError, type Progress, type WorkbookPort } from '../../engine/port';
 import { correctionOf, withCorrection, withoutCorrection } from './compare';
 import { derive, NO_RESULTS, outputsFor, type Choices, type Results } from './derive';
 import { downloadName } from './download';

@@ -1,5 +1,5 @@
-import type { SheetGrid } from '../engine/grid';
-import type { OutputSheet } from '../engine/output';
+import type { SheetGrid } from './grid';
+import type { OutputSheet } from './output';
 
 export type Progress = (done: number, total: number, stage: string) => void;
 

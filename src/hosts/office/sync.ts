@@ -1,0 +1,78 @@
+/// <reference types="office-js" />
+
+/** Runs one office-js batch: `Excel.run` in Excel, a fake context in tests and benchmarks. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel on the web rejects a request or response over 5 MB. */
+export const MAX_SYNC_BYTES = 5_000_000;
+/** What one sync is planned to carry at most: under the limit, with room for estimates that run low. */
+export const SYNC_BUDGET_BYTES = 4_500_000;
+/** The most rows read in one request. */
+export const BLOCK_ROWS = 10_000;
+/** Operations this small may use SMALL_OP_SLACK_BYTES of the headroom between budget and limit. */
+export const SMALL_OP_BYTES = 16_384;
+export const SMALL_OP_SLACK_BYTES = 131_072;
+
+/**
+ * Bytes each read is expected to bring back, for planning before anything is loaded: the JSON
+ * size of what office-js returns, worked out for MTFS-like sheets (a code, a label, money
+ * columns, a note; see test/office/fixtures.ts), not measured against Excel itself. Values and
+ * numberFormat together take ~13 bytes for an empty cell, ~22 for a number and ~50 for a label;
+ * a cell's three font flags ~70; a row's hidden flag and font flags ~90. After each round, the
+ * per-cell figure follows what that sheet actually sent (plus 15%).
+ */
+export const READ_BYTES = {
+  cell: 32,
+  rowWithFont: 92,
+  rowHiddenOnly: 20,
+  column: 24,
+  /** Listing sheets, used ranges and names: a few hundred bytes per sheet. */
+  perSheet: 300,
+} as const;
+
+/** One `context.sync()`: what it was for and how many bytes it was planned (and seen) to carry. */
+export interface SyncRecord {
+  stage: string;
+  /** The adapter's estimate of the larger of request and response, made before the sync. */
+  estimatedBytes: number;
+  /** For reads: the JSON size of what actually came back (values, formats, properties). */
+  measuredBytes?: number;
+}
+
+export interface SyncStats {
+  syncs: number;
+  records: SyncRecord[];
+  /** Largest estimate (or measurement, when larger) of any one sync. */
+  maxPayloadBytes: number;
+}
+
+/**
+ * Wraps a batch runner so every `context.sync()` made through it is counted, whoever makes it.
+ * For benchmarks against real Excel or a fake: `const counted = countSyncs(run)`, then
+ * `new OfficeWorkbook(counted.run)` and read `counted.count.syncs` afterwards.
+ */
+export function countSyncs(run: ExcelRun): { run: ExcelRun; count: { syncs: number } } {
+  const count = { syncs: 0 };
+  const counted: ExcelRun = (batch) =>
+    run((context) => {
+      const proxy = new Proxy(context, {
+        get(target, prop) {
+          const v = Reflect.get(target, prop, target);
+          if (prop === 'sync') {
+            return (...args: unknown[]) => {
+              count.syncs++;
+              return (v as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+            };
+          }
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+      return batch(proxy);
+    });
+  return { run: counted, count };
+}
+
+/** JSON size of a loaded value: what crossed the wire for it. */
+export function jsonBytes(value: unknown): number {
+  return value === undefined ? 0 : JSON.stringify(value).length;
+}
