@@ -34,10 +34,13 @@ function findingLine(f: Finding): string {
   return `  ${label} ${pad(f.rule, 21)}${describe(f)}`;
 }
 
-async function check(
-  file: string,
-  opts: { json?: boolean; tolerance?: CheckOptions['tolerance']; basis?: CheckOptions['basis'] },
-): Promise<number> {
+interface CheckCommandOptions {
+  json?: boolean;
+  tolerance?: CheckOptions['tolerance'];
+  basis?: CheckOptions['basis'];
+}
+
+async function check(file: string, opts: CheckCommandOptions): Promise<number> {
   const { check: result } = await checkThrough(await openWorkbook(file), {
     tolerance: opts.tolerance,
     basis: opts.basis,
@@ -80,7 +83,7 @@ export function program(): Command {
         'how the growth and savings appendices state their figures (found from the workbook when not given)',
       ).choices(['cumulative', 'incremental']),
     )
-    .action(async (file, opts) => {
+    .action(async (file: string, opts: CheckCommandOptions) => {
       process.exitCode = await check(file, opts);
     });
   registerScore(cmd);

@@ -91,7 +91,7 @@ export function registerScore(cmd: Command): void {
       'choose the best set of proposals whose total investment fits this envelope (£000)',
       envelopeOption,
     )
-    .action(async (file, opts) => {
+    .action(async (file: string, opts: { json?: boolean; envelope?: Decimal }) => {
       process.exitCode = await score(file, opts);
     });
 }

@@ -4,7 +4,6 @@ import { detectTables } from './detect';
 import { finding, type Finding } from './findings';
 import type { SheetGrid } from './grid';
 import { groupByDepartment, type Department } from './departments';
-import { Decimal } from './money';
 import { appendixIncrements, checkBudgetSummary, checkNetBudget, departmentFigures, summaryRows } from './summary';
 import { columnIndex, headerCell, lineCount, type Basis, type Table } from './tables';
 import {

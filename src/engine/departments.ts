@@ -55,7 +55,7 @@ export function groupByDepartment(tables: Table[]): Department[] {
   });
   const groups = new Map<string, Department>();
   tables.forEach((t, i) => {
-    const key = named[i] ? departmentKey(named[i]!) : '';
+    const key = named[i] ? departmentKey(named[i]) : '';
     if (!groups.has(key)) groups.set(key, { name: named[i], tables: [] });
     groups.get(key)!.tables.push(t);
   });

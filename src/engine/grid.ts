@@ -73,7 +73,7 @@ export function gridFromValues(name: string, values: (CellValue | Cell | undefin
   const rows = values.map((row) =>
     row.map((v) => {
       if (v === undefined || v === null) return undefined;
-      if (typeof v === 'object' && !(v instanceof Date)) return v as Cell;
+      if (typeof v === 'object' && !(v instanceof Date)) return v;
       return { value: v as CellValue };
     }),
   );

@@ -182,7 +182,7 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
           }
           if (c === layout.refCol || layout.refCol === undefined || marker !== undefined) {
             ref = parts.ref;
-            marker = (parts.marker || marker || '') as StarMarker;
+            marker = parts.marker || marker || '';
             if (parts.classification) {
               classification = parts.classification;
               classificationCol = c;
@@ -213,7 +213,7 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
     if (isMoney[c] && labelCandidate(layout, cells, c, used)) labelCol = c;
   const label = labelCol >= 0 ? cellText(cells[labelCol]) : '';
 
-  const figures: (Figure | undefined)[] = new Array(columns.length);
+  const figures = new Array<Figure | undefined>(columns.length);
   let blanks = false;
   for (let i = 0; i < columns.length; i++) {
     const m = columns[i];

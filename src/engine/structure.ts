@@ -37,10 +37,9 @@ export function buildStructure(table: Table): void {
     assignSections(rows);
     return;
   }
-  const labelled = totals.map((t) => labelClass(rows[t].label)).filter((c) => c !== 'none') as Exclude<
-    LabelClass,
-    'none'
-  >[];
+  const labelled = totals
+    .map((t) => labelClass(rows[t].label))
+    .filter((c): c is Exclude<LabelClass, 'none'> => c !== 'none');
   const lowest = labelled.length ? minOf(labelled.map((c) => CLASS_RANK[c])) : 0;
   for (const t of totals) {
     const cls = labelClass(rows[t].label);

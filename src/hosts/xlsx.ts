@@ -56,14 +56,14 @@ function cellFrom(c: ExcelJS.Cell): Cell | undefined {
   else if (typeof raw === 'object') {
     const o = raw as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
-      formula = (c.formula as string | undefined) ?? String(o.formula ?? o.sharedFormula);
-      const result = o.result as unknown;
-      if (result && typeof result === 'object' && 'error' in (result as object))
+      formula = c.formula ?? String(o.formula ?? o.sharedFormula);
+      const result = o.result;
+      if (result && typeof result === 'object' && 'error' in result)
         error = String((result as { error: string }).error);
       else if (result !== undefined && result !== null) value = result as CellValue;
     } else if ('error' in o) error = String(o.error);
     else if ('richText' in o) value = (o.richText as { text: string }[]).map((t) => t.text).join('');
-    else if ('text' in o) value = typeof o.text === 'string' ? o.text : String(o.text ?? '');
+    else if ('text' in o) value = typeof o.text === 'string' ? o.text : '';
   }
   const font = c.font;
   const cell: Cell = { value };
@@ -162,25 +162,28 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(new ExcelJS.Workbook());
   }
 
-  async readSheets(onProgress?: Progress): Promise<SheetGrid[]> {
+  /** Synchronous underneath (ExcelJS has loaded the file); a throw here reaches callers as a rejection of their await. */
+  readSheets(onProgress?: Progress): Promise<SheetGrid[]> {
     const sheets = this.workbook.worksheets;
     // Cells are counted one by one only when the quick bound says the workbook might be too large.
     const bound = sheets.reduce((n, ws) => n + cellBound(ws), 0);
     const tooLarge =
       bound > MAX_CELLS && tooLargeReason(sheets.map((ws) => ({ sheet: ws.name, cells: cellCount(ws) })));
     if (tooLarge) throw new WorkbookReadError('too-large', tooLarge);
-    return sheets.map((ws, i) => {
-      onProgress?.(i, sheets.length, `Reading ${ws.name}`);
-      return gridFrom(ws);
-    });
+    return Promise.resolve(
+      sheets.map((ws, i) => {
+        onProgress?.(i, sheets.length, `Reading ${ws.name}`);
+        return gridFrom(ws);
+      }),
+    );
   }
 
-  async listSheets(): Promise<{ name: string; owned: boolean }[]> {
+  listSheets(): Promise<{ name: string; owned: boolean }[]> {
     const owned = ownedSheetNames(this.workbook);
-    return this.workbook.worksheets.map((ws) => ({ name: ws.name, owned: owned.has(ws.name) }));
+    return Promise.resolve(this.workbook.worksheets.map((ws) => ({ name: ws.name, owned: owned.has(ws.name) })));
   }
 
-  async writeSheets(
+  writeSheets(
     sheets: { sheet: OutputSheet; owned: boolean }[],
     replace: string[],
     onProgress?: Progress,
@@ -195,6 +198,7 @@ export class XlsxWorkbook implements WorkbookPort {
       writeSheet(wb.addWorksheet(sheet.name), sheet);
       if (owned) wb.definedNames.add(sheetRef(sheet.name, '$A$1'), ownerName(sheet.name));
     });
+    return Promise.resolve();
   }
 
   async toBuffer(): Promise<Uint8Array> {

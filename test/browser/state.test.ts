@@ -3,7 +3,6 @@
  * failures in plain words, Excel mode through a port), the Check view's grouping and the download name.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkSummary, checkWorkbook, type CheckResult } from '../../src/engine/check';
 import { finding } from '../../src/engine/findings';
@@ -24,7 +23,7 @@ const fixtureFile = () => ({
 });
 const textFile = () => ({
   name: 'notes.txt',
-  arrayBuffer: async () => new TextEncoder().encode('not a workbook').buffer as ArrayBuffer,
+  arrayBuffer: async () => new TextEncoder().encode('not a workbook').buffer,
 });
 
 function browserSession(saved: { bytes: Uint8Array; name: string }[] = []) {

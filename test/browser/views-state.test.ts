@@ -5,7 +5,6 @@
  */
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareWorkbooks } from '../../src/engine/changes';
 import { checkSummary } from '../../src/engine/check';
@@ -34,7 +33,7 @@ import { Session, type SessionDeps } from '../../src/taskpane/state/session';
 import { planWords, writtenWords } from '../../src/taskpane/state/write';
 import { editYearOne, yearOneFromCheck, yearOneInputs, NO_YEAR_ONE } from '../../src/taskpane/state/yearone';
 import { editedMtfs } from '../changes/fixture-edits';
-import { CORPORATE_RESOURCES, EXAMPLE_WITH_PROPOSALS, ROOT } from '../support/paths';
+import { CORPORATE_RESOURCES, EXAMPLE_WITH_PROPOSALS } from '../support/paths';
 import { gridsToBuffer, readGrids, sheet } from '../support/workbooks';
 
 const EXAMPLE = EXAMPLE_WITH_PROPOSALS;
@@ -42,7 +41,7 @@ const d = (v: string | number) => new Decimal(v);
 
 const file = (name: string, bytes: Uint8Array | Buffer) => ({
   name,
-  arrayBuffer: async () => new Uint8Array(bytes).buffer as ArrayBuffer,
+  arrayBuffer: async () => new Uint8Array(bytes).buffer,
 });
 
 function browserSession(saved: { bytes: Uint8Array; name: string }[] = []) {

@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editedMtfs } from '../changes/fixture-edits';
 import { CORPORATE_RESOURCES, EXAMPLE_WITH_PROPOSALS, ROOT } from '../support/paths';
@@ -119,7 +118,7 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
       bar.getByRole('button', { name: 'Download', exact: true }).click(),
     ]);
     const saved = path.join(work, name);
-    await (file as Download).saveAs(saved);
+    await file.saveAs(saved);
     return saved;
   }
 

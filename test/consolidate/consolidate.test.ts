@@ -183,7 +183,7 @@ describe('several departments in one workbook', () => {
 
   it('catches a department whose budget summary disagrees with its own growth appendix, naming that department’s sheet', async () => {
     const adults = departmentSheets('Adults and Communities', 3, 'ASC ');
-    adults[0].rows[8]![2] = { value: 40, format: '#,##0;-#,##0' };
+    adults[0].rows[8][2] = { value: 40, format: '#,##0;-#,##0' };
     const check = checkWorkbook([...(await readGrids(CORPORATE_RESOURCES)), ...adults]);
     const errors = check.findings.filter((f) => f.severity === 'error').map((f) => `${f.sheet}!${f.cell}`);
     expect(errors).toContain('ASC Budget Summary!C9');

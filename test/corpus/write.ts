@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CASES } from './cases';
 
-(async () => {
+void (async () => {
   const dir = join(__dirname, 'files');
   mkdirSync(dir, { recursive: true });
   for (const c of CASES) {

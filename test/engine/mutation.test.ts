@@ -36,7 +36,7 @@ function figuresOf(grids: SheetGrid[]): Target[] {
 
 function mutate(grids: SheetGrid[], t: Target, delta: number): SheetGrid[] {
   const copy = cloneGrids(grids);
-  const cell = copy.find((g) => g.name === t.sheet)!.rows[t.row]![t.col]!;
+  const cell = copy.find((g) => g.name === t.sheet)!.rows[t.row][t.col]!;
   if (typeof cell.value === 'number') cell.value += delta;
   else cell.value = formatMoney(new Decimal(String(cell.value).replace(/,/g, '')).plus(delta));
   return copy;

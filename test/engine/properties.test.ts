@@ -143,7 +143,7 @@ describe('the engine never throws and never points outside the workbook', async 
           for (const e of edits) {
             const rows = copy[e.sheet].rows;
             rows[e.row] ??= [];
-            rows[e.row]![e.col] = e.cell;
+            rows[e.row][e.col] = e.cell;
           }
           assertSound(copy, checkWorkbook(copy, { tolerance }));
         },

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mtfs } from '../support/cli';
-import { CORPORATE_RESOURCES, EXAMPLE_WITH_PROPOSALS, ROOT } from '../support/paths';
+import { CORPORATE_RESOURCES, EXAMPLE_WITH_PROPOSALS } from '../support/paths';
 import { sheetValues, snapshot } from '../support/snapshot';
 import { tempDir } from '../support/workbooks';
 
@@ -325,8 +325,7 @@ describe('the budget bridge', () => {
         stackedFallback: { range: 'E60:H69', categories: 'A60:A69' },
       },
     ]);
-    const value = (c: unknown) =>
-      c && typeof c === 'object' && 'value' in c ? Number((c as { value: unknown }).value) : null;
+    const value = (c: unknown) => (c && typeof c === 'object' && 'value' in c ? Number(c.value) : null);
     const bars = sheet.rows.slice(59, 69).map((r) => [r[0]?.value, ...r.slice(4, 8).map(value)]);
     expect(bars[0]).toEqual(['Sub Total 2015/16', 0, 35869, 0, 0]);
     expect(bars[1]).toEqual(['Growth 2015/16', 35869, 0, 340, 0]);

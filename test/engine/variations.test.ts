@@ -427,8 +427,8 @@ describe('the budget summary against its appendices', () => {
 
   it('checks the proposed budget chain from year to year', async () => {
     const s = summary([100, 100, 100, 100], [-40, -50, -70, -60]);
-    s.rows[2]![2] = { value: 1070, format: '#,##0' };
-    s.rows[5]![2] = { value: 1070, format: '#,##0' };
+    s.rows[2][2] = { value: 1070, format: '#,##0' };
+    s.rows[5][2] = { value: 1070, format: '#,##0' };
     const result = await check([s, growth(), savings()]);
     expect(errors(result.findings).map((f) => f.cell)).toEqual(['C3', 'C9']);
     expect(errors(result.findings)[0].message).toContain('each year starts from the year before');

@@ -168,7 +168,7 @@ export class FakeSheet {
 class Pending<T> {
   private ready = false;
   constructor(
-    private readonly ctx: FakeContext,
+    ctx: FakeContext,
     private readonly what: string,
     private readonly snapshot: T,
     /** JSON bytes this brings back, when not the snapshot's own JSON (collections of proxies). */
@@ -264,7 +264,7 @@ export class FakeRange {
   }
   set numberFormat(v: unknown[][]) {
     this.write('numberFormat', v, (cell, x) => {
-      if (x !== null && x !== undefined) cell.numberFormat = String(x);
+      if (x !== null && x !== undefined) cell.numberFormat = typeof x === 'string' ? x : JSON.stringify(x);
     });
   }
   get valueTypes(): unknown[][] {
@@ -651,6 +651,8 @@ export class FakeContext {
   };
 
   constructor(readonly book: FakeBook) {
+    // The fake's nested objects (workbook, worksheets) reach back to their context, as office-js objects do.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const ctx = this;
     let sheetItems: Pending<FakeWorksheet[]> | undefined;
     let nameItems: Pending<{ name: string; formula: string; delete: () => void }[]> | undefined;

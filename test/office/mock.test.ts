@@ -59,6 +59,7 @@ describe('OfficeWorkbook with office-addin-mock', () => {
   it('lists sheets in order, owned when an MTFS_Owned_ name refers to them, in one sync', async () => {
     const sheetsAsked: string[] = [];
     const namesAsked: string[] = [];
+    // eslint-disable-next-line prefer-const -- the helpers above read it once it is assigned below
     let context: Mock;
     const sheets = () => ['s0', 's1', 's2', 's3'].map((k) => context.workbook.sheets[k] as Mock);
     const names = () => ['n0', 'n1', 'n2', 'n3'].map((k) => context.workbook.defined[k] as Mock);
@@ -117,6 +118,7 @@ describe('OfficeWorkbook with office-addin-mock', () => {
   it('reads a sheet whose used range starts at B3 into a grid anchored at A1, loading before reading', async () => {
     const asked: string[] = [];
     const blocks: string[] = [];
+    // eslint-disable-next-line prefer-const -- the helpers above read it once it is assigned below
     let context: Mock;
     // B3:D5 of a sheet: a title, a line and a total with a formula; row 4 hidden; fonts differ by cell.
     const block = {

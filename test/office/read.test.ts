@@ -94,7 +94,7 @@ async function budgetXlsx(): Promise<Uint8Array> {
     else if (c.error) cell.value = { error: c.error } as ExcelJS.CellErrorValue;
     else if (c.numberFormat === 'dd/mm/yyyy')
       cell.value = new Date(Date.UTC(1899, 11, 30) + (c.value as number) * 86_400_000);
-    else cell.value = c.value as ExcelJS.CellValue;
+    else cell.value = c.value;
     if (c.numberFormat) cell.numFmt = c.numberFormat;
     const { row: r } = parseA1(addr);
     const bold = c.bold || r === 5;

@@ -189,7 +189,9 @@ describe('OfficeWorkbook.writeSheets', () => {
 
     const ops = excel
       .last()
-      .ops.map((o) => `${o.op}${o.sheet ? ` ${o.sheet}` : ''}${o.op === 'deleteName' ? ` ${o.detail}` : ''}`);
+      .ops.map(
+        (o) => `${o.op}${o.sheet ? ` ${o.sheet}` : ''}${o.op === 'deleteName' ? ` ${String(o.detail as string)}` : ''}`,
+      );
     expect(ops.indexOf('deleteName MTFS_Owned_MTFS_Summary')).toBeLessThan(ops.indexOf('addName MTFS Summary'));
     expect(ops.indexOf('deleteName MTFS_Owned_Findings')).toBeLessThan(ops.indexOf('addName Findings'));
     expect(ops.indexOf('deleteSheet MTFS Summary')).toBeLessThan(ops.indexOf('addSheet MTFS Summary'));

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbook, type CheckResult } from '../../src/engine/check';
 import { Decimal } from '../../src/engine/money';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseA1 } from '../../src/engine/a1';
 import type { CellValue, SheetGrid } from '../../src/engine/grid';
 import { gridFromValues } from '../../src/engine/grid';
@@ -120,7 +120,7 @@ export async function writeXlsx(file: string, grids: SheetGrid[]): Promise<strin
     const ws = wb.addWorksheet(grid.name);
     grid.rows.forEach((cells, r) =>
       cells?.forEach((cell, c) => {
-        if (cell && cell.value !== null) ws.getCell(r + 1, c + 1).value = cell.value as ExcelJS.CellValue;
+        if (cell && cell.value !== null) ws.getCell(r + 1, c + 1).value = cell.value;
       }),
     );
   }

@@ -39,9 +39,7 @@ export async function sheetValues(file: string, name: string): Promise<(string |
     row.eachCell({ includeEmpty: true }, (c, col) => {
       const v = c.value as unknown;
       values[col - 1] =
-        v && typeof v === 'object' && 'text' in (v as object)
-          ? (v as { text: string }).text
-          : (v as string | number | null);
+        v && typeof v === 'object' && 'text' in v ? (v as { text: string }).text : (v as string | number | null);
     });
     rows[r - 1] = values;
   });

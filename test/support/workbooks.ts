@@ -30,9 +30,8 @@ export async function gridsToBuffer(grids: SheetGrid[]): Promise<Uint8Array> {
           target.value = cell.formula
             ? ({ formula: cell.formula, result: { error: cell.error } } as ExcelJS.CellValue)
             : ({ error: cell.error } as ExcelJS.CellValue);
-        else if (cell.formula)
-          target.value = { formula: cell.formula, result: cell.value ?? undefined } as ExcelJS.CellValue;
-        else target.value = cell.value as ExcelJS.CellValue;
+        else if (cell.formula) target.value = { formula: cell.formula, result: cell.value ?? undefined };
+        else target.value = cell.value;
         if (cell.format) target.numFmt = cell.format;
         if (cell.bold || cell.italic || cell.underline)
           target.font = { bold: cell.bold, italic: cell.italic, underline: cell.underline };
@@ -62,7 +61,7 @@ export function sheet(name: string, rows: Spec, hiddenRows: number[] = []): Shee
     rows: rows.map((row) =>
       row.map((v) => {
         if (v === undefined || v === null) return undefined;
-        if (typeof v === 'object' && !(v instanceof Date)) return v as Cell;
+        if (typeof v === 'object' && !(v instanceof Date)) return v;
         return { value: v as CellValue, format: typeof v === 'number' ? '#,##0;-#,##0' : undefined };
       }),
     ),

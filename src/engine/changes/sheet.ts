@@ -67,7 +67,7 @@ function blockColumns(lines: LineChange[]): { key: string; label: string }[] {
 }
 
 function headingRows(columns: { label: string }[]): Row[] {
-  const lead: Row = Array(LINE_HEADINGS.length).fill(null);
+  const lead: Row = Array<null>(LINE_HEADINGS.length).fill(null);
   const top = columns.flatMap((c) => [bold(`${c.label} £000`, { align: 'right' }), null, null]);
   const bottom = columns.flatMap(() => FIGURE_HEADINGS.map((h) => bold(h, { align: 'right', wrap: true })));
   return [
@@ -162,7 +162,7 @@ export function changesSheet(result: ChangesResult, names: { previous?: string; 
   ];
   const columns = Math.max(...blocks.flatMap((b) => b.map((r) => r.length)));
   const { blockStarts: _starts, ...sheet } = composeSheet(CHANGES_SHEET, blocks, {
-    widths: [10, 50, 11, 9, 9, ...Array(Math.max(0, columns - 5)).fill(11)],
+    widths: [10, 50, 11, 9, 9, ...Array<number>(Math.max(0, columns - 5)).fill(11)],
   });
   return sheet;
 }

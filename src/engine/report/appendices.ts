@@ -54,7 +54,7 @@ export function countItems(lines: TableRow[]): ItemCounts {
 function addInto(target: Figures, row: TableRow, cols: number[]): void {
   cols.forEach((c, i) => {
     const v = valueOf(row, c);
-    target[i] = target[i] === null || v === null ? null : target[i]!.plus(v);
+    target[i] = target[i] === null || v === null ? null : target[i].plus(v);
   });
 }
 

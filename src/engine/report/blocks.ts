@@ -47,7 +47,7 @@ export function composeSheet(
     rows.map((r) => r.length),
     1,
   );
-  const widths = options.widths ?? [46, ...Array(columns - 1).fill(14)];
+  const widths = options.widths ?? [46, ...Array<number>(columns - 1).fill(14)];
   return {
     name,
     rows,

@@ -14,7 +14,7 @@ export function budgetBridge(s: BudgetSummary): BridgeStep[] {
   const steps: BridgeStep[] = [{ label: `Sub Total ${s.years[0]}`, value: s.subtotal[0], level: true }];
   s.years.forEach((year, i) => {
     if (i > 0) {
-      const adjustments = s.other[i] && s.transfers[i] ? s.other[i]!.plus(s.transfers[i]!) : null;
+      const adjustments = s.other[i] && s.transfers[i] ? s.other[i].plus(s.transfers[i]) : null;
       if (adjustments === null || !adjustments.isZero())
         steps.push({ label: `Other changes and transfers ${year}`, value: adjustments, level: false });
     }

@@ -44,8 +44,8 @@ export function capitalSummary(table: Table): CapitalSummary {
     const figures = groups.get(key)!;
     cols.forEach((c, i) => {
       const v = valueOf(line, c);
-      figures[i] = figures[i] === null || v === null ? null : figures[i]!.plus(v);
-      total[i] = total[i] === null || v === null ? null : total[i]!.plus(v);
+      figures[i] = figures[i] === null || v === null ? null : figures[i].plus(v);
+      total[i] = total[i] === null || v === null ? null : total[i].plus(v);
     });
   }
   if (totalCol < 0) {

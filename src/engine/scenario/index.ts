@@ -128,6 +128,6 @@ export function runScenario(
   const growth = adjust(s.base.growth, of(switchedOut, ['growth']), -1);
   const savings = adjust(adjust(s.base.savings, of(switchedOut, ['savings']), -1), of(switchedIn, ['proposal']), 1);
   const budget = chainBudget(s.base, growth, savings);
-  const gap = budget.proposed.map((p, y) => (p === null || !target[y] ? null : p.minus(target[y]!)));
+  const gap = budget.proposed.map((p, y) => (p === null || !target[y] ? null : p.minus(target[y])));
   return { budget, gap, switchedOut, switchedIn };
 }

@@ -45,7 +45,7 @@ export function cellFrom(value: unknown, format: unknown): Cell | undefined {
   if (typeof value === 'string' && EXCEL_ERRORS.has(value)) cell.error = value;
   else if (typeof value === 'number') v = isDateFormat(fmt) ? excelDate(value) : value;
   else if (typeof value === 'string' || typeof value === 'boolean') v = value;
-  else v = String(value);
+  else v = JSON.stringify(value);
   cell.value = v;
   if (fmt) cell.format = fmt;
   return cell;

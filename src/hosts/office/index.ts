@@ -81,7 +81,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const owned = new Set<string>();
       for (const n of names.items) {
         if (!n.name.startsWith(OWNER_NAME_PREFIX)) continue;
-        const target = referencedSheet(n.formula ?? '');
+        const target = referencedSheet(typeof n.formula === 'string' ? n.formula : '');
         if (target) owned.add(target.toLowerCase());
       }
       return sheets.items.map((s) => ({ name: s.name, owned: owned.has(s.name.toLowerCase()) }));

@@ -57,14 +57,14 @@ export function countSyncs(run: ExcelRun): { run: ExcelRun; count: { syncs: numb
     run((context) => {
       const proxy = new Proxy(context, {
         get(target, prop) {
-          const v = Reflect.get(target, prop, target);
+          const v: unknown = Reflect.get(target, prop, target);
           if (prop === 'sync') {
             return (...args: unknown[]) => {
               count.syncs++;
               return (v as (...a: unknown[]) => Promise<unknown>).apply(target, args);
             };
           }
-          return typeof v === 'function' ? v.bind(target) : v;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
         },
       });
       return batch(proxy);

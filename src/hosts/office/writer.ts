@@ -175,7 +175,7 @@ export async function writeOutputSheets(
   const adding = new Set(sheets.filter((s) => s.owned).map((s) => ownerName(s.sheet.name)));
   for (const n of needNames ? wb.names.items : []) {
     if (!n.name.startsWith(OWNER_NAME_PREFIX)) continue;
-    const target = referencedSheet(n.formula ?? '');
+    const target = referencedSheet(typeof n.formula === 'string' ? n.formula : '');
     if (adding.has(n.name) || (target !== null && replacing.has(target.toLowerCase()))) n.delete();
   }
   for (const name of replace) wb.worksheets.getItem(name).delete();
