@@ -7,7 +7,18 @@ import officeAddins from 'eslint-plugin-office-addins';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'build/', 'out/', 'scratch/', 'test-output/', 'test/corpus/files/', 'test/fixtures/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'build/',
+      'out/',
+      'scratch/',
+      'test-output/',
+      'test/corpus/files/',
+      'test/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
