@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 'use strict';
 // Maintainer script: builds the demo's sample workbooks in examples/ from the published fixtures
-// (public data) in ../shared/fixtures. Users never need to run it: the samples are committed.
+// (public data) in test/fixtures. Users never need to run it: the samples are committed.
 const ExcelJS = require('exceljs');
 const { copyFileSync } = require('node:fs');
 const { resolve } = require('node:path');
 
-const fixtures = resolve(__dirname, '../../shared/fixtures');
+const fixtures = resolve(__dirname, '../test/fixtures');
 const examples = resolve(__dirname, '../examples');
 
 async function main() {

@@ -15,11 +15,12 @@ import {
 } from '../engine/changes';
 import type { CheckResult } from '../engine/check';
 import { money } from '../engine/compare';
-import { describe, type Finding } from '../engine/findings';
-import { checkThrough, writeOutputs, WriteRefused } from '../engine/workflow';
+import type { Finding } from '../engine/findings';
+import { checkThrough } from '../engine/workflow';
 import { WorkbookReadError } from '../engine/port';
 import type { XlsxWorkbook } from '../hosts/xlsx';
-import { CommandFailure, EXIT, openWorkbook, writeAtomically } from './io';
+import { CommandFailure, openWorkbook, writeAtomically, writeOrFail } from './io';
+import { EXIT, findingLine } from './output';
 
 interface CompareOptions {
   json?: boolean;
@@ -77,15 +78,10 @@ async function writeChanges(
   names: { previous: string; current: string },
   output: string,
 ): Promise<string> {
-  try {
-    const plan = await writeOutputs(workbook, [{ sheet: changesSheet(result, names), owned: true }]);
-    await writeAtomically(output, await workbook.toBuffer());
-    const replaced = plan.replace.length ? ` (replacing the add-in's earlier one)` : '';
-    return `Wrote ${output}: this MTFS with the sheet "${plan.write[0].sheet.name}" added${replaced}; its other sheets are unchanged.`;
-  } catch (e) {
-    if (e instanceof WriteRefused) throw new CommandFailure(e.message);
-    throw e;
-  }
+  const plan = await writeOrFail(workbook, [{ sheet: changesSheet(result, names), owned: true }]);
+  await writeAtomically(output, await workbook.toBuffer());
+  const replaced = plan.replace.length ? ` (replacing the add-in's earlier one)` : '';
+  return `Wrote ${output}: this MTFS with the sheet "${plan.write[0].sheet.name}" added${replaced}; its other sheets are unchanged.`;
 }
 
 const signed = (v: NonNullable<LineChange['figures'][number]['difference']>) =>
@@ -116,7 +112,7 @@ function tableReport(result: ChangesResult, log: Log): void {
 function findingsReport(title: string, findings: Finding[], log: Log): void {
   if (findings.length === 0) return;
   log(`${title} (${findings.length}):`);
-  for (const f of findings) log(`  ${f.severity.padEnd(7)} ${f.rule.padEnd(18)} ${describe(f)}`);
+  for (const f of findings) log(findingLine(f));
 }
 
 function readableReport(result: ChangesResult, names: { previous: string; current: string }, log: Log): void {

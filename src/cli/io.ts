@@ -1,10 +1,10 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { WorkbookReadError } from '../engine/port';
+import type { OutputSheet } from '../engine/output';
+import type { WritePlan } from '../engine/ownership';
+import { WorkbookReadError, type WorkbookPort } from '../engine/port';
+import { writeOutputs, WriteRefused } from '../engine/workflow';
 import { XlsxWorkbook } from '../hosts/xlsx';
-
-/** Exit codes, as the README documents them. */
-export const EXIT = { ok: 0, errorsFound: 1, unreadable: 2 } as const;
 
 /** A command that cannot go ahead, with the plain reason printed to stderr and its exit code (2: nothing written). */
 export class CommandFailure extends Error {
@@ -54,5 +54,18 @@ export async function writeAtomically(output: string, bytes: Uint8Array): Promis
             ? 'it is a folder'
             : (e as Error).message;
     throw new CommandFailure(`cannot write ${output}: ${reason}; nothing was written`);
+  }
+}
+
+/** Writes the add-in's sheets through the port; a refusal (a user's sheet of the same name) becomes the command's failure. */
+export async function writeOrFail(
+  port: WorkbookPort,
+  sheets: { sheet: OutputSheet; owned: boolean }[],
+): Promise<WritePlan> {
+  try {
+    return await writeOutputs(port, sheets);
+  } catch (e) {
+    if (e instanceof WriteRefused) throw new CommandFailure(e.message);
+    throw e;
   }
 }

@@ -6,8 +6,9 @@ import type { Decimal } from '../engine/money';
 import { buildCouncilReport, buildReport, type YearOneInputs } from '../engine/report';
 import { XlsxWorkbook } from '../hosts/xlsx';
 import { scoreWorkbook } from '../engine/scoring';
-import { checkThrough, writeOutputs, WriteRefused } from '../engine/workflow';
-import { CommandFailure, openWorkbook, writeAtomically } from './io';
+import { checkThrough } from '../engine/workflow';
+import { CommandFailure, openWorkbook, writeAtomically, writeOrFail } from './io';
+import { exitCodeFor } from './output';
 import { envelopeOption } from './score';
 
 export function moneyOption(value: string): Decimal {
@@ -35,15 +36,6 @@ function yearOne(opts: ReportOptions): YearOneInputs | undefined {
   return { originalBudget: opts.originalBudget, otherChanges: opts.otherChanges, transfers: opts.transfers };
 }
 
-async function write(port: Parameters<typeof writeOutputs>[0], sheets: Parameters<typeof writeOutputs>[1]) {
-  try {
-    return await writeOutputs(port, sheets);
-  } catch (e) {
-    if (e instanceof WriteRefused) throw new CommandFailure(e.message);
-    throw e;
-  }
-}
-
 /** Several department workbooks → a new council workbook: every department's summaries, the Council Summary, every finding. */
 async function councilReport(files: string[], opts: ReportOptions, log: (line: string) => void): Promise<number> {
   const output = resolve(opts.output);
@@ -67,13 +59,13 @@ async function councilReport(files: string[], opts: ReportOptions, log: (line: s
   }
   const built = buildCouncilReport(parts);
   const council = XlsxWorkbook.empty();
-  await write(council, built.sheets);
+  await writeOrFail(council, built.sheets);
   await writeAtomically(output, await council.toBuffer());
   log(`Wrote ${output}`);
   log(`  sheets: ${built.sheets.map((s) => s.sheet.name).join(', ')}`);
   built.notes.forEach((n) => log(`  ${n}`));
   log('  the input workbooks are not changed.');
-  return parts.some((p) => p.check.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return exitCodeFor(parts.flatMap((p) => p.check.findings));
 }
 
 async function report(file: string, opts: ReportOptions, log: (line: string) => void): Promise<number> {
@@ -88,7 +80,7 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
   const { read, check } = await checkThrough(wb);
   const scores = scoreWorkbook(read.inputs, { envelope: opts.envelope });
   const built = buildReport(check, { yearOne: entered, scores: scores.proposalsSheet ? scores : undefined });
-  const plan = await write(wb, built.sheets);
+  const plan = await writeOrFail(wb, built.sheets);
   await writeAtomically(output, await wb.toBuffer());
   log(`${basename(file)}: ${checkSummary(check)}`);
   const written = plan.write.map((w) => w.sheet.name);
@@ -100,7 +92,7 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
   if (!('missing' in built.budget)) log(`  year 1 inputs from ${built.budget.inputsFrom}`);
   built.notes.forEach((n) => log(`  ${n}`));
   log('  input sheets are unchanged.');
-  return check.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return exitCodeFor(check.findings);
 }
 
 export function registerReport(cmd: Command, log: (line: string) => void): void {

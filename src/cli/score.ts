@@ -2,14 +2,11 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { basename } from 'node:path';
 import { parseTextNumber } from '../engine/figures';
 import { describe, type Finding } from '../engine/findings';
-import { formatMoney, placesFor, type Decimal } from '../engine/money';
+import { money } from '../engine/compare';
+import type { Decimal } from '../engine/money';
 import { scoreJson, scoreWorkbook, type ScoredProposal, type ScoreResult, type Selection } from '../engine/scoring';
 import { openWorkbook } from './io';
-import { EXIT } from './io';
-
-function out(text: string): void {
-  process.stdout.write(`${text}\n`);
-}
+import { exitCodeFor, findingLine, out, resultLine } from './output';
 
 export function envelopeOption(value: string): Decimal {
   const envelope = /\d/.test(value) ? parseTextNumber(value) : null;
@@ -18,24 +15,17 @@ export function envelopeOption(value: string): Decimal {
   return envelope;
 }
 
-const money = (v: Decimal) => formatMoney(v, placesFor(v, 0));
-
 function cut(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-function pad(s: string, n: number, right = false): string {
-  const fill = ' '.repeat(Math.max(0, n - s.length));
-  return right ? fill + s : s + fill;
-}
-
 function projectLines(p: ScoredProposal): string[] {
   const row = [
-    pad(String(p.rank), 4, true),
-    pad(p.ref, 8),
-    pad(cut(p.project, 44), 45),
-    pad(p.reward.toFixed(1), 6, true),
-    pad(`${p.riskRating} ${p.riskLevel}`, 10),
+    String(p.rank).padStart(4),
+    p.ref.padEnd(8),
+    cut(p.project, 44).padEnd(45),
+    p.reward.toFixed(1).padStart(6),
+    `${p.riskRating} ${p.riskLevel}`.padEnd(10),
     p.band,
   ].join('  ');
   return [row, ...p.reasons.map((r) => `${' '.repeat(8)}gate: ${r}`)];
@@ -46,25 +36,25 @@ function selectionLine(s: Selection): string {
   return `Envelope ${money(s.envelope)} £000: choose ${chosen} (investment ${money(s.totalInvestment)} £000, reward ${s.totalReward.toFixed(1)}, annual net return ${money(s.totalReturn)} £000)`;
 }
 
-function report(file: string, result: ScoreResult, errors: Finding[]): void {
+function report(file: string, result: ScoreResult, errors: readonly Finding[]): void {
   const model = result.modelSheet ? `model from the ${result.modelSheet} sheet` : 'default model';
   out(
     `${basename(file)} — ${result.projects.length} proposals scored, ${result.incomplete.length} incomplete (${model})`,
   );
   if (errors.length) {
     out('Scoring stopped:');
-    errors.forEach((f) => out(`  ERROR  ${describe(f)}`));
+    errors.forEach((f) => out(findingLine(f)));
   }
   if (result.projects.length) {
-    out(['Rank', pad('Ref', 8), pad('Project', 45), 'Reward', pad('Risk', 10), 'Band'].join('  '));
+    out(['Rank', 'Ref'.padEnd(8), 'Project'.padEnd(45), 'Reward', 'Risk'.padEnd(10), 'Band'].join('  '));
     result.projects.flatMap(projectLines).forEach(out);
   }
   if (result.incomplete.length) {
     out(`Incomplete proposals (not scored or ranked):`);
-    result.incomplete.flatMap((i) => i.findings).forEach((f) => out(`  ${describe(f)}`));
+    result.incomplete.flatMap((i) => i.findings).forEach((f) => out(findingLine(f)));
   }
   if (result.selection) out(selectionLine(result.selection));
-  out(errors.length ? 'Result: errors found.' : 'Result: no errors.');
+  out(resultLine(errors));
 }
 
 async function score(file: string, opts: { json?: boolean; envelope?: Decimal }): Promise<number> {
@@ -77,7 +67,7 @@ async function score(file: string, opts: { json?: boolean; envelope?: Decimal })
   } else {
     report(file, result, errors);
   }
-  return errors.length ? EXIT.errorsFound : EXIT.ok;
+  return exitCodeFor(errors);
 }
 
 export function registerScore(cmd: Command): void {

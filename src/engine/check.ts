@@ -4,6 +4,7 @@ import { detectTables } from './detect';
 import { finding, type Finding } from './findings';
 import type { SheetGrid } from './grid';
 import { groupByDepartment, type Department } from './departments';
+import { plural } from './words';
 import { appendixIncrements, checkBudgetSummary, checkNetBudget, departmentFigures, summaryRows } from './summary';
 import { columnIndex, headerCell, lineCount, type Basis, type Table } from './tables';
 import {
@@ -153,10 +154,6 @@ function cellOrder(cell: string): number {
   let col = 0;
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   return Number(m[2]) * 20000 + col;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "7 tables, 0 errors, 10 warnings, 9 rounding differences": the line users read first. */

@@ -1,22 +1,11 @@
 import type { Table } from './tables';
+import { nameKey } from './vocabulary';
 
 /** A department and its own tables: the unit every cross-table rule and every summary works on. */
 export interface Department {
   /** As the workbook writes it ("CORPORATE RESOURCES"); undefined when nothing names it. */
   name?: string;
   tables: Table[];
-}
-
-const STOP = new Set(['and', 'the', 'of', 'department', 'dept', 'directorate', 'items']);
-
-/** "Corporate Resources", "CORPORATE RESOURCES DEPARTMENT" and "corporate resources" are one department. */
-export function departmentKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w && !STOP.has(w))
-    .join(' ');
 }
 
 function fromTitle(table: Table): string | undefined {
@@ -55,7 +44,7 @@ export function groupByDepartment(tables: Table[]): Department[] {
   });
   const groups = new Map<string, Department>();
   tables.forEach((t, i) => {
-    const key = named[i] ? departmentKey(named[i]) : '';
+    const key = named[i] ? nameKey(named[i]) : '';
     if (!groups.has(key)) groups.set(key, { name: named[i], tables: [] });
     groups.get(key)!.tables.push(t);
   });

@@ -8,6 +8,7 @@ import { Decimal } from './money';
 import { readRow, type Layout, type ReadRow } from './rows';
 import { buildStructure } from './structure';
 import type { MoneyColumn, Table, TableKind, TableRow } from './tables';
+import { NET_BUDGET_LINES, rolesNamed, SUMMARY_LINES, UNIT_ONLY } from './vocabulary';
 
 interface HeaderRow {
   row: number;
@@ -49,25 +50,8 @@ function foldRepeatedHeaders(sheet: SheetGrid, headers: HeaderRow[]): HeaderRow[
   return kept;
 }
 
-const NET_BUDGET_LABELS = [
-  /^employees$/i,
-  /^running (costs|expenses)$/i,
-  /^gross (costs?|expenditure)$/i,
-  /^income$/i,
-  /^net budget$/i,
-];
-const SUMMARY_LABELS = [
-  /updated original budget|^original budget/i,
-  /^other changes/i,
-  /transfers|adjustments/i,
-  /^sub[\s-]?total$/i,
-  /proposed growth|^add .*growth/i,
-  /proposed savings|^less .*savings/i,
-  /proposed.*budget|provisional budget/i,
-];
-
 function isUnitOnly(text: string): boolean {
-  return /^\(?£\s*('?000|k|m)?\)?$/i.test(text.trim());
+  return UNIT_ONLY.test(text.trim());
 }
 
 function findHeaderRows(sheet: SheetGrid): HeaderRow[] {
@@ -146,23 +130,7 @@ function firstText(sheet: SheetGrid, r: number): string {
   return '';
 }
 
-/** How many of the patterns some label matches; `mayMatch` is true of every label any of them matches, and quick. */
-function countMatches(labels: string[], patterns: RegExp[], mayMatch: (label: string) => boolean): number {
-  const matched = patterns.map(() => false);
-  let n = 0;
-  for (const l of labels) {
-    if (!mayMatch(l)) continue;
-    for (let i = 0; i < patterns.length; i++) {
-      if (!matched[i] && patterns[i].test(l)) {
-        matched[i] = true;
-        n++;
-      }
-    }
-  }
-  return n;
-}
-
-/** Every SUMMARY_LABELS pattern needs one of these words; every NET_BUDGET_LABELS pattern a label of 17 characters or fewer. */
+/** Every SUMMARY_LINES pattern needs one of these words; every NET_BUDGET_LINES pattern a label of 17 characters or fewer. */
 const SUMMARY_WORD = /budget|changes|transfers|adjustments|total|growth|savings/i;
 const mayBeSummaryLabel = (label: string) => SUMMARY_WORD.test(label);
 const mayBeNetBudgetLabel = (label: string) => label.length <= 17;
@@ -186,8 +154,8 @@ function classify(
   ).length;
   if (revenueKeys >= 3) return 'revenue-budget';
   if (keys.has('gross') || roles.has('completion')) return 'capital-programme';
-  if (countMatches(labels(), SUMMARY_LABELS, mayBeSummaryLabel) >= 3) return 'budget-summary';
-  if (countMatches(labels(), NET_BUDGET_LABELS, mayBeNetBudgetLabel) >= 3) return 'net-budget';
+  if (rolesNamed(labels().filter(mayBeSummaryLabel), SUMMARY_LINES) >= 3) return 'budget-summary';
+  if (rolesNamed(labels().filter(mayBeNetBudgetLabel), NET_BUDGET_LINES) >= 3) return 'net-budget';
   const years = [...keys].filter((k) => k.startsWith('year:')).length;
   if (years === 0) return null;
   if (keys.has('total') && /capital/i.test(titleText)) return 'capital-programme';

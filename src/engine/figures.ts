@@ -1,6 +1,7 @@
 import type { Cell } from './grid';
 import { Decimal, exactCents } from './money';
 import type { Figure } from './tables';
+import { UNIT_ONLY } from './vocabulary';
 
 /** What a cell in a money column holds, read the way a finance manager reads it. */
 export type FigureRead =
@@ -12,8 +13,6 @@ export type FigureRead =
 
 const EMPTY: FigureRead = { kind: 'empty' };
 const DASHES = /^[-\u2012\u2013\u2014\u2212]$/;
-/** "£000", "(£000)", "£k": a unit heading, not a figure of zero. */
-const UNIT_LABEL = /^\(?£('?000|k|m)?\)?$/i;
 
 /**
  * Numbers typed or pasted as text. Accepted: 1,450  -1,855  (500)  £1,450  -£1,450  (£500)
@@ -23,7 +22,7 @@ const UNIT_LABEL = /^\(?£('?000|k|m)?\)?$/i;
 export function parseTextNumber(raw: string): Decimal | null {
   if (!mayStartTextNumber(raw)) return null;
   let s = raw.replace(/[\s\u00a0]+/g, '');
-  if (s === '' || UNIT_LABEL.test(s)) return null;
+  if (s === '' || UNIT_ONLY.test(s)) return null;
   if (DASHES.test(s)) return new Decimal(0);
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {

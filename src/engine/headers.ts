@@ -1,3 +1,4 @@
+import { unitIn } from './vocabulary';
 /** Recognising header cells: what a column holds, from its heading text alone. */
 export type HeaderCell =
   | { role: 'money'; key: string; label: string; year?: string; scale?: number }
@@ -10,17 +11,6 @@ const YEAR = /^((?:19|20)\d\d)\s*[/\-\u2013]\s*(\d{2}|(?:19|20)\d\d)$/;
 
 export function normaliseYear(first: string, second: string): string {
   return `${first}/${second.slice(-2)}`;
-}
-
-function unitOf(text: string): { rest: string; scale?: number } {
-  const m = /\(?\s*£\s*(000|'000|k|m)?\s*\)?/i.exec(text);
-  if (!m) return { rest: text };
-  const suffix = (m[1] ?? '').toLowerCase();
-  const scale = suffix === 'm' ? 1_000_000 : suffix ? 1000 : 1;
-  return {
-    rest: (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim(),
-    scale,
-  };
 }
 
 const NAMED: [RegExp, string][] = [
@@ -40,7 +30,7 @@ export function classifyHeader(raw: string): HeaderCell | null {
   if (!HEADER_HINT.test(raw)) return null;
   const text = raw.replace(/\s+/g, ' ').trim();
   if (!text) return null;
-  const { rest, scale } = unitOf(text);
+  const { rest, scale } = unitIn(text);
   const lower = rest.toLowerCase().replace(/[.:]$/, '').trim();
   let m = YEAR.exec(lower);
   if (m) {

@@ -6,6 +6,15 @@ import type { OutputSheet } from './output';
  */
 export const OWNER_NAME_PREFIX = 'MTFS_Owned_';
 
+/** Excel compares sheet names without regard to case: "MTFS Summary" and "mtfs summary" are one sheet. */
+export function sheetKey(name: string): string {
+  return name.toLowerCase();
+}
+
+export function sameSheet(a: string, b: string): boolean {
+  return sheetKey(a) === sheetKey(b);
+}
+
 export function ownerName(sheetName: string): string {
   return OWNER_NAME_PREFIX + sheetName.replace(/[^A-Za-z0-9_]/g, '_');
 }
@@ -29,10 +38,10 @@ export function planWrite(
   existing: { name: string; owned: boolean }[],
   outputs: { sheet: OutputSheet; owned: boolean }[],
 ): WritePlan {
-  const byName = new Map(existing.map((s) => [s.name.toLowerCase(), s]));
+  const byName = new Map(existing.map((s) => [sheetKey(s.name), s]));
   const plan: WritePlan = { write: [], replace: [], kept: [], refused: [] };
   for (const out of outputs) {
-    const found = byName.get(out.sheet.name.toLowerCase());
+    const found = byName.get(sheetKey(out.sheet.name));
     if (!out.owned) {
       if (found) plan.kept.push(found.name);
       else plan.write.push(out);

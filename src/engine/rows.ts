@@ -5,6 +5,7 @@ import { finding, type Finding } from './findings';
 import { cellText, type Cell, type SheetGrid } from './grid';
 import { formatMoney } from './money';
 import type { Figure, MoneyColumn, StarMarker, TableRow } from './tables';
+import { isClassification, TOTAL_LABEL } from './vocabulary';
 
 /** Where the non-money columns of a table are, as its header row says. */
 export interface Layout {
@@ -26,9 +27,6 @@ const REF_WITH_UNKNOWN_CLASS =
 const MARKER_ONLY = /^\*{1,2}$/;
 const STRAY_REF = /^(tdei\s+)?ref\.?$/i;
 const DATE_TEXT = /^([A-Za-z]{3,9}[-\s/]\d{2,4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(19|20)\d\d-\d\d(-\d\d)?)$/;
-export const CLASS_TOKEN = /^(eff|sr|income)$/i;
-
-export const TOTAL_LABEL = /^(grand\s+)?(sub[\s-]?total|total)s?\b|\btotals?:?$/i;
 
 interface RefParts {
   marker: StarMarker;
@@ -119,18 +117,6 @@ function anyContent(cells: (Cell | undefined)[]): boolean {
     if (v !== null && v !== undefined && (typeof v !== 'string' || hasText(v))) return true;
   }
   return false;
-}
-
-const classifications = new Map<string, boolean>();
-
-/** Eff, SR, Income or a combination such as Eff/SR; remembered, as a workbook uses only a handful. */
-export function isClassification(text: string): boolean {
-  let known = classifications.get(text);
-  if (known === undefined) {
-    known = text.split('/').every((t) => CLASS_TOKEN.test(t.trim()));
-    if (classifications.size < 1000) classifications.set(text, known);
-  }
-  return known;
 }
 
 export interface ReadRow {

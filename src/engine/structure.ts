@@ -1,24 +1,8 @@
+import { totalLabelClass, totalLabelSubject, type TotalLabelClass } from './vocabulary';
 import type { Table, TableRow } from './tables';
 import { maxOf, minOf } from './collections';
 
-type LabelClass = 'sub' | 'bare' | 'named' | 'none';
-const CLASS_RANK: Record<Exclude<LabelClass, 'none'>, number> = { sub: 0, bare: 1, named: 2 };
-
-export function labelClass(label: string): LabelClass {
-  const t = label.trim();
-  if (!t) return 'none';
-  if (/^sub[\s-]?totals?\b/i.test(t)) return 'sub';
-  if (/^(grand\s+)?totals?:?$/i.test(t)) return 'bare';
-  return 'named';
-}
-
-/** What a total label names once the words "total" and "sub total" are taken away. */
-export function totalLabelSubject(label: string): string {
-  return label
-    .replace(/^(grand\s+)?(sub[\s-]?total|total)s?\b:?/i, '')
-    .replace(/\btotals?:?$/i, '')
-    .trim();
-}
+const CLASS_RANK: Record<Exclude<TotalLabelClass, 'none'>, number> = { sub: 0, bare: 1, named: 2 };
 
 const isTotal = (r: TableRow) => r.type === 'total';
 
@@ -38,11 +22,11 @@ export function buildStructure(table: Table): void {
     return;
   }
   const labelled = totals
-    .map((t) => labelClass(rows[t].label))
-    .filter((c): c is Exclude<LabelClass, 'none'> => c !== 'none');
+    .map((t) => totalLabelClass(rows[t].label))
+    .filter((c): c is Exclude<TotalLabelClass, 'none'> => c !== 'none');
   const lowest = labelled.length ? minOf(labelled.map((c) => CLASS_RANK[c])) : 0;
   for (const t of totals) {
-    const cls = labelClass(rows[t].label);
+    const cls = totalLabelClass(rows[t].label);
     let rank = cls === 'none' ? lowest : CLASS_RANK[cls];
     if (t > 0 && isTotal(rows[t - 1]) && rows[t - 1].row === rows[t].row - 1)
       rank = Math.max(rank, rows[t - 1].rank! + 1);
@@ -91,12 +75,12 @@ export function buildStructure(table: Table): void {
 function closesWholeTable(rows: TableRow[], totals: number[]): boolean {
   const last = totals[totals.length - 1];
   if (totals.length === 1) return true;
-  const cls = labelClass(rows[last].label);
+  const cls = totalLabelClass(rows[last].label);
   const others = totals.slice(0, -1);
   if (
     cls !== 'none' &&
     others.every((o) => {
-      const c = labelClass(rows[o].label);
+      const c = totalLabelClass(rows[o].label);
       return c !== 'none' && CLASS_RANK[c] < CLASS_RANK[cls];
     })
   )
@@ -125,7 +109,7 @@ function headingName(headings: TableRow[]): string | undefined {
 /** A total's name in messages; `grand` when it adds up other totals across the whole table. */
 function totalName(rows: TableRow[], t: number, from: number, grand: boolean): string {
   const label = rows[t].label;
-  const cls = labelClass(label);
+  const cls = totalLabelClass(label);
   if (cls === 'named' || cls === 'sub') return label;
   if (grand) return cls === 'bare' ? `the grand total (${label})` : 'the unlabelled grand total';
   const heading = headingName(groupHeadings(rows, from, t));
@@ -165,7 +149,7 @@ function assignSections(rows: TableRow[]): void {
 }
 
 function sectionName(total: TableRow): string {
-  const cls = labelClass(total.label);
+  const cls = totalLabelClass(total.label);
   if (cls === 'sub' || cls === 'named') return totalLabelSubject(total.label) || total.label;
   return total.name!.replace(/ total$/, '');
 }

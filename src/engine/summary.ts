@@ -3,23 +3,16 @@ import { money } from './compare';
 import type { Finding } from './findings';
 import { Decimal, ZERO } from './money';
 import { compareFigures, unitPlaces, valueOf, type RuleContext } from './validate';
+import { CARRIED_FORWARD, CHAIN, chained, type ChainedLine } from './budget-chain';
 import { columnIndex, type Basis, type Table, type TableRow } from './tables';
-
-const STOP = new Set(['and', 'the', 'of', 'items', 'department', 'dept', 'directorate', 'total']);
-function nameWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w && !STOP.has(w));
-}
-
-/** True when every word of `name` appears in `text`: "CORPORATE RESOURCES ITEMS" names Corporate Resources. */
-export function names(text: string, name: string): boolean {
-  const have = new Set(nameWords(text));
-  const want = nameWords(name);
-  return want.length > 0 && want.every((w) => have.has(w));
-}
+import {
+  lineRole,
+  namesInclude,
+  NET_BUDGET_LINES,
+  SUMMARY_LINES,
+  type NetBudgetRole,
+  type SummaryRole,
+} from './vocabulary';
 
 function isSectionHeading(row: TableRow): boolean {
   if (row.type !== 'heading') return false;
@@ -30,7 +23,7 @@ function isSectionHeading(row: TableRow): boolean {
 /** Sections of corporate items outside the department (CORPORATE ITEMS) are not in its summary. */
 function outsideDepartment(heading: string, department?: string): boolean {
   if (!/\bitems\b/i.test(heading)) return false;
-  return department ? !names(heading, department) : /^corporate items$/i.test(heading.trim());
+  return department ? !namesInclude(heading, department) : /^corporate items$/i.test(heading.trim());
 }
 
 /** Which rows of a growth or savings table are the department's own: lines outside CORPORATE ITEMS-style sections, and totals of such lines. */
@@ -70,39 +63,19 @@ export function grandTotal(table: Table): TableRow | undefined {
   return table.rows.find((r) => r.closesTable);
 }
 
-type SummaryRole = 'original' | 'other' | 'transfers' | 'subtotal' | 'growth' | 'savings' | 'proposed';
-const SUMMARY_ROLES: [SummaryRole, RegExp][] = [
-  ['original', /original budget/i],
-  ['other', /^other changes/i],
-  ['transfers', /transfer|adjustment/i],
-  ['subtotal', /^sub[\s-]?total/i],
-  ['growth', /growth/i],
-  ['savings', /saving/i],
-  ['proposed', /proposed|provisional/i],
-];
-
 export function summaryRows(table: Table): Partial<Record<SummaryRole, TableRow>> {
   const out: Partial<Record<SummaryRole, TableRow>> = {};
   for (const row of table.rows) {
-    const role = SUMMARY_ROLES.find(([, re]) => re.test(row.label))?.[0];
+    const role = lineRole(row.label, SUMMARY_LINES);
     if (role && !out[role]) out[role] = row;
   }
   return out;
 }
 
-type NetRole = 'employees' | 'running' | 'gross' | 'income' | 'net';
-const NET_ROLES: [NetRole, RegExp][] = [
-  ['employees', /^employees/i],
-  ['running', /^running/i],
-  ['gross', /^gross/i],
-  ['income', /income/i],
-  ['net', /^net/i],
-];
-
-export function netBudgetRows(table: Table): Partial<Record<NetRole, TableRow>> {
-  const out: Partial<Record<NetRole, TableRow>> = {};
+export function netBudgetRows(table: Table): Partial<Record<NetBudgetRole, TableRow>> {
+  const out: Partial<Record<NetBudgetRole, TableRow>> = {};
   for (const row of table.rows) {
-    const role = NET_ROLES.find(([, re]) => re.test(row.label))?.[0];
+    const role = lineRole(row.label, NET_BUDGET_LINES);
     if (role && !out[role]) out[role] = row;
   }
   return out;
@@ -171,49 +144,46 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
       ),
     );
   };
-  const sumOf = (rows: (TableRow | undefined)[], i: number, signs: number[] = []): Decimal | null => {
-    let total = ZERO;
-    for (let k = 0; k < rows.length; k++) {
-      const v = rows[k] ? valueOf(rows[k]!, i) : ZERO;
-      if (v === null) return null;
-      total = total.plus(v.times(signs[k] ?? 1));
-    }
-    return total;
+  /** A year's figure of each summary line, savings turned negative when the summary prints them positive. */
+  const lineValue = (i: number) => (role: SummaryRole) => {
+    const row = roles[role];
+    if (!row) return undefined;
+    const v = valueOf(row, i);
+    return v && role === 'savings' ? v.times(sign) : v;
   };
+  const partsPresent = (line: ChainedLine) => CHAIN[line].filter((p) => roles[p]).length;
 
   years.forEach((i, k) => {
     const year = table.columns[i].label;
-    if (roles.subtotal) {
-      const parts = [roles.original, roles.other, roles.transfers];
-      const expected = sumOf(parts, i);
-      if (expected !== null && parts.some(Boolean)) {
-        compare(
-          roles.subtotal,
-          i,
-          expected,
-          parts.filter(Boolean).length,
-          (a, e) =>
-            `Sub Total for ${year} is ${a} but the updated original budget, other changes and transfers add up to ${e}`,
-        );
-      }
+    const subtotalParts = partsPresent('subtotal');
+    const subtotal = chained('subtotal', lineValue(i));
+    if (roles.subtotal && subtotal !== null && subtotalParts > 0) {
+      compare(
+        roles.subtotal,
+        i,
+        subtotal,
+        subtotalParts,
+        (a, e) =>
+          `Sub Total for ${year} is ${a} but the updated original budget, other changes and transfers add up to ${e}`,
+      );
     }
-    if (roles.proposed && roles.subtotal) {
-      const expected = sumOf([roles.subtotal, roles.growth, roles.savings], i, [1, 1, sign]);
-      if (expected !== null) {
-        compare(
-          roles.proposed,
-          i,
-          expected,
-          3,
-          (a, e) => `the proposed budget for ${year} is ${a} but Sub Total plus growth less savings comes to ${e}`,
-        );
-      }
+    const proposed = chained('proposed', lineValue(i));
+    if (roles.proposed && roles.subtotal && proposed !== null) {
+      compare(
+        roles.proposed,
+        i,
+        proposed,
+        CHAIN.proposed.length,
+        (a, e) => `the proposed budget for ${year} is ${a} but Sub Total plus growth less savings comes to ${e}`,
+      );
     }
-    if (k > 0 && roles.original && roles.proposed) {
-      const before = valueOf(roles.proposed, years[k - 1]);
+    const carried = roles[CARRIED_FORWARD.to];
+    const from = roles[CARRIED_FORWARD.from];
+    if (k > 0 && carried && from) {
+      const before = valueOf(from, years[k - 1]);
       if (before !== null) {
         compare(
-          roles.original,
+          carried,
           i,
           before,
           1,

@@ -3,9 +3,9 @@ import { capitalise, equalInCents, judge, money, roundingWords, type Tolerance }
 import { centsOf } from './figures';
 import { finding, type Finding } from './findings';
 import { addCents, Decimal, stepCents, sum, ZERO } from './money';
-import { isClassification } from './rows';
-import { groupHeadings, labelClass, totalLabelSubject } from './structure';
+import { groupHeadings } from './structure';
 import { columnIndex, type Figure, type MoneyColumn, type Table, type TableRow } from './tables';
+import { isClassification, nameWords, totalLabelClass, totalLabelSubject, wordsAgree } from './vocabulary';
 
 export interface RuleContext {
   tolerance: Tolerance;
@@ -299,55 +299,17 @@ export function checkSavingsLines(table: Table): Finding[] {
   return out;
 }
 
-const STOP_WORDS = new Set([
-  'and',
-  'the',
-  'of',
-  'for',
-  'total',
-  'totals',
-  'sub',
-  'subtotal',
-  'grand',
-  'items',
-  'department',
-  'dept',
-  'directorate',
-  'mtfs',
-]);
-
-function words(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .replace(/&/g, ' and ')
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w && !STOP_WORDS.has(w) && !/^\d+$/.test(w)),
-  );
-}
-
-/** True when two names plainly mean the same thing ("Total Corporate Resources" and "CORPORATE RESOURCES DEPARTMENT"). */
-export function namesAgree(a: string, b: string): boolean {
-  return wordsAgree(words(a), words(b));
-}
-
-function wordsAgree(x: Set<string>, y: Set<string>): boolean {
-  if (x.size === 0 || y.size === 0) return false;
-  const shared = [...x].filter((w) => y.has(w)).length;
-  return shared === x.size || shared === y.size || shared / new Set([...x, ...y]).size >= 0.5;
-}
-
 /** A named total must name what it closes: its section, its table or the department. */
 export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   table.rows.forEach((row, t) => {
     if (row.type !== 'total') return;
-    const cls = labelClass(row.label);
+    const cls = totalLabelClass(row.label);
     if (cls !== 'named' && cls !== 'sub') return;
     const subject = totalLabelSubject(row.label);
-    const subjectWords = words(subject);
+    const subjectWords = new Set(nameWords(subject));
     if (!subject || subjectWords.size === 0) return;
-    const agrees = (c: string) => wordsAgree(subjectWords, words(c));
+    const agrees = (c: string) => wordsAgree(subjectWords, new Set(nameWords(c)));
     // The title and the department first: a grand total usually names one, and then its many headings need no look.
     if (table.title.some(agrees) || (ctx.department !== undefined && agrees(ctx.department))) return;
     const headings = row.closesTable

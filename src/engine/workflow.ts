@@ -1,7 +1,7 @@
 import { checkWorkbook, type CheckOptions, type CheckResult } from './check';
 import type { SheetGrid } from './grid';
 import type { OutputSheet } from './output';
-import { planWrite, type WritePlan } from './ownership';
+import { planWrite, sameSheet, type WritePlan } from './ownership';
 import type { Progress, WorkbookPort } from '../engine/port';
 
 /** The steps every front end (CLI, task pane) shares: read through the port, check, plan and write. */
@@ -17,7 +17,7 @@ export interface ReadWorkbook {
 export async function readWorkbook(port: WorkbookPort, onProgress?: Progress): Promise<ReadWorkbook> {
   const [sheets, list] = await Promise.all([port.readSheets(onProgress), port.listSheets()]);
   const owned = list.filter((s) => s.owned).map((s) => s.name);
-  return { sheets, inputs: sheets.filter((s) => !owned.includes(s.name)), owned };
+  return { sheets, inputs: sheets.filter((s) => !owned.some((o) => sameSheet(o, s.name))), owned };
 }
 
 export async function checkThrough(

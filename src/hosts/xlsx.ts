@@ -3,7 +3,7 @@ import { a1, sheetRef } from '../engine/a1';
 import type { Cell, CellValue, SheetGrid } from '../engine/grid';
 import { cellValue, type OutputSheet } from '../engine/output';
 import { MAX_CELLS, MAX_FILE_BYTES, tooLargeFileReason, tooLargeReason } from '../engine/limits';
-import { OWNER_NAME_PREFIX, ownerName } from '../engine/ownership';
+import { OWNER_NAME_PREFIX, ownerName, sheetKey } from '../engine/ownership';
 import { WorkbookReadError, type Progress, type WorkbookPort } from '../engine/port';
 
 const ZIP = [0x50, 0x4b];
@@ -132,7 +132,7 @@ function ownedSheetNames(wb: ExcelJS.Workbook): Set<string> {
     if (!dn.name.startsWith(OWNER_NAME_PREFIX)) continue;
     for (const range of dn.ranges) {
       const m = /^'?(.*?)'?!/.exec(range);
-      if (m) owned.add(m[1].replace(/''/g, "'"));
+      if (m) owned.add(sheetKey(m[1].replace(/''/g, "'")));
     }
   }
   return owned;
@@ -180,7 +180,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   listSheets(): Promise<{ name: string; owned: boolean }[]> {
     const owned = ownedSheetNames(this.workbook);
-    return Promise.resolve(this.workbook.worksheets.map((ws) => ({ name: ws.name, owned: owned.has(ws.name) })));
+    return Promise.resolve(
+      this.workbook.worksheets.map((ws) => ({ name: ws.name, owned: owned.has(sheetKey(ws.name)) })),
+    );
   }
 
   writeSheets(

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { notAWorkbook, oldXls, passwordProtected } from '../support/bad-files';
 import { mtfs } from '../support/cli';
-import { CORPORATE_RESOURCES } from '../support/paths';
+import { CORPORATE_RESOURCES, ROOT } from '../support/paths';
 import { b, sheet, tempDir, writeGrids } from '../support/workbooks';
 
 const dir = tempDir();
@@ -89,5 +89,13 @@ describe('mtfs check', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('use "rounding" or "0"');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints its version with --version, the version in package.json', () => {
+    const r = mtfs('--version');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
   });
 });

@@ -425,6 +425,23 @@ describe('the budget summary against its appendices', () => {
     expect(errors(result.findings).every((f) => f.rule === 'summary-mismatch')).toBe(true);
   });
 
+  it('reads savings printed as positive figures on a "Less" line as taken away', async () => {
+    const positive = summary([100, 100, 100, 100], [40, 50, 70, 60]);
+    const result = await check([positive, growth(), savings()]);
+    expect(result.findings).toEqual([]);
+    // Read with the sign they are printed with, the same figures would not add up: the sign is what makes them agree.
+    const added = summary([100, 100, 100, 100], [40, 50, 70, 60]);
+    added.rows[7][0] = { value: 'Proposed savings (Appendix B)' };
+    added.rows[7][1] = { value: -40 };
+    const wrong = await check([added, growth(), savings()]);
+    expect(errors(wrong.findings).map((f) => f.cell)).toContain('C9');
+  });
+
+  it('catches a positive savings figure that does not match the appendix', async () => {
+    const result = await check([summary([100, 100, 100, 100], [40, 60, 70, 60]), growth(), savings()]);
+    expect(at(errors(result.findings))).toEqual(['summary-mismatch Summary!C8', 'summary-mismatch Summary!C9']);
+  });
+
   it('checks the proposed budget chain from year to year', async () => {
     const s = summary([100, 100, 100, 100], [-40, -50, -70, -60]);
     s.rows[2][2] = { value: 1070, format: '#,##0' };

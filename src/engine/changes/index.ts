@@ -1,50 +1,26 @@
 import type { CheckResult } from '../check';
 import type { Finding } from '../findings';
-import {
-  comparableTables,
-  linesOf,
-  pairTables,
-  tableName,
-  type LineKind,
-  type MtfsLine,
-  type TablePair,
-} from './lines';
-import { matchLines, type LinePair, type PairingOverride } from './match';
-import { lineChanges, type Change, type LineChange } from './model';
+import { comparableTables, linesOf, pairTables, tableName, type MtfsLine, type TablePair } from './lines';
+import { matchLines, type PairingOverride } from './match';
+import { lineChanges, type ChangeCounts, type ChangesResult, type LineChange } from './model';
 import { markerFinding, noPreviousTableFinding, removedFinding } from './notes';
 
 export { DESCRIPTION_THRESHOLD, PairingError, type LinePair, type MatchedBy, type PairingOverride } from './match';
-export { DERIVED_MARKER, type Change, type LineChange } from './model';
-export { amendmentWords, lineName } from './notes';
+export {
+  DERIVED_MARKER,
+  type Change,
+  type ChangeCounts,
+  type ChangesResult,
+  type ChangesSummary,
+  type LineChange,
+  type TableSummary,
+} from './model';
+export { amendmentWords } from './notes';
 export type { FigureChange, FigureStatus } from './figures';
-export { comparableTables, linesOf, tableName, type LineKind, type MtfsLine, type TablePair } from './lines';
+export { comparableTables, lineName, linesOf, tableName, type LineKind, type MtfsLine, type TablePair } from './lines';
 export { descriptionSimilarity } from './similarity';
 export { changesSheet, CHANGES_SHEET, pairingNote, summaryWords } from './sheet';
 export { compareJson } from './json';
-
-export type ChangeCounts = Record<Change, number> & { markerDisagreements: number };
-
-export interface TableSummary extends ChangeCounts {
-  kind: LineKind;
-  name: string;
-}
-
-export interface ChangesSummary extends ChangeCounts {
-  tables: TableSummary[];
-}
-
-export interface ChangesResult {
-  /** The tables compared, each with the previous table it was paired with. */
-  tables: TablePair[];
-  /** Which previous line each current line was paired with, how, and how sure. */
-  pairs: LinePair[];
-  /** Every line of both MTFSs: new, unchanged, amended or removed. */
-  lines: LineChange[];
-  /** Marker disagreements (warnings), removed lines and tables with nothing to compare with (notes). */
-  findings: Finding[];
-  summary: ChangesSummary;
-  department?: string;
-}
 
 function counts(lines: LineChange[], findings: Finding[]): ChangeCounts {
   const c: ChangeCounts = { new: 0, unchanged: 0, amended: 0, removed: 0, markerDisagreements: 0 };

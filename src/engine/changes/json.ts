@@ -1,9 +1,8 @@
 import { checkJson } from '../check';
 import { plain } from '../money';
 import type { FigureChange } from './figures';
-import type { ChangesResult } from './index';
 import { tableName, type MtfsLine } from './lines';
-import type { LineChange } from './model';
+import type { ChangesResult, LineChange } from './model';
 
 /** Figures as exact decimal strings, as in the check's JSON; null where that side has none. */
 function figureJson(f: FigureChange) {

@@ -136,3 +136,10 @@ export function tableName(pair: TablePair): string {
   const last = table.title[table.title.length - 1];
   return pair.kind === 'capital' && last ? `${base}: ${last}` : base;
 }
+
+/** "G20" when the reference is the line's alone in its table; otherwise (or in full) "T24 Review of Operational ICT", or the description alone. */
+export function lineName(line: MtfsLine, tableLines: MtfsLine[], full = false): string {
+  const ref = matchingRef(line);
+  if (!full && ref && tableLines.filter((l) => matchingRef(l) === ref).length === 1) return line.ref!;
+  return [line.ref, line.description].filter(Boolean).join(' ') || `the line at ${line.id}`;
+}

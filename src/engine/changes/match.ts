@@ -1,5 +1,4 @@
-import { KIND_WORDS, matchingRef, type MtfsLine, type TablePair } from './lines';
-import { lineName } from './notes';
+import { KIND_WORDS, lineName, matchingRef, type MtfsLine, type TablePair } from './lines';
 import { descriptionSimilarity } from './similarity';
 
 /**

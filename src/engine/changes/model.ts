@@ -1,3 +1,4 @@
+import type { Finding } from '../findings';
 import type { StarMarker } from '../tables';
 import { compareFigures, type FigureChange } from './figures';
 import type { MtfsLine, LineKind, TablePair } from './lines';
@@ -80,4 +81,28 @@ export function lineChanges(
       .map((l) => lineChange(t, byCurrent.get(l)?.previous, l, byCurrent.get(l))),
     ...previous.filter((l) => l.table === t.previous && !paired.has(l)).map((l) => lineChange(t, l, undefined)),
   ]);
+}
+
+export type ChangeCounts = Record<Change, number> & { markerDisagreements: number };
+
+export interface TableSummary extends ChangeCounts {
+  kind: LineKind;
+  name: string;
+}
+
+export interface ChangesSummary extends ChangeCounts {
+  tables: TableSummary[];
+}
+
+export interface ChangesResult {
+  /** The tables compared, each with the previous table it was paired with. */
+  tables: TablePair[];
+  /** Which previous line each current line was paired with, how, and how sure. */
+  pairs: LinePair[];
+  /** Every line of both MTFSs: new, unchanged, amended or removed. */
+  lines: LineChange[];
+  /** Marker disagreements (warnings), removed lines and tables with nothing to compare with (notes). */
+  findings: Finding[];
+  summary: ChangesSummary;
+  department?: string;
 }

@@ -2,17 +2,10 @@ import { money } from '../compare';
 import { finding, type Finding } from '../findings';
 import { headerCell, type StarMarker } from '../tables';
 import type { FigureChange } from './figures';
-import { KIND_WORDS, matchingRef, type MtfsLine, type TablePair } from './lines';
+import { KIND_WORDS, lineName, type MtfsLine, type TablePair } from './lines';
 import type { LineChange } from './model';
 
 const MARKER_MEANING: Record<StarMarker, string> = { '': 'new', '*': 'unchanged', '**': 'amended' };
-
-/** "G20" when the reference is the line's alone in its table; otherwise (or in full) "T24 Review of Operational ICT", or the description alone. */
-export function lineName(line: MtfsLine, tableLines: MtfsLine[], full = false): string {
-  const ref = matchingRef(line);
-  if (!full && ref && tableLines.filter((l) => matchingRef(l) === ref).length === 1) return line.ref!;
-  return [line.ref, line.description].filter(Boolean).join(' ') || `the line at ${line.id}`;
-}
 
 /** "2016/17 -370 → -400, Total 2,100 → 2,150": the figures that changed, in the sheet's own unit. */
 export function amendmentWords(figures: FigureChange[]): string {

@@ -2,9 +2,8 @@ import type { OutputCell, OutputSheet } from '../output';
 import { composeSheet, figure, text, title, type Block } from '../report/blocks';
 import type { StarMarker } from '../tables';
 import { figureOrder, type FigureChange } from './figures';
-import type { ChangesResult, ChangesSummary, TableSummary } from './index';
 import { tableName, type TablePair } from './lines';
-import type { Change, LineChange } from './model';
+import type { Change, ChangesResult, ChangesSummary, LineChange, TableSummary } from './model';
 
 export const CHANGES_SHEET = 'Changes since previous MTFS';
 

@@ -1,3 +1,5 @@
+import { plainWords } from '../vocabulary';
+
 /**
  * How alike two line descriptions are, from 0 (nothing in common) to 1 (the same words).
  * Descriptions are compared after lowercasing, turning "&" into "and", dropping punctuation and
@@ -5,32 +7,9 @@
  * Centre" are the same description.
  */
 
-const STOP_WORDS = new Set([
-  'a',
-  'an',
-  'and',
-  'as',
-  'at',
-  'by',
-  'for',
-  'from',
-  'in',
-  'into',
-  'of',
-  'on',
-  'or',
-  'the',
-  'to',
-  'with',
-]);
-
-/** A line's description as words: lowercase, no punctuation, no stop words. */
+/** A line's description as words: folded as names are, without joining words. */
 export function descriptionWords(description: string): string[] {
-  return description
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w && !STOP_WORDS.has(w));
+  return plainWords(description);
 }
 
 const SUFFIXES = ['ments', 'ment', 'ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'e', 'y'];

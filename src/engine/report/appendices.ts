@@ -1,6 +1,6 @@
 import type { CheckResult } from '../check';
 import { Decimal, ZERO } from '../money';
-import { CLASS_TOKEN } from '../rows';
+import { CLASS_TOKEN, CLASSIFICATIONS } from '../vocabulary';
 import type { Table, TableRow } from '../tables';
 import { valueOf } from '../validate';
 import { figure, headings, moneyRow, text, title, type Block } from './blocks';
@@ -29,8 +29,6 @@ export interface AppendixSummary {
   counts: ItemCounts;
 }
 
-const CLASSES = ['Eff', 'SR', 'Income'];
-
 /** "eff / sr" → "Eff/SR"; anything that is not Eff, SR or Income → "Unclassified". */
 export function classificationName(raw: string | undefined): string {
   const tokens = (raw ?? '')
@@ -38,7 +36,7 @@ export function classificationName(raw: string | undefined): string {
     .map((t) => t.trim())
     .filter(Boolean);
   if (tokens.length === 0 || !tokens.every((t) => CLASS_TOKEN.test(t))) return 'Unclassified';
-  return tokens.map((t) => CLASSES.find((c) => c.toLowerCase() === t.toLowerCase())!).join('/');
+  return tokens.map((t) => CLASSIFICATIONS.find((c) => c.toLowerCase() === t.toLowerCase())!).join('/');
 }
 
 export function countItems(lines: TableRow[]): ItemCounts {
@@ -62,7 +60,7 @@ function grouped(
   lines: TableRow[],
   cols: number[],
   keyOf: (line: TableRow) => string,
-  always: string[] = [],
+  always: readonly string[] = [],
 ): { name: string; figures: Figures }[] {
   const groups = new Map<string, Figures>(always.map((k) => [k, cols.map(() => ZERO)]));
   for (const line of lines) {
@@ -92,7 +90,7 @@ export function appendixSummary(table: Table): AppendixSummary {
     basis: table.basis?.basis ?? 'cumulative',
     bySection: grouped(lines, cols, (l) => l.section ?? 'Other lines'),
     byClassification:
-      kind === 'savings' ? grouped(lines, cols, (l) => classificationName(l.classification), CLASSES) : [],
+      kind === 'savings' ? grouped(lines, cols, (l) => classificationName(l.classification), CLASSIFICATIONS) : [],
     total,
     counts: countItems(lines),
   };

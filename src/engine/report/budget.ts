@@ -1,3 +1,4 @@
+import { chainYear } from '../budget-chain';
 import type { CheckResult } from '../check';
 import { Decimal, ZERO } from '../money';
 import { departmentFigures, grandTotal, netBudgetRows, summaryRows } from '../summary';
@@ -187,9 +188,17 @@ export function chainBudget(
   const subtotal: Line = [];
   const proposed: Line = [];
   base.years.forEach((_, i) => {
+    // Year 1 starts from its input; each later year carries the year before's proposed budget forward.
     original[i] = i === 0 ? base.originalBudget : proposed[i - 1];
-    subtotal[i] = plus(original[i], base.other[i], base.transfers[i]);
-    proposed[i] = plus(subtotal[i], growthLine[i], savingsLine[i]);
+    const year = chainYear({
+      original: original[i],
+      other: base.other[i],
+      transfers: base.transfers[i],
+      growth: growthLine[i],
+      savings: savingsLine[i],
+    });
+    subtotal[i] = year.subtotal;
+    proposed[i] = year.proposed;
   });
   return {
     department: base.department,

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../check';
 import { Decimal, ZERO } from '../money';
-import { totalLabelSubject } from '../structure';
+import { totalLabelSubject } from '../vocabulary';
 import { columnIndex, type Table, type TableRow } from '../tables';
 import { valueOf } from '../validate';
 import { headings, moneyRow, title, type Block } from './blocks';

@@ -1,4 +1,5 @@
-import { Decimal, formatMoney, placesFor } from '../money';
+import { money } from '../compare';
+import { Decimal } from '../money';
 import {
   CRITERION_NAMES,
   GATE_WORDS,
@@ -83,8 +84,6 @@ export function band(reward: Decimal, gated: boolean, model: ScoringModel): Band
 function percent(fraction: Decimal): string {
   return `${fraction.times(100).toDecimalPlaces(3, Decimal.ROUND_FLOOR).toFixed()}%`;
 }
-
-const money = (v: Decimal) => formatMoney(v, placesFor(v, 0));
 
 type Facts = Omit<ScoredProposal, 'gates' | 'reasons' | 'band' | 'rank'>;
 

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import type { SheetGrid } from '../../engine/grid';
 import type { OutputSheet } from '../../engine/output';
-import { OWNER_NAME_PREFIX } from '../../engine/ownership';
+import { OWNER_NAME_PREFIX, sheetKey } from '../../engine/ownership';
 import type { Progress, WorkbookPort } from '../../engine/port';
 import { supportsExcelApi } from './chart';
 import { referencedSheet } from './names';
@@ -82,9 +82,9 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const n of names.items) {
         if (!n.name.startsWith(OWNER_NAME_PREFIX)) continue;
         const target = referencedSheet(typeof n.formula === 'string' ? n.formula : '');
-        if (target) owned.add(target.toLowerCase());
+        if (target) owned.add(sheetKey(target));
       }
-      return sheets.items.map((s) => ({ name: s.name, owned: owned.has(s.name.toLowerCase()) }));
+      return sheets.items.map((s) => ({ name: s.name, owned: owned.has(sheetKey(s.name)) }));
     });
   }
 

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { sheetRef } from '../../engine/a1';
 import { cellValue, type OutputCell, type OutputSheet } from '../../engine/output';
-import { ownerName, OWNER_NAME_PREFIX } from '../../engine/ownership';
+import { ownerName, OWNER_NAME_PREFIX, sheetKey } from '../../engine/ownership';
 import type { Progress } from '../../engine/port';
 import { drawChart } from './chart';
 import { referencedSheet } from './names';
@@ -171,12 +171,12 @@ export async function writeOutputSheets(
     pending += bytes;
   };
   suspend();
-  const replacing = new Set(replace.map((n) => n.toLowerCase()));
+  const replacing = new Set(replace.map(sheetKey));
   const adding = new Set(sheets.filter((s) => s.owned).map((s) => ownerName(s.sheet.name)));
   for (const n of needNames ? wb.names.items : []) {
     if (!n.name.startsWith(OWNER_NAME_PREFIX)) continue;
     const target = referencedSheet(typeof n.formula === 'string' ? n.formula : '');
-    if (adding.has(n.name) || (target !== null && replacing.has(target.toLowerCase()))) n.delete();
+    if (adding.has(n.name) || (target !== null && replacing.has(sheetKey(target)))) n.delete();
   }
   for (const name of replace) wb.worksheets.getItem(name).delete();
   pending += 100 * (replace.length + 1);

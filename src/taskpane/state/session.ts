@@ -1,5 +1,6 @@
 import { comparableTables, type PairingOverride } from '../../engine/changes';
 import { checkWorkbook, type CheckResult } from '../../engine/check';
+import { sameSheet } from '../../engine/ownership';
 import type { SheetGrid } from '../../engine/grid';
 import type { ScenarioLine } from '../../engine/scenario';
 import {
@@ -19,11 +20,11 @@ import type { SeverityFilter } from './findings';
 import { editTarget, PLAN, switchLine } from './scenario';
 import { createStore, type Store } from './store';
 import { sentence } from './words';
-import { WRITE_WORDS, writtenWords, type WriteTarget } from './write';
+import { WRITE_WORDS, writtenWords, type HostKind, type WriteTarget } from './write';
 import { editYearOne, NO_YEAR_ONE, yearOneFromCheck, type YearOneKey } from './yearone';
 
 /** Where the pane runs: inside Excel (office-js), or in a plain browser on an .xlsx file the user opens. */
-export type HostKind = 'excel' | 'browser';
+export type { HostKind } from './write';
 
 /** The pane's views, one tab each (see views/index.ts). */
 export type ViewId = 'check' | 'score' | 'report' | 'scenario' | 'compare';
@@ -134,7 +135,7 @@ function choicesOf(s: SessionState): Choices {
 }
 
 function listedFrom(read: ReadWorkbook): { name: string; owned: boolean }[] {
-  return read.sheets.map((s) => ({ name: s.name, owned: read.owned.includes(s.name) }));
+  return read.sheets.map((s) => ({ name: s.name, owned: read.owned.some((o) => sameSheet(o, s.name)) }));
 }
 
 /**

@@ -1,8 +1,10 @@
-import type { WritePlan } from '../../engine/ownership';
-import type { HostKind } from './session';
+import { sheetKey, type WritePlan } from '../../engine/ownership';
 import { listWords } from './words';
 
 /** What the pane can write: the report, the report of a what-if scenario, the Changes sheet of a comparison. */
+/** Inside Excel, or a file opened in the browser. */
+export type HostKind = 'excel' | 'browser';
+
 export type WriteTarget = 'report' | 'scenario' | 'changes';
 
 export const WRITE_WORDS: Record<WriteTarget, { button: string; stage: string; fail: string; thing: string }> = {
@@ -45,9 +47,9 @@ export interface PlanWords {
 const quoted = (names: string[]) => listWords(names.map((n) => `“${n}”`));
 
 export function planWords(plan: WritePlan): PlanWords {
-  const replaceSet = new Set(plan.replace.map((n) => n.toLowerCase()));
+  const replaceSet = new Set(plan.replace.map(sheetKey));
   const owned = plan.write.filter((w) => w.owned).map((w) => w.sheet.name);
-  const adds = owned.filter((n) => !replaceSet.has(n.toLowerCase()));
+  const adds = owned.filter((n) => !replaceSet.has(sheetKey(n)));
   const replaces = plan.replace;
   const creates = plan.write.filter((w) => !w.owned).map((w) => w.sheet.name);
   const lines: string[] = [];

@@ -1,0 +1,66 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { basename } from 'node:path';
+import { checkJson, checkSummary, type CheckOptions } from '../engine/check';
+import { lineCount, TABLE_KIND_NAMES, type Table } from '../engine/tables';
+import { checkThrough } from '../engine/workflow';
+import { openWorkbook } from './io';
+import { column, exitCodeFor, findingLine, out, resultLine } from './output';
+
+interface CheckCommandOptions {
+  json?: boolean;
+  tolerance?: CheckOptions['tolerance'];
+  basis?: CheckOptions['basis'];
+}
+
+function toleranceOption(value: string): CheckOptions['tolerance'] {
+  if (value === 'rounding') return 'rounding';
+  if (value === '0' || value === 'zero') return 'zero';
+  throw new InvalidArgumentError('use "rounding" or "0"');
+}
+
+function tableLine(t: Table): string {
+  const basis = t.basis ? `  ${t.basis.basis} (${t.basis.source})` : '';
+  return `  ${column(`${t.sheet}!${t.range}`, 30)}${column(TABLE_KIND_NAMES[t.kind], 34)}${lineCount(t)} lines${basis}`;
+}
+
+async function check(file: string, opts: CheckCommandOptions): Promise<number> {
+  const { check: result } = await checkThrough(await openWorkbook(file), {
+    tolerance: opts.tolerance,
+    basis: opts.basis,
+  });
+  if (opts.json) {
+    out(JSON.stringify(checkJson(result), null, 2));
+  } else {
+    const zero = opts.tolerance === 'zero' ? ' (tolerance 0: every difference is an error)' : '';
+    out(`${basename(file)}${result.department ? ` — ${result.department}` : ''}`);
+    out(`Tables found (${result.tables.length}):`);
+    result.tables.forEach((t) => out(tableLine(t)));
+    out(`Findings: ${checkSummary(result)}${zero}`);
+    result.findings.forEach((f) => out(findingLine(f)));
+    out(resultLine(result.findings));
+  }
+  return exitCodeFor(result.findings);
+}
+
+export function registerCheck(cmd: Command): void {
+  cmd
+    .command('check')
+    .description('find the MTFS tables in a workbook and check every total')
+    .argument('<file.xlsx>', 'the workbook to check')
+    .option('--json', 'print one JSON document instead of the report')
+    .addOption(
+      new Option(
+        '--tolerance <rounding|0>',
+        'allow rounding differences (rounding, the default) or treat every difference as an error (0)',
+      ).argParser(toleranceOption),
+    )
+    .addOption(
+      new Option(
+        '--basis <basis>',
+        'how the growth and savings appendices state their figures (found from the workbook when not given)',
+      ).choices(['cumulative', 'incremental']),
+    )
+    .action(async (file: string, opts: CheckCommandOptions) => {
+      process.exitCode = await check(file, opts);
+    });
+}

@@ -1,0 +1,194 @@
+/**
+ * The words of council budget tables, in one place: how names are compared, what a total row is
+ * called, the savings classifications, units, and the lines of a budget summary and a net budget.
+ * Every part of the reader and every rule asks here; nothing else holds a list of words.
+ */
+
+// ---- Names ---------------------------------------------------------------------------------
+
+/** Joining words, which say nothing about what a description is. */
+const JOINING_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+]);
+
+/** Words that say nothing about which department or section a name means: joining words, and the words of titles and totals. */
+const STOP_WORDS = new Set([
+  ...JOINING_WORDS,
+  'department',
+  'directorate',
+  'items',
+  'total',
+  'totals',
+  'sub',
+  'subtotal',
+  'grand',
+  'mtfs',
+]);
+
+/**
+ * A name folded for comparing: lower case, apostrophes dropped ("CHIEF EXECUTIVE'S" and "CHIEF
+ * EXECUTIVES" fold alike), "&" read as "and", "Dept" as "department".
+ */
+export function foldName(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/\bdept\b\.?/g, 'department');
+}
+
+/** Text as words: folded, split at anything but letters and digits, without joining words. */
+export function plainWords(text: string): string[] {
+  return foldName(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !JOINING_WORDS.has(w));
+}
+
+/** The words that identify a name: folded, without stop words or bare numbers. */
+export function nameWords(text: string): string[] {
+  return plainWords(text).filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+}
+
+/** "Corporate Resources", "CORPORATE RESOURCES DEPARTMENT" and "corporate resources" share one key. */
+export function nameKey(name: string): string {
+  return nameWords(name).join(' ');
+}
+
+/** True when two names plainly mean the same thing ("Total Corporate Resources" and "CORPORATE RESOURCES DEPARTMENT"). */
+export function namesAgree(a: string, b: string): boolean {
+  return wordsAgree(new Set(nameWords(a)), new Set(nameWords(b)));
+}
+
+export function wordsAgree(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  if (x.size === 0 || y.size === 0) return false;
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared === x.size || shared === y.size || shared / new Set([...x, ...y]).size >= 0.5;
+}
+
+/** True when every word of `name` appears in `text`: "CORPORATE RESOURCES ITEMS" names Corporate Resources. */
+export function namesInclude(text: string, name: string): boolean {
+  const have = new Set(nameWords(text));
+  const want = nameWords(name);
+  return want.length > 0 && want.every((w) => have.has(w));
+}
+
+// ---- Total rows ----------------------------------------------------------------------------
+
+/** A label that makes its row a total: "Total", "Sub Total Transformation", "TOTAL CORPORATE RESOURCES", "… Totals:". */
+export const TOTAL_LABEL = /^(grand\s+)?(sub[\s-]?total|total)s?\b|\btotals?:?$/i;
+
+export type TotalLabelClass = 'sub' | 'bare' | 'named' | 'none';
+
+/** How a total's label ranks it: a sub total, a bare "Total", a total that names what it closes, or no label. */
+export function totalLabelClass(label: string): TotalLabelClass {
+  const t = label.trim();
+  if (!t) return 'none';
+  if (/^sub[\s-]?totals?\b/i.test(t)) return 'sub';
+  if (/^(grand\s+)?totals?:?$/i.test(t)) return 'bare';
+  return 'named';
+}
+
+/** What a total label names once the words "total" and "sub total" are taken away. */
+export function totalLabelSubject(label: string): string {
+  return label
+    .replace(/^(grand\s+)?(sub[\s-]?total|total)s?\b:?/i, '')
+    .replace(/\btotals?:?$/i, '')
+    .trim();
+}
+
+// ---- Savings classifications ---------------------------------------------------------------
+
+/** The classifications of a saving, as the house format writes them. */
+export const CLASSIFICATIONS = ['Eff', 'SR', 'Income'] as const;
+export const CLASS_TOKEN = /^(eff|sr|income)$/i;
+
+const classifications = new Map<string, boolean>();
+
+/** Eff, SR, Income or a combination such as Eff/SR; remembered, as a workbook uses only a handful. */
+export function isClassification(text: string): boolean {
+  let known = classifications.get(text);
+  if (known === undefined) {
+    known = text.split('/').every((t) => CLASS_TOKEN.test(t.trim()));
+    if (classifications.size < 1000) classifications.set(text, known);
+  }
+  return known;
+}
+
+// ---- Units ---------------------------------------------------------------------------------
+
+/** "£000", "(£000)", "£k", "£'000", "£m": a unit on its own, not a figure. */
+export const UNIT_ONLY = /^\(?£\s*('?000|k|m)?\)?$/i;
+
+/** A unit written in a heading ("2015/16 £000", "(£m)"): the heading without it, and pounds per figure. */
+export function unitIn(text: string): { rest: string; scale?: number } {
+  const m = /\(?\s*£\s*(000|'000|k|m)?\s*\)?/i.exec(text);
+  if (!m) return { rest: text };
+  const suffix = (m[1] ?? '').toLowerCase();
+  const scale = suffix === 'm' ? 1_000_000 : suffix ? 1000 : 1;
+  const rest = (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
+  return { rest, scale };
+}
+
+/** Pounds per figure for a unit-only cell ("£000" → 1000). */
+export function unitScale(text: string): number {
+  return unitIn(text).scale ?? 1;
+}
+
+// ---- Budget summary and net budget lines ---------------------------------------------------
+
+export type SummaryRole = 'original' | 'other' | 'transfers' | 'subtotal' | 'growth' | 'savings' | 'proposed';
+
+/** The lines of a department budget summary, in order, each as its label reads. */
+export const SUMMARY_LINES: readonly (readonly [SummaryRole, RegExp])[] = [
+  ['original', /updated original budget|^original budget/i],
+  ['other', /^other changes/i],
+  ['transfers', /transfers|adjustments/i],
+  ['subtotal', /^sub[\s-]?total$/i],
+  ['growth', /proposed growth|^add .*growth/i],
+  ['savings', /proposed savings|^less .*savings/i],
+  ['proposed', /proposed.*budget|provisional budget/i],
+];
+
+export type NetBudgetRole = 'employees' | 'running' | 'gross' | 'income' | 'net';
+
+/** The lines of a net budget table. */
+export const NET_BUDGET_LINES: readonly (readonly [NetBudgetRole, RegExp])[] = [
+  ['employees', /^employees$/i],
+  ['running', /^running (costs|expenses)$/i],
+  ['gross', /^gross (costs?|expenditure)$/i],
+  ['income', /^income$/i],
+  ['net', /^net budget$/i],
+];
+
+/** The role of a label among some lines, or undefined. */
+export function lineRole<R extends string>(label: string, lines: readonly (readonly [R, RegExp])[]): R | undefined {
+  return lines.find(([, re]) => re.test(label))?.[0];
+}
+
+/** How many of the roles some labels name, each counted once. */
+export function rolesNamed<R extends string>(
+  labels: readonly string[],
+  lines: readonly (readonly [R, RegExp])[],
+): number {
+  const seen = new Set<R>();
+  for (const label of labels) {
+    const role = lineRole(label, lines);
+    if (role) seen.add(role);
+  }
+  return seen.size;
+}
