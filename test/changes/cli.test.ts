@@ -192,7 +192,7 @@ describe('mtfs compare', () => {
     expect(out).toContain('  amended    WAN Renewal: Gross Cost of Project 840 → 900 (+60)');
     expect(out).toContain('Marker disagreements (3):');
     expect(out).toContain(
-      '  warning marker-mismatch    Savings!A21: D88 is marked ** (amended) but it is new since the previous MTFS: it should have no star',
+      '  warning marker-mismatch      Savings!A21: D88 is marked ** (amended) but it is new since the previous MTFS: it should have no star',
     );
     expect(out.slice(-3)).toEqual([
       'Summary: 3 new, 4 amended, 22 unchanged, 3 removed; 3 markers disagree',
@@ -209,7 +209,7 @@ describe('mtfs compare', () => {
     const removed = mtfs('compare', lastYearWithMore, CORPORATE_RESOURCES);
     expect(removed.code).toBe(0);
     expect(removed.stdout).toContain(
-      'Notes (1):\n  info    line-removed       Growth!A4: G18 Members allowances review, at Growth!A8 in the previous MTFS, is not in this one',
+      'Notes (1):\n  info    line-removed         Growth!A4: G18 Members allowances review, at Growth!A8 in the previous MTFS, is not in this one',
     );
     expect(removed.stdout).toContain('Summary: 5 new, 13 amended, 11 unchanged, 1 removed; 0 markers disagree');
   });
