@@ -1,3 +1,5 @@
+import { itemAt } from './collections';
+
 /** A1-style addresses; rows and columns are 0-based in the engine. */
 export function columnLetters(col: number): string {
   let s = '';
@@ -19,16 +21,18 @@ export function a1Range(top: number, left: number, bottom: number, right: number
 }
 
 export function parseA1(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new Error(`Not a cell address: ${address}`);
+  const [, letters, digits] = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim()) ?? [];
+  if (!letters || !digits) throw new Error(`Not a cell address: ${address}`);
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(digits) - 1, col: col - 1 };
 }
 
 /** How many columns a range such as 'E60:H69' spans. */
 export function rangeColumns(range: string): number {
-  const [from, to = from] = range.split(':').map(parseA1);
+  const cells = range.split(':').map(parseA1);
+  const from = itemAt(cells, 0); // split always gives at least one part
+  const to = cells[1] ?? from;
   return to.col - from.col + 1;
 }
 

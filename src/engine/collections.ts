@@ -14,6 +14,24 @@ export function minOf(values: Iterable<number>, empty = Infinity): number {
   return min;
 }
 
+/**
+ * The item at an index the caller's own logic keeps in range (a list built alongside another, say):
+ * a clear error, rather than undefined further on, if it ever is not.
+ */
+export function itemAt<T extends object | string | number | bigint | boolean | null>(
+  items: readonly T[],
+  i: number,
+): T {
+  const item = items[i];
+  if (item === undefined) throw new RangeError(`item ${i} asked of a list of ${items.length}`);
+  return item;
+}
+
+/** The one item of a list that has exactly one, else undefined. */
+export function only<T>(items: readonly T[]): T | undefined {
+  return items.length === 1 ? items[0] : undefined;
+}
+
 export function append<T>(target: T[], ...sources: readonly T[][]): T[] {
   for (const source of sources) for (const item of source) target.push(item);
   return target;

@@ -58,7 +58,7 @@ export function parseTextNumber(raw: string): Decimal | null {
 function mayStartTextNumber(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0x7f && /\s/.test(text[i]))) continue;
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c > 0x7f && /\s/.test(text.charAt(i)))) continue;
     return (
       (c >= 48 && c <= 57) ||
       c === 46 ||

@@ -1,3 +1,4 @@
+import { itemAt } from './collections';
 import { unitIn } from './vocabulary';
 /** Recognising header cells: what a column holds, from its heading text alone. */
 export type HeaderCell =
@@ -11,6 +12,11 @@ const YEAR = /^((?:19|20)\d\d)\s*[/\-\u2013]\s*(\d{2}|(?:19|20)\d\d)$/;
 
 export function normaliseYear(first: string, second: string): string {
   return `${first}/${second.slice(-2)}`;
+}
+
+/** The year in a match of YEAR or the budget heading: both patterns' first two groups are not optional. */
+function matchedYear(m: RegExpExecArray): string {
+  return normaliseYear(itemAt(m, 1), itemAt(m, 2));
 }
 
 const NAMED: [RegExp, string][] = [
@@ -34,12 +40,12 @@ export function classifyHeader(raw: string): HeaderCell | null {
   const lower = rest.toLowerCase().replace(/[.:]$/, '').trim();
   let m = YEAR.exec(lower);
   if (m) {
-    const year = normaliseYear(m[1], m[2]);
+    const year = matchedYear(m);
     return { role: 'money', key: `year:${year}`, label: year, year, scale };
   }
   m = /^(?:original |base )?budget ((?:19|20)\d\d)\s*[/-]\s*(\d{2,4})$/.exec(lower);
   if (m) {
-    const year = normaliseYear(m[1], m[2]);
+    const year = matchedYear(m);
     return { role: 'money', key: 'prior', label: `Budget ${year}`, year, scale };
   }
   for (const [re, key] of NAMED) {

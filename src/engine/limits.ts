@@ -10,7 +10,8 @@ export const MAX_CELLS = 3_000_000;
 export function tooLargeReason(cellsBySheet: { sheet: string; cells: number }[]): string | null {
   const total = cellsBySheet.reduce((n, s) => n + s.cells, 0);
   if (total <= MAX_CELLS) return null;
-  const largest = [...cellsBySheet].sort((a, b) => b.cells - a.cells)[0];
+  // Over the limit, so there is at least one sheet; of equals, the first.
+  const largest = cellsBySheet.reduce((a, b) => (b.cells > a.cells ? b : a));
   const n = (x: number) => formatMoney(new Decimal(x));
   return `the workbook is too large to check: its sheets hold ${n(total)} cells (${largest.sheet} alone ${n(largest.cells)}) and the add-in reads up to ${n(MAX_CELLS)}; check each department's sheets in a workbook of their own`;
 }
@@ -26,7 +27,8 @@ export const MAX_SPAN_CELLS = 5_000_000;
 export function tooLargeSpanReason(spans: { sheet: string; rows: number; cols: number }[]): string | null {
   const total = spans.reduce((n, s) => n + s.rows * s.cols, 0);
   if (total <= MAX_SPAN_CELLS) return null;
-  const largest = [...spans].sort((a, b) => b.rows * b.cols - a.rows * a.cols)[0];
+  // Over the limit, so there is at least one sheet; of equals, the first.
+  const largest = spans.reduce((a, b) => (b.rows * b.cols > a.rows * a.cols ? b : a));
   const n = (x: number) => formatMoney(new Decimal(x));
   return `the workbook's sheets span ${n(total)} cells, more than the ${n(MAX_SPAN_CELLS)} the add-in reads; "${largest.sheet}" alone spans ${n(largest.rows)} rows by ${largest.cols} columns (look for stray entries far below or to the right of the data)`;
 }

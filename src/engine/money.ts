@@ -53,7 +53,7 @@ export function formatMoney(value: Decimal, places = 0): string {
   if (places === 0 && value.isInteger() && value.abs().lt(MAX_SAFE)) return groupWhole(value.toNumber());
   const fixed = value.toDecimalPlaces(places).toFixed(places);
   const negative = fixed.startsWith('-');
-  const [whole, frac] = (negative ? fixed.slice(1) : fixed).split('.');
+  const [whole = '', frac] = (negative ? fixed.slice(1) : fixed).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const text = frac ? `${grouped}.${frac}` : grouped;
   return negative && !/^[0,.]+$/.test(text) ? `-${text}` : text;

@@ -62,8 +62,8 @@ export function compareJson(result: ChangesResult) {
       markerDisagreements: result.summary.markerDisagreements,
       tables: result.summary.tables.map((s, i) => ({
         ...s,
-        current: at(result.tables[i].current),
-        previous: at(result.tables[i].previous),
+        current: at(result.tables[i]?.current),
+        previous: at(result.tables[i]?.previous),
       })),
     },
   };

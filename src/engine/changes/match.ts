@@ -1,3 +1,4 @@
+import { only } from '../collections';
 import { KIND_WORDS, lineName, matchingRef, type MtfsLine, type TablePair } from './lines';
 import { descriptionSimilarity } from './similarity';
 
@@ -69,9 +70,10 @@ function byReference(previous: MtfsLine[], current: MtfsLine[], allowed: Allowed
   return refs.flatMap((ref) => {
     const p = previous.filter((l) => !taken.has(l) && matchingRef(l) === ref);
     const c = current.filter((l) => !taken.has(l) && matchingRef(l) === ref);
-    if (p.length === 1 && c.length === 1 && allowed(p[0], c[0])) {
-      taken.add(p[0]).add(c[0]);
-      return [{ previous: p[0], current: c[0], by: 'ref' as const, confidence: 1 }];
+    const [onlyPrevious, onlyCurrent] = [only(p), only(c)];
+    if (onlyPrevious && onlyCurrent && allowed(onlyPrevious, onlyCurrent)) {
+      taken.add(onlyPrevious).add(onlyCurrent);
+      return [{ previous: onlyPrevious, current: onlyCurrent, by: 'ref' as const, confidence: 1 }];
     }
     return byDescription(p, c, allowed, taken);
   });

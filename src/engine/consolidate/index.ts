@@ -1,4 +1,5 @@
 import { departmentView, type CheckResult } from '../check';
+import { itemAt } from '../collections';
 import { Decimal, ZERO } from '../money';
 import type { OutputSheet } from '../output';
 import { composeSheet, headings, moneyRow, text, title, type Block } from '../report/blocks';
@@ -47,7 +48,7 @@ export interface ConsolidationPart {
 function onYears(values: Figures, from: string[], years: string[]): Figures {
   return years.map((y) => {
     const i = from.indexOf(y);
-    return i < 0 ? null : values[i];
+    return i < 0 ? null : (values[i] ?? null);
   });
 }
 
@@ -77,7 +78,7 @@ export function consolidate(parts: ConsolidationPart[]): Consolidation {
       savings: cumulative('savings'),
       capital: capitalSummaries(view).map((c) => ({
         name: c.name,
-        figures: [...onYears(c.total.slice(0, -1), c.years, years), c.total[c.total.length - 1]],
+        figures: [...onYears(c.total.slice(0, -1), c.years, years), c.total[c.total.length - 1] ?? null],
       })),
     };
   });
@@ -96,7 +97,8 @@ function countedTwice(departments: DepartmentSummary[]): string[] {
     .filter((same) => same.length > 1)
     .map((same) => {
       const where = same.map((d) => d.source ?? 'this workbook').join(', ');
-      return `${same[0].name} appears ${same.length} times (${where}) and each is added into the council totals; if they are versions of the same department, leave out all but one.`;
+      const { name } = itemAt(same, 0); // kept only when there are at least two
+      return `${name} appears ${same.length} times (${where}) and each is added into the council totals; if they are versions of the same department, leave out all but one.`;
     });
 }
 

@@ -49,10 +49,12 @@ export function countItems(lines: TableRow[]): ItemCounts {
   return counts;
 }
 
-function addInto(target: Figures, row: TableRow, cols: number[]): void {
+/** Adds a line's figures into running sums, one per column; a blank on either side leaves the sum blank. */
+export function addInto(sums: Figures, row: TableRow, cols: number[]): void {
   cols.forEach((c, i) => {
+    const sum = sums[i] ?? null; // sums hold one figure per column
     const v = valueOf(row, c);
-    target[i] = target[i] === null || v === null ? null : target[i].plus(v);
+    sums[i] = sum === null || v === null ? null : sum.plus(v);
   });
 }
 
@@ -86,7 +88,7 @@ export function appendixSummary(table: Table): AppendixSummary {
     kind,
     sheet: table.sheet,
     name: kind === 'growth' ? 'Growth' : 'Savings',
-    years: cols.map((c) => table.columns[c].label),
+    years: table.columns.flatMap((c) => (c.year ? [c.label] : [])),
     basis: table.basis?.basis ?? 'cumulative',
     bySection: grouped(lines, cols, (l) => l.section ?? 'Other lines'),
     byClassification:

@@ -1,3 +1,4 @@
+import { itemAt } from '../collections';
 import { Decimal, ZERO } from '../money';
 import type { BudgetSummary } from './budget';
 import { figure, headings, moneyRow, text, title, type Block } from './blocks';
@@ -11,18 +12,22 @@ export interface BridgeStep {
 
 /** From year 1's Sub Total through each year's growth, savings and other changes to the last year's proposed budget. */
 export function budgetBridge(s: BudgetSummary): BridgeStep[] {
-  const steps: BridgeStep[] = [{ label: `Sub Total ${s.years[0]}`, value: s.subtotal[0], level: true }];
+  // Each line has a figure for every year; one it lacked would be a blank step, like a blank figure.
+  const at = (line: (Decimal | null)[], i: number) => line[i] ?? null;
+  const steps: BridgeStep[] = [{ label: `Sub Total ${s.years[0]}`, value: at(s.subtotal, 0), level: true }];
   s.years.forEach((year, i) => {
     if (i > 0) {
-      const adjustments = s.other[i] && s.transfers[i] ? s.other[i].plus(s.transfers[i]) : null;
+      const other = at(s.other, i);
+      const transfers = at(s.transfers, i);
+      const adjustments = other && transfers ? other.plus(transfers) : null;
       if (adjustments === null || !adjustments.isZero())
         steps.push({ label: `Other changes and transfers ${year}`, value: adjustments, level: false });
     }
-    steps.push({ label: `Growth ${year}`, value: s.growth[i], level: false });
-    steps.push({ label: `Savings ${year}`, value: s.savings[i], level: false });
+    steps.push({ label: `Growth ${year}`, value: at(s.growth, i), level: false });
+    steps.push({ label: `Savings ${year}`, value: at(s.savings, i), level: false });
   });
   const last = s.years.length - 1;
-  steps.push({ label: `Proposed budget ${s.years[last]}`, value: s.proposed[last], level: true });
+  steps.push({ label: `Proposed budget ${s.years[last]}`, value: at(s.proposed, last), level: true });
   return steps;
 }
 
@@ -72,18 +77,23 @@ export function bridgeBlock(s: BudgetSummary): Block {
       null,
       ...['Chart: base', 'Chart: level', 'Chart: increase', 'Chart: decrease'].map(chartHeading),
     ],
-    ...steps.map((step, i) => [
-      ...moneyRow(step.label, [step.value], step.level),
-      null,
-      null,
-      ...[bars[i].base, bars[i].level, bars[i].increase, bars[i].decrease].map((v) => figure(v, { italic: true })),
-    ]),
+    ...steps.map((step, i) => {
+      const bar = itemAt(bars, i); // one bar per step
+      return [
+        ...moneyRow(step.label, [step.value], step.level),
+        null,
+        null,
+        ...[bar.base, bar.level, bar.increase, bar.decrease].map((v) => figure(v, { italic: true })),
+      ];
+    }),
   ];
 }
 
 /** True when the bridge's steps add up from its first level to its last, so the chart tells the truth. */
 export function bridgeBalances(steps: BridgeStep[]): boolean {
-  if (steps.some((s) => s.value === null)) return false;
+  const first = steps[0]?.value;
+  const last = steps[steps.length - 1]?.value;
+  if (!first || !last || steps.some((s) => s.value === null)) return false;
   const changes = steps.slice(1, -1).reduce<Decimal>((sum, s) => sum.plus(s.value!), ZERO);
-  return steps[0].value!.plus(changes).equals(steps[steps.length - 1].value!);
+  return first.plus(changes).equals(last);
 }

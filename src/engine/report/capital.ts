@@ -2,7 +2,7 @@ import type { CheckResult } from '../check';
 import { Decimal, ZERO } from '../money';
 import { totalLabelSubject } from '../vocabulary';
 import { columnIndex, type Table, type TableRow } from '../tables';
-import { valueOf } from '../validate';
+import { addInto } from './appendices';
 import { headings, moneyRow, title, type Block } from './blocks';
 
 type Figures = (Decimal | null)[];
@@ -42,11 +42,8 @@ export function capitalSummary(table: Table): CapitalSummary {
         cols.map(() => ZERO),
       );
     const figures = groups.get(key)!;
-    cols.forEach((c, i) => {
-      const v = valueOf(line, c);
-      figures[i] = figures[i] === null || v === null ? null : figures[i].plus(v);
-      total[i] = total[i] === null || v === null ? null : total[i].plus(v);
-    });
+    addInto(figures, line, cols);
+    addInto(total, line, cols);
   }
   if (totalCol < 0) {
     const sumYears = (f: Figures) => (f.some((v) => v === null) ? null : f.reduce<Decimal>((s, v) => s.plus(v!), ZERO));
@@ -55,7 +52,7 @@ export function capitalSummary(table: Table): CapitalSummary {
   return {
     sheet: table.sheet,
     name: table.title[table.title.length - 1] ?? 'CAPITAL PROGRAMME',
-    years: years.map((c) => table.columns[c].label),
+    years: table.columns.flatMap((c) => (c.year ? [c.label] : [])),
     lines: [...groups.entries()].map(([name, figures]) => ({ name, figures })),
     total,
   };

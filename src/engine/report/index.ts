@@ -87,10 +87,11 @@ function summarySheet(parts: DepartmentPart[]): OutputSheet {
   ];
   const { blockStarts, ...sheet } = composeSheet(SUMMARY_SHEET, blocks, { freezeRows: 0 });
   const only = parts.length === 1 ? parts[0] : undefined;
-  if (only && !missing(only.budget) && bridgeBalances(budgetBridge(only.budget))) {
+  const bridgeStart = blockStarts[blockStarts.length - 1]; // the bridge, when there is one, is the last block
+  if (only && bridgeStart !== undefined && !missing(only.budget) && bridgeBalances(budgetBridge(only.budget))) {
     // The waterfall shows Sub Total and each change: office-js cannot mark its last bar as a total, so
     // the proposed budget is where the last change ends. The stacked fallback shows every step.
-    const first = blockStarts[blockStarts.length - 1] + 2;
+    const first = bridgeStart + 2;
     const last = first + budgetBridge(only.budget).length - 1;
     sheet.charts = [
       {
@@ -106,6 +107,13 @@ function summarySheet(parts: DepartmentPart[]): OutputSheet {
     ];
   }
   return sheet;
+}
+
+/** The department whose budget and net budget the report returns: its first (a workbook always has one). */
+function firstPart(parts: DepartmentPart[]): DepartmentPart {
+  const [first] = parts;
+  if (!first) throw new Error('a report needs at least one department workbook');
+  return first;
 }
 
 function departmentViews(check: CheckResult): CheckResult[] {
@@ -138,7 +146,8 @@ export function buildReport(check: CheckResult, options: ReportOptions = {}): Re
     notes.push(
       'Year 1 inputs and scenarios apply to a workbook of one department; each department here uses its own budget summary.',
     );
-  return { sheets: ordered(sheets), budget: parts[0].budget, net: parts[0].net, notes };
+  const { budget, net } = firstPart(parts);
+  return { sheets: ordered(sheets), budget, net, notes };
 }
 
 /** A council-wide report from several department workbooks: every department's summaries, the Council Summary and every finding with its workbook. */
@@ -156,10 +165,6 @@ export function buildCouncilReport(inputs: ConsolidationPart[]): Report {
       owned: true,
     },
   ];
-  return {
-    sheets,
-    budget: parts[0].budget,
-    net: parts[0].net,
-    notes: [...parts.flatMap((p) => p.notes), ...council.notes],
-  };
+  const { budget, net } = firstPart(parts);
+  return { sheets, budget, net, notes: [...parts.flatMap((p) => p.notes), ...council.notes] };
 }

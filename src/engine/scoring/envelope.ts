@@ -1,3 +1,4 @@
+import { itemAt } from '../collections';
 import { Decimal, sum } from '../money';
 
 /** What the envelope choice needs of a proposal. `reward` is a reward score as shown: one decimal place. */
@@ -43,39 +44,51 @@ interface Item<T> {
  * Returns the indices of the chosen items.
  */
 function knapsack<T>(items: Item<T>[], capacity: T, ex: Exact<T>): number[] {
+  // Tables by total reward, 0 to the sum of all units: every total looked up below is within them.
   const states = items.reduce((n, it) => n + it.units, 0) + 1;
   const reached = new Uint8Array(states);
   const investment: T[] = new Array<T>(states).fill(ex.zero);
   const annualReturn: T[] = new Array<T>(states).fill(ex.zero);
+  // One bit per item and total: set when the best set for that total takes the item.
   const words = Math.ceil(states / 32);
   const took = new Uint32Array(items.length * words);
+  const word = (i: number, t: number) => i * words + (t >>> 5);
+  const take = (i: number, t: number) => {
+    const w = word(i, t);
+    took[w] = (took[w] ?? 0) | (1 << (t & 31));
+  };
+  const takes = (i: number, t: number) => ((took[word(i, t)] ?? 0) & (1 << (t & 31))) !== 0;
+  // Whether a set with this investment and return beats the best set reaching total t: it invests
+  // less, or as much for a higher return. A total's figures are set once reached (they start at zero).
+  const beats = (inv: T, ret: T, t: number) => {
+    const was = investment[t] ?? ex.zero;
+    return ex.less(inv, was) || (inv === was && ex.less(annualReturn[t] ?? ex.zero, ret));
+  };
   reached[0] = 1;
   let reach = 0;
   items.forEach((item, i) => {
     for (let r = reach; r >= 0; r--) {
       if (!reached[r]) continue;
-      const inv = ex.add(investment[r], item.investment);
+      const inv = ex.add(investment[r] ?? ex.zero, item.investment);
       if (ex.less(capacity, inv)) continue;
-      const ret = ex.add(annualReturn[r], item.annualReturn);
+      const ret = ex.add(annualReturn[r] ?? ex.zero, item.annualReturn);
       const t = r + item.units;
-      if (reached[t] && !(ex.less(inv, investment[t]) || (inv === investment[t] && ex.less(annualReturn[t], ret))))
-        continue;
+      if (reached[t] && !beats(inv, ret, t)) continue;
       reached[t] = 1;
       investment[t] = inv;
       annualReturn[t] = ret;
-      took[i * words + (t >>> 5)] |= 1 << (t & 31);
+      take(i, t);
     }
     reach += item.units;
   });
   let best = reach;
   while (!reached[best]) best--;
   const chosen: number[] = [];
-  for (let i = items.length - 1, r = best; i >= 0; i--) {
-    if (took[i * words + (r >>> 5)] & (1 << (r & 31))) {
-      chosen.push(i);
-      r -= items[i].units;
-    }
-  }
+  items.reduceRight((r, item, i) => {
+    if (!takes(i, r)) return r;
+    chosen.push(i);
+    return r - item.units;
+  }, best);
   return chosen.reverse();
 }
 
@@ -116,14 +129,15 @@ export function chooseWithinEnvelope<T extends EnvelopeCandidate>(
   const run = <N>(ex: Exact<N>) =>
     knapsack(
       fitting.map((c, i) => ({
-        units: units[i],
+        units: itemAt(units, i), // one per candidate
         investment: ex.of(c.investment.times(scale)),
         annualReturn: ex.of(c.annualReturn.times(scale)),
       })),
       ex.of(envelope.times(scale)),
       ex,
     );
-  const chosen = (largest.lte(Number.MAX_SAFE_INTEGER) ? run(NUMBERS) : run(BIGINTS)).map((i) => fitting[i]);
+  const taken = new Set(largest.lte(Number.MAX_SAFE_INTEGER) ? run(NUMBERS) : run(BIGINTS));
+  const chosen = fitting.filter((_, i) => taken.has(i));
   return {
     chosen,
     totalInvestment: sum(chosen.map((c) => c.investment)),

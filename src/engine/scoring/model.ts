@@ -44,7 +44,7 @@ export function headingKey(text: string): string {
 /** A category from its name (loosely) or its number 1–7; null when it is neither. */
 export function categoryFrom(text: string): Category | null {
   const t = looseName(text);
-  if (/^[1-7]$/.test(t)) return CATEGORIES[Number(t) - 1];
+  if (/^[1-7]$/.test(t)) return CATEGORIES[Number(t) - 1] ?? null;
   return CATEGORIES.find((c) => looseName(c) === t) ?? null;
 }
 

@@ -183,6 +183,13 @@ function findTable(sheet: SheetGrid, name: TableName, problems: Problems): Table
   return { header, columns, rows };
 }
 
+/** A column's cells down a table's rows, e.g. "C5:C9" (the heading's cell when the table has no rows). */
+function columnSpan(t: Table, c: number): string {
+  const first = t.rows[0] ?? t.header;
+  const last = t.rows[t.rows.length - 1] ?? first;
+  return `${a1(first, c)}:${a1(last, c)}`;
+}
+
 const col = (t: Table, heading: string) => t.columns.get(headingKey(heading))!;
 
 function readNumber(sheet: SheetGrid, row: number, c: number, what: string, problems: Problems): Decimal | null {
@@ -211,9 +218,9 @@ const shown = (l: Limit) => (l.percent ? `${l.value.times(100).toFixed()}%` : l.
 
 /** Each value must be lower than the one before it, so every score, level and band can be reached. */
 function checkDescending(sheet: SheetGrid, limits: Limit[], problems: Problems): void {
-  for (let i = 1; i < limits.length; i++) {
-    const [prev, cur] = [limits[i - 1], limits[i]];
-    if (!cur.value.lt(prev.value)) {
+  let prev: Limit | undefined;
+  for (const cur of limits) {
+    if (prev && !cur.value.lt(prev.value)) {
       problem(
         problems,
         sheet,
@@ -222,6 +229,7 @@ function checkDescending(sheet: SheetGrid, limits: Limit[], problems: Problems):
         `threshold out of order: ${cur.what} (${shown(cur)}) must be lower than ${prev.what} (${shown(prev)})`,
       );
     }
+    prev = cur;
   }
 }
 
@@ -301,7 +309,7 @@ function readCriteria(sheet: SheetGrid, problems: Problems): Criterion[] {
       sheet,
       t.header,
       weightCol,
-      `the weights add up to ${total.toFixed()}, not 100 (${a1(t.rows[0], weightCol)}:${a1(t.rows[t.rows.length - 1], weightCol)})`,
+      `the weights add up to ${total.toFixed()}, not 100 (${columnSpan(t, weightCol)})`,
     );
   }
   return complete;
