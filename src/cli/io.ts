@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { WorkbookReadError } from '../engine/port';
 import { XlsxWorkbook } from '../hosts/xlsx';
 
-/** Exit codes, as the README documents them. */
+/** Exit codes, as docs/cli.md documents them. */
 export const EXIT = { ok: 0, errorsFound: 1, unreadable: 2 } as const;
 
 /** A command that cannot go ahead, with the plain reason printed to stderr and its exit code (2: nothing written). */
