@@ -48,7 +48,7 @@ function lineJson(line: LineChange) {
   };
 }
 
-/** The comparison as the CLI's --json document (docs/compare.md describes it). */
+/** The comparison as the CLI's --json document (docs/cli.md describes it). */
 export function compareJson(result: ChangesResult) {
   const at = (t: { sheet: string; range: string } | undefined) => (t ? `${t.sheet}!${t.range}` : null);
   return {
