@@ -1,5 +1,6 @@
 import type { SheetGrid } from './grid';
 import type { OutputSheet } from './output';
+import type { AddinStore } from './store';
 
 export type Progress = (done: number, total: number, stage: string) => void;
 
@@ -21,6 +22,17 @@ export interface WorkbookPort {
     replace: string[],
     onProgress?: Progress,
   ): Promise<void>;
+  /**
+   * The add-in's own record in the workbook (see store.ts): which sheets it wrote, and what later
+   * features keep (reading corrections, saved scenarios, signed-off findings). Null when the workbook
+   * has none.
+   */
+  readStore?(): Promise<AddinStore | null>;
+  /**
+   * Replaces the add-in's record, keeping nothing of the old one that the caller did not pass on.
+   * Inside Excel it is saved with the workbook; in an .xlsx file, in the bytes written next.
+   */
+  writeStore?(store: AddinStore): Promise<void>;
   /** Shows a cell to the user (inside Excel: activates the sheet and selects it). */
   selectCell?(sheet: string, cell: string): Promise<void>;
 }
