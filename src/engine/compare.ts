@@ -1,9 +1,11 @@
 import { Decimal, formatMoney, placesFor, ZERO } from './money';
+import { likelyRoundingLimit, roundingVerdict } from './rounding';
 
 /** How strictly totals are judged: by rounding (half a displayed unit per addend) or exactly. */
 export type Tolerance = 'rounding' | 'zero';
 
-export type Verdict = 'equal' | 'rounding' | 'mismatch';
+/** Equal; a rounding difference; one larger than rounding usually gives (within what rounding can give); a mismatch. */
+export type Verdict = 'equal' | 'rounding' | 'unusual' | 'mismatch';
 
 export interface Judgement {
   verdict: Verdict;
@@ -13,8 +15,10 @@ export interface Judgement {
 
 /**
  * The one rule for every comparison of a shown figure with what it should be: equal when it is the
- * exact figure or that figure rounded to the displayed unit; a rounding difference when it is off by
- * at most half a displayed unit per addend; otherwise a real mismatch.
+ * exact figure or that figure rounded to the displayed unit; beyond half a displayed unit per addend
+ * a mismatch, as no rounding can explain it; within that, a rounding difference when rounding gives
+ * such a difference with a reasonable chance, and otherwise one larger than rounding usually gives
+ * (see rounding.ts).
  */
 export function judge(
   actual: Decimal,
@@ -28,7 +32,10 @@ export function judge(
   if (difference.isZero() || actual.equals(expected.toNearest(step, Decimal.ROUND_HALF_UP))) {
     return { verdict: 'equal', difference, allowance };
   }
-  return { verdict: difference.abs().lte(allowance) ? 'rounding' : 'mismatch', difference, allowance };
+  if (tolerance === 'zero' || step.isZero()) return { verdict: 'mismatch', difference, allowance };
+  const units = difference.abs().div(step).toNumber();
+  const verdict = roundingVerdict(units, addends);
+  return { verdict: verdict === 'beyond' ? 'mismatch' : verdict, difference, allowance };
 }
 
 /**
@@ -61,6 +68,19 @@ function nearestMultiple(n: number, step: number): number {
 export function roundingWords(j: Judgement, addends: number, noun: string, unitPlaces: number): string {
   const d = j.difference.abs();
   return `a rounding difference of ${formatMoney(d, placesFor(d, unitPlaces))}, within ±${j.allowance.toFixed()} for ${addends} ${noun}${addends === 1 ? '' : 's'}`;
+}
+
+/** "a difference of 6, larger than rounding usually gives for 12 lines (up to 3): check it" */
+export function unusualRoundingWords(
+  j: Judgement,
+  addends: number,
+  noun: string,
+  unitPlaces: number,
+  step: Decimal,
+): string {
+  const d = j.difference.abs();
+  const usual = step.times(likelyRoundingLimit(Math.max(addends, 1)));
+  return `a difference of ${formatMoney(d, placesFor(d, unitPlaces))}, larger than rounding usually gives for ${addends} ${noun}${addends === 1 ? '' : 's'} (up to ${formatMoney(usual, placesFor(usual, unitPlaces))}): check it`;
 }
 
 export function money(value: Decimal, unitPlaces = 0): string {

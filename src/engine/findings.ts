@@ -2,6 +2,7 @@
 export const RULES = {
   'total-mismatch': { severity: 'error', title: 'Total does not add up' },
   'rounding-difference': { severity: 'info', title: 'Rounding difference' },
+  'large-rounding': { severity: 'warning', title: 'Larger than rounding usually gives' },
   'summary-mismatch': { severity: 'error', title: 'Summary does not agree with the appendix' },
   'capital-over-gross': { severity: 'error', title: 'Programme total above gross cost' },
   'error-value': { severity: 'error', title: 'Error value in a figure' },

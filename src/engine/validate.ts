@@ -1,5 +1,5 @@
 import { a1 } from './a1';
-import { capitalise, equalInCents, judge, money, roundingWords, type Tolerance } from './compare';
+import { capitalise, equalInCents, judge, money, roundingWords, unusualRoundingWords, type Tolerance } from './compare';
 import { centsOf } from './figures';
 import { finding, type Finding } from './findings';
 import { addCents, Decimal, stepCents, sum, ZERO } from './money';
@@ -39,6 +39,15 @@ export function compareFigures(c: Comparison, tolerance: Tolerance): Finding | n
       c.sheet,
       c.cell,
       `${c.statement()}: ${roundingWords(j, c.addends, c.noun, places)}`,
+      figures,
+    );
+  }
+  if (j.verdict === 'unusual') {
+    return finding(
+      'large-rounding',
+      c.sheet,
+      c.cell,
+      `${c.statement()}: ${unusualRoundingWords(j, c.addends, c.noun, places, c.step)}`,
       figures,
     );
   }
