@@ -1,6 +1,7 @@
 import { append } from './collections';
 import { judge, type Tolerance } from './compare';
-import { detectTables } from './detect';
+import { readTables } from './reader';
+import { isScoringSheet } from './scoring/model';
 import { finding, type Finding } from './findings';
 import type { SheetGrid } from './grid';
 import { groupByDepartment, type Department } from './departments';
@@ -11,6 +12,7 @@ import {
   checkCapitalRows,
   checkColumnTotals,
   checkRevenueRows,
+  checkRowRules,
   checkSavingsLines,
   checkTotalLabels,
   valueOf,
@@ -80,7 +82,8 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
   const tables: Table[] = [];
   const findings: Finding[] = [];
   for (const sheet of sheets) {
-    const detected = detectTables(sheet);
+    if (isScoringSheet(sheet.name)) continue;
+    const detected = readTables(sheet);
     append(tables, detected.tables);
     append(findings, detected.findings);
   }
@@ -130,6 +133,7 @@ function checkDepartment(dept: Department, options: CheckOptions): Finding[] {
       append(findings, checkColumnTotals(t, ctx), checkTotalLabels(t, ctx));
     if (t.kind === 'revenue-budget') append(findings, checkRevenueRows(t, ctx));
     if (t.kind === 'capital-programme') append(findings, checkCapitalRows(t, ctx));
+    if (t.rowRules) append(findings, checkRowRules(t, ctx));
     if (t.kind === 'savings') append(findings, checkSavingsLines(t));
     if (t.kind === 'budget-summary') append(findings, checkBudgetSummary(t, related));
     if (t.kind === 'net-budget') append(findings, checkNetBudget(t, related));

@@ -90,3 +90,22 @@ export function money(value: Decimal, unitPlaces = 0): string {
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * judge()'s verdict on exact whole numbers of a table's finest unit (see reader/exact.ts), for the
+ * reader, which tries many ways of adding a total up before it settles on one.
+ */
+export function judgeExact(
+  actual: number,
+  expected: number,
+  stepUnits: number,
+  addends: number,
+  tolerance: Tolerance,
+): Verdict {
+  if (actual === expected) return 'equal';
+  if (Number.isSafeInteger(stepUnits) && stepUnits > 0 && actual === nearestMultiple(expected, stepUnits))
+    return 'equal';
+  if (tolerance === 'zero' || !(stepUnits > 0)) return 'mismatch';
+  const verdict = roundingVerdict(Math.abs(actual - expected) / stepUnits, addends);
+  return verdict === 'beyond' ? 'mismatch' : verdict;
+}

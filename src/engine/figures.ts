@@ -1,7 +1,7 @@
 import type { Cell } from './grid';
 import { Decimal, exactCents } from './money';
 import type { Figure } from './tables';
-import { UNIT_ONLY } from './vocabulary';
+import { isNilText, UNIT_ONLY } from './vocabulary';
 
 /** What a cell in a money column holds, read the way a finance manager reads it. */
 export type FigureRead =
@@ -75,6 +75,11 @@ function mayStartTextNumber(text: string): boolean {
   return false;
 }
 
+/** "nil", "n/a", "/" in a figure's place: nothing, not text (a lone dash reads as 0, see parseTextNumber). Short texts only, so labels cost nothing. */
+function isNil(text: string): boolean {
+  return text.length <= 6 && /[a-z/]/i.test(text) && isNilText(text);
+}
+
 const ERROR_TEXT = /^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)/i;
 
 function isErrorText(text: string): boolean {
@@ -94,7 +99,7 @@ export function readFigure(cell: Cell | undefined): FigureRead {
       : { kind: 'error', error: '#NUM!' };
   }
   if (typeof v === 'string') {
-    if (v.trim() === '') return EMPTY;
+    if (v.trim() === '' || isNil(v)) return EMPTY;
     if (isErrorText(v)) return { kind: 'error', error: v.trim().toUpperCase() };
     const parsed = parseTextNumber(v);
     return parsed ? { kind: 'number', value: parsed, asText: true } : { kind: 'text', text: v.trim() };
@@ -115,7 +120,7 @@ export function figureKind(cell: Cell | undefined): FigureRead['kind'] {
   if (v === null || v === undefined) return cell.formula ? 'no-value' : 'empty';
   if (typeof v === 'number') return Number.isFinite(v) ? 'number' : 'error';
   if (typeof v !== 'string') return 'text';
-  if (!mayStartTextNumber(v)) return v.trim() === '' ? 'empty' : isErrorText(v) ? 'error' : 'text';
+  if (!mayStartTextNumber(v)) return v.trim() === '' || isNil(v) ? 'empty' : isErrorText(v) ? 'error' : 'text';
   return readFigure(cell).kind;
 }
 

@@ -14,6 +14,7 @@ export const RULES = {
   'not-a-figure': { severity: 'warning', title: 'Text where a figure is expected' },
   'no-cached-value': { severity: 'warning', title: 'Formula without a calculated value' },
   'hidden-row': { severity: 'info', title: 'Hidden line counted' },
+  'total-unclear': { severity: 'info', title: 'Total not checked: what it adds up is unclear' },
   'no-lines': { severity: 'warning', title: 'Table heading with no lines' },
   'no-tables': { severity: 'warning', title: 'No MTFS table found' },
   'repeated-table': { severity: 'info', title: 'Table repeated on another sheet' },

@@ -79,3 +79,21 @@ export function gridFromValues(name: string, values: (CellValue | Cell | undefin
   );
   return { name, rows, hiddenRows: new Set(), hiddenCols: new Set() };
 }
+
+/**
+ * Whether a number format shows a date (Excel's rule, as ExcelJS applies it): the hosts hand the
+ * engine numbers as numbers, and the engine decides what a date-formatted number means.
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  let known = dateFormats.get(format);
+  if (known === undefined) {
+    const f = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+    known = /[ymdhMsb]+/.test(f);
+    // A workbook has a handful of formats: remembered, so a large sheet costs one test per format.
+    if (dateFormats.size < 1000) dateFormats.set(format, known);
+  }
+  return known;
+}
+
+const dateFormats = new Map<string, boolean>();

@@ -15,6 +15,8 @@ export interface Layout {
   classCol?: number;
   dateCol?: number;
   summaryLineCol?: number;
+  /** A column holding only star markers (* or **), apart from the references. */
+  markerCol?: number;
   /** Growth and savings tables carry references (G19, ** T24, D70 Eff/SR). */
   expectRefs: boolean;
   /** Worked out by readRow on first use. */

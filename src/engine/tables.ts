@@ -1,7 +1,16 @@
 import { a1 } from './a1';
 import type { Decimal } from './money';
+import type { Reading } from './reader/reading';
 
-export type TableKind = 'revenue-budget' | 'growth' | 'savings' | 'capital-programme' | 'budget-summary' | 'net-budget';
+export type TableKind =
+  | 'revenue-budget'
+  | 'growth'
+  | 'savings'
+  | 'capital-programme'
+  | 'budget-summary'
+  | 'net-budget'
+  /** Any other council budget table: its totals are checked, as the reader finds them. */
+  | 'budget-table';
 
 export const TABLE_KIND_NAMES: Record<TableKind, string> = {
   'revenue-budget': 'Revenue budget (Appendix A)',
@@ -10,6 +19,7 @@ export const TABLE_KIND_NAMES: Record<TableKind, string> = {
   'capital-programme': 'Capital programme (Appendix C)',
   'budget-summary': 'Department budget summary',
   'net-budget': 'Net budget',
+  'budget-table': 'Budget table',
 };
 
 /** A money column: a year, or a named figure such as Employees or Gross Cost. */
@@ -55,11 +65,45 @@ export interface TableRow {
   spanStart?: number;
   /** The table's last total, when it adds up the whole table (the grand total). */
   closesTable?: boolean;
+  /**
+   * Per money column: -1 where the figure is printed without its minus sign (a paper that prints
+   * every figure unsigned) and the reader has worked out that it is negative; absent when the
+   * figures carry their own signs.
+   */
+  signs?: number[];
+  /** Totals: +1 or -1 for each of `parts` (a line printed positive and taken away); all +1 when absent. */
+  partSigns?: number[];
+  /** Totals: how the reader worked out what the total adds up, and how each column came out. */
+  structure?: TotalStructure;
   /** Index of the total that adds this row up, if any. */
   consumedBy?: number;
   /** What a total closes, or a line's section, in the sheet's own words. */
   name?: string;
   section?: string;
+}
+
+/** How a total adds up its parts: the lines of its section, a running total, the items above it, and so on. */
+export type TotalHow =
+  'layout' | 'section' | 'running' | 'items-above' | 'lines-above' | 'negated-items-above' | 'negated-section';
+
+export interface TotalStructure {
+  how: TotalHow;
+  /** high: labelled a total and its figures agree; medium: found from the figures alone, or labelled but some columns disagree; low: labelled a total, and no way of adding up its lines gives it. */
+  confidence: 'high' | 'medium' | 'low';
+  /** Per money column: whether the total is checked there (false for percentages and columns with nothing to add). */
+  checked: boolean[];
+}
+
+/** A column that adds up others on each row: Net = Gross + Income, Total = the years. */
+export interface RowRule {
+  /** Index into Table.columns of the total column. */
+  total: number;
+  parts: { column: number; sign: number }[];
+  /** The figures are printed without signs: the total column shows the size of the sum, not its sign. */
+  unsigned?: boolean;
+  /** Rows (indexes into Table.rows) on which the rule holds, and on which it does not. */
+  holds: number;
+  fails: number;
 }
 
 export type Basis = 'cumulative' | 'incremental';
@@ -86,6 +130,14 @@ export interface Table {
   classCol?: number;
   summaryLineCol?: number;
   basis?: { basis: Basis; source: string };
+  /** Per money column: the displayed unit of its figures, where they differ across the table (see `step` for the most common). */
+  steps?: Decimal[];
+  /** Per money column: false for columns that never add up (percentages). */
+  additive?: boolean[];
+  /** Columns that add up others on each row, as the reader found them. */
+  rowRules?: RowRule[];
+  /** How the table was read, for people (check --explain) and for the JSON. */
+  reading?: Reading;
 }
 
 /** Lines a reader would count: in the appendices, lines other than totals; in summaries, every row with figures. */

@@ -4,7 +4,7 @@ import { centsOf } from './figures';
 import { finding, type Finding } from './findings';
 import { addCents, Decimal, stepCents, sum, ZERO } from './money';
 import { groupHeadings } from './structure';
-import { columnIndex, type Figure, type MoneyColumn, type Table, type TableRow } from './tables';
+import { columnIndex, type Figure, type MoneyColumn, type RowRule, type Table, type TableRow } from './tables';
 import { isClassification, nameWords, totalLabelClass, totalLabelSubject, wordsAgree } from './vocabulary';
 
 export interface RuleContext {
@@ -64,32 +64,54 @@ export function unitPlaces(table: Table): number {
   return Math.max(0, -Math.floor(Math.log10(table.step.toNumber())));
 }
 
-/** The figure in a column, blank counting as zero; null when the cell could not be read. */
+/** The figure in a column, blank counting as zero; null when the cell could not be read. A figure printed without its sign takes the sign the reader found for it. */
 export function valueOf(row: TableRow, i: number): Decimal | null {
   const f = row.figures[i];
   if (!f) return ZERO;
-  return f.value;
+  const sign = row.signs?.[i] ?? 1;
+  return sign === 1 || !f.value ? f.value : f.value.negated();
 }
 
-const stepsInCents = new WeakMap<Table, number>();
+/** A figure's hundredths with its sign, as valueOf reads it. */
+function signedCents(row: TableRow, i: number): number {
+  const c = centsOf(row.figures[i]);
+  return (row.signs?.[i] ?? 1) === 1 ? c : -c;
+}
 
-function tableStepCents(table: Table): number {
+/** The unit a column's figures are printed to. */
+export function columnStep(table: Table, i: number): Decimal {
+  return table.steps?.[i] ?? table.step;
+}
+
+function columnPlaces(table: Table, i: number): number {
+  return Math.max(0, -Math.floor(Math.log10(columnStep(table, i).toNumber())));
+}
+
+const stepsInCents = new WeakMap<Table, number[]>();
+
+function columnStepCents(table: Table, i: number): number {
   let c = stepsInCents.get(table);
-  if (c === undefined) stepsInCents.set(table, (c = stepCents(table.step)));
-  return c;
+  if (c === undefined) stepsInCents.set(table, (c = table.columns.map((_, k) => stepCents(columnStep(table, k)))));
+  return c[i] ?? NaN;
 }
 
-/** The sum of column i over some rows, in exact hundredths; NaN when a figure has none (or is unreadable). */
-function partsInCents(parts: readonly TableRow[], i: number): number {
+/** The sum of column i over some rows, each with its sign, in exact hundredths; NaN when a figure has none (or is unreadable). */
+function partsInCents(parts: readonly TableRow[], signs: readonly number[] | undefined, i: number): number {
   let sum = 0;
-  for (const p of parts) sum = addCents(sum, centsOf(p.figures[i]));
+  parts.forEach((p, k) => {
+    const c = signedCents(p, i);
+    sum = addCents(sum, (signs?.[k] ?? 1) === 1 ? c : -c);
+  });
   return sum;
 }
 
 /** The sum of some columns of one row, in exact hundredths; NaN as above. */
-function columnsInCents(row: TableRow, cols: readonly number[]): number {
+function columnsInCents(row: TableRow, cols: readonly number[], signs?: readonly number[]): number {
   let sum = 0;
-  for (const c of cols) sum = addCents(sum, centsOf(row.figures[c]));
+  cols.forEach((c, k) => {
+    const v = signedCents(row, c);
+    sum = addCents(sum, (signs?.[k] ?? 1) === 1 ? v : -v);
+  });
   return sum;
 }
 
@@ -98,7 +120,7 @@ function columnsInCents(row: TableRow, cols: readonly number[]): number {
  * hundredths, with no Decimal at all. Otherwise (false) the Decimals decide.
  */
 function shownEqual(table: Table, row: TableRow, i: number, expectedCents: number): boolean {
-  return equalInCents(centsOf(row.figures[i]), expectedCents, tableStepCents(table));
+  return equalInCents(signedCents(row, i), expectedCents, columnStepCents(table, i));
 }
 
 /** A sum as a Decimal from its exact hundredths. */
@@ -106,9 +128,10 @@ function fromCents(cents: number): Decimal {
   return new Decimal(cents).div(100);
 }
 
-/** Adds Decimals, null when one is unreadable. */
-function addUp(values: (Decimal | null)[]): Decimal | null {
-  return values.some((v) => v === null) ? null : sum(values as Decimal[]);
+/** Adds Decimals, each with its sign; null when one is unreadable. */
+function addUp(values: (Decimal | null)[], signs?: readonly number[]): Decimal | null {
+  if (values.some((v) => v === null)) return null;
+  return sum((values as Decimal[]).map((v, k) => ((signs?.[k] ?? 1) === 1 ? v : v.negated())));
 }
 
 /** Whether a figure is above zero, from its hundredths when it has them. */
@@ -136,22 +159,43 @@ export function shorten(text: string, max = 120): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** Whether a total is checked in a column: where the reader says so, or (the house format) unless the total and its parts are all blank. */
+function checkedColumn(table: Table, total: TableRow, parts: TableRow[], i: number): boolean {
+  if (table.kind === 'budget-table' || table.additive?.[i] === false) return total.structure?.checked[i] ?? false;
+  if (table.columns[i]!.key === 'gross' && !total.figures[i]) return false;
+  return !!total.figures[i] || parts.some((p) => p.figures[i]);
+}
+
+/** "its lines add up to", "the lines less those taken away come to": how a total's parts are said. */
+function partsWords(total: TableRow, parts: TableRow[]): string {
+  const noun = parts.every((p) => p.type === 'line') ? 'lines' : 'parts';
+  if (total.structure?.how === 'running') return 'the total above and the lines since come to';
+  if (total.partSigns?.every((s) => s < 0)) return `its ${noun} add up to minus`;
+  if (total.partSigns) return `its ${noun}, less those taken away, come to`;
+  return `its ${noun} add up to`;
+}
+
 /** Column rule: every total against its parts, in every money column. */
 export function checkColumnTotals(table: Table, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  const places = unitPlaces(table);
   for (const total of table.rows) {
     if (total.type !== 'total' || !total.parts || total.parts.length === 0) continue;
-    const parts = total.parts.map((i) => table.rows[i]);
+    const parts = total.parts.map((i) => table.rows[i]!);
+    const signs = total.partSigns;
     const noun = parts.every((p) => p.type === 'line') ? 'line' : 'part';
     table.columns.forEach((column, i) => {
-      if (column.key === 'gross' && !total.figures[i]) return;
-      const cents = partsInCents(parts, i);
+      if (!checkedColumn(table, total, parts, i)) return;
+      const cents = partsInCents(parts, signs, i);
       if (shownEqual(table, total, i, cents)) return;
       const actual = valueOf(total, i);
-      const expected = Number.isNaN(cents) ? addUp(parts.map((p) => valueOf(p, i))) : fromCents(cents);
+      const expected = Number.isNaN(cents)
+        ? addUp(
+            parts.map((p) => valueOf(p, i)),
+            signs,
+          )
+        : fromCents(cents);
       if (actual === null || expected === null) return;
-      if (!total.figures[i] && parts.every((p) => !p.figures[i])) return;
+      const places = columnPlaces(table, i);
       const c = compareFigures(
         {
           sheet: table.sheet,
@@ -159,9 +203,9 @@ export function checkColumnTotals(table: Table, ctx: RuleContext): Finding[] {
           actual,
           expected,
           addends: parts.length,
-          step: table.step,
+          step: columnStep(table, i),
           statement: () =>
-            `${capitalise(total.name ?? 'the total')} for ${column.label} is ${money(actual, places)} but its ${noun}s add up to ${money(expected, places)}`,
+            `${capitalise(total.name ?? 'the total')} for ${column.label} is ${money(actual, places)} but ${partsWords(total, parts)} ${money(signs?.every((s) => s < 0) ? expected.negated() : expected, places)}`,
           noun,
           mismatchRule: 'total-mismatch',
         },
@@ -169,6 +213,44 @@ export function checkColumnTotals(table: Table, ctx: RuleContext): Finding[] {
       );
       if (c) out.push(c);
     });
+  }
+  return out;
+}
+
+/** "Gross Expenditure less Income", "2026/27 to 2029/30": a row rule's parts in words. */
+function ruleWords(table: Table, rule: RowRule): string {
+  const label = (i: number) => table.columns[i]!.label;
+  const cols = rule.parts.map((p) => p.column);
+  if (rule.parts.length >= 3 && rule.parts.every((p) => p.sign > 0))
+    return `${label(cols[0]!)} to ${label(cols[cols.length - 1]!)}`;
+  return rule.parts
+    .map((p, k) => `${k === 0 ? (p.sign < 0 ? 'minus ' : '') : p.sign < 0 ? ' less ' : ' plus '}${label(p.column)}`)
+    .join('');
+}
+
+/** The rules a budget table's rows follow (Net = Gross − Income, Total = the years), on every row. */
+export function checkRowRules(table: Table, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of table.rowRules ?? []) {
+    const cols = rule.parts.map((p) => p.column);
+    const signs = rule.parts.map((p) => p.sign);
+    const words = ruleWords(table, rule);
+    const unsigned = rule.unsigned ? ' (the paper prints its figures without signs)' : '';
+    for (const row of table.rows) {
+      if (row.type === 'heading' || !row.figures[rule.total] || cols.every((c) => !row.figures[c])) continue;
+      const f = checkRowSum(
+        table,
+        row,
+        cols,
+        rule.total,
+        (exp, act) =>
+          `${words} come${rule.parts.length > 1 ? '' : 's'} to ${exp} but ${table.columns[rule.total]!.label} shows ${act}${unsigned}`,
+        'column',
+        ctx,
+        signs,
+      );
+      if (f) out.push(f);
+    }
   }
   return out;
 }
@@ -182,14 +264,20 @@ function checkRowSum(
   words: (exp: string, act: string) => string,
   noun: string,
   ctx: RuleContext,
+  signs?: readonly number[],
 ): Finding | null {
-  const cents = columnsInCents(row, partCols);
+  const cents = columnsInCents(row, partCols, signs);
   if (shownEqual(table, row, totalCol, cents)) return null;
   const actual = valueOf(row, totalCol);
-  const expected = Number.isNaN(cents) ? addUp(partCols.map((i) => valueOf(row, i))) : fromCents(cents);
+  const expected = Number.isNaN(cents)
+    ? addUp(
+        partCols.map((i) => valueOf(row, i)),
+        signs,
+      )
+    : fromCents(cents);
   if (actual === null || expected === null) return null;
   if (!row.figures[totalCol] && partCols.every((i) => !row.figures[i])) return null;
-  const places = unitPlaces(table);
+  const places = columnPlaces(table, totalCol);
   return compareFigures(
     {
       sheet: table.sheet,
@@ -197,7 +285,7 @@ function checkRowSum(
       actual,
       expected,
       addends: partCols.length,
-      step: table.step,
+      step: columnStep(table, totalCol),
       statement: () => `${rowName(row)}: ${words(money(expected, places), money(actual, places))}`,
       noun,
       mismatchRule: 'total-mismatch',
@@ -319,6 +407,11 @@ export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
     const subjectWords = new Set(nameWords(subject));
     if (!subject || subjectWords.size === 0) return;
     const agrees = (c: string) => wordsAgree(subjectWords, new Set(nameWords(c)));
+    // Only a total that names a department or section ("TOTAL ADULTS", "Sub total ICT") can name the
+    // wrong one; "Total funding" or "Service total" describe what they add up, not whose it is.
+    const named = /[A-Z]{2}/.test(subject) && subject === subject.toUpperCase();
+    const otherSection = table.rows.some((r) => r.type === 'heading' && agrees(r.label));
+    if (!named && !otherSection) return;
     // The title and the department first: a grand total usually names one, and then its many headings need no look.
     if (table.title.some(agrees) || (ctx.department !== undefined && agrees(ctx.department))) return;
     const headings = row.closesTable

@@ -149,6 +149,75 @@ export function unitScale(text: string): number {
   return unitIn(text).scale ?? 1;
 }
 
+/** What a heading says of the figures under it: pounds per figure, or that they are percentages. */
+export interface UnitWords {
+  /** Pounds per figure: 1 for £, 1000 for £000, 1,000,000 for £m. */
+  scale?: number;
+  percent?: boolean;
+}
+
+/**
+ * The unit in a heading, however a council writes it: "£000", "(£000's)", "£'000s", "£’000",
+ * "£k", "£m", "£M", "£ million", "£’m", "(£)", "£ p", "%".
+ */
+export function unitWords(text: string): UnitWords {
+  if (/%|\bper ?cent\b/i.test(text)) return { percent: true };
+  const m = /£\s*['’]?\s*(000|k|m|million|bn)?(?:['’]?s)?\b/i.exec(text) ?? /£/.exec(text);
+  if (!m) return {};
+  const suffix = (m[1] ?? '').toLowerCase();
+  const scale =
+    suffix === 'm' || suffix === 'million'
+      ? 1_000_000
+      : suffix === 'bn'
+        ? 1e9
+        : suffix === '000' || suffix === 'k'
+          ? 1000
+          : 1;
+  return { scale };
+}
+
+// ---- Years -------------------------------------------------------------------------------
+
+function financialYear(first: number, second: number): string | undefined {
+  if ((first + 1) % 100 !== second % 100) return undefined;
+  return `${first}/${String(second % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The financial year a heading names, as "2018/19": "2018/19", "2018-19", "2018 - 19", "2018/2019",
+ * "2017 to 2018", "18/19"; a lone "2023" is returned as it is. Undefined when it names none.
+ */
+export function parseYear(text: string): string | undefined {
+  let m = /\b((?:19|20)\d\d)\s*(?:\/|-|–|—|to)\s*((?:19|20)?\d\d)\b/i.exec(text);
+  if (m) {
+    const first = Number(m[1]);
+    const second = m[2]!.length === 4 ? Number(m[2]) : Math.floor(first / 100) * 100 + Number(m[2]);
+    const year = financialYear(first, second);
+    if (year) return year;
+  }
+  // A year split over two heading rows: "2002" over "2003".
+  m = /\b((?:19|20)\d\d)\s+((?:19|20)\d\d)\b/.exec(text);
+  if (m) {
+    const year = financialYear(Number(m[1]), Number(m[2]));
+    if (year) return year;
+  }
+  m = /(?:^|[^\d/])(\d\d)\s*\/\s*(\d\d)(?![\d/])/.exec(text);
+  if (m) {
+    const first = Number(m[1]);
+    const year = financialYear(first >= 90 ? 1900 + first : 2000 + first, Number(m[2]));
+    if (year) return year;
+  }
+  m = /\b((?:19|20)\d\d)\b/.exec(text);
+  return m ? m[1] : undefined;
+}
+
+// ---- Nil -----------------------------------------------------------------------------------
+
+/** How a paper prints nothing in a figure's place: a dash, "nil", "n/a", "/". Read as blank, never as text. */
+export function isNilText(text: string): boolean {
+  return /^(?:[-‒–—−]+|nil|n\/?a|\/|none|—)$/i.test(text.trim());
+}
+
 // ---- Budget summary and net budget lines ---------------------------------------------------
 
 export type SummaryRole = 'original' | 'other' | 'transfers' | 'subtotal' | 'growth' | 'savings' | 'proposed';

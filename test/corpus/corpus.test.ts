@@ -35,6 +35,7 @@ describe('hostile and broken workbooks: the check says what it could and could n
         if (c.expect.tables !== undefined) expect(doc.tables).toHaveLength(c.expect.tables);
         if (c.expect.only) expect(found).toEqual(c.expect.only);
         for (const f of c.expect.findings ?? []) expect(found).toContain(f);
+        for (const f of c.expect.absent ?? []) expect(found).not.toContain(f);
         if (c.expect.message) expect(doc.findings.map((f) => f.message).join('\n')).toContain(c.expect.message);
       },
       c.slow ? 240_000 : 60_000,

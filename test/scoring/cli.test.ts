@@ -173,7 +173,7 @@ describe('mtfs score', () => {
     ]);
     const text = mtfs('score', incomplete);
     expect(text.stdout).toContain(
-      'Incomplete proposals (not scored or ranked):\n  Commercial Projects!G5: Strategic fit is 6; scores are whole numbers from 1 to 5\n',
+      'Incomplete proposals (not scored or ranked):\n  warning incomplete-proposal  Commercial Projects!G5: Strategic fit is 6; scores are whole numbers from 1 to 5\n',
     );
   });
 
@@ -200,7 +200,7 @@ describe('mtfs score', () => {
     const text = mtfs('score', brokenModel);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain(
-      'Scoring stopped:\n  ERROR  Scoring Model!B6: the weights add up to 95, not 100 (B7:B11)\n',
+      'Scoring stopped:\n  ERROR   scoring-model        Scoring Model!B6: the weights add up to 95, not 100 (B7:B11)\n',
     );
     expect(text.stdout).toContain('Result: errors found.');
   });

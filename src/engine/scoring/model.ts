@@ -4,6 +4,12 @@ import { Decimal } from '../money';
 export const PROPOSALS_SHEET = 'Commercial Projects';
 export const MODEL_SHEET = 'Scoring Model';
 
+/** The scoring tool's own sheets: proposals and weights, not budget tables for the check to read. */
+export function isScoringSheet(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  return n === PROPOSALS_SHEET.toLowerCase() || n === MODEL_SHEET.toLowerCase();
+}
+
 /** The commercialisation continuum, lowest risk first: a category's number is its place here. */
 export const CATEGORIES = [
   'Commercial mindset',

@@ -1,0 +1,178 @@
+import type { SheetGrid } from '../grid';
+import { classifyHeader } from '../headers';
+import { hasYearOrUnit, isBareYearOrUnit, isHeadingText, rowShape, type RowShape } from './shapes';
+
+/**
+ * Stage 1 of the reader: where the tables are on a sheet. A table is a run of rows with figures
+ * (headings and single blank rows may sit between them), the heading rows just above it, and the
+ * title above those. A new heading row (years or units over the figures), a paragraph of text, or
+ * two blank rows end a table.
+ */
+export interface Block {
+  /** Text rows above the heading: the table's title, top first. */
+  titleRows: number[];
+  /** The heading rows above the figures, top first (none for a table printed without one). */
+  headerRows: number[];
+  /** First and last rows of the body: the first and last rows with figures. */
+  top: number;
+  bottom: number;
+  /** Columns holding figures anywhere in the body. */
+  figureColumns: number[];
+  /** Heading rows repeated inside the body (a table pasted across a page break): passed over. */
+  repeats: number[];
+}
+
+interface OpenBlock {
+  top: number;
+  bottom: number;
+  figures: Set<number>;
+  repeats: number[];
+  /** The heading rows' text, to tell a repeated heading from a new table's. */
+  headingKey?: string;
+}
+
+/** A row that heads figure columns: years or units over them, or the house format's own headings. */
+function isHeadingRowFor(shape: RowShape, figures: ReadonlySet<number>): boolean {
+  if (shape.figures.length > 0 || shape.narrative || shape.texts.size === 0) return false;
+  let over = 0;
+  let yearOrUnit = 0;
+  let bare = 0;
+  let house = 0;
+  for (const [c, text] of shape.texts) {
+    const h = classifyHeader(text);
+    if (h?.role === 'money') house++;
+    if (!figures.has(c)) continue;
+    over++;
+    if (hasYearOrUnit(text)) yearOrUnit++;
+    if (isBareYearOrUnit(text)) bare++;
+  }
+  return house >= 2 || (yearOrUnit >= 1 && (over >= 2 || bare >= 1 || shape.texts.size >= 2));
+}
+
+function headingKey(sheet: SheetGrid, rows: number[]): string {
+  return rows.map((r) => [...rowShape(sheet, r).texts.entries()].map(([c, t]) => `${c}:${t}`).join('|')).join('/');
+}
+
+/**
+ * The rows that head a body: heading text over its figure columns, just above it. Section headings
+ * may sit between the heading and the first figures (they then belong to the body), and one blank
+ * row may sit above the figures. Returns the heading rows and where the body really starts.
+ */
+function headingAbove(
+  sheet: SheetGrid,
+  top: number,
+  figures: ReadonlySet<number>,
+  floor: number,
+): { headerRows: number[]; bodyTop: number } {
+  const rows: number[] = [];
+  const between: number[] = [];
+  let skippedBlank = false;
+  for (let r = top - 1; r > floor; r--) {
+    const shape = rowShape(sheet, r);
+    if (shape.blank) {
+      if (rows.length === 0 && !skippedBlank) {
+        skippedBlank = true;
+        continue;
+      }
+      break;
+    }
+    if (shape.narrative) break;
+    if (shape.yearsOnly || (shape.figures.length === 0 && isHeadingRow(shape, figures, rows.length > 0))) {
+      rows.unshift(r);
+      continue;
+    }
+    if (shape.figures.length > 0 || rows.length > 0 || between.length >= 4) break;
+    between.push(r);
+  }
+  if (rows.length === 0) return { headerRows: [], bodyTop: top };
+  return { headerRows: rows, bodyTop: between.length ? Math.min(...between) : top };
+}
+
+/**
+ * A heading row: text over the figure columns that names them (or a year, a unit, a house-format
+ * heading). A single cell holding a long text at the table's left is its title, not a heading.
+ */
+function isHeadingRow(shape: RowShape, figures: ReadonlySet<number>, belowIsHeading: boolean): boolean {
+  const over = [...shape.texts.entries()].filter(([c]) => figures.has(c));
+  if (over.length === 0) return false;
+  if (shape.texts.size === 1) {
+    const text = over[0]![1];
+    const words = text.split(/\s+/).length;
+    if (words >= 3 && belowIsHeading && !hasYearOrUnit(text)) return false;
+    if (words >= 3 && belowIsHeading && figures.size > 1 && over[0]![0] === Math.min(...figures)) return false;
+  }
+  return over.some(([, t]) => isHeadingText(t)) || over.length >= 2;
+}
+
+/** Text rows above a table's heading (after the table before it): its title. */
+function titleRowsAbove(sheet: SheetGrid, from: number, floor: number): number[] {
+  const rows: number[] = [];
+  for (let r = from - 1; r > floor && rows.length < 4; r--) {
+    const shape = rowShape(sheet, r);
+    if (shape.blank) {
+      if (rows.length) break;
+      continue;
+    }
+    if (shape.figures.length > 0) break;
+    if (!shape.narrative) rows.unshift(r);
+  }
+  return rows;
+}
+
+/** Finds every table on a sheet: the runs of rows with figures, their headings and titles. */
+export function findBlocks(sheet: SheetGrid): Block[] {
+  const open: OpenBlock[] = [];
+  let current: OpenBlock | undefined;
+  let blanks = 0;
+  let repeating = false;
+  /** Text rows since the last row of figures: a heading after a title starts a new table, even when it repeats. */
+  let textSinceFigures = false;
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const shape = rowShape(sheet, r);
+    if (shape.blank) {
+      if (++blanks >= 2) current = undefined;
+      continue;
+    }
+    blanks = 0;
+    const wasRepeating = repeating;
+    repeating = false;
+    if (shape.narrative) {
+      current = undefined;
+      continue;
+    }
+    if (shape.figures.length > 0 && !shape.yearsOnly) {
+      if (!current) {
+        current = { top: r, bottom: r, figures: new Set(), repeats: [] };
+        open.push(current);
+      }
+      current.bottom = r;
+      for (const c of shape.figures) current.figures.add(c);
+      textSinceFigures = false;
+      continue;
+    }
+    if (current && (shape.yearsOnly || isHeadingRowFor(shape, current.figures))) {
+      // The same heading again straight after the table's figures continues it (a page break).
+      current.headingKey ??= headingKey(
+        sheet,
+        headingAbove(sheet, current.top, current.figures, -1).headerRows.slice(0, 1),
+      );
+      if (wasRepeating || (!textSinceFigures && headingKey(sheet, [r]) === current.headingKey)) {
+        current.repeats.push(r);
+        repeating = true;
+      } else current = undefined;
+    }
+    textSinceFigures = !repeating;
+  }
+  const blocks: Block[] = [];
+  let floor = -1;
+  for (const b of open) {
+    const { headerRows, bodyTop } = headingAbove(sheet, b.top, b.figures, floor);
+    const titleRows = titleRowsAbove(sheet, headerRows[0] ?? bodyTop, floor);
+    const figureColumns = [...b.figures].sort((x, y) => x - y);
+    if (b.bottom > b.top || headerRows.length > 0) {
+      blocks.push({ titleRows, headerRows, top: bodyTop, bottom: b.bottom, figureColumns, repeats: b.repeats });
+    }
+    floor = b.bottom;
+  }
+  return blocks;
+}

@@ -1,0 +1,270 @@
+import { a1, a1Range, columnLetters } from '../a1';
+import { append } from '../collections';
+import { finding, type Finding } from '../findings';
+import { cellText, type SheetGrid } from '../grid';
+import { classifyHeader } from '../headers';
+import { readRow, type Layout } from '../rows';
+import { buildStructure } from '../structure';
+import type { MoneyColumn, Table, TableKind, TableRow } from '../tables';
+import { parseYear, unitWords } from '../vocabulary';
+import { findBlocks, type Block } from './blocks';
+import { readColumns, type ColumnReading } from './columns';
+import { foldHeadings } from './header';
+import { kindWords, tableKind } from './kind';
+import { describeReading } from './reading';
+import { nameTotals, signUnsignedColumns, solveRowRules } from './relations';
+import { rowShape } from './shapes';
+import { solveTotals } from './solve';
+import { columnSteps, tableStep } from './units';
+
+/**
+ * The reader, stage by stage (docs/checks.md explains it for users):
+ * 1. blocks.ts   where the tables are: runs of rows with figures, their heading rows and titles;
+ * 2. header.ts   the heading rows folded per column: words, year, unit;
+ * 3. columns.ts  each column's role, from its heading and its content;
+ * 4. (here)      the table's money columns, its kind, and each row read (rows.ts);
+ * 5. structure.ts  the house format's layout: which lines each labelled total closes;
+ * 6. solve.ts    what each total adds up, solved from the figures; relations.ts the columns that
+ *                add up others on each row (Net = Gross + Income, Total = the years);
+ * then reading.ts describes how the table was read, for people and for the JSON.
+ */
+
+export interface SheetDetection {
+  tables: Table[];
+  findings: Finding[];
+}
+
+/** The columns a table spans: its headings, its body's text and its figures. */
+function span(sheet: SheetGrid, block: Block): { left: number; right: number } {
+  let left = Infinity;
+  let right = -Infinity;
+  const rows = [...block.headerRows];
+  for (let r = block.top; r <= block.bottom; r++) rows.push(r);
+  const widen = (c: number) => {
+    if (c < left) left = c;
+    if (c > right) right = c;
+  };
+  for (const r of rows) {
+    const shape = rowShape(sheet, r);
+    for (const c of shape.figures) widen(c);
+    for (const c of shape.texts.keys()) widen(c);
+  }
+  return { left, right };
+}
+
+function bareLabel(text: string, year: string | undefined): string {
+  const rest = text
+    .replace(/\(?\s*£\s*['’]?\s*(000|k|m|million|bn)?(?:['’]?s)?\s*\)?/gi, ' ')
+    .replace(/\(\s*p\s*\)|\bp\b(?=\s*\)?$)/gi, ' ')
+    .replace(/[()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (year && parseYear(rest) === year && rest.replace(/[\d/\-–—\s]|to/gi, '') === '') return year;
+  return rest || year || '';
+}
+
+/** The money columns: the house format's own keys where the heading gives one, else the column's year or letter. */
+function moneyColumns(columns: ColumnReading[]): MoneyColumn[] {
+  const money = columns.filter((c) => c.role === 'figures' || c.role === 'percentages');
+  const count = (key: string) =>
+    money.filter((c) => (c.heading.house?.role === 'money' ? c.heading.house.key : '') === key).length;
+  const yearCount = (year: string) => money.filter((c) => c.heading.year === year).length;
+  return money.map((c) => {
+    const house = c.heading.house?.role === 'money' ? c.heading.house : undefined;
+    if (house && count(house.key) === 1) return { key: house.key, label: house.label, col: c.col, year: house.year };
+    const year = c.heading.year;
+    if (year && yearCount(year) === 1 && /\//.test(year))
+      return { key: `year:${year}`, label: bareLabel(c.heading.text, year) || year, col: c.col, year };
+    return {
+      key: `col:${columnLetters(c.col)}`,
+      label: bareLabel(c.heading.text, year) || `column ${columnLetters(c.col)}`,
+      col: c.col,
+      year,
+    };
+  });
+}
+
+function layoutOf(sheet: SheetGrid, columns: ColumnReading[]): Layout {
+  const layout: Layout = { sheet, columns: moneyColumns(columns), expectRefs: false };
+  for (const c of columns) {
+    if ((c.role === 'reference' || c.role === 'reference-and-classification') && layout.refCol === undefined)
+      layout.refCol = c.col;
+    else if (c.role === 'classification' && layout.classCol === undefined) layout.classCol = c.col;
+    else if (c.role === 'date') layout.dateCol = c.col;
+    else if (c.role === 'summary-line') layout.summaryLineCol = c.col;
+    else if (c.role === 'marker') layout.markerCol = c.col;
+  }
+  layout.expectRefs = layout.refCol !== undefined || layout.markerCol !== undefined;
+  return layout;
+}
+
+/** Pounds per figure: the unit most of the money columns are headed with; the house format's defaults otherwise. */
+function tableScale(kind: TableKind, columns: ColumnReading[]): number {
+  const scales = columns.flatMap((c) =>
+    c.role === 'figures' && c.heading.unit.scale !== undefined ? [c.heading.unit.scale] : [],
+  );
+  if (scales.length) {
+    const counts = new Map<number, number>();
+    for (const s of scales) counts.set(s, (counts.get(s) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  }
+  return kind === 'revenue-budget' || kind === 'budget-table' ? 1 : 1000;
+}
+
+function firstText(sheet: SheetGrid, r: number): string {
+  const shape = rowShape(sheet, r);
+  return [...shape.texts.values()][0] ?? '';
+}
+
+function readTable(sheet: SheetGrid, block: Block, findings: Finding[]): Table {
+  const { left, right } = span(sheet, block);
+  const headings = foldHeadings(sheet, block, left, right);
+  const columns = readColumns(sheet, block, headings);
+  const layout = layoutOf(sheet, columns);
+  const repeats = new Set(block.repeats);
+  const rows: TableRow[] = [];
+  const rowFindings: Finding[] = [];
+  for (let r = block.top; r <= block.bottom; r++) {
+    if (repeats.has(r)) continue;
+    const read = readRow(layout, r);
+    if (!read) continue;
+    rows.push(read.row);
+    append(rowFindings, read.findings);
+  }
+  const title = block.titleRows.map((r) => firstText(sheet, r)).filter(Boolean);
+  const kind = tableKind({
+    columns,
+    labels: () => rows.map((r) => r.label).filter(Boolean),
+    title: title.join(' '),
+    rows: () => rows,
+  });
+  const headerRow = block.headerRows[0] ?? block.top;
+  const money = layout.columns;
+  const table: Table = {
+    id: `${sheet.name}!${a1Range(headerRow, left, block.bottom, right)}`,
+    sheet: sheet.name,
+    kind,
+    title,
+    headerRow,
+    top: headerRow,
+    bottom: block.bottom,
+    left,
+    right,
+    range: a1Range(headerRow, left, block.bottom, right),
+    columns: money,
+    rows,
+    scale: tableScale(kind, columns),
+    step: tableStep(sheet, rows),
+    refCol: layout.refCol,
+    classCol: layout.classCol,
+    summaryLineCol: layout.summaryLineCol,
+  };
+  const moneyReadings = money.map((m) => columns.find((c) => c.col === m.col)!);
+  table.steps = columnSteps(sheet, rows, money.length);
+  table.additive = moneyReadings.map((c) => c.role === 'figures');
+  if (kind !== 'budget-summary' && kind !== 'net-budget') {
+    if (kind !== 'budget-table') buildStructure(table);
+    // A paper printed without signs has its net figures' signs worked out first, from the row rules.
+    if (kind !== 'revenue-budget' && kind !== 'capital-programme') table.rowRules = solveRowRules(table);
+    solveTotals(table, { steps: table.steps, additive: table.additive, discover: kind === 'budget-table' });
+    if (kind === 'budget-table') {
+      nameTotals(table);
+      signUnsignedColumns(table, rowFindings);
+    }
+  }
+  append(findings, rowFindings, hiddenFindings(sheet, table));
+  table.reading = describeReading(table, block, columns);
+  return table;
+}
+
+/** Money words: a table of figures with none of these, no £ and no year is not a budget table (a shopping list). */
+const MONEY_WORDS =
+  /£|budget|expenditure|spend|income|cost|funding|funded|grant|\bnet\b|gross|revenue|capital|council tax|precept|saving|growth|reserve|requirement|charges|financ/i;
+
+function looksLikeMoney(sheet: SheetGrid, table: Table, block: Block): boolean {
+  if (table.kind !== 'budget-table') return true;
+  if (table.rows.some((r) => r.type === 'total')) return true;
+  if (table.columns.some((c) => c.year)) return true;
+  const headings = [...block.headerRows, ...block.titleRows].map((r) =>
+    [...rowShape(sheet, r).texts.values()].join(' '),
+  );
+  if (headings.some((h) => MONEY_WORDS.test(h))) return true;
+  return table.rows.some((r) => r.figures.some((f) => f && (sheet.rows[f.row]?.[f.col]?.format ?? '').includes('£')));
+}
+
+/** Finds every table on a sheet, reads it, and works out what its totals add up. */
+export function readTables(sheet: SheetGrid): SheetDetection {
+  const tables: Table[] = [];
+  const findings: Finding[] = [];
+  const blocks = findBlocks(sheet);
+  for (const block of blocks) {
+    const tableFindings: Finding[] = [];
+    const table = readTable(sheet, block, tableFindings);
+    if (!looksLikeMoney(sheet, table, block)) continue;
+    tables.push(table);
+    append(findings, tableFindings);
+  }
+  append(findings, headingsWithoutLines(sheet, blocks));
+  return { tables, findings };
+}
+
+/** A house-format heading row with no figures under it: said, rather than passed over. */
+function headingsWithoutLines(sheet: SheetGrid, blocks: Block[]): Finding[] {
+  const used = new Set(blocks.flatMap((b) => [...b.headerRows, ...b.titleRows]));
+  const inside = (r: number) => blocks.some((b) => r >= b.top && r <= b.bottom);
+  const out: Finding[] = [];
+  for (let r = 0; r < sheet.rows.length; r++) {
+    if (used.has(r) || inside(r)) continue;
+    const shape = rowShape(sheet, r);
+    if (shape.figures.length) continue;
+    const money = [...shape.texts.entries()].filter(([, t]) => classifyHeader(t)?.role === 'money');
+    const withUnit = money.filter(([, t]) => unitWords(t).scale !== undefined);
+    if (money.length < 2 && withUnit.length === 0) continue;
+    const headers = money.map(([, t]) => classifyHeader(t));
+    const kind: TableKind = headers.some((h) => h?.role === 'money' && h.key === 'gross')
+      ? 'capital-programme'
+      : headers.filter((h) => h?.role === 'money' && ['employees', 'running', 'net'].includes(h.key)).length >= 2
+        ? 'revenue-budget'
+        : 'budget-table';
+    const col = money[0]![0];
+    out.push(
+      finding(
+        'no-lines',
+        sheet.name,
+        a1(r, col),
+        `this looks like the header of a ${kindWords(kind)} table, but no lines with figures follow it (${cellText(sheet.rows[r]?.[col])})`,
+      ),
+    );
+  }
+  return out;
+}
+
+function hiddenFindings(sheet: SheetGrid, table: Table): Finding[] {
+  const out: Finding[] = [];
+  for (const row of table.rows) {
+    if (row.hidden && row.type !== 'heading') {
+      const col = row.labelCol >= 0 ? row.labelCol : (row.figures.find((f) => f)?.col ?? table.left);
+      out.push(
+        finding(
+          'hidden-row',
+          sheet.name,
+          a1(row.row, col),
+          `row ${row.row + 1} (${row.label || 'unlabelled'}) is hidden; its figures still count in the checks`,
+        ),
+      );
+    }
+  }
+  for (const m of table.columns) {
+    if (sheet.hiddenCols.has(m.col)) {
+      out.push(
+        finding(
+          'hidden-row',
+          sheet.name,
+          a1(table.headerRow, m.col),
+          `column ${m.label} is hidden; its figures still count in the checks`,
+        ),
+      );
+    }
+  }
+  return out;
+}

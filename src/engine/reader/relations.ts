@@ -1,0 +1,259 @@
+import { a1 } from '../a1';
+import { judgeExact } from '../compare';
+import { finding, type Finding } from '../findings';
+import type { RowRule, Table } from '../tables';
+import { exactFigures, type ExactFigures } from './exact';
+
+/**
+ * Columns that add up others on each row: a Total column (the years), Net = Gross + Income,
+ * Net = Gross − Income, a budget build-up across the columns. Found from the figures: a rule is
+ * kept when it holds on most rows where it can be tried, and the column it totals is headed as a
+ * total (Total, Net…), so a column that merely happens to equal two others on a few rows is never
+ * taken for one.
+ *
+ * Some papers print every figure without a sign (a service whose income exceeds its spending shows
+ * a positive net cost). When no figure in a table is negative, Net = Gross − Income is tried as the
+ * size of the difference; where it holds so, the net figure's sign is the difference's.
+ */
+
+const TOTAL_COLUMN = /\b(total|net|budget|requirement|balance|overall)\b/i;
+
+interface RuleCandidate {
+  parts: { column: number; sign: number }[];
+}
+
+/** The description's column, where most rows have their label: mirrored layouts print a year each side of it. */
+function labelColumn(table: Table): number {
+  const cols = table.rows.map((r) => r.labelCol).filter((c) => c >= 0);
+  if (!cols.length) return -1;
+  cols.sort((a, b) => a - b);
+  return cols[Math.floor(cols.length / 2)]!;
+}
+
+function candidatesFor(table: Table, x: number): RuleCandidate[] {
+  const additive = table.additive ?? table.columns.map(() => true);
+  const xCol = table.columns[x]!.col;
+  const label = labelColumn(table);
+  const sameSide = (i: number) => label < 0 || table.columns[i]!.col < label === xCol < label;
+  const others = table.columns.map((_, i) => i).filter((i) => i !== x && additive[i] && sameSide(i));
+  const left = others.filter((i) => table.columns[i]!.col < xCol);
+  const out: RuleCandidate[] = [];
+  // Runs of columns just left of the total: the years before a Total column, the build-up of a budget.
+  for (let start = left.length - 2; start >= 0; start--) {
+    out.push({ parts: left.slice(start).map((column) => ({ column, sign: 1 })) });
+  }
+  // Two columns added or taken away: Net = Gross + Income (income negative), or Gross − Income.
+  for (let a = 0; a < others.length; a++)
+    for (let b = a + 1; b < others.length; b++) {
+      const [p, q] = [others[a]!, others[b]!];
+      out.push({
+        parts: [
+          { column: p, sign: 1 },
+          { column: q, sign: 1 },
+        ],
+      });
+      out.push({
+        parts: [
+          { column: p, sign: 1 },
+          { column: q, sign: -1 },
+        ],
+      });
+      out.push({
+        parts: [
+          { column: p, sign: -1 },
+          { column: q, sign: 1 },
+        ],
+      });
+    }
+  return out;
+}
+
+function stepUnits(table: Table, exact: ExactFigures, columns: number[]): number {
+  const steps = table.steps ?? table.columns.map(() => table.step);
+  return Math.max(...columns.map((i) => steps[i]!.times(exact.factor).toNumber()));
+}
+
+interface Tally {
+  holds: number;
+  fails: number;
+}
+
+function tally(table: Table, exact: ExactFigures, x: number, c: RuleCandidate, unsigned: boolean): Tally {
+  let holds = 0;
+  let fails = 0;
+  const step = stepUnits(table, exact, [x, ...c.parts.map((p) => p.column)]);
+  table.rows.forEach((row, r) => {
+    if (row.type === 'heading') return;
+    const total = exact.at(r, x);
+    if (total === undefined || total === null) return;
+    let expected = 0;
+    let present = 0;
+    let nonZero = 0;
+    for (const p of c.parts) {
+      const v = exact.at(r, p.column);
+      if (v === null) return;
+      if (v === undefined) continue;
+      present++;
+      if (v !== 0) nonZero++;
+      expected += p.sign * v;
+    }
+    if (present === 0 || (nonZero === 0 && total === 0)) return;
+    const shown = unsigned ? Math.abs(expected) : expected;
+    if (judgeExact(total, shown, step, c.parts.length, 'rounding') === 'mismatch') fails++;
+    else holds++;
+  });
+  return { holds, fails };
+}
+
+function printedUnsigned(table: Table): boolean {
+  let any = false;
+  for (const row of table.rows)
+    for (const f of row.figures) {
+      if (!f?.value) continue;
+      if (f.value.isNegative()) return false;
+      any = true;
+    }
+  return any;
+}
+
+/** Two rules over the same columns (Net = Gross + Capital, Gross = Net − Capital) are one: kept once, totalling the rightmost. */
+function distinct(rules: RowRule[], table: Table): RowRule[] {
+  const key = (r: RowRule) => [r.total, ...r.parts.map((p) => p.column)].sort((a, b) => a - b).join(',');
+  const kept = new Map<string, RowRule>();
+  for (const rule of rules) {
+    const k = key(rule);
+    const other = kept.get(k);
+    if (!other || table.columns[rule.total]!.col > table.columns[other.total]!.col) kept.set(k, rule);
+  }
+  return rules.filter((r) => kept.get(key(r)) === r);
+}
+
+/** The rules a table's rows follow, as the figures show them; an unsigned paper's net figures are given their signs. */
+export function solveRowRules(table: Table): RowRule[] {
+  const exact = exactFigures(table);
+  const unsigned = printedUnsigned(table);
+  const rules: RowRule[] = [];
+  table.columns.forEach((column, x) => {
+    if (!(table.additive?.[x] ?? true) || !TOTAL_COLUMN.test(column.label)) return;
+    let best: RowRule | undefined;
+    for (const c of candidatesFor(table, x)) {
+      const ways = unsigned && c.parts.some((p) => p.sign < 0) ? [false, true] : [false];
+      for (const asSize of ways) {
+        const t = tally(table, exact, x, c, asSize);
+        if (!best || t.holds > best.holds || (t.holds === best.holds && t.fails < best.fails))
+          best = { total: x, parts: c.parts, holds: t.holds, fails: t.fails, unsigned: asSize || undefined };
+      }
+    }
+    // Most rows must follow it: a column that follows a rule on only some rows follows another one.
+    if (best && best.holds >= 2 && best.holds >= 0.75 * (best.holds + best.fails)) rules.push(best);
+  });
+  const kept = distinct(rules, table);
+  for (const rule of kept) if (rule.unsigned) signUnsignedTotals(table, exact, rule);
+  return kept;
+}
+
+/** Each row's figure in an unsigned rule's total column takes the sign of the difference it shows the size of. */
+function signUnsignedTotals(table: Table, exact: ExactFigures, rule: RowRule): void {
+  table.rows.forEach((row, r) => {
+    let expected = 0;
+    for (const p of rule.parts) {
+      const v = exact.at(r, p.column);
+      if (v === null || v === undefined) continue;
+      expected += p.sign * v;
+    }
+    if (expected < 0) {
+      row.signs ??= table.columns.map(() => 1);
+      row.signs[rule.total] = -1;
+    }
+  });
+}
+
+/** Names the totals of a budget table in its own words, and gives each line its section, for messages. */
+export function nameTotals(table: Table): void {
+  let heading: string | undefined;
+  table.rows.forEach((row, i) => {
+    if (row.type === 'heading') {
+      heading = row.label.replace(/:$/, '');
+      return;
+    }
+    if (row.type === 'total') {
+      row.name ??= row.label || 'the unlabelled total';
+      for (const p of row.parts ?? []) table.rows[p]!.consumedBy ??= i;
+      return;
+    }
+    row.section ??= heading;
+  });
+}
+
+const MAX_SIGN_SEARCH = 16;
+
+/**
+ * In a paper printed without signs, a column with no rule to give its figures their signs (last
+ * year's net cost beside this year's) is read with the signs of a column that has one, row by row,
+ * where that makes its total add up; else with the one choice of signs that does. When no choice
+ * does, the total is not checked there, and the reader says so.
+ */
+export function signUnsignedColumns(table: Table, notes: Finding[]): void {
+  const unsignedRules = (table.rowRules ?? []).filter((r) => r.unsigned);
+  const ruled = unsignedRules.map((r) => r.total);
+  if (!ruled.length) return;
+  // Gross spending and income are sizes by nature: only columns like the net one can hide a sign.
+  const sizes = new Set(unsignedRules.flatMap((r) => r.parts.map((p) => p.column)));
+  const exact = exactFigures(table);
+  for (const [t, total] of table.rows.entries()) {
+    if (total.type !== 'total' || !total.parts?.length || !total.structure) continue;
+    const parts = total.parts;
+    table.columns.forEach((column, c) => {
+      if (ruled.includes(c) || sizes.has(c) || !total.structure!.checked[c]) return;
+      const value = exact.at(t, c);
+      const figures = parts.map((p) => exact.at(p, c));
+      if (value === null || value === undefined || figures.some((v) => v === null)) return;
+      const step = stepUnits(table, exact, [c]);
+      const holds = (signs: number[]) =>
+        judgeExact(
+          value,
+          figures.reduce<number>((sum, v, k) => sum + signs[k]! * (v ?? 0), 0),
+          step,
+          parts.length,
+          'rounding',
+        ) !== 'mismatch';
+      if (holds(parts.map(() => 1))) return;
+      const alongside = ruled.map((r) => parts.map((p) => table.rows[p]!.signs?.[r] ?? 1)).find(holds);
+      const signs = alongside ?? searchSigns(parts.length, holds);
+      if (signs) {
+        parts.forEach((p, k) => {
+          const row = table.rows[p]!;
+          row.signs ??= table.columns.map(() => 1);
+          row.signs[c] = signs[k]!;
+        });
+        return;
+      }
+      total.structure!.checked[c] = false;
+      notes.push(
+        finding(
+          'total-unclear',
+          table.sheet,
+          a1(total.row, total.figures[c]?.col ?? column.col),
+          `the paper prints its figures without signs, and no choice of signs makes ${column.label} add up to ${total.label || 'its total'}; it is not checked`,
+        ),
+      );
+    });
+  }
+}
+
+/** The choice of signs (fewest minus signs first) under which a total holds, if there is one and few enough lines to try them all. */
+function searchSigns(n: number, holds: (signs: number[]) => boolean): number[] | undefined {
+  if (n > MAX_SIGN_SEARCH) return undefined;
+  const masks = Array.from({ length: 2 ** n }, (_, m) => m).sort((a, b) => bits(a) - bits(b));
+  for (const mask of masks) {
+    const signs = Array.from({ length: n }, (_, k) => (mask & (1 << k) ? -1 : 1));
+    if (holds(signs)) return signs;
+  }
+  return undefined;
+}
+
+function bits(n: number): number {
+  let count = 0;
+  for (let m = n; m; m &= m - 1) count++;
+  return count;
+}

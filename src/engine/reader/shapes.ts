@@ -1,0 +1,95 @@
+import { figureKind } from '../figures';
+import { cellText, type Cell, type SheetGrid } from '../grid';
+import { parseYear, UNIT_ONLY } from '../vocabulary';
+
+/** What a sheet row holds, as the reader's first stages see it. */
+export interface RowShape {
+  row: number;
+  /** Columns holding a figure (a number, numeric text, an error or a formula without a value). */
+  figures: number[];
+  /** Columns holding text that is not a figure, with the text tidied. */
+  texts: Map<number, string>;
+  blank: boolean;
+  /** Every figure is a whole number from 1990 to 2099: a year written as a number ("2002" over "2003"). */
+  yearsOnly: boolean;
+  /** One long sentence and nothing else: narrative between tables, never part of one. */
+  narrative: boolean;
+}
+
+function isYearNumber(cell: Cell | undefined): boolean {
+  const v = cell?.value;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2099;
+}
+
+/** A paragraph rather than a label: many words, or a full sentence. */
+export function isNarrative(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return words >= 14 || text.length >= 100 || (words >= 7 && /[.:]$/.test(text) && !/\.\.\.$/.test(text));
+}
+
+const shapes = new WeakMap<SheetGrid, RowShape[]>();
+
+/** A row's shape, worked out once per sheet: several stages ask about the same rows. */
+export function rowShape(sheet: SheetGrid, r: number): RowShape {
+  let cache = shapes.get(sheet);
+  if (!cache) shapes.set(sheet, (cache = []));
+  return (cache[r] ??= shapeOf(sheet, r));
+}
+
+function shapeOf(sheet: SheetGrid, r: number): RowShape {
+  const cells = sheet.rows[r] ?? [];
+  const figures: number[] = [];
+  const texts = new Map<number, string>();
+  let years = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (!cell) continue;
+    const kind = figureKind(cell);
+    if (kind === 'number' || kind === 'error' || kind === 'no-value') {
+      figures.push(c);
+      if (isYearNumber(cell)) years++;
+    } else if (kind === 'text') {
+      const t = cellText(cell);
+      if (t) texts.set(c, t);
+    }
+  }
+  const onlyText = figures.length === 0 && texts.size === 1 ? [...texts.values()][0]! : '';
+  return {
+    row: r,
+    figures,
+    texts,
+    blank: figures.length === 0 && texts.size === 0,
+    yearsOnly: figures.length > 0 && years === figures.length && texts.size === 0,
+    // A bold line is a title, however long; a paragraph is printed plain.
+    narrative: onlyText !== '' && isNarrative(onlyText) && !cells.some((c) => c?.bold),
+  };
+}
+
+/** Words that head figure columns in councils' budget tables. */
+const HEADING_WORD =
+  /\b(total|net|gross|income|expenditure|budget|estimates?|forecast|actual|outturn|variance|change|costs?|spend(ing)?|employees|running|ref|reference|description|services?|portfolio|directorate|department|amount|value|year|per head|band d|previous|original|revised|approved|proposed|funding|funded|grants?|charges|requirement|precept|capital|revenue|programme|scheme|project|completion|base|efficienc(y|ies)|savings?|growth|pressures?|reserves?)\b/i;
+
+/** A cell that names what a column holds, or its year or unit. */
+export function isHeadingText(text: string): boolean {
+  return parseYear(text) !== undefined || hasUnit(text) || HEADING_WORD.test(text);
+}
+
+/** A year or a unit: what most surely marks a row as a table's heading rather than a section's. */
+export function hasYearOrUnit(text: string): boolean {
+  return parseYear(text) !== undefined || hasUnit(text);
+}
+
+/** A unit as a heading writes it ("£000", "(£m)", "% change", "(p)"), not a value with one ("£1.4m", "12%"). */
+export function hasUnit(text: string): boolean {
+  return /£(?!\s*[\d.])|(?<![\d.]\s*)%|\(p\)/i.test(text) || UNIT_ONLY.test(text.trim());
+}
+
+/** A heading that is only a year or only a unit ("2019/20", "£000", "(£)"): a table's heading, never a section's. */
+export function isBareYearOrUnit(text: string): boolean {
+  const t = text.trim();
+  return (
+    UNIT_ONLY.test(t) ||
+    /^\(?£\s*['’]?\s*(000|k|m|million)?['’]?s?\)?$/i.test(t) ||
+    (t.length <= 12 && parseYear(t) !== undefined)
+  );
+}

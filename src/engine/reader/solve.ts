@@ -1,0 +1,388 @@
+import { judgeExact } from '../compare';
+import type { Decimal } from '../money';
+import type { Table, TableRow, TotalHow, TotalStructure } from '../tables';
+import { TOTAL_LABEL } from '../vocabulary';
+import { addExact, exactFigures, type ExactFigures } from './exact';
+
+/**
+ * Stage 6 of the reader: what each total adds up, solved from the figures. For each row that is, or
+ * may be, a total, the plausible structures are tried — the lines of its section, a running total
+ * (the total before it and the lines since), every item above it not yet added up, every line above
+ * it, those taken away — in every column at once; the one that holds in the most columns is kept.
+ * A row labelled as a total keeps the most plausible structure even when none holds (the check then
+ * reports it); a row that is not labelled as one becomes a total only when its figures say so.
+ */
+
+interface Candidate {
+  parts: number[];
+  signs: number[];
+  how: TotalHow;
+}
+
+interface Evaluation {
+  holds: number;
+  fails: number;
+  /** Columns where it holds with at least two parts that are not zero: real support, not 0 = 0. */
+  support: number;
+  checked: boolean[];
+}
+
+type Prior = 'asserted' | 'likely' | 'none';
+
+/** Words of a line that is worked out from others, for rows printed in bold. */
+const WORKED_OUT = /\b(net|requirement|gap|balance|surplus|deficit|budget|cost of services|to be met|total)\b/i;
+const TAKEN_AWAY = /^(less|minus|deduct)\b/i;
+
+export interface SolveOptions {
+  /** Per money column: its displayed unit. */
+  steps: Decimal[];
+  /** Per money column: whether it adds up at all (percentages do not). */
+  additive: boolean[];
+  /** Whether lines that are not labelled as totals may be found to be totals from their figures. */
+  discover: boolean;
+}
+
+/**
+ * How a row may be a total, before its figures are looked at: labelled as one (or, outside the house
+ * format, printed in bold among plain lines, as papers print totals), named like a worked-out line
+ * ("Net budget requirement"), or plain.
+ */
+function priorOf(row: TableRow, index: number, discover: boolean): Prior {
+  if (index === 0) return 'none';
+  if (row.type === 'total') return 'asserted';
+  if (discover && row.bold) return 'asserted';
+  if (WORKED_OUT.test(row.label)) return 'likely';
+  return 'none';
+}
+
+class Solver {
+  private readonly exact: ExactFigures;
+  private readonly stepUnits: number[];
+  /** For each row: the total that adds it up, once one does. */
+  private readonly consumedBy: (number | undefined)[] = [];
+  private readonly isTotal: boolean[] = [];
+  private readonly signsTakenAway: boolean[] = [];
+  /** Rows labelled as totals whose figures no way of adding up explains: perhaps lines after all ("Total amount to be met from Council Tax"). */
+  private readonly doubtful = new Set<number>();
+  /** The doubtful totals that are so because their figures fail, not because only figures found them. */
+  private readonly failing = new Set<number>();
+  private readonly withFigures: boolean[];
+  /** Rows above the one being solved that nothing adds up yet, and every line above it: kept as the solver goes. */
+  private open: number[] = [];
+  private readonly lines: number[] = [];
+
+  constructor(
+    private readonly table: Table,
+    private readonly options: SolveOptions,
+  ) {
+    this.exact = exactFigures(table);
+    this.stepUnits = options.steps.map((s) => s.times(this.exact.factor).toNumber());
+    this.withFigures = table.rows.map((row) => row.type !== 'heading' && row.figures.some((f) => f !== undefined));
+    if (table.rows.some((row) => TAKEN_AWAY.test(row.label))) {
+      let underLess = false;
+      table.rows.forEach((row, i) => {
+        if (row.type === 'heading') underLess = TAKEN_AWAY.test(row.label);
+        else if (row.type === 'total') underLess = false;
+        this.signsTakenAway[i] = (underLess || TAKEN_AWAY.test(row.label)) && this.allNonNegative(i);
+      });
+    }
+  }
+
+  private allNonNegative(i: number): boolean {
+    return this.table.columns.every((_, c) => {
+      const v = this.exact.at(i, c);
+      return v === undefined || v === null || v >= 0;
+    });
+  }
+
+  /** The ways row t may add up the rows just above it, most plausible first: its section, a running total. */
+  private nearCandidates(t: number, layout: Candidate | undefined): Candidate[] {
+    const rows = this.table.rows;
+    let previousTotal = -1;
+    for (let j = t - 1; j >= 0; j--)
+      if (this.isTotal[j]) {
+        previousTotal = j;
+        break;
+      }
+    const linesSince = (from: number) => {
+      const out: number[] = [];
+      for (let j = from; j < t; j++) if (!this.isTotal[j] && this.withFigures[j]) out.push(j);
+      return out;
+    };
+    const section = linesSince(previousTotal + 1);
+    let firstHeading = -1;
+    for (let j = previousTotal + 1; j < t; j++)
+      if (rows[j]!.type === 'heading') {
+        firstHeading = j;
+        break;
+      }
+    const sectionFromHeading = firstHeading >= 0 ? linesSince(firstHeading) : section;
+    const list: Candidate[] = [];
+    if (layout) list.push(layout);
+    list.push(plus(sectionFromHeading, 'section'), plus(section, 'section'));
+    if (previousTotal >= 0) list.push(plus([previousTotal, ...section], 'running'));
+    list.push(minus(section, 'negated-section'));
+    if (this.doubtful.size) list.push(plus(this.sectionThroughDoubtful(t), 'section'));
+    return this.withTakenAway(list);
+  }
+
+  /** The lines since the last total the figures bear out, counting doubtful totals (and the lines they took) as lines. */
+  private sectionThroughDoubtful(t: number): number[] {
+    let from = 0;
+    for (let j = t - 1; j >= 0; j--)
+      if (this.isTotal[j] && !this.doubtful.has(j)) {
+        from = j + 1;
+        break;
+      }
+    const out: number[] = [];
+    for (let j = from; j < t; j++) if (this.withFigures[j] && (!this.isTotal[j] || this.doubtful.has(j))) out.push(j);
+    return out;
+  }
+
+  /** The ways row t may add up everything above it: every item not yet added up, every line. */
+  private farCandidates(): Candidate[] {
+    return this.withTakenAway([
+      plus([...this.open], 'items-above'),
+      plus([...this.lines], 'lines-above'),
+      minus([...this.open], 'negated-items-above'),
+    ]);
+  }
+
+  /** Each candidate, and again with the lines printed positive under "Less" taken away, when there are any. */
+  private withTakenAway(list: Candidate[]): Candidate[] {
+    if (!this.signsTakenAway.some(Boolean)) return list;
+    const signed = list.map((c) => ({
+      ...c,
+      signs: c.parts.map((p, k) => (this.signsTakenAway[p] ? -1 : 1) * c.signs[k]!),
+    }));
+    return [...list, ...signed];
+  }
+
+  /** How a candidate fares in each column; `instead` reads some parts as the sums of others (a total printed wrong). */
+  private evaluate(t: number, c: Candidate, instead?: Map<number, Candidate>): Evaluation {
+    const e: Evaluation = { holds: 0, fails: 0, support: 0, checked: [] };
+    this.table.columns.forEach((_, col) => {
+      e.checked[col] = false;
+      if (!this.options.additive[col]) return;
+      const total = this.exact.at(t, col);
+      if (total === undefined || total === null) return;
+      let expected = 0;
+      let nonZero = 0;
+      let any = false;
+      for (let k = 0; k < c.parts.length; k++) {
+        const v = this.valueFor(c.parts[k]!, col, instead);
+        if (v === null) return;
+        if (v === undefined) continue;
+        any = true;
+        if (v !== 0) nonZero++;
+        expected = addExact(expected, c.signs[k]! * v);
+      }
+      if (!any || Number.isNaN(expected)) return;
+      e.checked[col] = true;
+      // Structures are found with rounding allowed, whatever tolerance the check then applies.
+      const verdict = judgeExact(total, expected, this.stepUnits[col]!, c.parts.length, 'rounding');
+      // A difference larger than rounding usually gives is no evidence for a structure: many lines
+      // allow a wide margin, and a structure of many lines would otherwise win for that alone.
+      if (verdict === 'mismatch' || verdict === 'unusual') e.fails++;
+      else {
+        e.holds++;
+        if (nonZero >= 2) e.support++;
+      }
+    });
+    return e;
+  }
+
+  private valueFor(r: number, col: number, instead?: Map<number, Candidate>): number | null | undefined {
+    const sum = instead?.get(r);
+    if (!sum) return this.exact.at(r, col);
+    let total = 0;
+    for (let k = 0; k < sum.parts.length; k++) {
+      const v = this.exact.at(sum.parts[k]!, col);
+      if (v === null) return null;
+      if (v !== undefined) total = addExact(total, sum.signs[k]! * v);
+    }
+    return total;
+  }
+
+  private accept(t: number, c: Candidate, e: Evaluation, confidence: TotalStructure['confidence']): void {
+    const row = this.table.rows[t]!;
+    row.type = 'total';
+    row.parts = c.parts;
+    row.partSigns = c.signs.every((s) => s === 1) ? undefined : c.signs;
+    row.structure = { how: c.how, confidence, checked: e.checked };
+    this.isTotal[t] = true;
+    // A doubtful total this one adds up as a line was a line all along.
+    for (const p of c.parts) if (this.doubtful.has(p)) this.demote(p);
+    for (const p of c.parts) this.consumedBy[p] = t;
+    // What a total adds up is almost always the end of the open items: take those off the end, the rest by a pass.
+    while (this.open.length && this.consumedBy[this.open[this.open.length - 1]!] !== undefined) this.open.pop();
+    if (c.parts.some((p) => this.open.includes(p)))
+      this.open = this.open.filter((j) => this.consumedBy[j] === undefined);
+  }
+
+  private demote(d: number): void {
+    const row = this.table.rows[d]!;
+    for (const p of row.parts ?? []) if (this.consumedBy[p] === d) this.consumedBy[p] = undefined;
+    row.type = 'line';
+    row.parts = undefined;
+    row.partSigns = undefined;
+    row.structure = undefined;
+    this.isTotal[d] = false;
+    this.doubtful.delete(d);
+    this.failing.delete(d);
+  }
+
+  /** Records what row t turned out to be, for the rows below it. */
+  private settle(t: number): void {
+    if (!this.withFigures[t]) return;
+    if (!this.isTotal[t]) this.lines.push(t);
+    this.open.push(t);
+  }
+
+  solve(): void {
+    this.table.rows.forEach((row, t) => {
+      this.solveRow(row, t);
+      this.settle(t);
+    });
+    this.finish();
+  }
+
+  private best(t: number, candidates: Candidate[]): { c: Candidate; e: Evaluation }[] {
+    const seen = new Set<string>();
+    const out: { c: Candidate; e: Evaluation }[] = [];
+    for (const c of candidates) {
+      if (c.parts.length === 0) continue;
+      // Parts run in sheet order, so a candidate is told apart by its size, its ends and its signs' ends.
+      const last = c.parts.length - 1;
+      const key = `${last}:${c.parts[0]}:${c.parts[last]}:${c.signs[0]}:${c.signs[last]}:${c.signs.includes(-1) && c.signs.includes(1)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ c, e: this.evaluate(t, c) });
+    }
+    return out;
+  }
+
+  private solveRow(row: TableRow, t: number): void {
+    if (!this.withFigures[t] || t === 0) return;
+    const prior = priorOf(row, t, this.options.discover);
+    if (prior !== 'asserted' && !this.options.discover) return;
+    const layout: Candidate | undefined = row.parts?.length
+      ? { parts: row.parts, signs: row.parts.map(() => 1), how: 'layout' }
+      : undefined;
+    if (layout) {
+      // The house format's layout usually says it all: no need to look further when it holds everywhere.
+      const e = this.evaluate(t, layout);
+      if (e.fails === 0 && e.holds > 0) return this.accept(t, layout, e, 'high');
+    }
+    const tried = this.best(t, this.nearCandidates(t, layout));
+    const holdsEverywhere = (x: { e: Evaluation }) =>
+      x.e.fails === 0 && x.e.holds > 0 && (prior === 'asserted' || x.e.support > 0);
+    if (!tried.some(holdsEverywhere)) tried.push(...this.best(t, this.farCandidates()));
+    const best = tried.reduce<(typeof tried)[number] | undefined>(
+      (a, b) => (!a || b.e.holds > a.e.holds || (b.e.holds === a.e.holds && b.e.fails < a.e.fails) ? b : a),
+      undefined,
+    );
+    if (!best) return;
+    if (prior === 'asserted') {
+      if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
+      const first = tried[0]!;
+      this.accept(t, first.c, first.e, 'low');
+      // Its label says total, its figures do not; a total below may show it to be a line.
+      if (!layout && this.options.discover) {
+        this.doubtful.add(t);
+        this.failing.add(t);
+      }
+      return;
+    }
+    const evidence =
+      best.e.fails === 0
+        ? best.e.support >= 1
+        : prior === 'likely' && best.e.holds >= best.e.fails && best.e.support >= 1;
+    if (evidence) {
+      this.accept(t, best.c, best.e, 'medium');
+      // Found from its figures alone: a total labelled below may yet show it to be a line.
+      this.doubtful.add(t);
+      return;
+    }
+    if (this.options.discover) this.repair(t);
+  }
+
+  /**
+   * A row nothing explains may be a total below one printed wrong. If some line R of its section,
+   * read as the total of the lines above it, would make this row a running total (R and the lines
+   * since), then R is that total, off by its difference: the check reports it there. R must not be
+   * zero (a nil line read so would explain a total that leaves it out) and must have lines of its own.
+   */
+  private repair(t: number): void {
+    let previousTotal = -1;
+    for (let j = t - 1; j >= 0; j--)
+      if (this.isTotal[j]) {
+        previousTotal = j;
+        break;
+      }
+    const section: number[] = [];
+    for (let j = previousTotal + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) section.push(j);
+    for (let k = 2; k < section.length; k++) {
+      const r = section[k]!;
+      if (this.table.rows[r]!.type !== 'line' || this.isZero(r)) continue;
+      const before = section.slice(0, k);
+      const ways = [plus(before, 'section')];
+      if (previousTotal >= 0) ways.push(plus([previousTotal, ...before], 'running'));
+      for (const own of ways) {
+        const ownEval = this.evaluate(r, own);
+        if (ownEval.holds > 0 || ownEval.fails === 0) continue;
+        const running = plus([r, ...section.slice(k + 1)], 'running');
+        const e = this.evaluate(t, running, new Map([[r, own]]));
+        if (e.fails === 0 && e.holds > 0) {
+          this.accept(r, own, ownEval, 'low');
+          this.accept(t, running, e, 'medium');
+          return;
+        }
+      }
+    }
+  }
+
+  private isZero(r: number): boolean {
+    return this.table.columns.every((_, c) => {
+      const v = this.exact.at(r, c);
+      return v === undefined || v === null || v === 0;
+    });
+  }
+
+  /** At the end: a doubtful total that is the last of the lines under a total, which add up to it, is a line of that block ("Financed by"). */
+  finish(): void {
+    for (const d of [...this.failing]) {
+      let above = -1;
+      for (let j = d - 1; j >= 0; j--)
+        if (this.isTotal[j] && !this.doubtful.has(j)) {
+          above = j;
+          break;
+        }
+      if (above < 0) continue;
+      const block: number[] = [];
+      for (let j = above + 1; j <= d; j++) if (this.withFigures[j]) block.push(j);
+      if (block.length < 2) continue;
+      const e = this.evaluate(above, plus(block, 'section'));
+      const negated = this.evaluate(above, minus(block, 'negated-section'));
+      if ((e.fails === 0 && e.holds > 0) || (negated.fails === 0 && negated.holds > 0)) this.demote(d);
+    }
+  }
+}
+
+function plus(parts: number[], how: TotalHow): Candidate {
+  return { parts, signs: parts.map(() => 1), how };
+}
+
+function minus(parts: number[], how: TotalHow): Candidate {
+  return { parts, signs: parts.map(() => -1), how };
+}
+
+/** Works out what each total of the table adds up, from its layout and its figures (see the top of this file). */
+export function solveTotals(table: Table, options: SolveOptions): void {
+  new Solver(table, options).solve();
+}
+
+/** Whether a label reads as a total's, for the rows the layout did not already mark. */
+export function labelledTotal(label: string): boolean {
+  return TOTAL_LABEL.test(label);
+}

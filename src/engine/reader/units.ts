@@ -1,0 +1,128 @@
+import { maxOf } from '../collections';
+import { CellFigure, centsOf } from '../figures';
+import type { SheetGrid } from '../grid';
+import { Decimal } from '../money';
+import type { Figure, TableRow } from '../tables';
+
+/**
+ * The unit each column's figures are printed to: what a rounding difference is measured in. It is
+ * the number format's unit (1 for #,##0, 0.1 for 0.0), except where the figures as stored say
+ * otherwise:
+ * - a format that shows thousands of what the cells hold (#,##0, shows £000 of cells holding £)
+ *   hides nothing: the cells' own precision counts, so £400 out is not "rounding";
+ * - figures all stored as round thousands (a paper "rounded to the nearest £1,000" printed in £)
+ *   were rounded to thousands, so their differences come in thousands.
+ */
+
+const ONE = new Decimal(1);
+/** Figures needed before round thousands are read as rounding rather than chance. */
+const ROUNDED_THOUSANDS_MIN = 8;
+
+function formatOf(sheet: SheetGrid, f: Figure): string {
+  return (f instanceof CellFigure ? f.format : sheet.rows[f.row]?.[f.col]?.format) ?? 'General';
+}
+
+/** The most common format among some figures. */
+function commonFormat(sheet: SheetGrid, figures: Figure[]): string {
+  const counts = new Map<string, number>();
+  let run = '';
+  let runLength = 0;
+  // Runs of one format are counted before they touch the map: a column has a handful of formats.
+  for (const f of figures) {
+    const format = formatOf(sheet, f);
+    if (format === run) {
+      runLength++;
+      continue;
+    }
+    if (runLength) counts.set(run, (counts.get(run) ?? 0) + runLength);
+    run = format;
+    runLength = 1;
+  }
+  if (runLength) counts.set(run, (counts.get(run) ?? 0) + runLength);
+  let best = 'General';
+  let most = 0;
+  for (const [format, n] of counts) if (n > most) [best, most] = [format, n];
+  return best;
+}
+
+/** Decimal places of a figure, counting at most 6; whole numbers need no Decimal. */
+function placesOf(f: Figure): number {
+  const c = centsOf(f);
+  if (!Number.isNaN(c)) return Number.isInteger(c / 100) ? 0 : Number.isInteger(c / 10) ? 1 : 2;
+  return Math.min(f.value?.decimalPlaces() ?? 0, 6);
+}
+
+/** 10^n, made once: every column asks for one. */
+const POWERS = new Map<number, Decimal>();
+function powerOfTen(n: number): Decimal {
+  let p = POWERS.get(n);
+  if (!p) POWERS.set(n, (p = new Decimal(10).pow(n)));
+  return p;
+}
+
+/** A format's decimals and thousands scaling, remembered: a workbook has a handful of formats. */
+const FORMATS = new Map<string, { decimals: number; thousands: number } | 'general'>();
+function formatShape(format: string): { decimals: number; thousands: number } | 'general' {
+  let shape = FORMATS.get(format);
+  if (shape === undefined) {
+    const section = (format.split(';')[0] ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, '');
+    shape =
+      /general/i.test(section) || section.trim() === ''
+        ? 'general'
+        : {
+            decimals: /\.([0#]+)/.exec(section)?.[1]?.length ?? 0,
+            thousands: /[0#](,+)(?![0#])/.exec(section)?.[1]?.length ?? 0,
+          };
+    if (FORMATS.size < 1000) FORMATS.set(format, shape);
+  }
+  return shape;
+}
+
+function formatStep(format: string, figures: Figure[]): { step: Decimal; thousands: number } {
+  const shape = formatShape(format);
+  if (shape === 'general') return { step: powerOfTen(-Math.min(maxOf(figures.map(placesOf), 0), 2)), thousands: 0 };
+  return { step: powerOfTen(3 * shape.thousands - shape.decimals), thousands: shape.thousands };
+}
+
+/** Whether every figure that is not zero is a whole number of thousands, and there are enough to tell. */
+function roundThousands(figures: Figure[]): boolean {
+  let nonZero = 0;
+  for (const f of figures) {
+    const c = centsOf(f);
+    if (Number.isNaN(c)) return false;
+    if (c === 0) continue;
+    if (c % 100_000 !== 0) return false;
+    nonZero++;
+  }
+  return nonZero >= ROUNDED_THOUSANDS_MIN;
+}
+
+/** The unit one set of figures (a column, or a table) is printed to. */
+export function printedStep(sheet: SheetGrid, figures: Figure[]): Decimal {
+  if (figures.length === 0) return ONE;
+  const { step, thousands } = formatStep(commonFormat(sheet, figures), figures);
+  if (thousands > 0) return powerOfTen(-maxOf(figures.map(placesOf), 0));
+  if (step.lt(1000) && roundThousands(figures)) return powerOfTen(3);
+  return step;
+}
+
+/** Each money column's printed unit. */
+export function columnSteps(sheet: SheetGrid, rows: TableRow[], columns: number): Decimal[] {
+  const out: Decimal[] = [];
+  for (let i = 0; i < columns; i++) {
+    const figures: Figure[] = [];
+    for (const row of rows) {
+      const f = row.figures[i];
+      if (f) figures.push(f);
+    }
+    out.push(printedStep(sheet, figures));
+  }
+  return out;
+}
+
+/** The table's unit: the one most of its figures are printed to. */
+export function tableStep(sheet: SheetGrid, rows: TableRow[]): Decimal {
+  const figures: Figure[] = [];
+  for (const row of rows) for (const f of row.figures) if (f) figures.push(f);
+  return printedStep(sheet, figures);
+}
