@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { basename } from 'node:path';
 import { checkJson, checkSummary, type CheckOptions } from '../engine/check';
+import { explainTable } from '../engine/reader/reading';
 import { lineCount, TABLE_KIND_NAMES, type Table } from '../engine/tables';
 import { checkThrough } from '../engine/workflow';
 import { openWorkbook } from './io';
@@ -8,6 +9,7 @@ import { column, exitCodeFor, findingLine, out, resultLine } from './output';
 
 interface CheckCommandOptions {
   json?: boolean;
+  explain?: boolean;
   tolerance?: CheckOptions['tolerance'];
   basis?: CheckOptions['basis'];
 }
@@ -35,6 +37,10 @@ async function check(file: string, opts: CheckCommandOptions): Promise<number> {
     out(`${basename(file)}${result.department ? ` — ${result.department}` : ''}`);
     out(`Tables found (${result.tables.length}):`);
     result.tables.forEach((t) => out(tableLine(t)));
+    if (opts.explain) {
+      out('How each table was read:');
+      result.tables.forEach((t) => explainTable(t).forEach((line) => out(`  ${line}`)));
+    }
     out(`Findings: ${checkSummary(result)}${zero}`);
     result.findings.forEach((f) => out(findingLine(f)));
     out(resultLine(result.findings));
@@ -48,6 +54,7 @@ export function registerCheck(cmd: Command): void {
     .description('find the MTFS tables in a workbook and check every total')
     .argument('<file.xlsx>', 'the workbook to check')
     .option('--json', 'print one JSON document instead of the report')
+    .option('--explain', 'say how each table was read: its heading, what each column holds, what each total adds up')
     .addOption(
       new Option(
         '--tolerance <rounding|0>',

@@ -58,7 +58,7 @@ function resolveBasis(
     const figures = departmentFigures(table, department).map((v) => (v ? v.times(table.scale).div(summary.scale) : v));
     const agrees = (basis: Basis) =>
       appendixIncrements(figures, years, basis).every((expected, k) => {
-        const actual = valueOf(row, columnIndex(summary, table.columns[years[k]].key));
+        const actual = valueOf(row, columnIndex(summary, table.columns[years[k]!]!.key));
         if (!expected || !actual) return true;
         const signed = actual.abs();
         return judge(signed, expected.abs(), 2, summary.step, 'rounding').verdict !== 'mismatch';
@@ -73,7 +73,7 @@ function sameFigures(a: Table, b: Table): boolean {
   if (a.kind !== b.kind || a.rows.length !== b.rows.length) return false;
   return a.rows.every(
     (r, i) =>
-      r.figures.map((f) => f?.value?.toString()).join() === b.rows[i].figures.map((f) => f?.value?.toString()).join(),
+      r.figures.map((f) => f?.value?.toString()).join() === b.rows[i]!.figures.map((f) => f?.value?.toString()).join(),
   );
 }
 
@@ -106,7 +106,7 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
     findings.push(
       finding(
         'no-tables',
-        sheets[0].name,
+        sheets[0]!.name,
         'A1',
         `no MTFS table was found in the workbook: none of its ${sheets.length} sheet${sheets.length === 1 ? '' : 's'} has a header row such as "2015/16 £000", "Employees £" or "Gross Cost of Project £000"`,
       ),
@@ -116,7 +116,7 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
   findings.sort(
     (a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || cellOrder(a.cell) - cellOrder(b.cell),
   );
-  return { tables, findings, department: departments.length === 1 ? departments[0].name : undefined, departments };
+  return { tables, findings, department: departments.length === 1 ? departments[0]!.name : undefined, departments };
 }
 
 /** Every rule on one department's tables, each cross-table rule pairing its own summary with its own appendices. */
@@ -156,7 +156,7 @@ function cellOrder(cell: string): number {
   const m = /^([A-Z]+)(\d+)$/.exec(cell);
   if (!m) return 0;
   let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
   return Number(m[2]) * 20000 + col;
 }
 
@@ -179,7 +179,14 @@ export function checkSummary(result: { tables: unknown[]; findings: Finding[] })
 /** The check result as the CLI's --json document. */
 export function checkJson(result: Pick<CheckResult, 'tables' | 'findings'>) {
   return {
-    tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: t.range, lines: lineCount(t) })),
+    tables: result.tables.map((t) => ({
+      sheet: t.sheet,
+      kind: t.kind,
+      range: t.range,
+      lines: lineCount(t),
+      ...(t.title[0] ? { title: t.title[0] } : {}),
+      ...(t.reading ? { reading: t.reading } : {}),
+    })),
     findings: result.findings.map((f) => ({
       severity: f.severity,
       rule: f.rule,

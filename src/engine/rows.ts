@@ -43,7 +43,7 @@ function parseRef(text: string): RefParts | null {
   if (!m) return null;
   return {
     marker: (m[1] ?? '') as StarMarker,
-    ref: m[2].toUpperCase() === 'TBC' ? 'TBC' : m[2],
+    ref: m[2]!.toUpperCase() === 'TBC' ? 'TBC' : m[2],
     classification: m[3]?.trim(),
   };
 }
@@ -78,7 +78,7 @@ function isTotalLabel(label: string): boolean {
 
 /** The year block of money columns, when it is contiguous: the only place figures can slip sideways. */
 function contiguousMoney(columns: MoneyColumn[]): boolean {
-  for (let i = 1; i < columns.length; i++) if (columns[i].col !== columns[i - 1].col + 1) return false;
+  for (let i = 1; i < columns.length; i++) if (columns[i]!.col !== columns[i - 1]!.col + 1) return false;
   return columns.length > 1;
 }
 
@@ -204,7 +204,7 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
   const figures = new Array<Figure | undefined>(columns.length);
   let blanks = false;
   for (let i = 0; i < columns.length; i++) {
-    const m = columns[i];
+    const m = columns[i]!;
     figures[i] = m.col === labelCol ? undefined : figureAt(sheet.name, r, m, m.col, cells[m.col], findings);
     if (!figures[i]) blanks = true;
   }
@@ -348,13 +348,15 @@ function realign(
     if (c !== labelCol && !used.includes(c) && c !== layout.dateCol && figureKind(cells[c]) === 'number')
       numericCols.push(c);
   }
-  if (numericCols.length !== columns.length) return;
-  const shift = numericCols[0] - columns[0].col;
+  const first = numericCols[0];
+  const firstColumn = columns[0];
+  if (numericCols.length !== columns.length || first === undefined || !firstColumn) return;
+  const shift = first - firstColumn.col;
   if (shift === 0 || Math.abs(shift) > 2) return;
-  if (!numericCols.every((c, i) => c === columns[i].col + shift)) return;
+  if (!numericCols.every((c, i) => c === columns[i]!.col + shift)) return;
   findings.length = 0;
   columns.forEach((m, i) => {
-    figures[i] = figureAt(sheet.name, r, m, numericCols[i], cells[numericCols[i]], findings);
+    figures[i] = figureAt(sheet.name, r, m, numericCols[i]!, cells[numericCols[i]!], findings);
   });
   const side = shift < 0 ? 'left' : 'right';
   const n = Math.abs(shift);
@@ -362,8 +364,8 @@ function realign(
     finding(
       'figures-misaligned',
       sheet.name,
-      a1(r, numericCols[0]),
-      `the figures on this row sit ${n} column${n > 1 ? 's' : ''} ${side} of their headings; ${a1(r, numericCols[0])}:${a1(r, numericCols[numericCols.length - 1])} are read as ${columns[0].label} to ${columns[columns.length - 1].label}`,
+      a1(r, first),
+      `the figures on this row sit ${n} column${n > 1 ? 's' : ''} ${side} of their headings; ${a1(r, first)}:${a1(r, numericCols[numericCols.length - 1]!)} are read as ${firstColumn.label} to ${columns[columns.length - 1]!.label}`,
     ),
   );
 }

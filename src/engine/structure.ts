@@ -16,49 +16,49 @@ const isTotal = (r: TableRow) => r.type === 'total';
 export function buildStructure(table: Table): void {
   const rows = table.rows;
   const totals: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (rows[i].type === 'total') totals.push(i);
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.type === 'total') totals.push(i);
   if (totals.length === 0) {
     assignSections(rows);
     return;
   }
   const labelled = totals
-    .map((t) => totalLabelClass(rows[t].label))
+    .map((t) => totalLabelClass(rows[t]!.label))
     .filter((c): c is Exclude<TotalLabelClass, 'none'> => c !== 'none');
   const lowest = labelled.length ? minOf(labelled.map((c) => CLASS_RANK[c])) : 0;
   for (const t of totals) {
-    const cls = totalLabelClass(rows[t].label);
+    const cls = totalLabelClass(rows[t]!.label);
     let rank = cls === 'none' ? lowest : CLASS_RANK[cls];
-    if (t > 0 && isTotal(rows[t - 1]) && rows[t - 1].row === rows[t].row - 1)
-      rank = Math.max(rank, rows[t - 1].rank! + 1);
-    rows[t].rank = rank;
+    if (t > 0 && isTotal(rows[t - 1]!) && rows[t - 1]!.row === rows[t]!.row - 1)
+      rank = Math.max(rank, rows[t - 1]!.rank! + 1);
+    rows[t]!.rank = rank;
   }
-  const last = totals[totals.length - 1];
+  const last = totals[totals.length - 1]!;
   const whole = closesWholeTable(rows, totals);
   if (whole) {
-    rows[last].rank = maxOf(totals.map((t) => rows[t].rank!)) + 1;
-    rows[last].closesTable = true;
+    rows[last]!.rank = maxOf(totals.map((t) => rows[t]!.rank!)) + 1;
+    rows[last]!.closesTable = true;
   }
 
   for (const t of totals) {
-    const total = rows[t];
+    const total = rows[t]!;
     let from = 0;
     if (!total.closesTable) {
       let prev = -1;
       for (let i = t - 1; i >= 0; i--)
-        if (isTotal(rows[i]) && rows[i].rank! >= total.rank!) {
+        if (isTotal(rows[i]!) && rows[i]!.rank! >= total.rank!) {
           prev = i;
           break;
         }
       from = prev + 1;
       for (let i = prev + 1; i < t; i++)
-        if (rows[i].type === 'heading') {
+        if (rows[i]!.type === 'heading') {
           from = i;
           break;
         }
     }
     const parts: number[] = [];
     for (let i = from; i < t; i++) {
-      const r = rows[i];
+      const r = rows[i]!;
       if (r.consumedBy !== undefined) continue;
       if (r.type === 'line' || (isTotal(r) && r.rank! < total.rank!)) {
         parts.push(i);
@@ -73,21 +73,21 @@ export function buildStructure(table: Table): void {
 }
 
 function closesWholeTable(rows: TableRow[], totals: number[]): boolean {
-  const last = totals[totals.length - 1];
+  const last = totals[totals.length - 1]!;
   if (totals.length === 1) return true;
-  const cls = totalLabelClass(rows[last].label);
+  const cls = totalLabelClass(rows[last]!.label);
   const others = totals.slice(0, -1);
   if (
     cls !== 'none' &&
     others.every((o) => {
-      const c = totalLabelClass(rows[o].label);
+      const c = totalLabelClass(rows[o]!.label);
       return c !== 'none' && CLASS_RANK[c] < CLASS_RANK[cls];
     })
   )
     return true;
-  const previous = others[others.length - 1];
+  const previous = others[others.length - 1]!;
   if (previous === last - 1) return true;
-  for (let i = previous + 1; i < last; i++) if (rows[i].type === 'heading') return false;
+  for (let i = previous + 1; i < last; i++) if (rows[i]!.type === 'heading') return false;
   return true;
 }
 
@@ -95,8 +95,8 @@ function closesWholeTable(rows: TableRow[], totals: number[]): boolean {
 export function groupHeadings(rows: TableRow[], from: number, to: number): TableRow[] {
   const out: TableRow[] = [];
   for (let i = from; i < to; i++) {
-    if (rows[i].type === 'heading') out.push(rows[i]);
-    else if (out.length && rows[i].type === 'line') break;
+    if (rows[i]!.type === 'heading') out.push(rows[i]!);
+    else if (out.length && rows[i]!.type === 'line') break;
   }
   return out;
 }
@@ -108,7 +108,7 @@ function headingName(headings: TableRow[]): string | undefined {
 
 /** A total's name in messages; `grand` when it adds up other totals across the whole table. */
 function totalName(rows: TableRow[], t: number, from: number, grand: boolean): string {
-  const label = rows[t].label;
+  const label = rows[t]!.label;
   const cls = totalLabelClass(label);
   if (cls === 'named' || cls === 'sub') return label;
   if (grand) return cls === 'bare' ? `the grand total (${label})` : 'the unlabelled grand total';
@@ -137,7 +137,7 @@ function assignSections(rows: TableRow[]): void {
       headingSinceTotal = false;
       continue;
     }
-    const consumer = row.consumedBy !== undefined ? rows[row.consumedBy] : undefined;
+    const consumer = row.consumedBy !== undefined ? rows[row.consumedBy]! : undefined;
     if (consumer && !consumer.closesTable) {
       if (consumer !== named) {
         named = consumer;

@@ -94,7 +94,7 @@ export function appendixIncrements(figures: (Decimal | null)[], years: number[],
     const v = figures[col];
     if (v === null || v === undefined) return null;
     if (basis === 'incremental' || k === 0) return v;
-    const before = figures[years[k - 1]];
+    const before = figures[years[k - 1]!];
     return before === null || before === undefined ? null : v.minus(before);
   });
 }
@@ -106,7 +106,7 @@ interface SummaryContext extends RuleContext {
 }
 
 function cellFor(table: Table, row: TableRow, i: number): string {
-  return a1(row.row, row.figures[i]?.col ?? table.columns[i].col);
+  return a1(row.row, row.figures[i]?.col ?? table.columns[i]!.col);
 }
 
 /** The budget summary's own arithmetic, its chain from year to year, and its agreement with the appendices. */
@@ -154,7 +154,7 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
   const partsPresent = (line: ChainedLine) => CHAIN[line].filter((p) => roles[p]).length;
 
   years.forEach((i, k) => {
-    const year = table.columns[i].label;
+    const year = table.columns[i]!.label;
     const subtotalParts = partsPresent('subtotal');
     const subtotal = chained('subtotal', lineValue(i));
     if (roles.subtotal && subtotal !== null && subtotalParts > 0) {
@@ -180,7 +180,7 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
     const carried = roles[CARRIED_FORWARD.to];
     const from = roles[CARRIED_FORWARD.from];
     if (k > 0 && carried && from) {
-      const before = valueOf(from, years[k - 1]);
+      const before = valueOf(from, years[k - 1]!);
       if (before !== null) {
         compare(
           carried,
@@ -188,7 +188,7 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
           before,
           1,
           (a, e) =>
-            `the updated original budget for ${year} is ${a} but the proposed budget for ${table.columns[years[k - 1]].label} is ${e}; each year starts from the year before`,
+            `the updated original budget for ${year} is ${a} but the proposed budget for ${table.columns[years[k - 1]!]!.label} is ${e}; each year starts from the year before`,
         );
       }
     }
@@ -204,13 +204,13 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
     const scale = new Decimal(appendix.scale).div(table.scale);
     const figures = departmentFigures(appendix, ctx.department).map((v) => (v ? v.times(scale) : v));
     years.forEach((i, k) => {
-      const year = table.columns[i].label;
-      const col = columnIndex(appendix, table.columns[i].key);
+      const year = table.columns[i]!.label;
+      const col = columnIndex(appendix, table.columns[i]!.key);
       if (col < 0) return;
-      const previous = k > 0 ? columnIndex(appendix, table.columns[years[k - 1]].key) : -1;
+      const previous = k > 0 ? columnIndex(appendix, table.columns[years[k - 1]!]!.key) : -1;
       const current = figures[col];
-      const before = previous >= 0 ? figures[previous] : null;
-      if (current === null || (basis === 'cumulative' && k > 0 && before === null)) return;
+      const before = previous >= 0 ? (figures[previous] ?? null) : null;
+      if (current === null || current === undefined || (basis === 'cumulative' && k > 0 && before === null)) return;
       const expected = basis === 'cumulative' && k > 0 ? current.minus(before!) : current;
       const how =
         basis === 'cumulative' && k > 0
@@ -229,8 +229,8 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
 
   const revenue = ctx.revenue;
   const grand = revenue && grandTotal(revenue);
-  if (revenue && grand && years.length) {
-    const first = years[0];
+  const first = years[0];
+  if (revenue && grand && first !== undefined) {
     const toSummary = new Decimal(revenue.scale).div(table.scale);
     const prior = columnIndex(revenue, 'prior');
     const net = columnIndex(revenue, 'net');
@@ -244,7 +244,7 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
         e,
         1,
         (a) =>
-          `Sub Total for ${table.columns[first].label} is ${a} but Appendix A's ${revenue.columns[prior].label} total is ${money(priorValue, 0)} (${money(e, 3)} in £000)`,
+          `Sub Total for ${table.columns[first]!.label} is ${a} but Appendix A's ${revenue.columns[prior]!.label} total is ${money(priorValue, 0)} (${money(e, 3)} in £000)`,
       );
     }
     if (roles.proposed && netValue !== null && net >= 0) {
@@ -255,7 +255,7 @@ export function checkBudgetSummary(table: Table, ctx: SummaryContext): Finding[]
         e,
         1,
         (a) =>
-          `the proposed budget for ${table.columns[first].label} is ${a} but Appendix A's net total is ${money(netValue, 0)} (${money(e, 3)} in £000)`,
+          `the proposed budget for ${table.columns[first]!.label} is ${a} but Appendix A's net total is ${money(netValue, 0)} (${money(e, 3)} in £000)`,
       );
     }
   }

@@ -144,7 +144,7 @@ function positive(row: TableRow, i: number): boolean {
 
 function cellOf(table: Table, row: TableRow, i: number): string {
   const f: Figure | undefined = row.figures[i];
-  return a1(row.row, f ? f.col : table.columns[i].col);
+  return a1(row.row, f ? f.col : table.columns[i]!.col);
 }
 
 /** A row as messages name it: its reference and description, cut short if a description runs on. */
@@ -301,8 +301,8 @@ export function checkRevenueRows(table: Table, ctx: RuleContext): Finding[] {
     .map((k) => columnIndex(table, k))
     .filter((i) => i >= 0);
   if (net < 0 || parts.length < 2) return [];
-  const names = parts.map((i) => table.columns[i].label).join(' + ');
-  const words = (exp: string, act: string) => `${names} come to ${exp} but ${table.columns[net].label} shows ${act}`;
+  const names = parts.map((i) => table.columns[i]!.label).join(' + ');
+  const words = (exp: string, act: string) => `${names} come to ${exp} but ${table.columns[net]!.label} shows ${act}`;
   const out: Finding[] = [];
   for (const row of table.rows) {
     if (row.type === 'heading') continue;
@@ -361,7 +361,7 @@ export function checkSavingsLines(table: Table): Finding[] {
     if (row.type !== 'line') continue;
     const positives: { c: MoneyColumn; i: number; v: Decimal }[] = [];
     for (let i = 0; i < table.columns.length; i++)
-      if (table.columns[i].year && positive(row, i)) positives.push({ c: table.columns[i], i, v: valueOf(row, i)! });
+      if (table.columns[i]!.year && positive(row, i)) positives.push({ c: table.columns[i]!, i, v: valueOf(row, i)! });
     if (positives.length) {
       const years = positives.map((p) => `+${money(p.v, places)} in ${p.c.label}`);
       const list = years.length > 1 ? `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}` : years[0];
@@ -369,9 +369,9 @@ export function checkSavingsLines(table: Table): Finding[] {
         finding(
           'positive-saving',
           table.sheet,
-          cellOf(table, row, positives[0].i),
+          cellOf(table, row, positives[0]!.i),
           `${rowName(row)} shows ${list}: a positive figure in the savings table is a delayed or reversed saving, or a contingency; check it is meant`,
-          { actual: positives[0].v.toFixed() },
+          { actual: positives[0]!.v.toFixed() },
         ),
       );
     }

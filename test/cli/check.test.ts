@@ -16,7 +16,26 @@ describe('mtfs check', () => {
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['tables', 'findings']);
     expect(doc.tables).toHaveLength(7);
-    expect(Object.keys(doc.tables[0])).toEqual(['sheet', 'kind', 'range', 'lines']);
+    expect(Object.keys(doc.tables[0])).toEqual(['sheet', 'kind', 'range', 'lines', 'title', 'reading']);
+    // How the table was read travels with it: heading rows, each column's role, what each total adds up.
+    const revenue = doc.tables.find((t: { kind: string }) => t.kind === 'revenue-budget');
+    expect(revenue.reading.headerRows).toEqual([4]);
+    expect(revenue.reading.columns.map((c: { column: string; role: string }) => `${c.column} ${c.role}`)).toEqual([
+      'A figures',
+      'B description',
+      'C figures',
+      'D figures',
+      'E figures',
+      'F figures',
+      'G figures',
+    ]);
+    expect(revenue.reading.totals[0]).toEqual({
+      row: 10,
+      label: 'TOTAL',
+      how: 'layout',
+      adds: ['6:9'],
+      confidence: 'high',
+    });
     for (const f of doc.findings) {
       expect(Object.keys(f)).toEqual(['severity', 'rule', 'sheet', 'cell', 'message', 'expected', 'actual']);
       expect(['error', 'warning', 'info']).toContain(f.severity);
@@ -32,6 +51,16 @@ describe('mtfs check', () => {
       expected: '8529014',
       actual: '8529015',
     });
+  });
+
+  it('says how each table was read with --explain', () => {
+    const r = mtfs('check', CORPORATE_RESOURCES, '--explain');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('How each table was read:');
+    expect(r.stdout).toContain('column A: reference — ');
+    expect(r.stdout).toContain(
+      'row 40 "TOTAL CORPORATE RESOURCES" adds up the lines of its section, as the layout shows',
+    );
   });
 
   it('prints a readable report by default', () => {

@@ -28,7 +28,7 @@ export interface Reading {
     row: number;
     label: string;
     how: TotalHow;
-    /** The rows it adds up, 1-based; a minus for a row taken away. */
+    /** The rows it adds up, 1-based, as runs ("6:12"); a minus before rows taken away. */
     adds: string[];
     confidence: 'high' | 'medium' | 'low';
   }[];
@@ -86,7 +86,7 @@ export function describeReading(table: Table, block: Block, columns: ColumnReadi
             row: row.row + 1,
             label: row.label,
             how: row.structure.how,
-            adds: row.parts.map((p, k) => `${(row.partSigns?.[k] ?? 1) < 0 ? '-' : ''}${table.rows[p]!.row + 1}`),
+            adds: rowRuns(row.parts.map((p, k) => ({ row: table.rows[p]!.row + 1, sign: row.partSigns?.[k] ?? 1 }))),
             confidence: row.structure.confidence,
           },
         ]
@@ -119,6 +119,21 @@ export function describeReading(table: Table, block: Block, columns: ColumnReadi
       ...readColumns.filter((c) => c.role !== 'text').map((c) => c.confidence),
     ]),
   };
+}
+
+/** Rows as runs, "6-12", with a minus before a run taken away: a grand total of thousands of lines stays one entry. */
+function rowRuns(rows: { row: number; sign: number }[]): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let k = 1; k <= rows.length; k++) {
+    const a = rows[k - 1]!;
+    const b = rows[k];
+    if (b && b.row === a.row + 1 && b.sign === a.sign) continue;
+    const first = rows[start]!;
+    out.push(`${first.sign < 0 ? '-' : ''}${first.row === a.row ? first.row : `${first.row}:${a.row}`}`);
+    start = k;
+  }
+  return out;
 }
 
 /** The reading in words, one table at a time, for `mtfs check --explain`. */

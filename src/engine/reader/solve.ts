@@ -17,6 +17,8 @@ interface Candidate {
   parts: number[];
   signs: number[];
   how: TotalHow;
+  /** Reads doubtful totals among its parts as lines: taking it makes them lines. */
+  throughDoubtful?: boolean;
 }
 
 interface Evaluation {
@@ -122,7 +124,7 @@ class Solver {
     list.push(plus(sectionFromHeading, 'section'), plus(section, 'section'));
     if (previousTotal >= 0) list.push(plus([previousTotal, ...section], 'running'));
     list.push(minus(section, 'negated-section'));
-    if (this.doubtful.size) list.push(plus(this.sectionThroughDoubtful(t), 'section'));
+    if (this.doubtful.size) list.push({ ...plus(this.sectionThroughDoubtful(t), 'section'), throughDoubtful: true });
     return this.withTakenAway(list);
   }
 
@@ -212,7 +214,7 @@ class Solver {
     row.structure = { how: c.how, confidence, checked: e.checked };
     this.isTotal[t] = true;
     // A doubtful total this one adds up as a line was a line all along.
-    for (const p of c.parts) if (this.doubtful.has(p)) this.demote(p);
+    if (c.throughDoubtful) for (const p of c.parts) if (this.doubtful.has(p)) this.demote(p);
     for (const p of c.parts) this.consumedBy[p] = t;
     // What a total adds up is almost always the end of the open items: take those off the end, the rest by a pass.
     while (this.open.length && this.consumedBy[this.open[this.open.length - 1]!] !== undefined) this.open.pop();

@@ -81,7 +81,7 @@ export function cumulativeFor(
 
 function runningTotal(line: Line): Line {
   const out: Line = [];
-  line.forEach((v, i) => (out[i] = i === 0 ? v : plus(out[i - 1], v)));
+  line.forEach((v, i) => (out[i] = i === 0 ? v : plus(out[i - 1]!, v)));
   return out;
 }
 
@@ -131,7 +131,7 @@ export function departmentCumulative(
   const table = first(check, kind);
   if (table) {
     const figures = departmentFigures(table, check.department);
-    return cumulativeFor(table, years, (c) => figures[c]);
+    return cumulativeFor(table, years, (c) => figures[c] ?? null);
   }
   const fromSummary = workbookLine(check, kind, years);
   if (fromSummary) return runningTotal(fromSummary);
@@ -189,7 +189,7 @@ export function chainBudget(
   const proposed: Line = [];
   base.years.forEach((_, i) => {
     // Year 1 starts from its input; each later year carries the year before's proposed budget forward.
-    original[i] = i === 0 ? base.originalBudget : proposed[i - 1];
+    original[i] = i === 0 ? base.originalBudget : proposed[i - 1]!;
     const year = chainYear({
       original: original[i],
       other: base.other[i],
