@@ -102,7 +102,10 @@ export function readFigure(cell: Cell | undefined): FigureRead {
     if (v.trim() === '' || isNil(v)) return EMPTY;
     if (isErrorText(v)) return { kind: 'error', error: v.trim().toUpperCase() };
     const parsed = parseTextNumber(v);
-    return parsed ? { kind: 'number', value: parsed, asText: true } : { kind: 'text', text: v.trim() };
+    // A lone dash is how papers print nothing: zero, and nothing to warn about.
+    return parsed
+      ? { kind: 'number', value: parsed, asText: !DASHES.test(v.trim()) }
+      : { kind: 'text', text: v.trim() };
   }
   if (typeof v === 'boolean') return { kind: 'text', text: String(v).toUpperCase() };
   return { kind: 'text', text: cellDateText(v) };

@@ -136,7 +136,7 @@ function addUp(values: (Decimal | null)[], signs?: readonly number[]): Decimal |
 
 /** Whether a figure is above zero, from its hundredths when it has them. */
 function positive(row: TableRow, i: number): boolean {
-  const c = centsOf(row.figures[i]);
+  const c = signedCents(row, i);
   if (!Number.isNaN(c)) return c > 0;
   const v = valueOf(row, i);
   return !!v && v.gt(0);

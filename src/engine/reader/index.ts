@@ -159,6 +159,7 @@ function readTable(sheet: SheetGrid, block: Block, findings: Finding[]): Table {
     classCol: layout.classCol,
     summaryLineCol: layout.summaryLineCol,
   };
+  if (kind === 'savings') readDeductedSavings(table);
   const moneyReadings = money.map((m) => columns.find((c) => c.col === m.col)!);
   table.steps = columnSteps(sheet, rows, money.length);
   table.additive = moneyReadings.map((c) => c.role === 'figures');
@@ -175,6 +176,29 @@ function readTable(sheet: SheetGrid, block: Block, findings: Finding[]): Table {
   append(findings, rowFindings, hiddenFindings(sheet, table));
   table.reading = describeReading(table, block, columns);
   return table;
+}
+
+/** A heading that says the figures under it are taken away: "Less:", "Less savings", "Deductions". */
+const DEDUCTED = /^less\b|\bless:|\bdeduct|\breductions?\b/i;
+
+/**
+ * Savings printed as positive figures under a heading that says they are deducted are read as
+ * the negative figures they stand for, so every rule (totals, positive savings, the budget summary)
+ * sees them as the house format prints them.
+ */
+function readDeductedSavings(table: Table): void {
+  const headings = [...table.title, ...table.rows.filter((r) => r.type === 'heading').map((r) => r.label)];
+  if (!headings.some((h) => DEDUCTED.test(h))) return;
+  let positive = 0;
+  let negative = 0;
+  for (const row of table.rows)
+    if (row.type === 'line')
+      for (const f of row.figures) {
+        if (f?.value?.isPositive() && !f.value.isZero()) positive++;
+        else if (f?.value?.isNegative()) negative++;
+      }
+  if (positive <= negative) return;
+  for (const row of table.rows) if (row.type !== 'heading') row.signs = table.columns.map(() => -1);
 }
 
 /** Money words: a table of figures with none of these, no £ and no year is not a budget table (a shopping list). */
