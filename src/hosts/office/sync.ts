@@ -3,10 +3,33 @@
 /** Runs one office-js batch: `Excel.run` in Excel, a fake context in tests and benchmarks. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** Excel on the web rejects a request or response over 5 MB. */
+/** Excel on the web rejects a request or response over 5 MB (RequestPayloadSizeLimitExceeded). */
 export const MAX_SYNC_BYTES = 5_000_000;
-/** What one sync is planned to carry at most: under the limit, with room for estimates that run low. */
+/** What one sync is planned to carry at most: a tenth under the limit. */
 export const SYNC_BUDGET_BYTES = 4_500_000;
+
+/**
+ * What office-js adds to a request for each thing the adapter asks, in UTF-8 bytes, from the body
+ * it builds (see test/office/fake-request.ts; test/office/runtime.test.ts measures the real
+ * runtime's bodies against these). Object and action ids are counted at seven digits.
+ * - an action (set a property, call a method): {"Id":…,"ActionType":4,"Name":"…","ObjectPathId":…,
+ *   "ArgumentInfo":{"Arguments":[…]}} and its share of the "L" list: 90 bytes besides its name
+ *   and arguments;
+ * - a new range (getRangeByIndexes): its object path with four numbers (~130), its instantiation
+ *   twice and the _KeepReference that keeps it across syncs (~190): 340;
+ * - a new object reached by a property (a sheet's names, a chart's title): path and
+ *   instantiation, 140.
+ */
+export const REQUEST_BYTES = {
+  action: 90,
+  range: 340,
+  property: 140,
+} as const;
+
+/** Request bytes of one action with this name and these arguments, as office-js sends it. */
+export function actionBytes(name: string, args: unknown[]): number {
+  return REQUEST_BYTES.action + name.length + jsonBytes(args);
+}
 /** The most rows read in one request. */
 export const BLOCK_ROWS = 10_000;
 /** Operations this small may use SMALL_OP_SLACK_BYTES of the headroom between budget and limit. */
@@ -72,7 +95,20 @@ export function countSyncs(run: ExcelRun): { run: ExcelRun; count: { syncs: numb
   return { run: counted, count };
 }
 
-/** JSON size of a loaded value: what crossed the wire for it. */
+const utf8 = new TextEncoder();
+
+/** UTF-8 bytes of a string: what it costs on the wire (a £ is two). */
+export function utf8Bytes(text: string): number {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  return ascii ? text.length : utf8.encode(text).length;
+}
+
+/** UTF-8 bytes of a value's JSON: what crosses the wire for it. */
 export function jsonBytes(value: unknown): number {
-  return value === undefined ? 0 : JSON.stringify(value).length;
+  return value === undefined ? 0 : utf8Bytes(JSON.stringify(value));
 }

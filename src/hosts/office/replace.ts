@@ -1,0 +1,173 @@
+/// <reference types="office-js" />
+import type { OutputSheet } from '../../engine/output';
+import { sheetKey } from '../../engine/ownership';
+import type { Progress } from '../../engine/port';
+import { emptyStore, newOwnerToken, OWNER_MARK_NAME, recordWritten, storeToXml, type AddinStore } from '../../engine/store';
+import { drawChart } from './chart';
+import { ExcelProblem, excelErrorCode, excelErrorWords, plainExcelError } from './errors';
+import { ownerFormula } from './names';
+import { readMarks } from './record';
+import { actionBytes, jsonBytes, REQUEST_BYTES } from './sync';
+import { fillSheet, type WriteBatch } from './writer';
+
+export const PROTECTED_STRUCTURE =
+  "The workbook's structure is protected: unprotect it (Review > Protect Workbook) to add the report sheets. Nothing was changed.";
+
+/** Excel runs a batch step by step and keeps what it did before a failure: each step below leaves the report whole. */
+interface Staged {
+  sheet: OutputSheet;
+  owned: boolean;
+  /** The name it is added under: a temporary one for the add-in's sheets, until the swap. */
+  addedAs: string;
+  token?: string;
+  ws?: Excel.Worksheet;
+}
+
+/** A name no sheet has, of at most 31 characters. */
+function freeName(prefix: string, taken: Set<string>): string {
+  for (;;) {
+    const name = `${prefix} ${newOwnerToken().slice(0, 8)}`;
+    if (!taken.has(sheetKey(name))) {
+      taken.add(sheetKey(name));
+      return name;
+    }
+  }
+}
+
+/**
+ * Writes the add-in's sheets so that a failure at any sync leaves the previous report and its
+ * ownership as they were:
+ * 1. check: the workbook's protection, its sheets, names and the add-in's record (Excel refuses
+ *    to add or delete sheets in a workbook whose structure is protected: say so, change nothing);
+ * 2. add: the new sheets, the add-in's under temporary names, each with its hidden MTFS_Owner
+ *    name and a new token (as many syncs as the request budget needs);
+ * 3. swap, in one sync: the record lists the new tokens beside the old; the old sheets step
+ *    aside under temporary names, the new ones take their names, the old are deleted, old-style
+ *    marks removed, and the record keeps only what is there now;
+ * 4. charts, in a step of their own: a chart Excel refuses leaves the report written, with a note.
+ * If step 2 or 3 fails, the temporary sheets are removed and the error said in plain words.
+ */
+export async function writeReport(
+  batch: WriteBatch,
+  sheets: { sheet: OutputSheet; owned: boolean }[],
+  replace: string[],
+  onProgress?: Progress,
+): Promise<{ notes: string[] }> {
+  const { context, sync, budget, supports } = batch;
+  const wb = context.workbook;
+  const marks = await readMarks(context, sync, { protection: true });
+  if (marks.structureProtected) throw new ExcelProblem('AccessDenied', PROTECTED_STRUCTURE);
+
+  const taken = new Set(marks.sheets.map((s) => sheetKey(s.name)));
+  const staged: Staged[] = sheets.map(({ sheet, owned }) => ({
+    sheet,
+    owned,
+    addedAs: owned ? freeName('MTFS new', taken) : sheet.name,
+    token: owned ? newOwnerToken() : undefined,
+  }));
+  // Excel shows nothing until a sync: suspending screen updating (ExcelApi 1.9) spares it redrawing each piece.
+  const suspend = () => {
+    if (supports('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
+  };
+  let pending = 0;
+  const flushIfOver = async (bytes: number, stage: string): Promise<number> => {
+    if (pending > 0 && pending + bytes > budget) {
+      await sync(stage, pending);
+      pending = 0;
+      suspend();
+    }
+    pending += bytes;
+    return pending;
+  };
+
+  try {
+    // 2. The new sheets, out of the way.
+    suspend();
+    for (const [i, s] of staged.entries()) {
+      onProgress?.(i, staged.length, `Writing ${s.sheet.name}`);
+      const stage = `Write ${s.sheet.name}`;
+      await flushIfOver(REQUEST_BYTES.action + jsonBytes(s.addedAs), stage);
+      s.ws = wb.worksheets.add(s.addedAs);
+      await fillSheet(s.ws, s.sheet, budget, (bytes) => flushIfOver(bytes, stage));
+      if (s.token) {
+        await flushIfOver(2 * REQUEST_BYTES.property + 2 * REQUEST_BYTES.action + 80, stage);
+        s.ws.names.add(OWNER_MARK_NAME, ownerFormula(s.token)).visible = false;
+      }
+    }
+    await sync('Write sheets', pending);
+    pending = 0;
+
+    // 3. The swap.
+    const store = marks.store ?? emptyStore();
+    const writtenAt = new Date().toISOString();
+    const written = staged.filter((s) => s.token).map((s) => ({ name: s.sheet.name, token: s.token! }));
+    const both: AddinStore = { ...store, ownedSheets: [...store.ownedSheets, ...written.map((w) => ({ ...w, writtenAt }))] };
+    const part = marks.parts[0] ?? wb.customXmlParts.add(storeToXml(both));
+    if (marks.parts[0]) part.setXml(storeToXml(both));
+    const replacing = new Set(replace.map(sheetKey));
+    const old = marks.sheets.filter((s) => replacing.has(sheetKey(s.name)));
+    // The old sheets as Excel listed them (by id), so renaming does not lose them.
+    const stepAside = old.map((s) => {
+      s.worksheet.name = freeName('MTFS old', taken);
+      return s.worksheet;
+    });
+    for (const s of staged) if (s.owned) s.ws!.name = s.sheet.name;
+    for (const ws of stepAside) ws.delete();
+    for (const s of staged)
+      for (const n of s.owned ? (marks.legacyNames.get(sheetKey(s.sheet.name)) ?? []) : []) n.delete();
+    for (const n of marks.legacyNames.get('#REF!') ?? []) n.delete();
+    const sheetsNow = [
+      ...marks.sheets.filter((s) => !replacing.has(sheetKey(s.name))).map((s) => s.name),
+      ...staged.map((s) => s.sheet.name),
+    ];
+    part.setXml(storeToXml(recordWritten(store, written, sheetsNow, writtenAt)));
+    await sync('Put the new sheets in place', REQUEST_BYTES.action * (4 + 3 * old.length + 2 * staged.length) + 2 * jsonBytes(storeToXml(both)));
+  } catch (error) {
+    await removeStaged(batch, staged);
+    throw plainExcelError(error, 'The report was not written, and the workbook is as it was');
+  }
+
+  // 4. Charts.
+  onProgress?.(staged.length, staged.length, 'Drawing charts');
+  const notes = await drawCharts(batch, staged);
+  onProgress?.(staged.length, staged.length, 'Written');
+  return { notes };
+}
+
+/** After a failure: the temporary sheets that made it in are removed, so the workbook is as it was. */
+async function removeStaged({ context, sync }: WriteBatch, staged: Staged[]): Promise<void> {
+  const temporary = new Set(staged.filter((s) => s.owned).map((s) => sheetKey(s.addedAs)));
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await sync('Remove unfinished sheets', REQUEST_BYTES.action);
+    const left = sheets.items.filter((ws) => temporary.has(sheetKey(ws.name)));
+    if (!left.length) return;
+    for (const ws of left) ws.delete();
+    await sync('Remove unfinished sheets', REQUEST_BYTES.action * left.length);
+  } catch {
+    // Nothing more can be done from here: the temporary sheets are not the add-in's, and say so by their names.
+  }
+}
+
+/** Draws each sheet's charts in one sync of their own; a chart Excel refuses becomes a note. */
+async function drawCharts({ context, sync }: WriteBatch, staged: Staged[]): Promise<string[]> {
+  const withCharts = staged.filter((s) => s.sheet.charts?.length);
+  if (!withCharts.length) return [];
+  const notes: string[] = [];
+  for (const s of withCharts) {
+    const ws = context.workbook.worksheets.getItem(s.sheet.name);
+    for (const spec of s.sheet.charts ?? []) drawChart(ws, spec);
+    try {
+      await sync(`Draw charts on ${s.sheet.name}`, (s.sheet.charts ?? []).length * actionBytes('Add', [1, 2, 3]) * 4);
+    } catch (error) {
+      const code = excelErrorCode(error);
+      const titles = (s.sheet.charts ?? []).map((c) => `“${c.title}”`).join(', ');
+      notes.push(
+        `Excel did not draw the chart ${titles} on ${s.sheet.name}${code ? ` (${excelErrorWords(code).split('. ')[0]})` : ''}. The report itself is written; the figures the chart shows are on the sheet.`,
+      );
+      if (!code) throw error;
+    }
+  }
+  return notes;
+}
