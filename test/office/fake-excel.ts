@@ -277,7 +277,8 @@ export class FakeBook {
 
   checkNewName(name: string, except?: FakeSheet): void {
     const problem = sheetNameProblem(name);
-    if (problem) refuse('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${problem}).`);
+    if (problem)
+      refuse('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${problem}).`);
     if (this.sheets.some((s) => s !== except && s.name.toLowerCase() === name.toLowerCase()))
       refuse('ItemAlreadyExists', `A sheet called ${name} already exists.`);
   }
@@ -332,6 +333,8 @@ export class FakeRange extends FakeObject {
     node: PathNode,
     private readonly target: () => { sheet: FakeSheet; row0: number; col0: number; rows: number; cols: number } | null,
     private readonly nullable = false,
+    /** Its sheet and place as known when it was asked for, for the operations log. */
+    private readonly label?: { sheet?: string; row0: number; col0: number; rows: number; cols: number },
   ) {
     super(ctx, node);
   }
@@ -412,21 +415,12 @@ export class FakeRange extends FakeObject {
   }
 
   private sheetName(): string | undefined {
-    try {
-      return this.target()?.sheet.name;
-    } catch {
-      return undefined;
-    }
+    return this.label?.sheet;
   }
 
-  /** A1 address without the sheet, where it can be known when queued (for the operations log). */
+  /** A1 address without the sheet, as known when queued (for the operations log). */
   private addrNow(): string | undefined {
-    try {
-      const t = this.target();
-      return t ? addr(t) : undefined;
-    } catch {
-      return undefined;
-    }
+    return this.label ? addr(this.label) : undefined;
   }
 
   load(props: string | string[]): this {
@@ -487,7 +481,11 @@ export class FakeRange extends FakeObject {
     });
   }
 
-  private result<T>(name: string, args: unknown[], compute: (t: ReturnType<FakeRange['at']>) => T): FakeClientResult<T> {
+  private result<T>(
+    name: string,
+    args: unknown[],
+    compute: (t: ReturnType<FakeRange['at']>) => T,
+  ): FakeClientResult<T> {
     const id = this.ctx.model.call(this.node, name, args);
     const slot = new Loaded<T>(name);
     this.ctx.load(id, () => {
@@ -498,7 +496,10 @@ export class FakeRange extends FakeObject {
     return new FakeClientResult(slot);
   }
 
-  getRowProperties(opts: { rowHidden?: boolean; format?: { font?: Record<string, boolean> } }): FakeClientResult<unknown[]> {
+  getRowProperties(opts: {
+    rowHidden?: boolean;
+    format?: { font?: Record<string, boolean> };
+  }): FakeClientResult<unknown[]> {
     return this.result('getRowProperties', [opts], (t) => {
       checkCells(t.rows * t.cols);
       const out: unknown[] = [];
@@ -548,7 +549,12 @@ export class FakeRange extends FakeObject {
 
   setCellProperties(
     props: {
-      format?: { font?: Record<string, unknown>; horizontalAlignment?: string; verticalAlignment?: string; wrapText?: boolean };
+      format?: {
+        font?: Record<string, unknown>;
+        horizontalAlignment?: string;
+        verticalAlignment?: string;
+        wrapText?: boolean;
+      };
     }[][],
   ): void {
     this.ctx.model.call(this.node, 'setCellProperties', [props]);
@@ -601,7 +607,7 @@ export class FakeRange extends FakeObject {
 
 type RangeAt = { sheet: FakeSheet; row0: number; col0: number; rows: number; cols: number };
 
-function addr(t: RangeAt): string {
+function addr(t: { row0: number; col0: number; rows: number; cols: number }): string {
   return t.rows === 1 && t.cols === 1
     ? a1(t.row0, t.col0)
     : a1Range(t.row0, t.col0, t.row0 + t.rows - 1, t.col0 + t.cols - 1);
@@ -734,7 +740,8 @@ export class FakeNameCollection extends FakeObject {
   load(props: string | string[]): this {
     const wanted = parseLoad(props).map((p) => p.replace(/^items\//, ''));
     for (const p of wanted)
-      if (!['name', 'formula', 'visible', 'type', 'value'].includes(p)) throw new Error(`The fake does not load names ${p}`);
+      if (!['name', 'formula', 'visible', 'type', 'value'].includes(p))
+        throw new Error(`The fake does not load names ${p}`);
     const id = this.ctx.model.query(this.node, wanted);
     const slot = this.list.expect();
     this.ctx.load(id, () => {
@@ -746,11 +753,14 @@ export class FakeNameCollection extends FakeObject {
           name: n,
           sheet: scope.sheet,
         }));
-        for (const p of wanted) item.fill(p, p === 'type' ? 'String' : p === 'value' ? n.formula : n[p as keyof FakeName]);
+        for (const p of wanted)
+          item.fill(p, p === 'type' ? 'String' : p === 'value' ? n.formula : n[p as keyof FakeName]);
         return item;
       });
       slot.set(items);
-      return { _Items: names.map((n) => Object.fromEntries(wanted.map((p) => [wireName(p), n[p as keyof FakeName] ?? null]))) };
+      return {
+        _Items: names.map((n) => Object.fromEntries(wanted.map((p) => [wireName(p), n[p as keyof FakeName] ?? null]))),
+      };
     });
     return this;
   }
@@ -766,13 +776,15 @@ export class FakeNameCollection extends FakeObject {
   }
 
   add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
-    const formula =
-      typeof reference === 'string'
-        ? reference
-        : undefined;
-    const node = this.ctx.model.method(this.node, 'add', [name, typeof reference === 'string' ? reference : reference.node.info.Id, comment ?? null], {
-      argPaths: typeof reference === 'string' ? [] : [reference.node],
-    });
+    const formula = typeof reference === 'string' ? reference : undefined;
+    const node = this.ctx.model.method(
+      this.node,
+      'add',
+      [name, typeof reference === 'string' ? reference : reference.node.info.Id, comment ?? null],
+      {
+        argPaths: typeof reference === 'string' ? [] : [reference.node],
+      },
+    );
     let made: FakeName | undefined;
     this.ctx.logOp('addName', undefined, undefined, name);
     this.ctx.queue(() => {
@@ -803,6 +815,8 @@ export class FakeWorksheet extends FakeObject {
     node: PathNode,
     /** The sheet, known when the batch runs (ItemNotFound when it is not there). */
     readonly sheet: () => FakeSheet,
+    /** What the sheet is called when the object is made, for the operations log. */
+    private readonly label?: string,
   ) {
     super(ctx, node);
     this.names = new FakeNameCollection(ctx, ctx.model.property(node, 'names'), () => {
@@ -823,19 +837,14 @@ export class FakeWorksheet extends FakeObject {
       if (s.name === name) return;
       this.ctx.book.checkStructure('rename a sheet');
       this.ctx.book.checkNewName(name, s);
-      for (const n of this.ctx.book.names)
-        n.formula = n.formula.split(sheetRef(s.name, '')).join(sheetRef(name, ''));
+      for (const n of this.ctx.book.names) n.formula = n.formula.split(sheetRef(s.name, '')).join(sheetRef(name, ''));
       s.name = name;
     });
   }
 
-  /** The sheet's name now, for the operations log (it may not exist yet). */
+  /** The sheet's name when the object was made, for the operations log (it may not exist yet). */
   private peekName(): string | undefined {
-    try {
-      return this.sheet().name;
-    } catch {
-      return undefined;
-    }
+    return this.label;
   }
 
   readonly protection = (() => {
@@ -857,7 +866,6 @@ export class FakeWorksheet extends FakeObject {
       },
     };
   })();
-
 
   /** Fills the name from a collection load. */
   fillName(name: string): void {
@@ -898,7 +906,8 @@ export class FakeWorksheet extends FakeObject {
       this.ctx.logOp('addChart', this.peekName(), undefined, type);
       this.ctx.queue(() => {
         const t = source.resolve();
-        if (this.ctx.book.refuseCharts.includes(type)) refuse('UnsupportedOperation', `This operation is not supported for a ${type} chart.`);
+        if (this.ctx.book.refuseCharts.includes(type))
+          refuse('UnsupportedOperation', `This operation is not supported for a ${type} chart.`);
         chart.source = addr(t);
         this.sheet().charts.push(chart);
       });
@@ -934,16 +943,23 @@ export class FakeWorksheet extends FakeObject {
         return u ? { sheet: s, ...u } : null;
       },
       true,
+      undefined,
     );
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     const node = this.ctx.model.method(this.node, 'getRangeByIndexes', [row, col, rows, cols], { kept: true });
     this.ctx.rangesMade++;
-    return new FakeRange(this.ctx, node, () => {
-      if (rows < 1 || cols < 1) refuse('InvalidArgument', `getRangeByIndexes(${row}, ${col}, ${rows}, ${cols})`);
-      return { sheet: this.sheet(), row0: row, col0: col, rows, cols };
-    });
+    return new FakeRange(
+      this.ctx,
+      node,
+      () => {
+        if (rows < 1 || cols < 1) refuse('InvalidArgument', `getRangeByIndexes(${row}, ${col}, ${rows}, ${cols})`);
+        return { sheet: this.sheet(), row0: row, col0: col, rows, cols };
+      },
+      false,
+      { sheet: this.label, row0: row, col0: col, rows, cols },
+    );
   }
 
   getRange(address: string): FakeRange {
@@ -951,13 +967,8 @@ export class FakeWorksheet extends FakeObject {
     const [from, to = from] = address.split(':');
     const a = parseA1(from);
     const b = parseA1(to);
-    return new FakeRange(this.ctx, node, () => ({
-      sheet: this.sheet(),
-      row0: a.row,
-      col0: a.col,
-      rows: b.row - a.row + 1,
-      cols: b.col - a.col + 1,
-    }));
+    const at = { row0: a.row, col0: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+    return new FakeRange(this.ctx, node, () => ({ sheet: this.sheet(), ...at }), false, { sheet: this.label, ...at });
   }
 
   activate(): void {
@@ -1089,12 +1100,13 @@ export class FakeContext {
       worksheets: {
         load: (props: string) => {
           const wanted = parseLoad(props);
-          if (!wanted.every((p) => p === 'items/name')) throw new Error(`The fake only loads worksheets items/name, not ${props}`);
+          if (!wanted.every((p) => p === 'items/name'))
+            throw new Error(`The fake only loads worksheets items/name, not ${props}`);
           const id = model.query(sheetsNode, ['name']);
           const slot = sheetItems.expect();
           this.load(id, () => {
             const items = book.sheets.map((s) => {
-              const ws = new FakeWorksheet(this, model.indexer(sheetsNode, s.id), stillThere(book, s));
+              const ws = new FakeWorksheet(this, model.indexer(sheetsNode, s.id), stillThere(book, s), s.name);
               ws.fillName(s.name);
               return ws;
             });
@@ -1107,9 +1119,20 @@ export class FakeContext {
         },
         getFirst: () => {
           const node = model.method(sheetsNode, 'getFirst', [false]);
-          return new FakeWorksheet(this, node, () => book.sheets[0] ?? refuse('ItemNotFound', 'The workbook has no sheets.'));
+          return new FakeWorksheet(
+            this,
+            node,
+            () => book.sheets[0] ?? refuse('ItemNotFound', 'The workbook has no sheets.'),
+            book.sheets[0]?.name,
+          );
         },
-        getItem: (name: string) => new FakeWorksheet(this, model.indexer(sheetsNode, name), sheetNamed(book, name)),
+        getItem: (name: string) =>
+          new FakeWorksheet(
+            this,
+            model.indexer(sheetsNode, name),
+            sheetNamed(book, name),
+            book.sheet(name)?.name ?? name,
+          ),
         add: (name: string) => {
           const node = model.method(sheetsNode, 'add', [name]);
           let made: FakeSheet | undefined;
@@ -1121,10 +1144,16 @@ export class FakeContext {
             book.sheets.push(sheet);
             this.identified.push(() => model.identify(node, sheetsNode, sheet.id));
           });
-          return new FakeWorksheet(this, node, () => {
-            if (!made || !book.sheets.includes(made)) refuse('ItemNotFound', 'The requested resource does not exist.');
-            return made;
-          });
+          return new FakeWorksheet(
+            this,
+            node,
+            () => {
+              if (!made || !book.sheets.includes(made))
+                refuse('ItemNotFound', 'The requested resource does not exist.');
+              return made;
+            },
+            name,
+          );
         },
       },
       names: new FakeNameCollection(this, model.property(wbNode, 'names'), () => ({
@@ -1161,7 +1190,8 @@ export class FakeContext {
           const items = new FakeItems<FakeCustomXmlPart>('customXmlParts');
           return {
             load: (props: string) => {
-              if (parseLoad(props).join() !== 'items/id') throw new Error(`The fake loads only items/id of parts, not ${props}`);
+              if (parseLoad(props).join() !== 'items/id')
+                throw new Error(`The fake loads only items/id of parts, not ${props}`);
               const id = model.query(node, ['id']);
               const slot = items.expect();
               this.load(id, () => {
@@ -1240,7 +1270,9 @@ export class FakeContext {
     this.lastResults = this.results.map((r) => ({ ActionId: r.id, Value: r.value() }));
     log.responseBytes = responseBytes(this.lastResults);
     if (!this.bridged && log.responseBytes > FAKE_LIMIT_BYTES)
-      fail(new FakeRichApiError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'));
+      fail(
+        new FakeRichApiError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'),
+      );
   }
 
   /** The largest request or response of any sync. */

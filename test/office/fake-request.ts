@@ -82,7 +82,12 @@ export class RequestModel {
   }
 
   /** An object a method returns: `getRangeByIndexes(0, 0, 10, 8)`, instantiated at once; ranges are kept. */
-  method(parent: PathNode, name: string, args: unknown[], options: { kept?: boolean; argPaths?: PathNode[] } = {}): PathNode {
+  method(
+    parent: PathNode,
+    name: string,
+    args: unknown[],
+    options: { kept?: boolean; argPaths?: PathNode[] } = {},
+  ): PathNode {
     const argPaths = options.argPaths ?? [];
     const info: PathInfo = {
       Id: this.nextId++,
@@ -100,7 +105,13 @@ export class RequestModel {
     // office-js instantiates a method's result as soon as it is asked for.
     this.use(node);
     if (options.kept) {
-      this.push({ Id: this.nextId++, ActionType: 3, Name: '_KeepReference', ObjectPathId: node.info.Id, ArgumentInfo: { Arguments: [] } });
+      this.push({
+        Id: this.nextId++,
+        ActionType: 3,
+        Name: '_KeepReference',
+        ObjectPathId: node.info.Id,
+        ArgumentInfo: { Arguments: [] },
+      });
       this.push({ Id: this.nextId++, ActionType: 1, Name: '', ObjectPathId: node.info.Id });
       this.keptInRequest.add(node);
       this.keepReference = true;
@@ -111,14 +122,26 @@ export class RequestModel {
   /** An item of a collection by name or id: `worksheets.getItem("Budget")`. */
   indexer(parent: PathNode, key: string): PathNode {
     return new PathNode(
-      { Id: this.nextId++, ObjectPathType: 5, Name: '', ParentObjectPathId: parent.info.Id, ArgumentInfo: { Arguments: [key] } },
+      {
+        Id: this.nextId++,
+        ObjectPathType: 5,
+        Name: '',
+        ParentObjectPathId: parent.info.Id,
+        ArgumentInfo: { Arguments: [key] },
+      },
       parent,
     );
   }
 
   /** Excel gave the object an id (a sheet, a name, a part): later requests find it by that id. */
   identify(node: PathNode, collection: PathNode, id: string): void {
-    node.info = { Id: node.info.Id, ObjectPathType: 5, Name: '', ParentObjectPathId: collection.info.Id, ArgumentInfo: { Arguments: [id] } };
+    node.info = {
+      Id: node.info.Id,
+      ObjectPathType: 5,
+      Name: '',
+      ParentObjectPathId: collection.info.Id,
+      ArgumentInfo: { Arguments: [id] },
+    };
     node.parent = collection;
   }
 
@@ -166,7 +189,6 @@ export class RequestModel {
     this.instantiated.add(node.info.Id);
     this.push({ Id: this.nextId++, ActionType: 1, Name: '', ObjectPathId: node.info.Id });
   }
-
 
   get empty(): boolean {
     return this.actions.length === 0;

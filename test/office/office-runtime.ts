@@ -38,11 +38,22 @@ const MAX_EXCEL_API = 1.9;
 export function officeRuntime(): Runtime {
   if (loaded) return loaded;
   const file = createRequire(__filename).resolve('@microsoft/office-js/dist/excel-web-16.00.debug.js');
-  const sandbox: any = { console: { log() {}, warn() {}, error() {}, info() {} }, setTimeout, clearTimeout, setInterval, clearInterval };
+  const sandbox: any = {
+    console: { log() {}, warn() {}, error() {}, info() {} },
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+  };
   sandbox.window = sandbox;
   sandbox.self = sandbox;
   sandbox.navigator = { userAgent: 'node' };
-  sandbox.document = { createElement: () => ({}), getElementsByTagName: () => [], addEventListener() {}, readyState: 'complete' };
+  sandbox.document = {
+    createElement: () => ({}),
+    getElementsByTagName: () => [],
+    addEventListener() {},
+    readyState: 'complete',
+  };
   sandbox.location = { href: 'https://localhost/', protocol: 'https:', search: '', hash: '' };
   vm.createContext(sandbox);
   vm.runInContext(readFileSync(file, 'utf8'), sandbox, { filename: 'excel-web-16.00.debug.js' });
@@ -104,7 +115,9 @@ class Bridge {
     if (this.objects.has(id)) return this.objects.get(id);
     if (!info) throw new Error(`object path ${id} is not in the request`);
     const args = (info.ArgumentInfo?.Arguments ?? []).map((a: unknown, i: number) =>
-      info.ArgumentInfo?.ReferencedObjectPathIds?.[i] ? this.resolve(info.ArgumentInfo.ReferencedObjectPathIds[i], paths) : a,
+      info.ArgumentInfo?.ReferencedObjectPathIds?.[i]
+        ? this.resolve(info.ArgumentInfo.ReferencedObjectPathIds[i], paths)
+        : a,
     );
     let obj: any;
     switch (info.ObjectPathType) {
@@ -149,7 +162,11 @@ class Bridge {
             const ref = referenceId(++this.nextReference);
             this.references.set(ref, obj);
             later.push({ id: a.Id, value: () => ({ _ReferenceId: ref }) });
-          } else if (paths[a.ObjectPathId]?.ObjectPathType === 3 && paths[a.ObjectPathId].Name === 'Add' && typeof obj?.sheet === 'function') {
+          } else if (
+            paths[a.ObjectPathId]?.ObjectPathType === 3 &&
+            paths[a.ObjectPathId].Name === 'Add' &&
+            typeof obj?.sheet === 'function'
+          ) {
             later.push({ id: a.Id, value: () => ({ _Id: obj.sheet().id }) });
           }
           break;
@@ -204,7 +221,12 @@ class Bridge {
     if (!collection) return pick(obj);
     return {
       _Items: obj.items.map((item: any) => {
-        const id = typeof item.sheet === 'function' ? item.sheet().id : typeof item.part === 'function' ? item.part().id : item.name;
+        const id =
+          typeof item.sheet === 'function'
+            ? item.sheet().id
+            : typeof item.part === 'function'
+              ? item.part().id
+              : item.name;
         return { ...pick(item), _Id: id };
       }),
     };
@@ -231,12 +253,26 @@ export function realExcel(book: FakeBook, options: { keepBodies?: boolean } = {}
         requests.push(record);
         let answer: any;
         if (record.bytes > FAKE_LIMIT_BYTES)
-          answer = { Error: { Code: 'RequestPayloadSizeLimitExceeded', Message: 'The request payload size has exceeded the limit.', HttpStatusCode: 413, ActionIndex: -1 } };
+          answer = {
+            Error: {
+              Code: 'RequestPayloadSizeLimitExceeded',
+              Message: 'The request payload size has exceeded the limit.',
+              HttpStatusCode: 413,
+              ActionIndex: -1,
+            },
+          };
         else answer = await bridge.answer(JSON.parse(body));
         const text = JSON.stringify(answer);
         record.responseBytes = utf8Bytes(text);
         if (record.responseBytes > FAKE_LIMIT_BYTES)
-          answer = { Error: { Code: 'ResponsePayloadSizeLimitExceeded', Message: 'The response payload size has exceeded the limit.', HttpStatusCode: 413, ActionIndex: -1 } };
+          answer = {
+            Error: {
+              Code: 'ResponsePayloadSizeLimitExceeded',
+              Message: 'The response payload size has exceeded the limit.',
+              HttpStatusCode: 413,
+              ActionIndex: -1,
+            },
+          };
         if (answer.Error) record.failed = answer.Error.Code;
         return { HttpStatusCode: 200, ErrorCode: '', ErrorMessage: '', Headers: {}, Body: answer };
       },

@@ -8,7 +8,15 @@ import { plainExcelError } from './errors';
 import { SheetReader } from './reader';
 import { ownedIn, readMarks } from './record';
 import { writeReport } from './replace';
-import { jsonBytes, READ_BYTES, REQUEST_BYTES, SYNC_BUDGET_BYTES, type ExcelRun, type SyncRecord, type SyncStats } from './sync';
+import {
+  jsonBytes,
+  READ_BYTES,
+  REQUEST_BYTES,
+  SYNC_BUDGET_BYTES,
+  type ExcelRun,
+  type SyncRecord,
+  type SyncStats,
+} from './sync';
 
 /**
  * The workbook open in Excel, through office-js: the task pane's host.
@@ -24,7 +32,7 @@ import { jsonBytes, READ_BYTES, REQUEST_BYTES, SYNC_BUDGET_BYTES, type ExcelRun,
  * Requirement sets: nothing above ExcelApi 1.9, which the manifest asks for.
  */
 
-export { chartDrawing, type ChartDrawing } from './chart';
+export { chartDrawing, supportsExcelApi, type ChartDrawing } from './chart';
 export { EXCEL_ERROR_WORDS, ExcelProblem, excelErrorWords } from './errors';
 export { referencedSheet } from './names';
 export { PROTECTED_STRUCTURE } from './replace';
@@ -62,15 +70,15 @@ export class OfficeWorkbook implements WorkbookPort {
     this.lastStats = stats;
     try {
       return await this.run(async (context) => {
-      const sync = async (stage: string, estimatedBytes: number): Promise<SyncRecord> => {
-        await context.sync();
-        const record: SyncRecord = { stage, estimatedBytes };
-        stats.syncs++;
-        stats.records.push(record);
-        stats.maxPayloadBytes = Math.max(stats.maxPayloadBytes, estimatedBytes);
-        return record;
-      };
-      return body(context, sync);
+        const sync = async (stage: string, estimatedBytes: number): Promise<SyncRecord> => {
+          await context.sync();
+          const record: SyncRecord = { stage, estimatedBytes };
+          stats.syncs++;
+          stats.records.push(record);
+          stats.maxPayloadBytes = Math.max(stats.maxPayloadBytes, estimatedBytes);
+          return record;
+        };
+        return body(context, sync);
       });
     } catch (error) {
       throw plainExcelError(error);
@@ -133,5 +141,3 @@ export class OfficeWorkbook implements WorkbookPort {
     );
   }
 }
-
-

@@ -86,6 +86,7 @@ export async function readMarks(
 /** Whether the add-in wrote this sheet: by its token and the record, or by an old-style mark its A1 bears out. */
 export function ownedIn(marks: WorkbookMarks, sheet: { name: string; token?: string }): boolean {
   return (
-    isOwnedSheet(marks.store, { name: sheet.name, ownerToken: sheet.token }) || marks.legacyOwned.has(sheetKey(sheet.name))
+    isOwnedSheet(marks.store, { name: sheet.name, ownerToken: sheet.token }) ||
+    marks.legacyOwned.has(sheetKey(sheet.name))
   );
 }

@@ -2,7 +2,14 @@
 import type { OutputSheet } from '../../engine/output';
 import { sheetKey } from '../../engine/ownership';
 import type { Progress } from '../../engine/port';
-import { emptyStore, newOwnerToken, OWNER_MARK_NAME, recordWritten, storeToXml, type AddinStore } from '../../engine/store';
+import {
+  emptyStore,
+  newOwnerToken,
+  OWNER_MARK_NAME,
+  recordWritten,
+  storeToXml,
+  type AddinStore,
+} from '../../engine/store';
 import { drawChart } from './chart';
 import { ExcelProblem, excelErrorCode, excelErrorWords, plainExcelError } from './errors';
 import { ownerFormula } from './names';
@@ -101,7 +108,10 @@ export async function writeReport(
     const store = marks.store ?? emptyStore();
     const writtenAt = new Date().toISOString();
     const written = staged.filter((s) => s.token).map((s) => ({ name: s.sheet.name, token: s.token! }));
-    const both: AddinStore = { ...store, ownedSheets: [...store.ownedSheets, ...written.map((w) => ({ ...w, writtenAt }))] };
+    const both: AddinStore = {
+      ...store,
+      ownedSheets: [...store.ownedSheets, ...written.map((w) => ({ ...w, writtenAt }))],
+    };
     const part = marks.parts[0] ?? wb.customXmlParts.add(storeToXml(both));
     if (marks.parts[0]) part.setXml(storeToXml(both));
     const replacing = new Set(replace.map(sheetKey));
@@ -121,7 +131,10 @@ export async function writeReport(
       ...staged.map((s) => s.sheet.name),
     ];
     part.setXml(storeToXml(recordWritten(store, written, sheetsNow, writtenAt)));
-    await sync('Put the new sheets in place', REQUEST_BYTES.action * (4 + 3 * old.length + 2 * staged.length) + 2 * jsonBytes(storeToXml(both)));
+    await sync(
+      'Put the new sheets in place',
+      REQUEST_BYTES.action * (4 + 3 * old.length + 2 * staged.length) + 2 * jsonBytes(storeToXml(both)),
+    );
   } catch (error) {
     await removeStaged(batch, staged);
     throw plainExcelError(error, 'The report was not written, and the workbook is as it was');

@@ -51,6 +51,8 @@ export const READ_BYTES = {
   column: 24,
   /** Listing sheets, used ranges and names: a few hundred bytes per sheet. */
   perSheet: 300,
+  /** Excel's wrapping of each result in its response: {"ActionId":…,"Value":{"Values":…,"NumberFormat":…}}. */
+  result: 80,
 } as const;
 
 /** One `context.sync()`: what it was for and how many bytes it was planned (and seen) to carry. */

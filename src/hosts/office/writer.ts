@@ -13,7 +13,10 @@ const LINK_COLOUR = '#0563C1';
 
 /** A link costs a range of its own and the hyperlink set on it: about 450 bytes besides its text. */
 function linkBytes(link: { sheet: string; cell: string }, text: string): number {
-  return REQUEST_BYTES.range + actionBytes('Hyperlink', [{ documentReference: sheetRef(link.sheet, link.cell), textToDisplay: text }]);
+  return (
+    REQUEST_BYTES.range +
+    actionBytes('Hyperlink', [{ documentReference: sheetRef(link.sheet, link.cell), textToDisplay: text }])
+  );
 }
 
 /** The arrays written for rows [r0, r1) of an output sheet. */
