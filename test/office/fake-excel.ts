@@ -465,7 +465,7 @@ export class FakeRange extends FakeObject {
   }
 
   private write(prop: string, v: unknown[][], apply: (cell: FakeCell, x: unknown) => void): void {
-    this.ctx.model.setProperty(this.node, prop, v);
+    if (!this.ctx.model.setInPieces(this.node, prop, v)) this.ctx.model.setProperty(this.node, prop, v);
     this.ctx.logOp(prop, this.sheetName(), this.addrNow(), v);
     this.ctx.queue(() => {
       const t = this.at();
@@ -596,6 +596,42 @@ export class FakeRange extends FakeObject {
     this.ctx.queue(() => {
       const t = this.at();
       this.ctx.book.selection = { sheet: t.sheet.name, address: addr(t) };
+    });
+  }
+
+  /** office-js checks a big array's size before setting it in pieces. */
+  _ValidateArraySize(rows: number, cols: number): void {
+    this.ctx.queue(() => {
+      const t = this.at();
+      if (t.rows !== rows || t.cols !== cols)
+        refuse('InvalidArgument', `an array of ${rows}x${cols} for a ${t.rows}x${t.cols} range`);
+    });
+  }
+
+  /** A row of the range (office-js uses these to set a big array in pieces). */
+  getRow(i: number): FakeRange {
+    const node = this.ctx.model.method(this.node, 'getRow', [i], { kept: true });
+    return new FakeRange(this.ctx, node, () => ({ ...this.at(), row0: this.at().row0 + i, rows: 1 }));
+  }
+
+  /** The smallest range holding this one and another on the same sheet. */
+  getBoundingRect(other: FakeRange): FakeRange {
+    const node = this.ctx.model.method(this.node, 'getBoundingRect', [other.node.info.Id], {
+      kept: true,
+      argPaths: [other.node],
+    });
+    return new FakeRange(this.ctx, node, () => {
+      const a = this.at();
+      const b = other.resolve();
+      const row0 = Math.min(a.row0, b.row0);
+      const col0 = Math.min(a.col0, b.col0);
+      return {
+        sheet: a.sheet,
+        row0,
+        col0,
+        rows: Math.max(a.row0 + a.rows, b.row0 + b.rows) - row0,
+        cols: Math.max(a.col0 + a.cols, b.col0 + b.cols) - col0,
+      };
     });
   }
 

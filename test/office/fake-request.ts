@@ -58,6 +58,9 @@ export function utf8Bytes(text: string): number {
 
 const capital = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
+/** office-js sets arrays of more than this many cells in pieces. */
+export const BULK_CELLS = 1500;
+
 /** Builds one request at a time, numbering objects and actions as office-js does. */
 export class RequestModel {
   private nextId = 1;
@@ -116,6 +119,44 @@ export class RequestModel {
       this.keptInRequest.add(node);
       this.keepReference = true;
     }
+    return node;
+  }
+
+  /**
+   * A value array of more than 1,500 cells: office-js checks its size (`_ValidateArraySize`)
+   * and sets it in pieces of about 1,500 cells, each `range.getRow(a).getBoundingRect(range.getRow(b))`
+   * (three objects made, kept and let go at once, each instantiated twice and marked "D") with
+   * its slice of the array. Returns whether it did.
+   */
+  setInPieces(range: PathNode, name: string, value: unknown[][]): boolean {
+    const rows = value.length;
+    const cols = value[0]?.length ?? 0;
+    if (rows * cols <= BULK_CELLS) return false;
+    this.call(range, '_ValidateArraySize', [rows, cols]);
+    const step = Math.max(1, Math.round(BULK_CELLS / cols));
+    for (let start = 0; start < rows; start += step) {
+      const end = Math.min(rows, start + step) - 1;
+      const first = this.disposable(range, 'GetRow', [start]);
+      const last = this.disposable(range, 'GetRow', [end]);
+      const rect = this.disposable(first, 'GetBoundingRect', [last.info.Id], last);
+      this.setProperty(rect, name, value.slice(start, end + 1));
+    }
+    return true;
+  }
+
+  private disposable(parent: PathNode, name: string, args: unknown[], argPath?: PathNode): PathNode {
+    const info: PathInfo & { D?: boolean } = {
+      Id: this.nextId++,
+      ObjectPathType: 3,
+      Name: name,
+      ParentObjectPathId: parent.info.Id,
+      ArgumentInfo: argPath ? { Arguments: args, ReferencedObjectPathIds: [argPath.info.Id] } : { Arguments: args },
+      D: true,
+    };
+    const node = new PathNode(info, parent, argPath ? [argPath] : []);
+    this.use(node);
+    this.nextId++; // the _KeepReference office-js adds and takes back when the piece is untracked
+    this.push({ Id: this.nextId++, ActionType: 1, Name: '', ObjectPathId: node.info.Id });
     return node;
   }
 

@@ -32,7 +32,14 @@ interface Runtime {
 
 let loaded: Runtime | undefined;
 
-const MAX_EXCEL_API = 1.9;
+/** The ExcelApi the manifest asks for: 1.9 (a version, so 1.12 is above it). */
+const MAX_EXCEL_API_MINOR = 9;
+
+function withinManifest(name: string, version?: string | number): boolean {
+  if (name !== 'ExcelApi') return true;
+  const [major = '1', minor = '1'] = String(version ?? '1.1').split('.');
+  return Number(major) === 1 && Number(minor) <= MAX_EXCEL_API_MINOR;
+}
 
 /** The runtime, loaded once. */
 export function officeRuntime(): Runtime {
@@ -60,10 +67,11 @@ export function officeRuntime(): Runtime {
   // What the runtime asks before each API from a requirement set: ExcelApi up to 1.9, as the manifest declares.
   const context = {
     requirements: {
-      isSetSupported: (name: string, version?: string | number) =>
-        name !== 'ExcelApi' || Number(version ?? '1.1') <= MAX_EXCEL_API,
+      isSetSupported: withinManifest,
     },
   };
+  // This build leaves the check off (it sets the flag on Utility, but reads it on CommonUtility): turn it on.
+  sandbox.OfficeExtension.CommonUtility._doApiNotSupportedCheck = true;
   const office = sandbox.Office;
   sandbox.Office = new Proxy(office, { get: (target, p) => (p === 'context' ? context : Reflect.get(target, p)) });
   loaded = { Excel: sandbox.Excel, OfficeExtension: sandbox.OfficeExtension };
@@ -183,6 +191,7 @@ class Bridge {
             kept.add(a.ObjectPathId);
             break;
           }
+          if (typeof obj[lowerFirst(a.Name)] !== 'function') throw new Error(`the fake has no method ${a.Name}`);
           const result = obj[lowerFirst(a.Name)](...args);
           if (result && typeof result === 'object' && 'value' in Object.getPrototypeOf(result))
             later.push({ id: a.Id, value: () => result.value });

@@ -13,18 +13,31 @@ export const SYNC_BUDGET_BYTES = 4_500_000;
  * it builds (see test/office/fake-request.ts; test/office/runtime.test.ts measures the real
  * runtime's bodies against these). Object and action ids are counted at seven digits.
  * - an action (set a property, call a method): {"Id":…,"ActionType":4,"Name":"…","ObjectPathId":…,
- *   "ArgumentInfo":{"Arguments":[…]}} and its share of the "L" list: 90 bytes besides its name
+ *   "ArgumentInfo":{"Arguments":[…]}} and its share of the "L" list: 105 bytes besides its name
  *   and arguments;
- * - a new range (getRangeByIndexes): its object path with four numbers (~130), its instantiation
- *   twice and the _KeepReference that keeps it across syncs (~190): 340;
+ * - a new range (getRangeByIndexes): its object path with four numbers (~135), its instantiation
+ *   twice and the _KeepReference that keeps it across syncs (~230): 370;
  * - a new object reached by a property (a sheet's names, a chart's title): path and
- *   instantiation, 140.
+ *   instantiation, 140;
+ * - an array of more than 1,500 cells is checked (`_ValidateArraySize`) and set in pieces of
+ *   about 1,500 cells, each `getRow(a).getBoundingRect(getRow(b))` instantiated twice: 900 a piece.
  */
 export const REQUEST_BYTES = {
-  action: 90,
-  range: 340,
+  action: 105,
+  range: 370,
   property: 140,
+  piece: 900,
 } as const;
+
+/** office-js sets arrays of more than this many cells in pieces. */
+export const PIECE_CELLS = 1500;
+
+/** What office-js adds to set one array of rows x cols: nothing below 1,500 cells, then a check and the pieces. */
+export function piecesBytes(rows: number, cols: number): number {
+  if (rows * cols <= PIECE_CELLS) return 0;
+  const step = Math.max(1, Math.round(PIECE_CELLS / cols));
+  return REQUEST_BYTES.action + 40 + Math.ceil(rows / step) * REQUEST_BYTES.piece;
+}
 
 /** Request bytes of one action with this name and these arguments, as office-js sends it. */
 export function actionBytes(name: string, args: unknown[]): number {

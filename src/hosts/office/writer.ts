@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { sheetRef } from '../../engine/a1';
 import { cellValue, type OutputCell, type OutputSheet } from '../../engine/output';
-import { actionBytes, jsonBytes, REQUEST_BYTES, type SyncRecord } from './sync';
+import { actionBytes, jsonBytes, piecesBytes, REQUEST_BYTES, type SyncRecord } from './sync';
 
 /** Column width in characters (ExcelJS, the OutputSheet) to points (office-js), for Calibri 11. */
 export function columnWidthPoints(chars: number): number {
@@ -93,15 +93,16 @@ function writeArrays(sheet: OutputSheet, r0: number, r1: number, cols: number) {
   };
 }
 
-/** What office-js adds to a chunk's arrays: its range, and an action for each array written. */
-function chunkOverhead(text: boolean, props: boolean): number {
+/** What office-js adds to a chunk's arrays: its range, an action for each array, and the pieces of big arrays. */
+function chunkOverhead(text: boolean, props: boolean, rows: number, cols: number): number {
   const action = (name: string) => REQUEST_BYTES.action + name.length;
+  const arrays = 2 + (text ? 1 : 0);
   return (
     REQUEST_BYTES.range +
-    2 * action('NumberFormat') +
+    action('NumberFormat') * (text ? 2 : 1) +
     action('Values') +
-    (text ? action('NumberFormat') : 0) +
-    (props ? action('SetCellProperties') : 0)
+    (props ? action('SetCellProperties') : 0) +
+    arrays * piecesBytes(rows, cols)
   );
 }
 
@@ -128,7 +129,7 @@ export function chunkRows(
     const nextText: boolean = anyText || b.textFormats > 0;
     const nextProps: boolean = anyProps || b.props > 0;
     const total =
-      chunkOverhead(nextText, nextProps) +
+      chunkOverhead(nextText, nextProps, r1 + 1 - r0, cols) +
       base +
       b.base +
       (nextText ? text + b.textFormatsIfAny : 0) +
@@ -141,7 +142,10 @@ export function chunkRows(
     anyProps = nextProps;
     r1++;
   }
-  return { r1, bytes: chunkOverhead(anyText, anyProps) + base + (anyText ? text : 0) + (anyProps ? props : 0) };
+  return {
+    r1,
+    bytes: chunkOverhead(anyText, anyProps, r1 - r0, cols) + base + (anyText ? text : 0) + (anyProps ? props : 0),
+  };
 }
 
 /** What a write batch needs from its adapter. */
