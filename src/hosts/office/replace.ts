@@ -20,6 +20,8 @@ import { fillSheet, type WriteBatch } from './writer';
 export const PROTECTED_STRUCTURE =
   "The workbook's structure is protected: unprotect it (Review > Protect Workbook) to add the report sheets. Nothing was changed.";
 
+const NOT_WRITTEN = 'The report was not written, and the workbook is as it was';
+
 /** Excel runs a batch step by step and keeps what it did before a failure: each step below leaves the report whole. */
 interface Staged {
   sheet: OutputSheet;
@@ -62,7 +64,9 @@ export async function writeReport(
 ): Promise<{ notes: string[] }> {
   const { context, sync, budget, supports } = batch;
   const wb = context.workbook;
-  const marks = await readMarks(context, sync, { protection: true });
+  const marks = await readMarks(context, sync, { protection: true }).catch((error: unknown) => {
+    throw plainExcelError(error, NOT_WRITTEN);
+  });
   if (marks.structureProtected) throw new ExcelProblem('AccessDenied', PROTECTED_STRUCTURE);
 
   const taken = new Set(marks.sheets.map((s) => sheetKey(s.name)));
@@ -87,6 +91,12 @@ export async function writeReport(
     return pending;
   };
 
+  // The old sheets' names while they step aside, so a failure can put them back.
+  const replacing = new Set(replace.map(sheetKey));
+  const old = marks.sheets
+    .filter((s) => replacing.has(sheetKey(s.name)))
+    .map((s) => ({ ...s, aside: freeName('MTFS old', taken) }));
+  let swapping = false;
   try {
     // 2. The new sheets, out of the way.
     suspend();
@@ -112,17 +122,13 @@ export async function writeReport(
       ...store,
       ownedSheets: [...store.ownedSheets, ...written.map((w) => ({ ...w, writtenAt }))],
     };
+    swapping = true;
     const part = marks.parts[0] ?? wb.customXmlParts.add(storeToXml(both));
     if (marks.parts[0]) part.setXml(storeToXml(both));
-    const replacing = new Set(replace.map(sheetKey));
-    const old = marks.sheets.filter((s) => replacing.has(sheetKey(s.name)));
     // The old sheets as Excel listed them (by id), so renaming does not lose them.
-    const stepAside = old.map((s) => {
-      s.worksheet.name = freeName('MTFS old', taken);
-      return s.worksheet;
-    });
+    for (const o of old) o.worksheet.name = o.aside;
     for (const s of staged) if (s.owned) s.ws!.name = s.sheet.name;
-    for (const ws of stepAside) ws.delete();
+    for (const o of old) o.worksheet.delete();
     for (const s of staged)
       for (const n of s.owned ? (marks.legacyNames.get(sheetKey(s.sheet.name)) ?? []) : []) n.delete();
     for (const n of marks.legacyNames.get('#REF!') ?? []) n.delete();
@@ -136,8 +142,13 @@ export async function writeReport(
       REQUEST_BYTES.action * (4 + 3 * old.length + 2 * staged.length) + 2 * jsonBytes(storeToXml(both)),
     );
   } catch (error) {
-    await removeStaged(batch, staged);
-    throw plainExcelError(error, 'The report was not written, and the workbook is as it was');
+    await recover(batch, swapping ? staged.filter((s) => s.owned) : staged, old);
+    throw plainExcelError(
+      error,
+      swapping
+        ? 'Excel stopped while putting the new report sheets in place: each report sheet is the earlier one or the new one, and your own sheets are unchanged'
+        : NOT_WRITTEN,
+    );
   }
 
   // 4. Charts.
@@ -147,19 +158,40 @@ export async function writeReport(
   return { notes };
 }
 
-/** After a failure: the temporary sheets that made it in are removed, so the workbook is as it was. */
-async function removeStaged({ context, sync }: WriteBatch, staged: Staged[]): Promise<void> {
-  const temporary = new Set(staged.filter((s) => s.owned).map((s) => sheetKey(s.addedAs)));
+/**
+ * After a failure: the sheets the write added under temporary names (and user-kept sheets it
+ * added) are removed, and an old report sheet that stepped aside goes back to its name when no
+ * new sheet took it (or goes, when one did). Batches are not transactions, so this is what keeps
+ * a failure from leaving half a report or a sheet the add-in no longer recognises.
+ */
+async function recover(
+  { context, sync }: WriteBatch,
+  staged: Staged[],
+  old: { name: string; aside: string }[],
+): Promise<void> {
   try {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
-    await sync('Remove unfinished sheets', REQUEST_BYTES.action);
-    const left = sheets.items.filter((ws) => temporary.has(sheetKey(ws.name)));
-    if (!left.length) return;
-    for (const ws of left) ws.delete();
-    await sync('Remove unfinished sheets', REQUEST_BYTES.action * left.length);
+    await sync('Undo the unfinished write', REQUEST_BYTES.action);
+    const byName = new Map(sheets.items.map((ws) => [sheetKey(ws.name), ws]));
+    let changes = 0;
+    for (const s of staged) {
+      const left = byName.get(sheetKey(s.addedAs));
+      if (left && s.ws) {
+        left.delete();
+        changes++;
+      }
+    }
+    for (const o of old) {
+      const aside = byName.get(sheetKey(o.aside));
+      if (!aside) continue;
+      if (byName.has(sheetKey(o.name))) aside.delete();
+      else aside.name = o.name;
+      changes++;
+    }
+    if (changes) await sync('Undo the unfinished write', REQUEST_BYTES.action * changes);
   } catch {
-    // Nothing more can be done from here: the temporary sheets are not the add-in's, and say so by their names.
+    // Nothing more can be done from here; the sheets left say by their names ("MTFS new …") what they are.
   }
 }
 
