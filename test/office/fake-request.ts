@@ -213,7 +213,7 @@ export class RequestModel {
   private act(node: PathNode, action: Omit<Action, 'Id' | 'ObjectPathId'>): number {
     this.use(node);
     const id = this.nextId++;
-    this.push({ Id: id, ...action, ObjectPathId: node.info.Id } as Action);
+    this.push({ Id: id, ...action, ObjectPathId: node.info.Id });
     return id;
   }
 
