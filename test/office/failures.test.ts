@@ -83,11 +83,11 @@ async function write(book: FakeBook) {
 }
 
 describe('a write Excel stops part-way', () => {
-  it('writes the report in five syncs when nothing fails (the numbers the cases below fail)', async () => {
+  it('writes the report in four syncs when nothing fails (the numbers the cases below fail)', async () => {
     const book = bookWithReport();
     const { result } = await write(book);
     expect(result).toEqual({ ok: { notes: [] } });
-    expect(book.syncCount).toBe(5);
+    expect(book.syncCount).toBe(4);
     expect(book.sheets.map((s) => s.name)).toEqual([
       'Revenue Budget',
       'MTFS Summary',
@@ -97,11 +97,11 @@ describe('a write Excel stops part-way', () => {
     expect(a1(book, 'MTFS Summary')).toBe('MTFS SUMMARY (NEW)');
   });
 
-  // Syncs: 1 list sheets and the record, 2 read marks, 3 write the new sheets, 4 swap, 5 chart.
+  // Syncs: 1 list sheets and the record, 2 write the new sheets (and read the marks), 3 swap, 4 chart.
   const cases: { sync: number; afterOps: number; stage: string }[] = [];
-  for (const afterOps of [0, 1, 3, 7])
-    for (const sync of [1, 2, 3]) cases.push({ sync, afterOps, stage: 'before the swap' });
-  for (let afterOps = 0; afterOps <= 8; afterOps++) cases.push({ sync: 4, afterOps, stage: 'in the swap' });
+  for (const afterOps of [0, 1, 3, 7, 15])
+    for (const sync of [1, 2]) cases.push({ sync, afterOps, stage: 'before the swap' });
+  for (let afterOps = 0; afterOps <= 8; afterOps++) cases.push({ sync: 3, afterOps, stage: 'in the swap' });
 
   for (const { sync, afterOps, stage } of cases) {
     it(`sync ${sync} failing after ${afterOps} of its operations (${stage}) leaves a report the add-in still owns, and says so plainly`, async () => {
@@ -147,6 +147,32 @@ describe('a write Excel stops part-way', () => {
     });
   }
 
+  it('holds when the cells take several syncs and the swap rides with the last of them, whichever sync fails', async () => {
+    const rows = Array.from({ length: 60 }, (_, r) => [{ value: `Line ${r}` }, { value: r }]);
+    const big = (sheet: OutputSheet): OutputSheet => ({ ...sheet, rows: [...sheet.rows, ...rows], charts: [] });
+    const outputs = [
+      { sheet: big(NEW_SUMMARY), owned: true },
+      { sheet: big(NEW_FINDINGS), owned: true },
+    ];
+    const writeSmall = (book: FakeBook) =>
+      new OfficeWorkbook(fakeExcel(book).run, { syncBudgetBytes: 4_000 }).writeSheets(outputs, REPLACE);
+    const clean = bookWithReport();
+    await writeSmall(clean);
+    const total = clean.syncCount;
+    expect(total).toBeGreaterThanOrEqual(4); // the record; three of cells, the last with the swap
+    for (let sync = 1; sync <= total; sync++)
+      for (const afterOps of [0, 2, 5]) {
+        const book = bookWithReport();
+        book.failAt = { sync, code: 'Conflict', afterOps };
+        await expect(writeSmall(book), `sync ${sync} after ${afterOps}`).rejects.toBeInstanceOf(ExcelProblem);
+        expect(book.sheets.map((x) => x.name).filter((n) => /^MTFS (new|old) /.test(n))).toEqual([]);
+        expect(['MTFS SUMMARY (OLD)', 'MTFS SUMMARY (NEW)']).toContain(a1(book, 'MTFS Summary'));
+        expect(['MTFS FINDINGS (OLD)', 'MTFS FINDINGS (NEW)']).toContain(a1(book, 'MTFS Findings'));
+        const listed = await new OfficeWorkbook(fakeExcel(book).run).listSheets();
+        expect(listed.filter((x) => x.owned).map((x) => x.name)).toEqual(REPLACE);
+      }
+  });
+
   it('keeps the report written when Excel refuses the chart, with a note the user sees', async () => {
     const book = bookWithReport();
     book.refuseCharts = ['Waterfall'];
@@ -164,7 +190,7 @@ describe('a write Excel stops part-way', () => {
 
   it('keeps the report written when the chart step fails for any other reason', async () => {
     const book = bookWithReport();
-    book.failAt = { sync: 5, code: 'InactiveWorkbook' };
+    book.failAt = { sync: 4, code: 'InactiveWorkbook' };
     const { result } = await write(book);
     expect(result).toMatchObject({
       ok: { notes: [expect.stringContaining('Excel did not draw the chart “Budget bridge”')] },
@@ -186,8 +212,8 @@ describe('a protected workbook', () => {
     );
     expect(error.message).toBe(PROTECTED_STRUCTURE);
     expect(JSON.stringify({ sheets: book.sheets.map((s) => [s.name, [...s.store]]), parts: book.parts })).toBe(before);
-    // Only the two reading syncs were made.
-    expect(book.syncCount).toBe(2);
+    // Only the reading sync was made.
+    expect(book.syncCount).toBe(1);
   });
 
   it('is refused by the fake Excel itself, as Excel does, if anything tries to add a sheet', async () => {
@@ -224,6 +250,26 @@ describe('the record', () => {
     expect(parts[0].xml).toContain(`"name":"MTFS Summary","token":"${tokens[0]}"`);
     expect(parts[0].xml).toContain(`"name":"MTFS Findings","token":"${tokens[1]}"`);
     expect(parts[0].xml).not.toContain(OLD_SUMMARY_TOKEN);
+  });
+
+  it('does not take a sheet for the add-in’s on an old-style name alone: its A1 must hold a title the add-in writes', async () => {
+    const book = new FakeBook(
+      [
+        { name: 'MTFS Summary', cells: { A1: 'MTFS 2025/26 BUDGET SUMMARY' } },
+        { name: 'Notes', cells: { A1: 'My notes' } },
+        { name: 'Proposal Scores', cells: { A1: 'PROPOSAL SCORES (Commercial Projects)' } },
+      ],
+      [
+        { name: 'MTFS_Owned_MTFS_Summary', formula: "='MTFS Summary'!$A$1" },
+        { name: 'MTFS_Owned_Notes', formula: '=Notes!$A$1' }, // typed by someone: Notes is the user's
+        { name: 'MTFS_Owned_Proposal_Scores', formula: "='Proposal Scores'!$A$1" },
+      ],
+    );
+    expect(await new OfficeWorkbook(fakeExcel(book).run).listSheets()).toEqual([
+      { name: 'MTFS Summary', owned: true },
+      { name: 'Notes', owned: false },
+      { name: 'Proposal Scores', owned: true },
+    ]);
   });
 
   it('reads and writes back through readStore and writeStore, keeping other features’ entries', async () => {

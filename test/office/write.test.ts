@@ -78,7 +78,7 @@ function token(book: FakeBook, sheet: string) {
 }
 
 describe('OfficeWorkbook.writeSheets', () => {
-  it('writes a report in five syncs: values, formats, fonts, alignment, widths, frozen rows, links, a chart, its hidden mark and the record', async () => {
+  it('writes a report in four syncs: values, formats, fonts, alignment, widths, frozen rows, links, a chart, its hidden mark and the record', async () => {
     const book = new FakeBook([{ name: 'Revenue Budget', cells: { C32: 100 } }]);
     const excel = fakeExcel(book);
     const wb = new OfficeWorkbook(excel.run, { supportsExcelApi: () => true });
@@ -94,12 +94,11 @@ describe('OfficeWorkbook.writeSheets', () => {
     expect(result).toEqual({ notes: [] });
     expect(wb.lastStats.records.map((r) => r.stage)).toEqual([
       'List sheets and the add-in’s record',
-      'Read the add-in’s marks',
       'Write sheets',
       'Put the new sheets in place',
       'Draw charts on MTFS Summary',
     ]);
-    expect(ctx.syncs).toHaveLength(5);
+    expect(ctx.syncs).toHaveLength(4);
     expect(book.sheets.map((s) => s.name)).toEqual(['Revenue Budget', 'MTFS Summary', 'Scoring Model']);
     const s = book.sheet('MTFS Summary');
 
@@ -169,7 +168,7 @@ describe('OfficeWorkbook.writeSheets', () => {
       [{ sheet: SUMMARY, owned: true }],
       [],
     );
-    const ops = excel.last().ops.filter((o) => o.sync === 2);
+    const ops = excel.last().ops.filter((o) => o.sync === 1);
     expect(ops[0].op).toBe('suspendScreenUpdating');
     // Added under a temporary name, out of the user's way until it is whole.
     expect(ops[1]).toMatchObject({ op: 'addSheet', sheet: expect.stringMatching(/^MTFS new [0-9a-f]{8}$/) });
@@ -338,8 +337,9 @@ describe('OfficeWorkbook.writeSheets', () => {
 
     const total = ctx.syncs.reduce((n, s) => n + s.requestBytes, 0);
     for (const s of ctx.syncs) expect(s.requestBytes).toBeLessThanOrEqual(SYNC_BUDGET_BYTES);
-    // Two to read the marks, the rows as full as the budget allows, one to put the sheet in place.
-    const writing = ctx.syncs.length - 3;
+    // One to list the sheets and the record; then the rows as full as the budget allows, the last
+    // of them also putting the sheet in place.
+    const writing = ctx.syncs.length - 1;
     expect(writing).toBeLessThanOrEqual(Math.ceil(total / SYNC_BUDGET_BYTES) + 1);
     expect(writing).toBeGreaterThan(1);
     expect(progress).toEqual([0, 1, 1]);
@@ -353,7 +353,7 @@ describe('OfficeWorkbook.writeSheets', () => {
     expect(blocks.at(-1)![1]).toBe(rows);
     // Screen updating is suspended again for each batch.
     expect(ctx.ops.filter((o) => o.op === 'suspendScreenUpdating').map((o) => o.sync)).toEqual(
-      blocks.map((_, i) => i + 2),
+      blocks.map((_, i) => i + 1),
     );
 
     const s = book.sheet('All Lines')!;

@@ -26,11 +26,33 @@ export interface WorkbookMarks {
 
 type Sync = (stage: string, estimatedBytes: number) => Promise<SyncRecord>;
 
+/** Reads the marks in two syncs (listing sheets, readStore). */
 export async function readMarks(
   context: Excel.RequestContext,
   sync: Sync,
   options: { protection?: boolean } = {},
 ): Promise<WorkbookMarks> {
+  const started = await startMarks(context, sync, options);
+  await sync('Read the add-in’s marks', READ_BYTES.perSheet * (started.sheets.length + 1));
+  return started.details();
+}
+
+/** What the first sync says: the sheets, old-style marks, the record's parts, protection. */
+export type FirstMarks = Omit<WorkbookMarks, 'store' | 'legacyOwned' | 'sheets'> & {
+  sheets: { name: string; worksheet: Excel.Worksheet }[];
+  /** The rest, once a later sync has run: each sheet's token, the record, old-style marks borne out. */
+  details: () => WorkbookMarks;
+};
+
+/**
+ * The first of the two syncs, and the second's loads queued: a write sends them with its first
+ * batch of cells instead of a sync of their own.
+ */
+export async function startMarks(
+  context: Excel.RequestContext,
+  sync: Sync,
+  options: { protection?: boolean } = {},
+): Promise<FirstMarks> {
   const wb = context.workbook;
   const sheets = wb.worksheets;
   sheets.load('items/name');
@@ -57,32 +79,35 @@ export async function readMarks(
     a1.load('values');
     titles.set(sheetKey(ws.name), a1);
   }
-  await sync('Read the add-in’s marks', READ_BYTES.perSheet * (items.length + 1));
-
-  let store: AddinStore | null = null;
-  for (const text of xml) {
-    const parsed = storeFromXml(text.value);
-    if ('store' in parsed) {
-      store = parsed.store;
-      break;
-    }
-  }
-  const legacyOwned = new Set<string>();
-  for (const [key, range] of titles) if (legacyTitle(range.values[0]?.[0])) legacyOwned.add(key);
-  return {
+  const structureProtected = options.protection ? { structureProtected: wb.protection.protected } : {};
+  const details = (): WorkbookMarks => ({
+    ...first,
     sheets: items.map((ws) => ({
       name: ws.name,
       token: tokenFrom(ws.names.items.find((n) => n.name === OWNER_MARK_NAME)?.formula),
       worksheet: ws,
     })),
-    store,
+    store: storeIn(xml.map((x) => x.value)),
+    legacyOwned: new Set([...titles].filter(([, range]) => legacyTitle(range.values[0]?.[0])).map(([key]) => key)),
+  });
+  const first = {
+    sheets: items.map((ws) => ({ name: ws.name, worksheet: ws })),
     // Loaded and synced above, through the `sync` wrapper this rule cannot see through.
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     parts: parts.items,
     legacyNames,
-    legacyOwned,
-    ...(options.protection ? { structureProtected: wb.protection.protected } : {}),
+    ...structureProtected,
   };
+  return { ...first, details };
+}
+
+/** The record: the first part in the add-in's namespace that reads as one. */
+function storeIn(xml: string[]): AddinStore | null {
+  for (const text of xml) {
+    const parsed = storeFromXml(text);
+    if ('store' in parsed) return parsed.store;
+  }
+  return null;
 }
 
 /** Whether the add-in wrote this sheet: by its token and the record, or by an old-style mark its A1 bears out. */

@@ -13,8 +13,8 @@ import {
 import { drawChart } from './chart';
 import { ExcelProblem, excelErrorCode, excelErrorWords, plainExcelError } from './errors';
 import { ownerFormula } from './names';
-import { readMarks } from './record';
-import { actionBytes, jsonBytes, REQUEST_BYTES } from './sync';
+import { startMarks } from './record';
+import { actionBytes, jsonBytes, READ_BYTES, REQUEST_BYTES } from './sync';
 import { fillSheet, type WriteBatch } from './writer';
 
 export const PROTECTED_STRUCTURE =
@@ -49,10 +49,12 @@ function freeName(prefix: string, taken: Set<string>): string {
  * 1. check: the workbook's protection, its sheets, names and the add-in's record (Excel refuses
  *    to add or delete sheets in a workbook whose structure is protected: say so, change nothing);
  * 2. add: the new sheets, the add-in's under temporary names, each with its hidden MTFS_Owner
- *    name and a new token (as many syncs as the request budget needs);
- * 3. swap, in one sync: the record lists the new tokens beside the old; the old sheets step
- *    aside under temporary names, the new ones take their names, the old are deleted, old-style
- *    marks removed, and the record keeps only what is there now;
+ *    name and a new token (as many syncs as the request budget needs; the first also reads each
+ *    sheet's mark and the record);
+ * 3. swap, in one sync (the last of step 2's when it has more than one): the record lists the new
+ *    tokens beside the old; the old sheets step aside under temporary names, the new ones take
+ *    their names, the old are deleted, old-style marks removed, and the record keeps only what is
+ *    there now;
  * 4. charts, in a step of their own: a chart Excel refuses leaves the report written, with a note.
  * If step 2 or 3 fails, the temporary sheets are removed and the error said in plain words.
  */
@@ -64,7 +66,7 @@ export async function writeReport(
 ): Promise<{ notes: string[] }> {
   const { context, sync, budget, supports } = batch;
   const wb = context.workbook;
-  const marks = await readMarks(context, sync, { protection: true }).catch((error: unknown) => {
+  const marks = await startMarks(context, sync, { protection: true }).catch((error: unknown) => {
     throw plainExcelError(error, NOT_WRITTEN);
   });
   if (marks.structureProtected) throw new ExcelProblem('AccessDenied', PROTECTED_STRUCTURE);
@@ -80,11 +82,14 @@ export async function writeReport(
   const suspend = () => {
     if (supports('1.9')) context.application.suspendScreenUpdatingUntilNextSync();
   };
-  let pending = 0;
+  // The marks' second reading (each sheet's token, the record) goes with the first batch of cells.
+  let pending = READ_BYTES.perSheet * (marks.sheets.length + 1);
+  let flushed = false;
   const flushIfOver = async (bytes: number, stage: string): Promise<number> => {
     if (pending > 0 && pending + bytes > budget) {
       await sync(stage, pending);
       pending = 0;
+      flushed = true;
       suspend();
     }
     pending += bytes;
@@ -111,11 +116,14 @@ export async function writeReport(
         s.ws.names.add(OWNER_MARK_NAME, ownerFormula(s.token)).visible = false;
       }
     }
-    await sync('Write sheets', pending);
-    pending = 0;
-
-    // 3. The swap.
-    const store = marks.store ?? emptyStore();
+    // 3. The swap. Excel stops a batch at the first operation that fails, so the swap can go in the
+    // same sync as the last of the cells: it runs only if they all went in. It needs the record,
+    // which comes with the first batch of cells: when that is this one, the swap waits a sync.
+    if (!flushed) {
+      await sync('Write sheets', pending);
+      pending = 0;
+    }
+    const store = marks.details().store ?? emptyStore();
     const writtenAt = new Date().toISOString();
     const written = staged.filter((s) => s.token).map((s) => ({ name: s.sheet.name, token: s.token! }));
     const both: AddinStore = {
@@ -138,8 +146,8 @@ export async function writeReport(
     ];
     part.setXml(storeToXml(recordWritten(store, written, sheetsNow, writtenAt)));
     await sync(
-      'Put the new sheets in place',
-      REQUEST_BYTES.action * (4 + 3 * old.length + 2 * staged.length) + 2 * jsonBytes(storeToXml(both)),
+      flushed ? 'Write sheets and put them in place' : 'Put the new sheets in place',
+      pending + REQUEST_BYTES.action * (4 + 3 * old.length + 2 * staged.length) + 2 * jsonBytes(storeToXml(both)),
     );
   } catch (error) {
     await recover(batch, swapping ? staged.filter((s) => s.owned) : staged, old);
