@@ -13,7 +13,7 @@ import {
 import { drawChart } from './chart';
 import { ExcelProblem, excelErrorCode, excelErrorWords, plainExcelError } from './errors';
 import { ownerFormula } from './names';
-import { startMarks } from './record';
+import { startMarks, type WorkbookMarks } from './record';
 import { actionBytes, jsonBytes, READ_BYTES, REQUEST_BYTES } from './sync';
 import { fillSheet, type WriteBatch } from './writer';
 
@@ -22,7 +22,7 @@ export const PROTECTED_STRUCTURE =
 
 const NOT_WRITTEN = 'The report was not written, and the workbook is as it was';
 
-/** Excel runs a batch step by step and keeps what it did before a failure: each step below leaves the report whole. */
+/** A sheet being written: added under `addedAs`, with the token of its hidden mark when it is the add-in's. */
 interface Staged {
   sheet: OutputSheet;
   owned: boolean;
@@ -123,32 +123,9 @@ export async function writeReport(
       await sync('Write sheets', pending);
       pending = 0;
     }
-    const store = marks.details().store ?? emptyStore();
-    const writtenAt = new Date().toISOString();
-    const written = staged.filter((s) => s.token).map((s) => ({ name: s.sheet.name, token: s.token! }));
-    const both: AddinStore = {
-      ...store,
-      ownedSheets: [...store.ownedSheets, ...written.map((w) => ({ ...w, writtenAt }))],
-    };
     swapping = true;
-    const part = marks.parts[0] ?? wb.customXmlParts.add(storeToXml(both));
-    if (marks.parts[0]) part.setXml(storeToXml(both));
-    // The old sheets as Excel listed them (by id), so renaming does not lose them.
-    for (const o of old) o.worksheet.name = o.aside;
-    for (const s of staged) if (s.owned) s.ws!.name = s.sheet.name;
-    for (const o of old) o.worksheet.delete();
-    for (const s of staged)
-      for (const n of s.owned ? (marks.legacyNames.get(sheetKey(s.sheet.name)) ?? []) : []) n.delete();
-    for (const n of marks.legacyNames.get('#REF!') ?? []) n.delete();
-    const sheetsNow = [
-      ...marks.sheets.filter((s) => !replacing.has(sheetKey(s.name))).map((s) => s.name),
-      ...staged.map((s) => s.sheet.name),
-    ];
-    part.setXml(storeToXml(recordWritten(store, written, sheetsNow, writtenAt)));
-    await sync(
-      flushed ? 'Write sheets and put them in place' : 'Put the new sheets in place',
-      pending + REQUEST_BYTES.action * (4 + 3 * old.length + 2 * staged.length) + 2 * jsonBytes(storeToXml(both)),
-    );
+    const swapBytes = queueSwap(wb, marks.details(), staged, old);
+    await sync(flushed ? 'Write sheets and put them in place' : 'Put the new sheets in place', pending + swapBytes);
   } catch (error) {
     await recover(batch, swapping ? staged.filter((s) => s.owned) : staged, old);
     throw plainExcelError(
@@ -164,6 +141,42 @@ export async function writeReport(
   const notes = await drawCharts(batch, staged);
   onProgress?.(staged.length, staged.length, 'Written');
   return { notes };
+}
+
+/**
+ * Queues the swap, in an order that leaves a report the add-in owns wherever Excel stops: the
+ * record lists the new marks beside the old; the old sheets (as Excel listed them, by id, so a
+ * rename does not lose them) step aside, the new ones take their names, the old go, old-style
+ * marks go, and the record keeps only what is there now. Returns its request bytes.
+ */
+function queueSwap(
+  wb: Excel.Workbook,
+  marks: WorkbookMarks,
+  staged: Staged[],
+  old: { name: string; aside: string; worksheet: Excel.Worksheet }[],
+): number {
+  const store = marks.store ?? emptyStore();
+  const writtenAt = new Date().toISOString();
+  const written = staged.filter((s) => s.token).map((s) => ({ name: s.sheet.name, token: s.token! }));
+  const both: AddinStore = {
+    ...store,
+    ownedSheets: [...store.ownedSheets, ...written.map((w) => ({ ...w, writtenAt }))],
+  };
+  const part = marks.parts[0] ?? wb.customXmlParts.add(storeToXml(both));
+  if (marks.parts[0]) part.setXml(storeToXml(both));
+  for (const o of old) o.worksheet.name = o.aside;
+  for (const s of staged) if (s.owned) s.ws!.name = s.sheet.name;
+  for (const o of old) o.worksheet.delete();
+  for (const s of staged)
+    for (const n of s.owned ? (marks.legacyNames.get(sheetKey(s.sheet.name)) ?? []) : []) n.delete();
+  for (const n of marks.legacyNames.get('#REF!') ?? []) n.delete();
+  const gone = new Set(old.map((o) => sheetKey(o.name)));
+  const sheetsNow = [
+    ...marks.sheets.filter((s) => !gone.has(sheetKey(s.name))).map((s) => s.name),
+    ...staged.map((s) => s.sheet.name),
+  ];
+  part.setXml(storeToXml(recordWritten(store, written, sheetsNow, writtenAt)));
+  return REQUEST_BYTES.action * (4 + 3 * old.length + 2 * staged.length) + 2 * jsonBytes(storeToXml(both));
 }
 
 /**
