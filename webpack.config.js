@@ -10,6 +10,15 @@ const { Compilation } = require('webpack');
 
 const DEV_URL = 'https://localhost:3000';
 const PORT = 3000;
+/** manifest.xml is the development add-in's; the production build gives it the production add-in's Id. */
+const DEV_ID = 'eb7e0959-4242-438e-802d-1c738515cc19';
+const PRODUCTION_ID = '3b689f21-4e6f-48a5-b87a-2a51ed1f0dfc';
+
+/** The manifest a build serves: the production Id and origin in production, the development ones otherwise. */
+function manifestFor(xml, { url, production }) {
+  const withUrl = xml.split(DEV_URL).join(url);
+  return production ? withUrl.split(`<Id>${DEV_ID}</Id>`).join(`<Id>${PRODUCTION_ID}</Id>`) : withUrl;
+}
 
 /** The URL the add-in is served from in production, without a trailing slash. */
 function addinUrl() {
@@ -126,7 +135,7 @@ module.exports = async (env = {}, argv = {}) => {
             from: 'manifest.xml',
             to: 'manifest.xml',
             noErrorOnMissing: true,
-            transform: (content) => content.toString('utf8').split(DEV_URL).join(url),
+            transform: (content) => manifestFor(content.toString('utf8'), { url, production }),
           },
         ],
       }),
@@ -147,3 +156,7 @@ module.exports = async (env = {}, argv = {}) => {
       : undefined,
   };
 };
+
+module.exports.manifestFor = manifestFor;
+module.exports.DEV_ID = DEV_ID;
+module.exports.PRODUCTION_ID = PRODUCTION_ID;

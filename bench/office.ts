@@ -1,42 +1,44 @@
 /**
- * The office-js adapter's round trips, counted through the fake Excel of test/office: how many
- * `context.sync()` calls a read or a write takes and the largest request or response of any one.
+ * The office-js adapter's round trips, run through Microsoft's own office-js runtime with a
+ * recording transport answered by the fake Excel of test/office (office-runtime.ts): how many
+ * `context.sync()` calls a read or a write takes, and the largest request or response of any one,
+ * measured as the UTF-8 bytes of the bodies office-js really builds.
  */
 import type { Cell, SheetGrid } from '../src/engine/grid';
-import { Decimal } from '../src/engine/money';
-import { MONEY_FORMAT, type OutputSheet } from '../src/engine/output';
+import type { OutputSheet } from '../src/engine/output';
 import { OfficeWorkbook, countSyncs } from '../src/hosts/office';
-import { FakeBook, fakeExcel, type FakeCell, type FakeSheetInit } from '../test/office/fake-excel';
-import { mtfsSheet } from '../test/office/fixtures';
+import { FakeBook, type FakeCell, type FakeSheetInit } from '../test/office/fake-excel';
+import { findingsSheet, mtfsSheet, reportSheet } from '../test/office/fixtures';
+import { realExcel } from '../test/office/office-runtime';
 
 export interface RoundTrips {
+  /** `context.sync()` calls the adapter made. */
   syncs: number;
-  /** Largest request or response of any one sync, in bytes (JSON, as the fake measures it). */
+  /** Requests office-js sent: the syncs and the one `Excel.run` sends at the end to let go of ranges it kept. */
+  requests: number;
+  /** Largest request or response of any one, in UTF-8 bytes, as office-js sent it. */
   largestBytes: number;
   /** Everything that crossed, both ways. */
   totalBytes: number;
 }
 
-function tally(excel: ReturnType<typeof fakeExcel>, counted: number): RoundTrips {
-  const syncs = excel.contexts.flatMap((c) => c.syncs);
-  if (syncs.length !== counted) throw new Error(`countSyncs saw ${counted} syncs, the fake ${syncs.length}`);
-  return {
-    syncs: counted,
-    largestBytes: Math.max(0, ...syncs.map((s) => Math.max(s.requestBytes, s.responseBytes))),
-    totalBytes: syncs.reduce((n, s) => n + s.requestBytes + s.responseBytes, 0),
-  };
-}
-
-async function read(sheets: FakeSheetInit[]): Promise<RoundTrips> {
-  const excel = fakeExcel(new FakeBook(sheets));
+async function measure(sheets: FakeSheetInit[], use: (wb: OfficeWorkbook) => Promise<unknown>): Promise<RoundTrips> {
+  const excel = realExcel(new FakeBook(sheets));
   const counted = countSyncs(excel.run);
-  await new OfficeWorkbook(counted.run).readSheets();
-  return tally(excel, counted.count.syncs);
+  await use(new OfficeWorkbook(counted.run, { supportsExcelApi: () => true }));
+  const failed = excel.requests.filter((r) => r.failed);
+  if (failed.length) throw new Error(`Excel refused a request: ${failed.map((r) => r.failed).join(', ')}`);
+  return {
+    syncs: counted.count.syncs,
+    requests: excel.requests.length,
+    largestBytes: Math.max(0, ...excel.requests.map((r) => Math.max(r.bytes, r.responseBytes))),
+    totalBytes: excel.requests.reduce((n, r) => n + r.bytes + r.responseBytes, 0),
+  };
 }
 
 /** Reading an MTFS-like sheet of 8 columns (code, line, five years, note): the adapter tests' sheet. */
 export function readRows(rows: number): Promise<RoundTrips> {
-  return read([mtfsSheet('Revenue Budget', rows, { hideNotes: true })]);
+  return measure([mtfsSheet('Revenue Budget', rows, { hideNotes: true })], (wb) => wb.readSheets());
 }
 
 function fakeCell(cell: Cell | undefined): FakeCell | undefined {
@@ -53,13 +55,13 @@ function fakeCell(cell: Cell | undefined): FakeCell | undefined {
   return out;
 }
 
-/** A workbook already read by the .xlsx host, as the fake Excel holds it. */
 function width(grid: SheetGrid): number {
   let cols = 1;
   for (let r = 0; r < grid.rows.length; r++) cols = Math.max(cols, grid.rows[r]?.length ?? 0);
   return cols;
 }
 
+/** A workbook already read by the .xlsx host, as the fake Excel holds it. */
 export function fakeSheets(grids: SheetGrid[]): FakeSheetInit[] {
   return grids.map((g) => ({
     name: g.name,
@@ -70,36 +72,23 @@ export function fakeSheets(grids: SheetGrid[]): FakeSheetInit[] {
 }
 
 export function readWorkbook(grids: SheetGrid[]): Promise<RoundTrips> {
-  return read(fakeSheets(grids));
+  return measure(fakeSheets(grids), (wb) => wb.readSheets());
 }
 
-/** A report sheet of `rows` rows of 8 columns, like the adapter tests' big write. */
-function reportSheet(rows: number): OutputSheet {
-  return {
-    name: 'All Lines',
-    columnWidths: [12, 40, 14, 14, 14, 14, 14, 30],
-    freezeRows: 1,
-    rows: Array.from({ length: rows }, (_, r) =>
-      r === 0
-        ? ['Code', 'Line', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Note'].map((v) => ({ value: v, bold: true }))
-        : [
-            { value: `R${r}` },
-            { value: `Line item ${r}: staff and running costs` },
-            ...[1, 2, 3, 4, 5].map((y) => ({
-              value: new Decimal(r * y).div(7).toDecimalPlaces(2),
-              format: MONEY_FORMAT,
-            })),
-            r % 10 === 0 ? { value: 'Includes pay award', italic: true } : null,
-          ],
-    ),
-  };
+function write(sheet: OutputSheet): Promise<RoundTrips> {
+  return measure([{ name: 'Revenue Budget', cells: { A1: 'Revenue Budget' } }], (wb) =>
+    wb.writeSheets([{ sheet, owned: true }], []),
+  );
 }
 
-export async function writeRows(rows: number): Promise<RoundTrips> {
-  const excel = fakeExcel(new FakeBook([]));
-  const counted = countSyncs(excel.run);
-  await new OfficeWorkbook(counted.run).writeSheets([{ sheet: reportSheet(rows), owned: true }], []);
-  return tally(excel, counted.count.syncs);
+/** Writing a report sheet of `rows` rows of 8 columns, like the adapter tests' big write. */
+export function writeRows(rows: number): Promise<RoundTrips> {
+  return write(reportSheet(rows));
+}
+
+/** Writing a findings sheet of `count` findings, each with a link to its cell. */
+export function writeFindings(count: number): Promise<RoundTrips> {
+  return write(findingsSheet(count));
 }
 
 /** The round trips the brief allows: 3 up to 20k rows, then one more for each further 10k. */

@@ -72,7 +72,7 @@ describe('manifest.xml', () => {
     expect(out).toContain('Hosts: Workbook');
     expect(out).toContain('Permissions: ReadWriteDocument');
     expect(out).toContain(`Source Location: ${DEV_ORIGIN}/taskpane.html`);
-    expect(out).toMatch(/^ {2}AppDomains: *$/m);
+    expect(out).toMatch(/^ {2}AppDomains: *$/m); // none
   });
 
   it('is a task-pane add-in for Excel workbooks that reads and writes the document', () => {
@@ -95,10 +95,30 @@ describe('manifest.xml', () => {
     expect(sets.map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')])).toEqual([['ExcelApi', '1.9']]);
   });
 
-  it('needs no external domains', () => {
-    const appDomains = one('AppDomains');
-    expect(appDomains.children).toHaveLength(0);
-    expect(appDomains.textContent?.trim()).toBe('');
+  it('needs no external domains and no function file: no empty <AppDomains> (the schema allows none, not an empty one), no <FunctionFile> (no function commands)', () => {
+    expect(all('AppDomains')).toHaveLength(0);
+    expect(all('AppDomain')).toHaveLength(0);
+    expect(all('FunctionFile')).toHaveLength(0);
+  });
+
+  it('is the development add-in, with an Id of its own: the production build gives it the production Id and origin', () => {
+    const build = require('../webpack.config.js') as {
+      manifestFor: (xml: string, o: { url: string; production: boolean }) => string;
+      DEV_ID: string;
+      PRODUCTION_ID: string;
+    };
+    const id = one('Id').textContent?.trim();
+    expect(id).toBe(build.DEV_ID);
+    expect(build.PRODUCTION_ID).not.toBe(build.DEV_ID);
+    expect(build.PRODUCTION_ID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    const production = build.manifestFor(xml, { url: 'https://mtfs.example.gov.uk/addin', production: true });
+    expect(production).toContain(`<Id>${build.PRODUCTION_ID}</Id>`);
+    expect(production).not.toContain(build.DEV_ID);
+    expect(production).not.toContain(DEV_ORIGIN);
+    expect(production).toContain('<SourceLocation DefaultValue="https://mtfs.example.gov.uk/addin/taskpane.html"/>');
+    // The dev server serves the development add-in as it is.
+    expect(build.manifestFor(xml, { url: DEV_ORIGIN, production: false })).toBe(xml);
   });
 
   it('adds an "MTFS Checker" button in an "MTFS" group on the Home tab that shows the task pane', () => {

@@ -4,6 +4,11 @@ import type { AddinStore } from './store';
 
 export type Progress = (done: number, total: number, stage: string) => void;
 
+/** What a write has to tell the user besides the sheets written: a chart Excel would not draw. */
+export interface WriteResult {
+  notes: string[];
+}
+
 /**
  * The one small port every host implements: inside Excel (office-js) and on .xlsx files (ExcelJS).
  * The engine never sees anything else of the host.
@@ -16,12 +21,13 @@ export interface WorkbookPort {
   /**
    * Writes sheets. A sheet in `replace` already exists and is the add-in's own: it is replaced.
    * `owned: false` writes a sheet the user keeps (the Scoring Model), only when it does not exist.
+   * May return notes for the user (a chart the host would not draw, the report written without it).
    */
   writeSheets(
     sheets: { sheet: OutputSheet; owned: boolean }[],
     replace: string[],
     onProgress?: Progress,
-  ): Promise<void>;
+  ): Promise<WriteResult | void>;
   /**
    * The add-in's own record in the workbook (see store.ts): which sheets it wrote, and what later
    * features keep (reading corrections, saved scenarios, signed-off findings). Null when the workbook

@@ -43,14 +43,17 @@ export async function previewWrite(
   return planWrite(await port.listSheets(), outputs);
 }
 
-/** Writes the add-in's sheets: replaces only its own, refuses (writing nothing) when a user's sheet has the same name. */
+/**
+ * Writes the add-in's sheets: replaces only its own, refuses (writing nothing) when a user's sheet
+ * has the same name. `notes` are what the host had to say (a chart it would not draw).
+ */
 export async function writeOutputs(
   port: WorkbookPort,
   outputs: { sheet: OutputSheet; owned: boolean }[],
   onProgress?: Progress,
-): Promise<WritePlan> {
+): Promise<WritePlan & { notes: string[] }> {
   const plan = await previewWrite(port, outputs);
   if (plan.refused.length) throw new WriteRefused(plan.refused);
-  await port.writeSheets(plan.write, plan.replace, onProgress);
-  return plan;
+  const result = await port.writeSheets(plan.write, plan.replace, onProgress);
+  return { ...plan, notes: result?.notes ?? [] };
 }

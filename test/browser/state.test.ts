@@ -11,6 +11,7 @@ import { WorkbookReadError, type WorkbookPort } from '../../src/engine/port';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import { downloadName } from '../../src/taskpane/state/download';
 import { filterCounts, groupFindings, tableContaining } from '../../src/taskpane/state/findings';
+import { ExcelProblem } from '../../src/hosts/office/errors';
 import { describeProblem, Session, type SessionDeps } from '../../src/taskpane/state/session';
 import { CORPORATE_RESOURCES } from '../support/paths';
 
@@ -172,10 +173,12 @@ describe('Session in Excel mode', () => {
       code: 'ItemNotFound',
     });
     await session.showCell('Gone', 'B2');
+    // Excel's own message is for developers: the pane says it in plain words, with what to do.
     expect(session.state.problem).toEqual({
       intent: 'warning',
       title: 'Could not go to Gone!B2',
-      message: "The requested resource doesn't exist.",
+      message:
+        'Excel could not find a sheet or name the add-in was working with: it may have been renamed or deleted while the add-in was busy. Check the workbook again, then try once more.',
     });
   });
 
@@ -293,7 +296,10 @@ describe('plain words', () => {
     expect(downloadName('.xlsx')).toBe('workbook-mtfs.xlsx');
   });
 
-  it('keeps the words of unreadable-file, office-js and browser file errors, as sentences', () => {
+  it('keeps the words of unreadable-file, office-adapter and browser file errors, as sentences', () => {
+    expect(describeProblem(new ExcelProblem('AccessDenied', 'The workbook is protected.'), 'T').message).toBe(
+      'The workbook is protected.',
+    );
     expect(
       describeProblem(new WorkbookReadError('empty', 'the file is empty (0 bytes)'), 'Could not open a.xlsx').message,
     ).toBe('The file is empty (0 bytes).');

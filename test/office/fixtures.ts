@@ -1,4 +1,6 @@
 import type { Cell, SheetGrid } from '../../src/engine/grid';
+import { Decimal } from '../../src/engine/money';
+import { MONEY_FORMAT, type OutputCell, type OutputSheet } from '../../src/engine/output';
 import type { FakeCell, FakeSheetInit } from './fake-excel';
 
 export const MONEY = '#,##0;-#,##0';
@@ -89,4 +91,53 @@ export function expectedCellCount(rows: number): number {
   let n = 0;
   for (let r = 0; r < rows; r++) n += (expectedMtfsRow(r) ?? []).filter(Boolean).length;
   return n;
+}
+
+/** A report sheet of `rows` rows of 8 columns, pounds signs and all. */
+export function reportSheet(rows: number): OutputSheet {
+  return {
+    name: 'All Lines',
+    columnWidths: [12, 40, 14, 14, 14, 14, 14, 30],
+    freezeRows: 1,
+    rows: Array.from({ length: rows }, (_, r) =>
+      r === 0
+        ? ['Code', 'Line', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Note'].map((v) => ({ value: v, bold: true }))
+        : [
+            { value: `R${r}` },
+            { value: `Line item ${r}: staff and running costs` },
+            ...[1, 2, 3, 4, 5].map((y) => ({
+              value: new Decimal(r * y).div(7).toDecimalPlaces(2),
+              format: MONEY_FORMAT,
+            })),
+            r % 10 === 0 ? { value: 'Includes £250k pay award', italic: true } : null,
+          ],
+    ),
+  };
+}
+
+/** A findings sheet of `count` findings, each with a link to its cell, as the report writes them. */
+export function findingsSheet(count: number): OutputSheet {
+  const bold = (value: string): OutputCell => ({ value, bold: true });
+  return {
+    name: 'MTFS Findings',
+    columnWidths: [10, 30, 90, 24],
+    freezeRows: 4,
+    rows: [
+      [{ value: 'MTFS FINDINGS', bold: true, underline: true }],
+      [{ value: `${count} findings` }],
+      [],
+      [bold('Severity'), bold('Rule'), bold('Message'), bold('Cell')],
+      ...Array.from({ length: count }, (_, i) => {
+        const row = 10 + i;
+        return [
+          { value: i % 3 ? 'Warning' : 'Error', bold: i % 3 === 0 },
+          { value: 'Column total' },
+          {
+            value: `The total in C${row} is £${(1000 + i).toLocaleString('en-GB')} but its lines add up to £${(999 + i).toLocaleString('en-GB')}: a difference of £1.`,
+          },
+          { value: `Revenue Budget!C${row}`, link: { sheet: 'Revenue Budget', cell: `C${row}` } },
+        ];
+      }),
+    ],
+  };
 }

@@ -10,7 +10,8 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OfficeWorkbook, chartDrawing, referencedSheet } from '../../src/hosts/office';
+import { STORE_NAMESPACE, storeToXml } from '../../src/engine/store';
+import { OfficeWorkbook, chartDrawing, referencedSheet, supportsExcelApi } from '../../src/hosts/office';
 
 const WATERFALL = { title: 'Budget bridge', kind: 'waterfall', range: 'A3:B5', anchor: 'F2' } as const;
 
@@ -56,29 +57,45 @@ describe('OfficeWorkbook with office-addin-mock', () => {
     delete (globalThis as { Office?: unknown }).Office;
   });
 
-  it('lists sheets in order, owned when an MTFS_Owned_ name refers to them, in one sync', async () => {
-    const sheetsAsked: string[] = [];
-    const namesAsked: string[] = [];
+  it("lists sheets in order, owned when the sheet's hidden token and the record agree, in two syncs", async () => {
+    const asked: string[] = [];
+    const A = 'a'.repeat(24);
+    const B = 'b'.repeat(24);
+    const record = storeToXml({
+      version: 1,
+      ownedSheets: [
+        { name: 'MTFS Summary', token: A, writtenAt: '2026-11-30T09:00:00Z' },
+        { name: 'Findings', token: B, writtenAt: '2026-11-30T09:00:00Z' },
+      ],
+    });
     // eslint-disable-next-line prefer-const -- the helpers above read it once it is assigned below
     let context: Mock;
-    const sheets = () => ['s0', 's1', 's2', 's3'].map((k) => context.workbook.sheets[k] as Mock);
-    const names = () => ['n0', 'n1', 'n2', 'n3'].map((k) => context.workbook.defined[k] as Mock);
+    const keys = ['s0', 's1', 's2', 's3', 's4'];
+    const sheet = (k: string) => context.workbook.sheets[k] as Mock;
+    const sheetNames = (k: string, marks: string[]) => () => marks.map((m) => sheet(k).marks[m] as Mock);
+    const withMarks = (name: string, k: string, marks: Record<string, { name: string; formula: string }>) =>
+      sheetMock(name, { marks, names: { load: collectionLoad(asked, sheetNames(k, Object.keys(marks))) } });
     context = new OfficeMockObject({
       workbook: {
         sheets: {
-          s0: sheetMock('Revenue Budget'),
-          s1: sheetMock('MTFS Summary'),
-          s2: sheetMock("Bob's Notes"),
-          s3: sheetMock('Findings'),
+          s0: withMarks('Revenue Budget', 's0', { m0: { name: 'Budget_Total', formula: '=$C$32' } }),
+          s1: withMarks('MTFS Summary', 's1', { m0: { name: 'MTFS_Owner', formula: `="${A}"` } }),
+          // A copy of the report carries its token under another name: the user's.
+          s2: withMarks('MTFS Summary (2)', 's2', { m0: { name: 'MTFS_Owner', formula: `="${A}"` } }),
+          // The report's sheet deleted by hand and a user's sheet of the same name made: no token.
+          s3: withMarks('Findings', 's3', {}),
+          // A token the record does not list: typed by someone, or from another workbook.
+          s4: withMarks('Notes', 's4', { m0: { name: 'MTFS_Owner', formula: `="${'c'.repeat(24)}"` } }),
         },
-        defined: {
-          n0: { name: 'MTFS_Owned_MTFS_Summary', formula: "='MTFS Summary'!$A$1" },
-          n1: { name: 'MTFS_Owned_Bob_s_Notes', formula: "='Bob''s Notes'!$A$1" },
-          n2: { name: 'MTFS_Owned_Findings', formula: '=#REF!$A$1' }, // its sheet was deleted; "Findings" now is the user's
-          n3: { name: 'Budget_Total', formula: "='Revenue Budget'!$C$32" },
+        parts: { p0: { id: '{P0}', getXml: () => ({ value: record }) } },
+        worksheets: { load: collectionLoad(asked, () => keys.map(sheet)) },
+        names: { load: collectionLoad(asked, () => []) },
+        customXmlParts: {
+          getByNamespace(ns: string) {
+            asked.push(ns);
+            return { load: collectionLoad(asked, () => [context.workbook.parts.p0 as Mock]) };
+          },
         },
-        worksheets: { load: collectionLoad(sheetsAsked, sheets) },
-        names: { load: collectionLoad(namesAsked, names) },
       },
     }) as Mock;
     const { run, counter } = mockRun(context);
@@ -86,12 +103,18 @@ describe('OfficeWorkbook with office-addin-mock', () => {
     expect(await new OfficeWorkbook(run).listSheets()).toEqual([
       { name: 'Revenue Budget', owned: false },
       { name: 'MTFS Summary', owned: true },
-      { name: "Bob's Notes", owned: true },
+      { name: 'MTFS Summary (2)', owned: false },
       { name: 'Findings', owned: false },
+      { name: 'Notes', owned: false },
     ]);
-    expect(counter.syncs).toBe(1);
-    expect(sheetsAsked).toEqual(['items/name']);
-    expect(namesAsked).toEqual(['items/name,items/formula']);
+    expect(counter.syncs).toBe(2);
+    expect(asked).toEqual([
+      'items/name',
+      'items/name,items/formula',
+      STORE_NAMESPACE,
+      'items/id',
+      ...keys.map(() => 'items/name,items/formula'),
+    ]);
   });
 
   it('selects a cell: activates its sheet and selects it, in one sync', async () => {
@@ -194,8 +217,8 @@ describe('OfficeWorkbook with office-addin-mock', () => {
     expect(grid).toStrictEqual({ name: 'Budget', rows, hiddenRows: new Set([3]), hiddenCols: new Set([3]) });
   });
 
-  it('asks Office whether ExcelApi 1.9 is there before drawing a waterfall, and copes when Office is not loaded', () => {
-    expect(chartDrawing(WATERFALL).type).toBe('ColumnClustered'); // no Office global: outside Excel
+  it('asks Office whether ExcelApi 1.9 is there (before suspending screen updating), and copes when Office is not loaded', () => {
+    expect(supportsExcelApi('1.9')).toBe(false); // no Office global: outside Excel
     const asked: [string, string][] = [];
     for (const supported of [true, false]) {
       (globalThis as { Office?: unknown }).Office = new OfficeMockObject({
@@ -208,12 +231,14 @@ describe('OfficeWorkbook with office-addin-mock', () => {
           },
         },
       });
-      expect(chartDrawing(WATERFALL).type).toBe(supported ? 'Waterfall' : 'ColumnClustered');
+      expect(supportsExcelApi('1.9')).toBe(supported);
     }
     expect(asked).toEqual([
       ['ExcelApi', '1.9'],
       ['ExcelApi', '1.9'],
     ]);
+    // The waterfall needs no asking: every Excel that loads the add-in has ExcelApi 1.9.
+    expect(chartDrawing(WATERFALL).type).toBe('Waterfall');
   });
 });
 

@@ -74,7 +74,8 @@ const EXPECTED_BUDGET: SheetGrid = {
     rows[9] = row({
       2: { value: '=not a formula', format: '@' },
       3: { value: true },
-      4: { value: new Date(Date.UTC(2024, 3, 1)), format: 'dd/mm/yyyy' },
+      // A number stays a number whatever its format: the engine decides what a date-formatted number means.
+      4: { value: 45383, format: 'dd/mm/yyyy' },
     });
     rows[11] = row({ 5: { value: 'checked by JB', italic: true, underline: true } });
     return rows;
@@ -82,6 +83,18 @@ const EXPECTED_BUDGET: SheetGrid = {
   hiddenRows: new Set([7]),
   hiddenCols: new Set([4]),
 };
+
+/**
+ * The .xlsx host's grids with dates as Excel's serial numbers, as Excel gives them to the add-in.
+ * (The .xlsx reader is being changed to keep numbers too; then this changes nothing.)
+ */
+function serialDates(grids: SheetGrid[]): SheetGrid[] {
+  for (const g of grids)
+    for (const row of g.rows)
+      for (const cell of row ?? [])
+        if (cell && cell.value instanceof Date) cell.value = cell.value.getTime() / 86_400_000 + 25_569;
+  return grids;
+}
 
 /** The same sheet as an .xlsx file, for the ExcelJS host. */
 async function budgetXlsx(): Promise<Uint8Array> {
@@ -125,7 +138,7 @@ describe('OfficeWorkbook.readSheets', () => {
   });
 
   it('gives the engine the same grid as the .xlsx host gives for the same workbook', async () => {
-    const fromXlsx = await (await XlsxWorkbook.open(await budgetXlsx())).readSheets();
+    const fromXlsx = serialDates(await (await XlsxWorkbook.open(await budgetXlsx())).readSheets());
     const excel = fakeExcel(new FakeBook([budgetSheet(), { name: 'Empty' }, { name: 'Notes', cells: { A1: 'x' } }]));
     const fromExcel = await new OfficeWorkbook(excel.run).readSheets();
     expect(fromExcel).toStrictEqual(fromXlsx);
@@ -202,7 +215,9 @@ describe('OfficeWorkbook.readSheets', () => {
         // The adapter's own accounting matches what the fake saw come back (after the first sync, which lists the sheets).
         ctx.syncs.slice(1).forEach((s, i) => {
           const rec = wb.lastStats.records[i + 1];
-          expect(rec.measuredBytes).toBe(s.responseBytes);
+          // What the adapter measured is the values it read; Excel's response wraps them in a little more.
+          expect(rec.measuredBytes).toBeLessThanOrEqual(s.responseBytes);
+          expect(s.responseBytes).toBeLessThanOrEqual(rec.measuredBytes! + s.loads * 80 + 2_000);
           expect(rec.estimatedBytes).toBeLessThanOrEqual(SYNC_BUDGET_BYTES);
           expect(s.responseBytes).toBeLessThanOrEqual(rec.estimatedBytes * 1.02); // estimates do not run low
         });
@@ -243,7 +258,7 @@ describe('OfficeWorkbook.readSheets', () => {
 
   it('reads a council-wide workbook of 41 sheets as the .xlsx host does, in 3 syncs', async () => {
     const made = await generateWorkbook({ lines: 1000, dir: tempDir('mtfs-office-test-') });
-    const fromXlsx = await (await XlsxWorkbook.open(readFileSync(made.file))).readSheets();
+    const fromXlsx = serialDates(await (await XlsxWorkbook.open(readFileSync(made.file))).readSheets());
     const excel = fakeExcel(new FakeBook(fakeSheets(fromXlsx)));
     const counted = countSyncs(excel.run);
     const fromExcel = await new OfficeWorkbook(counted.run).readSheets();

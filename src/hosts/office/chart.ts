@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
-import { rangeColumns } from '../../engine/a1';
 import type { ChartSpec } from '../../engine/output';
 
+/** Whether Office says this ExcelApi requirement set is there; false outside Office. */
 export function supportsExcelApi(version: string): boolean {
   try {
     return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported('ExcelApi', version);
@@ -10,45 +10,26 @@ export function supportsExcelApi(version: string): boolean {
   }
 }
 
-/** How a chart spec is drawn on this host. */
+/** How a chart spec is drawn inside Excel. */
 export interface ChartDrawing {
-  type: 'Waterfall' | 'ColumnStacked' | 'ColumnClustered' | 'XYScatter';
+  type: 'Waterfall' | 'ColumnClustered' | 'XYScatter';
   range: string;
-  seriesBy: 'Auto' | 'Columns';
-  /** Category labels set on every series (ExcelApi 1.7), for a source range that holds figures only. */
-  categories?: string;
-  /** The first series only lifts the bars above it: drawn without fill, and no legend. */
-  invisibleBase?: boolean;
+  seriesBy: 'Auto';
 }
 
 /**
- * A waterfall where ExcelApi 1.9 has one. Without it, the spec's stacked fallback: the same bridge as
- * columns stacked on an invisible base (the classic hand-made waterfall); clustered columns only
- * when the spec has no such fallback.
+ * The chart type for a spec. The manifest asks for ExcelApi 1.9, so every Excel that loads the
+ * add-in has the waterfall; the spec's stacked fallback is for files written outside Excel.
  */
-export function chartDrawing(spec: ChartSpec, supports: (version: string) => boolean = supportsExcelApi): ChartDrawing {
-  if (spec.kind === 'scatter') return { type: 'XYScatter', range: spec.range, seriesBy: 'Auto' };
-  if (spec.kind === 'waterfall' && supports('1.9')) return { type: 'Waterfall', range: spec.range, seriesBy: 'Auto' };
-  const fallback = spec.kind === 'waterfall' ? spec.stackedFallback : undefined;
-  if (!fallback) return { type: 'ColumnClustered', range: spec.range, seriesBy: 'Auto' };
-  return {
-    type: 'ColumnStacked',
-    range: fallback.range,
-    seriesBy: 'Columns',
-    invisibleBase: true,
-    ...(supports('1.7') ? { categories: fallback.categories } : {}),
-  };
+export function chartDrawing(spec: ChartSpec): ChartDrawing {
+  const type = spec.kind === 'scatter' ? 'XYScatter' : spec.kind === 'waterfall' ? 'Waterfall' : 'ColumnClustered';
+  return { type, range: spec.range, seriesBy: 'Auto' };
 }
 
-export function drawChart(ws: Excel.Worksheet, spec: ChartSpec, supports: (version: string) => boolean): void {
-  const drawing = chartDrawing(spec, supports);
+/** Queues a chart: its type, source, title and place. */
+export function drawChart(ws: Excel.Worksheet, spec: ChartSpec): void {
+  const drawing = chartDrawing(spec);
   const chart = ws.charts.add(drawing.type, ws.getRange(drawing.range), drawing.seriesBy);
   chart.title.text = spec.title;
   chart.setPosition(spec.anchor);
-  if (!drawing.invisibleBase) return;
-  chart.legend.visible = false;
-  chart.series.getItemAt(0).format.fill.clear();
-  if (!drawing.categories) return;
-  const categories = ws.getRange(drawing.categories);
-  for (let i = 0; i < rangeColumns(drawing.range); i++) chart.series.getItemAt(i).setXAxisValues(categories);
 }

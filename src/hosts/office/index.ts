@@ -1,32 +1,47 @@
 /// <reference types="office-js" />
 import type { SheetGrid } from '../../engine/grid';
 import type { OutputSheet } from '../../engine/output';
-import { OWNER_NAME_PREFIX, sheetKey } from '../../engine/ownership';
-import type { Progress, WorkbookPort } from '../../engine/port';
+import type { Progress, WorkbookPort, WriteResult } from '../../engine/port';
+import { STORE_NAMESPACE, storeToXml, type AddinStore } from '../../engine/store';
 import { supportsExcelApi } from './chart';
-import { referencedSheet } from './names';
+import { plainExcelError } from './errors';
 import { SheetReader } from './reader';
-import { READ_BYTES, SYNC_BUDGET_BYTES, type ExcelRun, type SyncRecord, type SyncStats } from './sync';
-import { writeOutputSheets } from './writer';
+import { ownedIn, readMarks } from './record';
+import { writeReport } from './replace';
+import {
+  jsonBytes,
+  READ_BYTES,
+  REQUEST_BYTES,
+  SYNC_BUDGET_BYTES,
+  type ExcelRun,
+  type SyncRecord,
+  type SyncStats,
+} from './sync';
 
 /**
  * The workbook open in Excel, through office-js: the task pane's host.
  *
  * A thin adapter: it copies cells in and out and knows nothing of budgets. What it does care
  * about is round trips. Every `context.sync()` is a round trip to Excel (a network one in Excel
- * on the web, where a request or response over 5 MB fails with PayloadTooLarge), so reads and
- * writes are queued in as few batches as fit under a payload budget, never one per row or cell.
- * The pieces: sync.ts (payload budget and counting), reader.ts, writer.ts, chart.ts, cells.ts.
+ * on the web, where a request or response over 5 MB fails with RequestPayloadSizeLimitExceeded),
+ * so reads and writes are queued in as few batches as fit under a payload budget measured as
+ * office-js builds its requests, never one per row or cell. Excel's errors leave here in plain
+ * words (errors.ts). The pieces: sync.ts (payload budget and counting), reader.ts, record.ts (the
+ * add-in's record and marks), replace.ts (the steps of a write), writer.ts, chart.ts, cells.ts.
+ *
+ * Requirement sets: nothing above ExcelApi 1.9, which the manifest asks for.
  */
 
-export { chartDrawing, type ChartDrawing } from './chart';
+export { chartDrawing, supportsExcelApi, type ChartDrawing } from './chart';
+export { EXCEL_ERROR_WORDS, ExcelProblem, excelErrorWords } from './errors';
 export { referencedSheet } from './names';
+export { PROTECTED_STRUCTURE } from './replace';
 export { BLOCK_ROWS, countSyncs, MAX_SYNC_BYTES, SYNC_BUDGET_BYTES, type ExcelRun, type SyncStats } from './sync';
 export { columnWidthPoints } from './writer';
 export interface OfficeWorkbookOptions {
   /** Bytes one sync is planned to carry (default SYNC_BUDGET_BYTES). */
   syncBudgetBytes?: number;
-  /** Whether an ExcelApi version is available (default: Office.context.requirements, false outside Office). */
+  /** Whether an ExcelApi version is there (default: Office.context.requirements; false outside Office). */
   supportsExcelApi?: (version: string) => boolean;
 }
 
@@ -44,8 +59,8 @@ export class OfficeWorkbook implements WorkbookPort {
     this.supports = options.supportsExcelApi ?? supportsExcelApi;
   }
 
-  /** Runs a batch whose syncs are recorded in lastStats. */
-  private batch<T>(
+  /** Runs a batch whose syncs are recorded in lastStats; Excel's errors come out in plain words. */
+  private async batch<T>(
     body: (
       context: Excel.RequestContext,
       sync: (stage: string, estimatedBytes: number) => Promise<SyncRecord>,
@@ -53,17 +68,21 @@ export class OfficeWorkbook implements WorkbookPort {
   ): Promise<T> {
     const stats: SyncStats = { syncs: 0, records: [], maxPayloadBytes: 0 };
     this.lastStats = stats;
-    return this.run(async (context) => {
-      const sync = async (stage: string, estimatedBytes: number): Promise<SyncRecord> => {
-        await context.sync();
-        const record: SyncRecord = { stage, estimatedBytes };
-        stats.syncs++;
-        stats.records.push(record);
-        stats.maxPayloadBytes = Math.max(stats.maxPayloadBytes, estimatedBytes);
-        return record;
-      };
-      return body(context, sync);
-    });
+    try {
+      return await this.run(async (context) => {
+        const sync = async (stage: string, estimatedBytes: number): Promise<SyncRecord> => {
+          await context.sync();
+          const record: SyncRecord = { stage, estimatedBytes };
+          stats.syncs++;
+          stats.records.push(record);
+          stats.maxPayloadBytes = Math.max(stats.maxPayloadBytes, estimatedBytes);
+          return record;
+        };
+        return body(context, sync);
+      });
+    } catch (error) {
+      throw plainExcelError(error);
+    }
   }
 
   private measured(record: SyncRecord, bytes: number): void {
@@ -73,18 +92,28 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async listSheets(): Promise<{ name: string; owned: boolean }[]> {
     return this.batch(async (context, sync) => {
-      const sheets = context.workbook.worksheets;
-      const names = context.workbook.names;
-      sheets.load('items/name');
-      names.load('items/name,items/formula');
-      await sync('List sheets and names', READ_BYTES.perSheet);
-      const owned = new Set<string>();
-      for (const n of names.items) {
-        if (!n.name.startsWith(OWNER_NAME_PREFIX)) continue;
-        const target = referencedSheet(typeof n.formula === 'string' ? n.formula : '');
-        if (target) owned.add(sheetKey(target));
-      }
-      return sheets.items.map((s) => ({ name: s.name, owned: owned.has(sheetKey(s.name)) }));
+      const marks = await readMarks(context, sync);
+      return marks.sheets.map((s) => ({ name: s.name, owned: ownedIn(marks, s) }));
+    });
+  }
+
+  async readStore(): Promise<AddinStore | null> {
+    return this.batch(async (context, sync) => (await readMarks(context, sync)).store);
+  }
+
+  async writeStore(store: AddinStore): Promise<void> {
+    await this.batch(async (context, sync) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(STORE_NAMESPACE);
+      parts.load('items/id');
+      await sync('Find the add-in’s record', READ_BYTES.perSheet);
+      const xml = storeToXml(store);
+      // `sync` above is context.sync(), which this rule cannot see through the wrapper.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      const [first, ...copies] = parts.items;
+      if (first) first.setXml(xml);
+      else context.workbook.customXmlParts.add(xml);
+      for (const copy of copies) copy.delete();
+      await sync('Save the add-in’s record', REQUEST_BYTES.action + jsonBytes(xml));
     });
   }
 
@@ -107,10 +136,10 @@ export class OfficeWorkbook implements WorkbookPort {
     sheets: { sheet: OutputSheet; owned: boolean }[],
     replace: string[],
     onProgress?: Progress,
-  ): Promise<void> {
-    if (sheets.length === 0 && replace.length === 0) return;
-    await this.batch((context, sync) =>
-      writeOutputSheets({ context, sync, budget: this.budget, supports: this.supports }, sheets, replace, onProgress),
+  ): Promise<WriteResult> {
+    if (sheets.length === 0 && replace.length === 0) return { notes: [] };
+    return this.batch((context, sync) =>
+      writeReport({ context, sync, budget: this.budget, supports: this.supports }, sheets, replace, onProgress),
     );
   }
 }

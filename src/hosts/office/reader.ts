@@ -100,19 +100,23 @@ function mixedRuns(s: SheetRead, start: number, count: number): { start: number;
 function requestBytes(req: ReadRequest): number {
   if (req.kind === 'used') return READ_BYTES.perSheet;
   const s = req.sheet;
-  const columns = 'columns' in req && req.columns ? s.cols * READ_BYTES.column : 0;
+  const columns = 'columns' in req && req.columns ? s.cols * READ_BYTES.column + READ_BYTES.result : 0;
   switch (req.kind) {
     case 'fonts':
-      return req.count * (req.c1 - req.c0 + 1) * fontCellBytes(req.flags.length);
+      return req.count * (req.c1 - req.c0 + 1) * fontCellBytes(req.flags.length) + READ_BYTES.result;
     case 'props':
-      return req.count * READ_BYTES.rowWithFont + columns;
+      return req.count * READ_BYTES.rowWithFont + columns + READ_BYTES.result;
     case 'cells':
-      return req.count * (s.cols * (s.cellBytes + fontCellBytes(3)) + READ_BYTES.rowHiddenOnly) + columns;
+      return (
+        req.count * (s.cols * (s.cellBytes + fontCellBytes(3)) + READ_BYTES.rowHiddenOnly) +
+        columns +
+        3 * READ_BYTES.result
+      );
     case 'data': {
-      let bytes = req.count * s.cols * s.cellBytes + columns;
+      let bytes = req.count * s.cols * s.cellBytes + columns + READ_BYTES.result;
       if (req.fonts)
         for (const run of mixedRuns(s, req.start, req.count))
-          bytes += run.count * s.cols * fontCellBytes(run.flags.length);
+          bytes += run.count * s.cols * fontCellBytes(run.flags.length) + READ_BYTES.result;
       return bytes;
     }
   }

@@ -3,10 +3,46 @@
 /** Runs one office-js batch: `Excel.run` in Excel, a fake context in tests and benchmarks. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** Excel on the web rejects a request or response over 5 MB. */
+/** Excel on the web rejects a request or response over 5 MB (RequestPayloadSizeLimitExceeded). */
 export const MAX_SYNC_BYTES = 5_000_000;
-/** What one sync is planned to carry at most: under the limit, with room for estimates that run low. */
+/** What one sync is planned to carry at most: a tenth under the limit. */
 export const SYNC_BUDGET_BYTES = 4_500_000;
+
+/**
+ * What office-js adds to a request for each thing the adapter asks, in UTF-8 bytes, from the body
+ * it builds (see test/office/fake-request.ts; test/office/runtime.test.ts measures the real
+ * runtime's bodies against these). Object and action ids are counted at seven digits.
+ * - an action (set a property, call a method): {"Id":…,"ActionType":4,"Name":"…","ObjectPathId":…,
+ *   "ArgumentInfo":{"Arguments":[…]}} and its share of the "L" list: 105 bytes besides its name
+ *   and arguments;
+ * - a new range (getRangeByIndexes): its object path with four numbers (~135), its instantiation
+ *   twice and the _KeepReference that keeps it across syncs (~230): 370;
+ * - a new object reached by a property (a sheet's names, a chart's title): path and
+ *   instantiation, 140;
+ * - an array of more than 1,500 cells is checked (`_ValidateArraySize`) and set in pieces of
+ *   about 1,500 cells, each `getRow(a).getBoundingRect(getRow(b))` instantiated twice: 900 a piece.
+ */
+export const REQUEST_BYTES = {
+  action: 105,
+  range: 370,
+  property: 140,
+  piece: 900,
+} as const;
+
+/** office-js sets arrays of more than this many cells in pieces. */
+export const PIECE_CELLS = 1500;
+
+/** What office-js adds to set one array of rows x cols: nothing below 1,500 cells, then a check and the pieces. */
+export function piecesBytes(rows: number, cols: number): number {
+  if (rows * cols <= PIECE_CELLS) return 0;
+  const step = Math.max(1, Math.round(PIECE_CELLS / cols));
+  return REQUEST_BYTES.action + 40 + Math.ceil(rows / step) * REQUEST_BYTES.piece;
+}
+
+/** Request bytes of one action with this name and these arguments, as office-js sends it. */
+export function actionBytes(name: string, args: unknown[]): number {
+  return REQUEST_BYTES.action + name.length + jsonBytes(args);
+}
 /** The most rows read in one request. */
 export const BLOCK_ROWS = 10_000;
 /** Operations this small may use SMALL_OP_SLACK_BYTES of the headroom between budget and limit. */
@@ -28,6 +64,8 @@ export const READ_BYTES = {
   column: 24,
   /** Listing sheets, used ranges and names: a few hundred bytes per sheet. */
   perSheet: 300,
+  /** Excel's wrapping of each result in its response: {"ActionId":…,"Value":{"Values":…,"NumberFormat":…}}. */
+  result: 80,
 } as const;
 
 /** One `context.sync()`: what it was for and how many bytes it was planned (and seen) to carry. */
@@ -72,7 +110,20 @@ export function countSyncs(run: ExcelRun): { run: ExcelRun; count: { syncs: numb
   return { run: counted, count };
 }
 
-/** JSON size of a loaded value: what crossed the wire for it. */
+const utf8 = new TextEncoder();
+
+/** UTF-8 bytes of a string: what it costs on the wire (a £ is two). */
+export function utf8Bytes(text: string): number {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  return ascii ? text.length : utf8.encode(text).length;
+}
+
+/** UTF-8 bytes of a value's JSON: what crosses the wire for it. */
 export function jsonBytes(value: unknown): number {
-  return value === undefined ? 0 : JSON.stringify(value).length;
+  return value === undefined ? 0 : utf8Bytes(JSON.stringify(value));
 }

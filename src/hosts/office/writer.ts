@@ -1,11 +1,7 @@
 /// <reference types="office-js" />
 import { sheetRef } from '../../engine/a1';
 import { cellValue, type OutputCell, type OutputSheet } from '../../engine/output';
-import { ownerName, OWNER_NAME_PREFIX, sheetKey } from '../../engine/ownership';
-import type { Progress } from '../../engine/port';
-import { drawChart } from './chart';
-import { referencedSheet } from './names';
-import { jsonBytes, READ_BYTES, SMALL_OP_BYTES, SMALL_OP_SLACK_BYTES, type SyncRecord } from './sync';
+import { actionBytes, jsonBytes, piecesBytes, REQUEST_BYTES, type SyncRecord } from './sync';
 
 /** Column width in characters (ExcelJS, the OutputSheet) to points (office-js), for Calibri 11. */
 export function columnWidthPoints(chars: number): number {
@@ -14,6 +10,14 @@ export function columnWidthPoints(chars: number): number {
 
 const ALIGN = { left: 'Left', right: 'Right', center: 'Center' } as const;
 const LINK_COLOUR = '#0563C1';
+
+/** A link costs a range of its own and the hyperlink set on it: about 450 bytes besides its text. */
+function linkBytes(link: { sheet: string; cell: string }, text: string): number {
+  return (
+    REQUEST_BYTES.range +
+    actionBytes('Hyperlink', [{ documentReference: sheetRef(link.sheet, link.cell), textToDisplay: text }])
+  );
+}
 
 /** The arrays written for rows [r0, r1) of an output sheet. */
 function writeArrays(sheet: OutputSheet, r0: number, r1: number, cols: number) {
@@ -78,9 +82,9 @@ function writeArrays(sheet: OutputSheet, r0: number, r1: number, cols: number) {
     textFormats: anyTextFormat ? textFormats : null,
     props: anyProps ? props : null,
     links,
-    /** Request bytes of each part, the optional ones as if written. */
+    /** UTF-8 bytes of each part's JSON, and of the links with their ranges; the optional ones as if written. */
     bytes: {
-      base: jsonBytes(values) + jsonBytes(formats) + links.length * 200,
+      base: jsonBytes(formats) + jsonBytes(values) + links.reduce((n, l) => n + linkBytes(l.link, l.text), 0),
       textFormats: anyTextFormat ? jsonBytes(textFormats) : 0,
       props: anyProps ? jsonBytes(props) : 0,
       textFormatsIfAny: jsonBytes(textFormats),
@@ -89,12 +93,25 @@ function writeArrays(sheet: OutputSheet, r0: number, r1: number, cols: number) {
   };
 }
 
+/** What office-js adds to a chunk's arrays: its range, an action for each array, and the pieces of big arrays. */
+function chunkOverhead(text: boolean, props: boolean, rows: number, cols: number): number {
+  const action = (name: string) => REQUEST_BYTES.action + name.length;
+  const arrays = 2 + (text ? 1 : 0);
+  return (
+    REQUEST_BYTES.range +
+    action('NumberFormat') * (text ? 2 : 1) +
+    action('Values') +
+    (props ? action('SetCellProperties') : 0) +
+    arrays * piecesBytes(rows, cols)
+  );
+}
+
 /**
- * Rows [r0, r1) of a sheet whose arrays fit `cap` bytes (at least one row), and their bytes.
+ * Rows [r0, r1) of a sheet whose request fits `cap` bytes (at least one row), and its bytes.
  * The optional arrays (fonts, text formats) are written for the whole chunk when any row needs
  * them, so they count for every row from then on.
  */
-function chunkRows(
+export function chunkRows(
   sheet: OutputSheet,
   r0: number,
   rows: number,
@@ -111,7 +128,12 @@ function chunkRows(
     const b = writeArrays(sheet, r1, r1 + 1, cols).bytes;
     const nextText: boolean = anyText || b.textFormats > 0;
     const nextProps: boolean = anyProps || b.props > 0;
-    const total = base + b.base + (nextText ? text + b.textFormatsIfAny : 0) + (nextProps ? props + b.propsIfAny : 0);
+    const total =
+      chunkOverhead(nextText, nextProps, r1 + 1 - r0, cols) +
+      base +
+      b.base +
+      (nextText ? text + b.textFormatsIfAny : 0) +
+      (nextProps ? props + b.propsIfAny : 0);
     if (r1 > r0 && total > cap) break;
     base += b.base;
     text += b.textFormatsIfAny;
@@ -120,7 +142,10 @@ function chunkRows(
     anyProps = nextProps;
     r1++;
   }
-  return { r1, bytes: base + (anyText ? text : 0) + (anyProps ? props : 0) };
+  return {
+    r1,
+    bytes: chunkOverhead(anyText, anyProps, r1 - r0, cols) + base + (anyText ? text : 0) + (anyProps ? props : 0),
+  };
 }
 
 /** What a write batch needs from its adapter. */
@@ -133,97 +158,47 @@ export interface WriteBatch {
 }
 
 /**
- * Writes the add-in's sheets in one batch: removes the sheets it replaces and their owner names,
- * then adds each sheet's columns, cells, links, frozen rows, charts and owner name, in as few syncs
- * as the payload budget allows.
+ * Queues a sheet's columns, cells, links and frozen rows, flushing a sync whenever the next
+ * piece would take the request over the budget.
  */
-export async function writeOutputSheets(
-  { context, sync, budget, supports }: WriteBatch,
-  sheets: { sheet: OutputSheet; owned: boolean }[],
-  replace: string[],
-  onProgress?: Progress,
+export async function fillSheet(
+  ws: Excel.Worksheet,
+  sheet: OutputSheet,
+  budget: number,
+  flushIfOver: (bytes: number) => Promise<number>,
 ): Promise<void> {
-  const wb = context.workbook;
-  const suspend = () => {
-    const app = context.application as Excel.Application & { suspendScreenUpdatingUntilNextSync?: () => void };
-    if (typeof app?.suspendScreenUpdatingUntilNextSync === 'function') app.suspendScreenUpdatingUntilNextSync();
-  };
-
-  // 1. The workbook's names: an owner name left behind (its sheet replaced or deleted by hand)
-  //    would make adding the new one fail, so those are removed first.
-  const needNames = replace.length > 0 || sheets.some((s) => s.owned);
-  if (needNames) {
-    wb.names.load('items/name,items/formula');
-    await sync('Read names', READ_BYTES.perSheet);
+  if (sheet.columnWidths.length) {
+    const widths = sheet.columnWidths.map((w) => ({ format: { columnWidth: columnWidthPoints(w) } }));
+    await flushIfOver(REQUEST_BYTES.range + actionBytes('SetColumnProperties', [widths]));
+    ws.getRangeByIndexes(0, 0, 1, widths.length).setColumnProperties(widths);
   }
-
-  // 2. Everything else, in one sync unless the sheets are too big for one request.
-  let pending = 0;
-  const flushIfOver = async (bytes: number, stage: string) => {
-    // Small operations (a name, a chart, a link) may run into the headroom under the limit
-    // rather than cost a round trip of their own.
-    const limit = bytes <= SMALL_OP_BYTES ? budget + SMALL_OP_SLACK_BYTES : budget;
-    if (pending > 0 && pending + bytes > limit) {
-      await sync(stage, pending);
-      pending = 0;
-      suspend();
+  const rows = sheet.rows.length;
+  const cols = sheet.rows.reduce((n, r) => Math.max(n, r?.length ?? 0), 0);
+  // Rows go in chunks whose requests fit what is left of this sync's budget (or a whole
+  // budget, when little is left): one chunk for any ordinary report.
+  let r0 = 0;
+  let pending = await flushIfOver(0);
+  while (cols > 0 && r0 < rows) {
+    const room = budget - pending;
+    const cap = room >= budget / 10 ? room : budget;
+    const { r1, bytes } = chunkRows(sheet, r0, rows, cols, cap);
+    pending = await flushIfOver(bytes);
+    const a = writeArrays(sheet, r0, r1, cols);
+    const range = ws.getRangeByIndexes(r0, 0, r1 - r0, cols);
+    range.numberFormat = a.formats;
+    range.values = a.values;
+    if (a.textFormats) range.numberFormat = a.textFormats;
+    if (a.props) range.setCellProperties(a.props);
+    for (const l of a.links) {
+      ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = {
+        documentReference: sheetRef(l.link.sheet, l.link.cell),
+        textToDisplay: l.text,
+      };
     }
-    pending += bytes;
-  };
-  suspend();
-  const replacing = new Set(replace.map(sheetKey));
-  const adding = new Set(sheets.filter((s) => s.owned).map((s) => ownerName(s.sheet.name)));
-  for (const n of needNames ? wb.names.items : []) {
-    if (!n.name.startsWith(OWNER_NAME_PREFIX)) continue;
-    const target = referencedSheet(typeof n.formula === 'string' ? n.formula : '');
-    if (adding.has(n.name) || (target !== null && replacing.has(sheetKey(target)))) n.delete();
+    r0 = r1;
   }
-  for (const name of replace) wb.worksheets.getItem(name).delete();
-  pending += 100 * (replace.length + 1);
-
-  for (const [i, { sheet, owned }] of sheets.entries()) {
-    onProgress?.(i, sheets.length, `Writing ${sheet.name}`);
-    await flushIfOver(200, `Write ${sheet.name}`);
-    const ws = wb.worksheets.add(sheet.name);
-    if (sheet.columnWidths.length) {
-      const widths = sheet.columnWidths.map((w) => ({ format: { columnWidth: columnWidthPoints(w) } }));
-      await flushIfOver(jsonBytes(widths), `Write ${sheet.name}`);
-      ws.getRangeByIndexes(0, 0, 1, widths.length).setColumnProperties(widths);
-    }
-    const rows = sheet.rows.length;
-    const cols = sheet.rows.reduce((n, r) => Math.max(n, r?.length ?? 0), 0);
-    // Rows go in chunks whose arrays fit what is left of this sync's budget (or a whole
-    // budget, when little is left): one chunk for any ordinary report.
-    let r0 = 0;
-    while (cols > 0 && r0 < rows) {
-      const room = budget - pending;
-      const cap = room >= budget / 10 ? room : budget;
-      const { r1, bytes } = chunkRows(sheet, r0, rows, cols, cap);
-      await flushIfOver(bytes, `Write ${sheet.name}`);
-      const a = writeArrays(sheet, r0, r1, cols);
-      const range = ws.getRangeByIndexes(r0, 0, r1 - r0, cols);
-      range.numberFormat = a.formats;
-      range.values = a.values;
-      if (a.textFormats) range.numberFormat = a.textFormats;
-      if (a.props) range.setCellProperties(a.props);
-      for (const l of a.links) {
-        ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = {
-          documentReference: sheetRef(l.link.sheet, l.link.cell),
-          textToDisplay: l.text,
-        };
-      }
-      r0 = r1;
-    }
-    if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
-    for (const spec of sheet.charts ?? []) {
-      await flushIfOver(300, `Write ${sheet.name}`);
-      drawChart(ws, spec, supports);
-    }
-    if (owned) {
-      await flushIfOver(200, `Write ${sheet.name}`);
-      wb.names.add(ownerName(sheet.name), ws.getRange('A1'));
-    }
+  if (sheet.freezeRows) {
+    await flushIfOver(REQUEST_BYTES.property + actionBytes('FreezeRows', [sheet.freezeRows]));
+    ws.freezePanes.freezeRows(sheet.freezeRows);
   }
-  await sync('Write sheets', pending);
-  onProgress?.(sheets.length, sheets.length, 'Written');
 }

@@ -1,4 +1,5 @@
 import { comparableTables, type PairingOverride } from '../../engine/changes';
+import { excelErrorCode, excelErrorWords } from '../../hosts/office/errors';
 import { checkWorkbook, type CheckResult } from '../../engine/check';
 import { sameSheet } from '../../engine/ownership';
 import type { SheetGrid } from '../../engine/grid';
@@ -94,15 +95,23 @@ export interface PickedFile {
 /** A failure whose message is already meant for users. */
 export class PlainError extends Error {}
 
-/** True for failures that carry words meant for users: unreadable files, refused writes, office-js errors, browser file errors. */
+/**
+ * True for failures that carry words meant for users: unreadable files, refused writes, Excel's
+ * errors as the office adapter words them (ExcelProblem), browser file errors.
+ */
 function speaksPlainly(error: unknown): error is Error {
   if (error instanceof WorkbookReadError || error instanceof WriteRefused || error instanceof PlainError) return true;
   if (typeof DOMException !== 'undefined' && error instanceof DOMException) return true;
-  return error instanceof Error && error.name === 'RichApi.Error';
+  return error instanceof Error && error.name === 'ExcelProblem';
 }
 
-/** Any failure as a title and one plain sentence, never a stack trace. */
+/**
+ * Any failure as a title and one plain sentence, never a stack trace. Excel's own RichApi.Error
+ * messages are for developers, never shown: its code is put in plain words (hosts/office/errors.ts).
+ */
 export function describeProblem(error: unknown, title: string, intent: Problem['intent'] = 'error'): Problem {
+  const code = error instanceof Error && error.name === 'RichApi.Error' ? excelErrorCode(error) : null;
+  if (code) return { intent, title, message: excelErrorWords(code) };
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const line = raw.split('\n')[0].trim();
   if (speaksPlainly(error) && line) return { intent, title, message: sentence(line) };
@@ -433,7 +442,9 @@ export class Session {
         }
       }
       const plan = await writeOutputs(source.port, built.outputs, progress);
-      this.store.set({ written: { target, ...writtenWords(plan, this.state.host) } });
+      const words = writtenWords(plan, this.state.host);
+      const message = [words.message, ...plan.notes].join(' ');
+      this.store.set({ written: { target, ...words, message } });
       progress(0, 0, 'Checking the workbook again');
       const { read, check } = await this.readAndCheck(source.port, progress);
       if (this.state.source === source) this.update(this.reread(read, check));
