@@ -1,5 +1,5 @@
 import { WorkbookReadError } from '../../engine/port';
-import { REL, resolveTarget, type XlsxPackage } from './package';
+import { REL, relsPartOf, resolveTarget, type XlsxPackage } from './package';
 import { child, children, parseTree } from './xml';
 
 /** What the workbook part says: its sheets, their parts, its names and its date system. */
@@ -75,7 +75,7 @@ export function readWorkbookPart(pkg: XlsxPackage): WorkbookInfo {
   if (rels.length === 0)
     throw new WorkbookReadError(
       'corrupt',
-      `the file could not be opened as an .xlsx workbook (the list of its sheets' parts, ${part.replace(/[^/]*$/, '')}_rels/, is missing)`,
+      `the file could not be opened as an .xlsx workbook (the list of where its sheets are, ${relsPartOf(part)}, is missing)`,
     );
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetEntry[] = children(child(root, 'sheets'), 'sheet').map((s, index) => {
