@@ -539,15 +539,15 @@ export const CASES: CorpusCase[] = [
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>notes</t></is></c></row></sheetData></worksheet>';
       return zipOf({
         ...base,
-        'xl/workbook.xml': base['xl/workbook.xml']!.replace(
+        'xl/workbook.xml': base['xl/workbook.xml'].replace(
           '</sheets>',
           '<sheet name="Growth and savings for the adults department (2)" sheetId="2" r:id="rId3"/></sheets>',
         ),
-        'xl/_rels/workbook.xml.rels': base['xl/_rels/workbook.xml.rels']!.replace(
+        'xl/_rels/workbook.xml.rels': base['xl/_rels/workbook.xml.rels'].replace(
           '</Relationships>',
           '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
         ),
-        '[Content_Types].xml': base['[Content_Types].xml']!.replace(
+        '[Content_Types].xml': base['[Content_Types].xml'].replace(
           '</Types>',
           '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
         ),
