@@ -65,7 +65,10 @@ describe('never over an input reached by another name', () => {
     linkSync(w.input, join(w.dir, 'hard.xlsx'));
     for (const out of [join(w.linkdir, 'input.xlsx'), join(w.dir, 'hard.xlsx')])
       refused(mtfs('report', w.input, '-o', out), 'the output would overwrite the input');
-    refused(mtfsIn(w.dir, 'report', 'input.xlsx', '-o', '/proc/self/cwd/input.xlsx'), 'the same file, reached by another name');
+    refused(
+      mtfsIn(w.dir, 'report', 'input.xlsx', '-o', '/proc/self/cwd/input.xlsx'),
+      'the same file, reached by another name',
+    );
     expect(readFileSync(w.input)).toEqual(w.bytes);
   });
 
@@ -79,8 +82,14 @@ describe('never over an input reached by another name', () => {
 
   it('compare: neither the previous MTFS nor (without --in-place) this one, by any name', () => {
     const w = workspace();
-    refused(mtfs('compare', w.input, w.second, '-o', join(w.linkdir, 'input.xlsx')), 'the output would overwrite the previous MTFS');
-    refused(mtfs('compare', w.input, w.second, '-o', join(w.linkdir, 'second.xlsx')), '--in-place to add the Changes sheet');
+    refused(
+      mtfs('compare', w.input, w.second, '-o', join(w.linkdir, 'input.xlsx')),
+      'the output would overwrite the previous MTFS',
+    );
+    refused(
+      mtfs('compare', w.input, w.second, '-o', join(w.linkdir, 'second.xlsx')),
+      '--in-place to add the Changes sheet',
+    );
     refused(
       mtfsIn(w.dir, 'compare', 'input.xlsx', 'second.xlsx', '-o', '/proc/self/cwd/input.xlsx', '--in-place'),
       'the output would overwrite the previous MTFS',
