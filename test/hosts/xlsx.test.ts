@@ -66,6 +66,22 @@ describe('reading cells', () => {
     ]);
   });
 
+  it('reads shared text as Excel shows it: rich-text runs joined, phonetic guides left out, escapes decoded', async () => {
+    const grid = await cells(
+      workbook(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>',
+        {
+          strings: [
+            'Care &amp; support',
+            '</t><r><rPr><b/></rPr><t>Bold</t></r><r><t xml:space="preserve"> and plain</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh><t>',
+            'Line_x000D_end',
+          ],
+        },
+      ),
+    );
+    expect(grid.rows[0]!.map((c) => c?.value)).toEqual(['Care & support', 'Bold and plain', 'Line\rend']);
+  });
+
   it('gives every formula its text, shared formulas moved to their own cell, with the cached value (or none)', async () => {
     const grid = await cells(
       workbook(

@@ -1,17 +1,5 @@
 import type { Cell, CellValue } from '../../engine/grid';
 
-/** ExcelJS's rule for a date format, so both hosts turn the same cells into dates. */
-function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  const f = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]+/.test(f);
-}
-
-/** An Excel serial date as ExcelJS reads it (1900 date system). */
-function excelDate(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 24 * 3600 * 1000));
-}
-
 const EXCEL_ERRORS = new Set([
   '#NULL!',
   '#DIV/0!',
@@ -43,7 +31,8 @@ export function cellFrom(value: unknown, format: unknown): Cell | undefined {
   let v: CellValue = null;
   const cell: Cell = { value: null };
   if (typeof value === 'string' && EXCEL_ERRORS.has(value)) cell.error = value;
-  else if (typeof value === 'number') v = isDateFormat(fmt) ? excelDate(value) : value;
+  // A number stays a number under a date format (grid.ts): the engine decides what it means, as on .xlsx files.
+  else if (typeof value === 'number') v = value;
   else if (typeof value === 'string' || typeof value === 'boolean') v = value;
   else v = JSON.stringify(value);
   cell.value = v;

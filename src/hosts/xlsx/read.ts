@@ -4,7 +4,7 @@ import { WorkbookReadError } from '../../engine/port';
 import { shiftFormula } from './formula';
 import type { XlsxPackage } from './package';
 import type { CellStyle } from './styles';
-import { decodeExcelEscapes, localName, parser, unescapeXml } from './xml';
+import { decodeExcelEscapes, unescapeXml } from './xml';
 
 /**
  * Sheets into grids, streamed: each worksheet part is inflated piece by piece and scanned once,
@@ -13,8 +13,8 @@ import { decodeExcelEscapes, localName, parser, unescapeXml } from './xml';
  *
  * The worksheet scanner is written for SpreadsheetML's cell grammar rather than using a general
  * XML parser: a sheet is most of a workbook's bytes, and saxes reads about 14 MB a second where
- * this reads several times that (docs/performance.md). The small parts (workbook, styles, shared
- * strings, relationships) are read with saxes.
+ * this reads several times that (docs/performance.md); shared strings likewise. The small parts
+ * (workbook, styles, relationships, content types) are read with saxes.
  */
 
 export interface ReadContext {
@@ -26,42 +26,40 @@ export interface ReadContext {
 
 const utf8 = () => new TextDecoder('utf-8');
 
-/** The shared strings, in order: each item's text runs joined, phonetic guides left out. */
+/**
+ * The shared strings, in order: each item's text runs joined, phonetic guides left out. Read as
+ * one text (the part's size is checked as a held part's is), with the scanner's approach rather
+ * than saxes: a large export's shared strings are megabytes of short items.
+ */
 export function readSharedStrings(pkg: XlsxPackage, part: string | undefined): string[] {
   if (!part || !pkg.has(part)) return [];
+  const xml = pkg.text(part) ?? '';
+  if (/<!DOCTYPE/i.test(xml))
+    throw new WorkbookReadError(
+      'corrupt',
+      'the file could not be opened as an .xlsx workbook (its shared text holds a document type declaration, which Excel never writes)',
+    );
   const strings: string[] = [];
-  const p = parser();
-  let inItem = false;
-  let phonetic = 0;
-  let inText = false;
-  let current = '';
-  p.on('opentag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'si') {
-      inItem = true;
-      current = '';
-    } else if (name === 'rPh') phonetic++;
-    else if (name === 't' && inItem && phonetic === 0) inText = !tag.isSelfClosing;
-  });
-  p.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'si') {
-      strings.push(decodeExcelEscapes(current));
-      inItem = false;
-    } else if (name === 'rPh') phonetic--;
-    else if (name === 't') inText = false;
-  });
-  p.on('text', (t) => {
-    if (inText) current += t;
-  });
-  const decoder = utf8();
-  // Held whole in memory as strings, so its size is checked as a held part's is.
-  pkg.bytesOf(part);
-  pkg.stream(part, (chunk) => {
-    p.write(decoder.decode(chunk, { stream: true }));
-  });
-  p.close();
+  const item = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
+  for (let m = item.exec(xml); m; m = item.exec(xml)) strings.push(itemText(m[1] ?? ''));
   return strings;
+}
+
+const TEXT_RUN = /<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
+const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
+
+function itemText(inner: string): string {
+  const plain = /^<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>$/.exec(inner);
+  if (plain) return decodeExcelEscapes(unescapeXml(plain[1]!));
+  const runs = inner.includes('rPh') ? inner.replace(PHONETIC, '') : inner;
+  let text = '';
+  TEXT_RUN.lastIndex = 0;
+  for (let m = TEXT_RUN.exec(runs); m; m = TEXT_RUN.exec(runs)) text += m[1] ?? '';
+  return decodeExcelEscapes(
+    unescapeXml(
+      text.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, c: string) => c.replace(/&/g, '&amp;').replace(/</g, '&lt;')),
+    ),
+  );
 }
 
 // ---- The worksheet scanner -----------------------------------------------------------------
