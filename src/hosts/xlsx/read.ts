@@ -50,7 +50,7 @@ const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
 
 function itemText(inner: string): string {
   const plain = /^<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>$/.exec(inner);
-  if (plain) return decodeExcelEscapes(unescapeXml(plain[1]!));
+  if (plain) return decodeExcelEscapes(unescapeXml(plain[1]));
   const runs = inner.includes('rPh') ? inner.replace(PHONETIC, '') : inner;
   let text = '';
   TEXT_RUN.lastIndex = 0;
