@@ -17,9 +17,11 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { mtfs, type Run } from '../support/cli';
 import { CORPORATE_RESOURCES, MTFS_BIN } from '../support/paths';
 import { tempDir } from '../support/workbooks';
+import { zipOf } from '../support/zip-edit';
 
 /** A folder holding a copy of the published paper, and a link to the folder itself (`linkdir` → `.`). */
 function workspace(): { dir: string; input: string; second: string; linkdir: string; bytes: Buffer } {
@@ -147,5 +149,29 @@ describe('writing only to a regular file or a new path', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(stale)).toBe(false);
     expect(readdirSync(w.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('writing commands on files that are not what they seem', () => {
+  it('report on a zip that is not a workbook says so and writes nothing (it crashed on date1904)', () => {
+    const dir = tempDir();
+    const input = join(dir, 'notes.xlsx');
+    writeFileSync(input, zipOf({ 'notes.txt': 'not a workbook' }));
+    refused(mtfs('report', input, '-o', join(dir, 'out.xlsx')), 'the file is not an Excel workbook');
+    expect(existsSync(join(dir, 'out.xlsx'))).toBe(false);
+  });
+
+  it("report never replaces a user's sheet that carries a name like the old marker", async () => {
+    const dir = tempDir();
+    const input = join(dir, 'forged.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(CORPORATE_RESOURCES);
+    wb.addWorksheet('MTFS Summary').getCell('A1').value = 'my own summary, typed by hand';
+    wb.definedNames.add("'MTFS Summary'!$A$1", 'MTFS_Owned_MTFS_Summary');
+    await wb.xlsx.writeFile(input);
+    refused(
+      mtfs('report', input, '-o', join(dir, 'out.xlsx')),
+      'A sheet called "MTFS Summary" already exists and was not written by the add-in',
+    );
   });
 });

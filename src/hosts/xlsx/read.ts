@@ -340,6 +340,12 @@ class SheetScanner {
         return;
       }
       case Tag.C:
+        if (selfClosing) {
+          // An empty cell (only a style): counted, as it costs reading, but nothing in it to keep.
+          if (++this.ctx.cellsSeen > MAX_CELLS) throw new WorkbookReadError('too-large', tooManyCellsReason(this.name));
+          this.nextCol++;
+          return;
+        }
         this.cellAttributes(from, to);
         this.inCell = true;
         this.value = '';
@@ -347,7 +353,6 @@ class SheetScanner {
         this.formula = undefined;
         this.formulaType = undefined;
         this.formulaShared = undefined;
-        if (selfClosing) this.endCell();
         return;
       case Tag.V:
         if (this.inCell && !selfClosing) this.target = 1;

@@ -97,8 +97,8 @@ export function rawData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
-/** Compressed bytes are handed to the inflater in slices this big, so no slice can unpack to more than about 16 MB at once. */
-const SLICE = 16 * 1024;
+/** Compressed bytes are handed to the inflater in slices this big, so no slice can unpack to more than about 64 MB at once. */
+const SLICE = 64 * 1024;
 /**
  * A part that unpacks to no more than this is inflated in one go into a buffer of its declared
  * size (which cannot grow past it), several times faster than in slices; larger ones are streamed.
