@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import {
   changesSheet,
   comparableTables,
@@ -19,7 +19,8 @@ import type { Finding } from '../engine/findings';
 import { checkThrough } from '../engine/workflow';
 import { WorkbookReadError } from '../engine/port';
 import type { XlsxWorkbook } from '../hosts/xlsx';
-import { CommandFailure, openWorkbook, writeAtomically, writeOrFail } from './io';
+import { checkOutput, CommandFailure, openWorkbook, writeAtomically, writeOrFail } from './io';
+import { sameName, UNCHANGED_WORDS } from './report';
 import { EXIT, findingLine } from './output';
 
 interface CompareOptions {
@@ -58,17 +59,20 @@ async function readMtfs(file: string): Promise<{ workbook: XlsxWorkbook; check: 
   }
 }
 
-function outputPath(previous: string, current: string, opts: CompareOptions): string | undefined {
-  if (!opts.output) return undefined;
-  const output = resolve(opts.output);
-  if (output === resolve(previous))
-    throw new CommandFailure(`the output would overwrite the previous MTFS ${previous}; give another -o file`);
-  if (output === resolve(current) && !opts.inPlace) {
-    throw new CommandFailure(
-      `the output would overwrite ${current}; give another -o file, or --in-place to add the Changes sheet to it`,
-    );
-  }
-  return output;
+async function outputPath(previous: string, current: string, opts: CompareOptions): Promise<string | undefined> {
+  const output = opts.output;
+  if (!output) return undefined;
+  return checkOutput(output, [
+    {
+      file: previous,
+      sameFile: `the output would overwrite the previous MTFS ${previous}${sameName(output, previous)}; give another -o file`,
+    },
+    {
+      file: current,
+      inPlace: opts.inPlace,
+      sameFile: `the output would overwrite ${current}${sameName(output, current)}; give another -o file, or --in-place to add the Changes sheet to it`,
+    },
+  ]);
 }
 
 /** Adds the Changes sheet to the current workbook and writes it whole, or writes nothing. */
@@ -81,7 +85,7 @@ async function writeChanges(
   const plan = await writeOrFail(workbook, [{ sheet: changesSheet(result, names), owned: true }]);
   await writeAtomically(output, await workbook.toBuffer());
   const replaced = plan.replace.length ? ` (replacing the add-in's earlier one)` : '';
-  return `Wrote ${output}: this MTFS with the sheet "${plan.write[0].sheet.name}" added${replaced}; its other sheets are unchanged.`;
+  return `Wrote ${output}: this MTFS with the sheet "${plan.write[0].sheet.name}" added${replaced}; ${UNCHANGED_WORDS}`;
 }
 
 const signed = (v: NonNullable<LineChange['figures'][number]['difference']>) =>
@@ -139,7 +143,7 @@ export function compareExitCode(result: ChangesResult): number {
 }
 
 async function compare(previousFile: string, currentFile: string, opts: CompareOptions, log: Log): Promise<number> {
-  const output = outputPath(previousFile, currentFile, opts);
+  const output = await outputPath(previousFile, currentFile, opts);
   const previous = await readMtfs(previousFile);
   const current = await readMtfs(currentFile);
   let result: ChangesResult;

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { checkSummary } from '../engine/check';
 import { parseTextNumber } from '../engine/figures';
 import type { Decimal } from '../engine/money';
@@ -7,9 +7,22 @@ import { buildCouncilReport, buildReport, type YearOneInputs } from '../engine/r
 import { XlsxWorkbook } from '../hosts/xlsx';
 import { scoreWorkbook } from '../engine/scoring';
 import { checkThrough } from '../engine/workflow';
-import { CommandFailure, openWorkbook, writeAtomically, writeOrFail } from './io';
+import { checkOutput, CommandFailure, openWorkbook, writeAtomically, writeOrFail } from './io';
 import { exitCodeFor } from './output';
 import { envelopeOption } from './score';
+
+/**
+ * What a write leaves as it was, said only because it is so: every part of the package the add-in
+ * does not write is copied byte for byte (hosts/xlsx/package.ts), which test/security/round-trip
+ * checks part by part.
+ */
+export const UNCHANGED_WORDS =
+  'your sheets and everything else in the workbook (charts, pivot tables, links, comments, macros, protection) are copied unchanged.';
+
+/** ", reached by another name" when the two paths differ as written: the user may not know they are one file. */
+export function sameName(output: string, input: string): string {
+  return output === input ? '' : ' (the same file, reached by another name)';
+}
 
 export function moneyOption(value: string): Decimal {
   const parsed = parseTextNumber(value);
@@ -38,9 +51,13 @@ function yearOne(opts: ReportOptions): YearOneInputs | undefined {
 
 /** Several department workbooks → a new council workbook: every department's summaries, the Council Summary, every finding. */
 async function councilReport(files: string[], opts: ReportOptions, log: (line: string) => void): Promise<number> {
-  const output = resolve(opts.output);
-  if (files.some((f) => resolve(f) === output))
-    throw new CommandFailure('the council workbook is written to a new file: give an -o that is none of the inputs');
+  const output = await checkOutput(
+    opts.output,
+    files.map((file) => ({
+      file,
+      sameFile: `the council workbook is written to a new file, and ${opts.output} is the input ${file}${sameName(opts.output, file)}; give an -o that is none of the inputs`,
+    })),
+  );
   if (
     opts.originalBudget !== undefined ||
     opts.otherChanges !== undefined ||
@@ -64,17 +81,18 @@ async function councilReport(files: string[], opts: ReportOptions, log: (line: s
   log(`Wrote ${output}`);
   log(`  sheets: ${built.sheets.map((s) => s.sheet.name).join(', ')}`);
   built.notes.forEach((n) => log(`  ${n}`));
-  log('  the input workbooks are not changed.');
+  log('  the input workbooks are not changed (they are only read).');
   return exitCodeFor(parts.flatMap((p) => p.check.findings));
 }
 
 async function report(file: string, opts: ReportOptions, log: (line: string) => void): Promise<number> {
-  const output = resolve(opts.output);
-  if (output === resolve(file) && !opts.inPlace) {
-    throw new CommandFailure(
-      `the output would overwrite the input ${file}; give another -o file, or --in-place to add the report sheets to it`,
-    );
-  }
+  const output = await checkOutput(opts.output, [
+    {
+      file,
+      inPlace: opts.inPlace,
+      sameFile: `the output would overwrite the input ${file}${sameName(opts.output, file)}; give another -o file, or --in-place to add the report sheets to it`,
+    },
+  ]);
   const entered = yearOne(opts);
   const wb = await openWorkbook(file);
   const { read, check } = await checkThrough(wb);
@@ -91,7 +109,7 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
   if (plan.kept.length) log(`  kept as they are: ${plan.kept.join(', ')}`);
   if (!('missing' in built.budget)) log(`  year 1 inputs from ${built.budget.inputsFrom}`);
   built.notes.forEach((n) => log(`  ${n}`));
-  log('  input sheets are unchanged.');
+  log(`  ${UNCHANGED_WORDS}`);
   return exitCodeFor(check.findings);
 }
 

@@ -17,7 +17,8 @@ const DASHES = /^[-\u2012\u2013\u2014\u2212]$/;
 /**
  * Numbers typed or pasted as text. Accepted: 1,450  -1,855  (500)  £1,450  -£1,450  (£500)
  * 1450.25  and a lone dash for nil. Refused: anything with a scale or suffix (£1.4m, 5k, 12%),
- * because guessing its unit could invent a figure.
+ * because guessing its unit could invent a figure, and a sign inside brackets, (-200), because it
+ * contradicts itself.
  */
 export function parseTextNumber(raw: string): Decimal | null {
   if (!mayStartTextNumber(raw)) return null;
@@ -28,6 +29,8 @@ export function parseTextNumber(raw: string): Decimal | null {
   if (s.startsWith('(') && s.endsWith(')')) {
     negative = true;
     s = s.slice(1, -1);
+    // "(-200)" says minus twice: it could be meant either way, so it is not read as a figure.
+    if (/^[-+\u2212\u2013]/.test(s)) return null;
   }
   s = s.replace(/^[\u2212\u2013]/, '-');
   if (s.startsWith('-')) {

@@ -2,11 +2,16 @@
 export type CellValue = string | number | boolean | Date | null;
 
 export interface Cell {
-  /** The value Excel shows (for a formula, its calculated value; null when it has none). */
+  /**
+   * The value Excel shows (for a formula, its calculated value; null when it has none). A number is
+   * always a number, even under a date format (`format` says how it is shown): the engine decides
+   * what a date-formatted number means. A cell typed with a leading apostrophe is text.
+   */
   value: CellValue;
   /**
-   * Formula text, without the leading '=', when the cell holds a formula with no calculated value
-   * (a file saved by a tool that does not calculate). Elsewhere a formula is its value, as Excel shows it.
+   * The formula's text, without the leading '=', for every formula cell (a shared formula's text as
+   * it stands in this cell), with `value` its calculated value, or null when the file has none (a
+   * file saved by a tool that does not calculate). Inside Excel the host gives values only.
    */
   formula?: string;
   /** An Excel error value such as '#REF!' when the cell shows one. */

@@ -40,3 +40,43 @@ export function tooLargeFileReason(bytes: number): string {
   const mb = (x: number) => `${Math.round(x / (1024 * 1024))} MB`;
   return `the file is ${mb(bytes)} and the add-in opens .xlsx files up to ${mb(MAX_FILE_BYTES)}; check each department's sheets in a workbook of their own`;
 }
+
+/**
+ * A package's parts and their unpacked sizes, as its zip directory declares them, are checked
+ * before anything is inflated. Real workbooks hold tens of parts and unpack to a few times their
+ * size; a file built to exhaust memory (a zip bomb) declares far more.
+ */
+export const MAX_PARTS = 10_000;
+export const MAX_UNPACKED_BYTES = 2_000 * 1024 * 1024;
+/** Parts read whole (the workbook, relationships, styles, shared strings) are held in memory: up to this each. */
+export const MAX_HELD_PART_BYTES = 200 * 1024 * 1024;
+
+const megabytes = (x: number) => `${formatMoney(new Decimal(Math.round(x / (1024 * 1024))))} MB`;
+
+export function tooManyPartsReason(parts: number): string {
+  const n = (x: number) => formatMoney(new Decimal(x));
+  return `the file holds ${n(parts)} parts and the add-in opens workbooks of up to ${n(MAX_PARTS)} (an Excel workbook has tens); it may be built to exhaust memory`;
+}
+
+export function unpackedTooLargeReason(): string {
+  return `the file unpacks to more than ${megabytes(MAX_UNPACKED_BYTES)}, the most the add-in opens (an Excel workbook of 100 MB unpacks to far less); it may be built to exhaust memory`;
+}
+
+export function heldPartTooLargeReason(part: string, bytes: number): string {
+  return `the part ${part} unpacks to ${megabytes(bytes)} and the add-in reads parts of up to ${megabytes(MAX_HELD_PART_BYTES)}; check each department's sheets in a workbook of their own`;
+}
+
+/** Said when the cells read so far pass MAX_CELLS: reading stops there, so the total is "more than". */
+export function tooManyCellsReason(sheet: string): string {
+  const n = (x: number) => formatMoney(new Decimal(x));
+  return `the workbook is too large to check: its sheets hold more than ${n(MAX_CELLS)} cells (reading stopped in ${sheet}) and the add-in reads up to ${n(MAX_CELLS)}; check each department's sheets in a workbook of their own`;
+}
+
+/**
+ * What the engine walks of a sheet is each row out to its last cell: a stray entry far to the
+ * right on many rows makes a sheet cost that much even when it holds few cells.
+ */
+export function tooWideReason(sheet: string): string {
+  const n = (x: number) => formatMoney(new Decimal(x));
+  return `the sheet "${sheet}" spans more than ${n(MAX_SPAN_CELLS)} cells, counting each row out to its last entry, and the add-in reads up to ${n(MAX_SPAN_CELLS)} (look for stray entries far to the right of the data)`;
+}

@@ -1,10 +1,40 @@
 import type { OutputSheet } from './output';
 
 /**
- * The add-in marks each sheet it writes with a workbook name (MTFS_Owned_...) pointing at the
- * sheet, so it can tell its own sheets from a user's sheet of the same name.
+ * The previous version marked each sheet it wrote with a workbook name (MTFS_Owned_...) pointing
+ * at the sheet. Anyone can type such a name, so it no longer makes a sheet the add-in's on its own
+ * (see store.ts for how sheets are marked now, and `isLegacyOwnedSheet` for old workbooks).
  */
 export const OWNER_NAME_PREFIX = 'MTFS_Owned_';
+
+/**
+ * What the previous version wrote at the top of each of its sheets (the first two rows' first
+ * cells), so that an old workbook's marker counts only on a sheet that still holds the add-in's
+ * own content, never on a user's sheet that happens to carry the name.
+ */
+const LEGACY_TITLES: Record<string, RegExp> = {
+  'mtfs summary': /^MTFS .+ BUDGET SUMMARY$/,
+  'mtfs findings': /^MTFS FINDINGS(: .+)?$/,
+  'proposal scores': /^PROPOSAL SCORES \(.+\)$/,
+  'changes since previous mtfs': /^CHANGES SINCE THE PREVIOUS MTFS(: .+)?$/,
+  'council summary': /^COUNCIL-WIDE MTFS SUMMARY$/,
+};
+
+/**
+ * An old workbook's sheet is the add-in's only when all three hold: the workbook carries the
+ * previous version's name for it (MTFS_Owned_<sheet>, pointing at its A1), it is one of the sheets
+ * the add-in writes, and its A1 or A2 holds the title the add-in writes there. Used only when the
+ * workbook has no add-in record (store.ts); a workbook with one is judged by it alone.
+ */
+export function isLegacyOwnedSheet(
+  sheet: string,
+  markerNames: readonly string[],
+  topTexts: readonly string[],
+): boolean {
+  const title = LEGACY_TITLES[sheetKey(sheet)];
+  if (!title || !markerNames.includes(ownerName(sheet))) return false;
+  return topTexts.some((t) => title.test(t.trim()));
+}
 
 /** Excel compares sheet names without regard to case: "MTFS Summary" and "mtfs summary" are one sheet. */
 export function sheetKey(name: string): string {

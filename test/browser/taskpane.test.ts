@@ -73,8 +73,8 @@ describe('task pane in browser mode', () => {
 
   it('opens the fixture with a progress bar, then lists the 7 tables found, both capital programme blocks included', async () => {
     const { page } = pane;
-    // Hold ExcelJS back a little so the progress bar is on screen long enough to see.
-    await page.route(/\/exceljs\.[0-9a-f]+\.js$/, async (route) => {
+    // Hold the .xlsx reader back a little so the progress bar is on screen long enough to see.
+    await page.route(/\/(exceljs|xlsx)\.[0-9a-f]+\.js$/, async (route) => {
       await new Promise((r) => setTimeout(r, 600));
       await route.continue();
     });

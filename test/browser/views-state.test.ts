@@ -670,8 +670,14 @@ describe('the session behind the views', () => {
     it('refuses a correction once the user has moved its line (a row inserted above it), rather than pair other lines', async () => {
       const session = await compared();
       session.sameLine('Growth!A9', 'Growth!A9');
+      // The user inserts a row above the line in Excel: the workbook the pane reads again is the edited one.
       const port = session.state.source!.port as XlsxWorkbook;
-      port.workbook.getWorksheet('Growth')!.spliceRows(6, 0, ['G99', 'A growth line added above', 1, 1, 1, 1]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await port.toBuffer()) as unknown as ArrayBuffer);
+      wb.getWorksheet('Growth')!.spliceRows(6, 0, ['G99', 'A growth line added above', 1, 1, 1, 1]);
+      const edited = await XlsxWorkbook.open(new Uint8Array(await wb.xlsx.writeBuffer()));
+      port.readSheets = (progress) => edited.readSheets(progress);
+      port.listSheets = () => edited.listSheets();
       await session.checkAgain();
       expect(session.state.problem).toBeNull();
       expect(session.state.correctionProblem).toBe(

@@ -246,7 +246,7 @@ describe('mtfs compare -o', () => {
     const r = mtfs('compare', CORPORATE_RESOURCES, thisYear, '-o', out);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      `Wrote ${out}: this MTFS with the sheet "${CHANGES_SHEET}" added; its other sheets are unchanged.`,
+      `Wrote ${out}: this MTFS with the sheet "${CHANGES_SHEET}" added; your sheets and everything else in the workbook (charts, pivot tables, links, comments, macros, protection) are copied unchanged.`,
     );
     expect(await snapshot(out, (s) => s !== CHANGES_SHEET)).toEqual(await snapshot(thisYear));
     const values = await sheetValues(out, CHANGES_SHEET);
@@ -281,7 +281,7 @@ describe('mtfs compare -o', () => {
     const r = mtfs('compare', CORPORATE_RESOURCES, thisYear, '--json', '-o', out);
     expect(Object.keys(JSON.parse(r.stdout))).toEqual(['lines', 'findings', 'summary']);
     expect(r.stderr).toBe(
-      `mtfs: Wrote ${out}: this MTFS with the sheet "${CHANGES_SHEET}" added; its other sheets are unchanged.\n`,
+      `mtfs: Wrote ${out}: this MTFS with the sheet "${CHANGES_SHEET}" added; your sheets and everything else in the workbook (charts, pivot tables, links, comments, macros, protection) are copied unchanged.\n`,
     );
   });
 

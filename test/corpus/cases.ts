@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import type { SheetGrid } from '../../src/engine/grid';
+import type { Cell, SheetGrid } from '../../src/engine/grid';
 import { notAWorkbook, oldXls, passwordProtected } from '../support/bad-files';
 import { CORPORATE_RESOURCES } from '../support/paths';
 import { b, bu, gridsToBuffer, sheet, type Spec } from '../support/workbooks';
+import { editZip, skeleton, streamedSheetWorkbook, zipBomb, zipOf } from '../support/zip-edit';
 
 /**
  * The corpus of bad inputs: each case builds its file (no hand-made binaries) and says what the
@@ -29,7 +30,15 @@ export interface CorpusCase {
   };
   /** Cases that take seconds; the test gives them more time. */
   slow?: boolean;
+  /**
+   * Files built to exhaust memory or time: the check's peak memory is measured and must stay under
+   * HOSTILE_MEMORY_MB (how long the refusal takes is measured by `npm run bench`, not here).
+   */
+  hostile?: boolean;
 }
+
+/** The most memory a refusal of a hostile file may take (the issue's bound). */
+export const HOSTILE_MEMORY_MB = 500;
 
 const YEARS = ['2015/16 £000', '2016/17 £000', '2017/18 £000', '2018/19 £000'];
 const header = [b('TDEI ref.'), undefined, ...YEARS.map(b)];
@@ -76,6 +85,34 @@ async function bigExport(rows: number): Promise<Uint8Array> {
   ws.addRow([null, 'TOTAL', rows, rows * 2, rows * 3, rows * 4]).commit();
   await wb.commit();
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+const encoder = new TextEncoder();
+
+/** A published-looking growth table whose total is 100 out: the check must say so. */
+const wrongGrowth = (figure: Cell) =>
+  sheet('Growth', [
+    [b('GROWTH')],
+    [],
+    header,
+    ['G1', 'Care packages', figure, 200, 300, 400],
+    ['G2', 'Inflation', 50, 50, 50, 50],
+    [undefined, b('Total'), b(750), b(250), b(350), b(450)],
+  ]);
+
+function columnName(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+const EMPTY_STYLED_COLUMNS = Array.from({ length: 20 }, (_, i) => columnName(i + 1));
+const VALUE_COLUMNS = EMPTY_STYLED_COLUMNS.slice(0, 10);
+
+/** Bytes of every part of a small valid workbook, for packages built around one. */
+async function smallWorkbookParts(): Promise<Record<string, Uint8Array>> {
+  const { unzipSync } = await import('fflate');
+  return unzipSync(await gridsToBuffer([plainGrowth()]));
 }
 
 export const CASES: CorpusCase[] = [
@@ -374,5 +411,210 @@ export const CASES: CorpusCase[] = [
     build: () => bigExport(200_000),
     expect: { exit: 0, tables: 1, only: [] },
     slow: true,
+  },
+  {
+    file: 'zip-of-text.xlsx',
+    what: 'a zip holding only a text file, named .xlsx',
+    build: async () => zipOf({ 'notes.txt': 'Budget notes for 2015/16' }),
+    expect: { exit: 2, reason: 'the file is not an Excel workbook: it is a zip archive with no workbook in it' },
+  },
+  {
+    file: 'no-workbook-part.xlsx',
+    what: 'a workbook package with its xl/workbook.xml taken out',
+    build: async () =>
+      editZip(await gridsToBuffer([plainGrowth()]), (parts) => {
+        delete parts['xl/workbook.xml'];
+      }),
+    expect: {
+      exit: 2,
+      reason: 'the file is not an Excel workbook: it is a zip archive with no workbook in it (no xl/workbook.xml)',
+    },
+  },
+  {
+    file: 'no-workbook-rels.xlsx',
+    what: 'a workbook whose list of where its sheets are (xl/_rels/workbook.xml.rels) is missing',
+    build: async () =>
+      editZip(await gridsToBuffer([plainGrowth()]), (parts) => {
+        delete parts['xl/_rels/workbook.xml.rels'];
+      }),
+    expect: { exit: 2, reason: 'the list of where its sheets are, xl/_rels/workbook.xml.rels, is missing' },
+  },
+  {
+    file: 'spreadsheet.ods',
+    what: 'an OpenDocument spreadsheet (LibreOffice) given to the add-in',
+    build: async () =>
+      zipOf({
+        mimetype: 'application/vnd.oasis.opendocument.spreadsheet',
+        'content.xml': '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+        'META-INF/manifest.xml':
+          '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+      }),
+    expect: { exit: 2, reason: 'it is an OpenDocument spreadsheet (.ods); save it as .xlsx' },
+  },
+  {
+    file: 'missing-sheet-part.xlsx',
+    what: 'a sheet listed in the workbook whose part is missing',
+    build: async () =>
+      editZip(await gridsToBuffer([plainGrowth(), { ...plainGrowth(), name: 'Savings' }]), (parts) => {
+        delete parts['xl/worksheets/sheet2.xml'];
+      }),
+    expect: {
+      exit: 2,
+      reason: 'the sheet "Savings" is listed in the workbook but its contents (xl/worksheets/sheet2.xml) are missing',
+    },
+  },
+  {
+    file: 'user-names-like-markers.xlsx',
+    what: "a user's names that look like the old ownership marker (MTFS_Owned_Growth) and the new one at workbook scope",
+    build: () =>
+      exceljs((wb) => {
+        const ws = wb.addWorksheet('Growth');
+        ws.addRows([
+          ['GROWTH'],
+          [],
+          ['TDEI ref.', null, ...YEARS],
+          ['G1', 'Care packages', 100, 200, 300, 400],
+          ['G2', 'Inflation', 50, 50, 50, 50],
+          [null, 'Total', 750, 250, 350, 450],
+        ]);
+        wb.definedNames.add("'Growth'!$A$1", 'MTFS_Owned_Growth');
+        wb.definedNames.add("'Growth'!$B$1", 'MTFS_Owner');
+      }),
+    expect: { exit: 1, findings: ['total-mismatch Growth!C6'] },
+  },
+  {
+    file: 'bracketed-minus.xlsx',
+    what: 'a figure typed as text with a minus inside brackets, (-200)',
+    build: bytes([
+      growth(
+        [
+          ['G1', 'Care packages', '(-200)', 200, 300, 400],
+          ['G2', 'Inflation', 50, 50, 50, 50],
+        ],
+        [250, 250, 350, 450],
+      ),
+    ]),
+    expect: {
+      exit: 0,
+      findings: ['not-a-figure Growth!C5'],
+      message: 'holds the text "(-200)" where a figure is expected',
+    },
+  },
+  {
+    file: 'figure-formatted-as-date.xlsx',
+    what: 'a figure (600) formatted as a date, in a table whose total is wrong',
+    build: bytes([wrongGrowth({ value: 600, format: 'dd/mm/yyyy' })]),
+    expect: { exit: 1, findings: ['total-mismatch Growth!C6'] },
+  },
+  {
+    file: 'chart-sheet.xlsx',
+    what: 'a workbook with a chart sheet among its sheets',
+    build: async () =>
+      editZip(await gridsToBuffer([plainGrowth()]), (parts) => {
+        const text = (name: string) => new TextDecoder().decode(parts[name]);
+        parts['xl/workbook.xml'] = encoder.encode(
+          text('xl/workbook.xml').replace('</sheets>', '<sheet name="Chart1" sheetId="9" r:id="rIdChart"/></sheets>'),
+        );
+        parts['xl/_rels/workbook.xml.rels'] = encoder.encode(
+          text('xl/_rels/workbook.xml.rels').replace(
+            '</Relationships>',
+            '<Relationship Id="rIdChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+          ),
+        );
+        parts['[Content_Types].xml'] = encoder.encode(
+          text('[Content_Types].xml').replace(
+            '</Types>',
+            '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>',
+          ),
+        );
+        parts['xl/chartsheets/sheet1.xml'] = encoder.encode(
+          '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>',
+        );
+      }),
+    expect: { exit: 0, tables: 1, only: [] },
+  },
+  {
+    file: 'long-sheet-names.xlsx',
+    what: 'two sheets whose names share their first 31 characters',
+    build: async () => {
+      const base = skeleton('Growth and savings for the adults department');
+      const sheet1 =
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>notes</t></is></c></row></sheetData></worksheet>';
+      return zipOf({
+        ...base,
+        'xl/workbook.xml': base['xl/workbook.xml'].replace(
+          '</sheets>',
+          '<sheet name="Growth and savings for the adults department (2)" sheetId="2" r:id="rId3"/></sheets>',
+        ),
+        'xl/_rels/workbook.xml.rels': base['xl/_rels/workbook.xml.rels'].replace(
+          '</Relationships>',
+          '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
+        ),
+        '[Content_Types].xml': base['[Content_Types].xml'].replace(
+          '</Types>',
+          '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        ),
+        'xl/worksheets/sheet1.xml': sheet1,
+        'xl/worksheets/sheet2.xml': sheet1,
+      });
+    },
+    expect: { exit: 0, tables: 0, findings: ['no-tables Growth and savings for the adults department!A1'] },
+  },
+  {
+    file: 'style-index-out-of-range.xlsx',
+    what: "cells whose style number is past the end of the workbook's styles",
+    build: async () =>
+      editZip(await gridsToBuffer([plainGrowth()]), (parts) => {
+        const xml = new TextDecoder().decode(parts['xl/worksheets/sheet1.xml']);
+        parts['xl/worksheets/sheet1.xml'] = encoder.encode(xml.replace(/ s="\d+"/g, ' s="999"'));
+      }),
+    expect: { exit: 0, tables: 1 },
+  },
+  {
+    file: 'twenty-million-empty-cells.xlsx',
+    what: 'every row of a sheet filled with 20 empty styled cells (21 million cells)',
+    build: async () =>
+      streamedSheetWorkbook(
+        1_048_576,
+        (r) => `<row r="${r}">${EMPTY_STYLED_COLUMNS.map((c) => `<c r="${c}${r}" s="1"/>`).join('')}</row>`,
+      ),
+    expect: {
+      exit: 2,
+      reason:
+        'its sheets hold more than 3,000,000 cells (reading stopped in Export) and the add-in reads up to 3,000,000',
+    },
+    slow: true,
+    hostile: true,
+  },
+  {
+    file: 'ten-million-cells.xlsx',
+    what: 'ten million figures on one sheet',
+    build: async () =>
+      streamedSheetWorkbook(
+        1_000_000,
+        (r) => `<row r="${r}">${VALUE_COLUMNS.map((c, i) => `<c r="${c}${r}"><v>${i}</v></c>`).join('')}</row>`,
+      ),
+    expect: { exit: 2, reason: 'its sheets hold more than 3,000,000 cells' },
+    slow: true,
+    hostile: true,
+  },
+  {
+    file: 'entry-at-xfd-on-every-row.xlsx',
+    what: 'one cell at column XFD (the last) on each of 1,048,576 rows',
+    build: async () => streamedSheetWorkbook(1_048_576, (r) => `<row r="${r}"><c r="XFD${r}"><v>1</v></c></row>`),
+    expect: {
+      exit: 2,
+      reason: 'the sheet "Export" spans more than 5,000,000 cells, counting each row out to its last entry',
+    },
+    slow: true,
+    hostile: true,
+  },
+  {
+    file: 'unreferenced-giant-parts.xlsx',
+    what: 'a small workbook carrying 120 parts nothing refers to, each unpacking to 400 MB',
+    build: async () => zipBomb(await smallWorkbookParts(), 120, 400),
+    expect: { exit: 2, reason: 'the file unpacks to more than 2,000 MB, the most the add-in opens' },
+    slow: true,
+    hostile: true,
   },
 ];

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mtfs } from '../support/cli';
+import { mtfs, mtfsWithPeak } from '../support/cli';
 import { tempDir } from '../support/workbooks';
-import { CASES } from './cases';
+import { CASES, HOSTILE_MEMORY_MB } from './cases';
 
 const dir = tempDir('mtfs-corpus-');
 
@@ -21,7 +21,8 @@ describe('hostile and broken workbooks: the check says what it could and could n
       async () => {
         const file = join(dir, c.file);
         writeFileSync(file, await c.build());
-        const r = mtfs('check', file, '--json');
+        const r = c.hostile ? mtfsWithPeak('check', file, '--json') : { ...mtfs('check', file, '--json'), peakMB: 0 };
+        expect(r.peakMB, `peak memory ${r.peakMB.toFixed(0)} MB`).toBeLessThan(HOSTILE_MEMORY_MB);
         expect(r.code, r.stderr).toBe(c.expect.exit);
         expect(r.stderr).not.toMatch(/\n\s+at /);
         if (c.expect.exit === 2) {

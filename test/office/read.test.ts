@@ -137,11 +137,25 @@ describe('OfficeWorkbook.readSheets', () => {
     expect(grids[2].rows).toStrictEqual([[{ value: 'x' }]]);
   });
 
+  /** Inside Excel the host reads values only; the .xlsx host also gives each formula's text (grid.ts). */
+  const valuesOnly = (grids: SheetGrid[]): SheetGrid[] =>
+    grids.map((g) => ({
+      ...g,
+      rows: g.rows.map((row) =>
+        row?.map((c) => {
+          if (!c) return c;
+          const { formula, ...rest } = c;
+          void formula;
+          return rest;
+        }),
+      ),
+    }));
+
   it('gives the engine the same grid as the .xlsx host gives for the same workbook', async () => {
-    const fromXlsx = serialDates(await (await XlsxWorkbook.open(await budgetXlsx())).readSheets());
+    const fromXlsx = await (await XlsxWorkbook.open(await budgetXlsx())).readSheets();
     const excel = fakeExcel(new FakeBook([budgetSheet(), { name: 'Empty' }, { name: 'Notes', cells: { A1: 'x' } }]));
     const fromExcel = await new OfficeWorkbook(excel.run).readSheets();
-    expect(fromExcel).toStrictEqual(fromXlsx);
+    expect(fromExcel).toStrictEqual(valuesOnly(fromXlsx));
   });
 
   it("reads a small workbook of several sheets in three syncs: the sheets and the first one's used range; the others' used ranges and the first one's cells; then every other cell at once", async () => {

@@ -31,14 +31,3 @@ export function tokenFrom(formula: unknown): string | undefined {
   if (typeof formula !== 'string') return undefined;
   return /^="([0-9a-f]{8,64})"$/.exec(formula.trim())?.[1];
 }
-
-/**
- * Workbooks written before the record: a workbook name MTFS_Owned_<sheet> marked each report
- * sheet. A name alone proves nothing (anyone can type one), so such a sheet counts as the
- * add-in's only when its A1 also holds a title the add-in writes there — "MTFS ..." (the
- * summary's and findings' titles) or "PROPOSAL SCORES ...". The next write replaces it with a
- * sheet marked the new way and removes the old name.
- */
-export function legacyTitle(a1: unknown): boolean {
-  return typeof a1 === 'string' && /^(MTFS\b|PROPOSAL SCORES\b)/.test(a1.trim());
-}

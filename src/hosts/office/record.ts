@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
-import { OWNER_NAME_PREFIX, sheetKey } from '../../engine/ownership';
+import { isLegacyOwnedSheet, OWNER_NAME_PREFIX, sheetKey } from '../../engine/ownership';
 import { isOwnedSheet, OWNER_MARK_NAME, STORE_NAMESPACE, storeFromXml, type AddinStore } from '../../engine/store';
-import { legacyTitle, referencedSheet, tokenFrom } from './names';
+import { referencedSheet, tokenFrom } from './names';
 import { READ_BYTES, type SyncRecord } from './sync';
 
 /**
@@ -72,13 +72,14 @@ export async function startMarks(
   const items = sheets.items;
   for (const ws of items) ws.names.load('items/name,items/formula');
   const xml = parts.items.map((p) => p.getXml());
-  const titles = new Map<string, Excel.Range>();
+  const titles = new Map<string, { name: string; top: Excel.Range }>();
   for (const ws of items) {
     if (!legacyNames.has(sheetKey(ws.name))) continue;
-    const a1 = ws.getRange('A1');
-    a1.load('values');
-    titles.set(sheetKey(ws.name), a1);
+    const top = ws.getRange('A1:A2');
+    top.load('values');
+    titles.set(sheetKey(ws.name), { name: ws.name, top });
   }
+  const markerNames = wb.names.items.map((n) => n.name).filter((n) => n.startsWith(OWNER_NAME_PREFIX));
   const structureProtected = options.protection ? { structureProtected: wb.protection.protected } : {};
   const details = (): WorkbookMarks => ({
     ...first,
@@ -88,7 +89,18 @@ export async function startMarks(
       worksheet: ws,
     })),
     store: storeIn(xml.map((x) => x.value)),
-    legacyOwned: new Set([...titles].filter(([, range]) => legacyTitle(range.values[0]?.[0])).map(([key]) => key)),
+    // Judged as on .xlsx files (ownership.ts): by the old name and the title the add-in wrote under it.
+    legacyOwned: new Set(
+      [...titles]
+        .filter(([, { name, top }]) =>
+          isLegacyOwnedSheet(
+            name,
+            markerNames,
+            top.values.flat().map((v) => (typeof v === 'string' ? v : '')),
+          ),
+        )
+        .map(([key]) => key),
+    ),
   });
   const first = {
     sheets: items.map((ws) => ({ name: ws.name, worksheet: ws })),

@@ -1,78 +1,119 @@
-import ExcelJS from 'exceljs';
-import { sheetRef } from '../../engine/a1';
 import type { SheetGrid } from '../../engine/grid';
-import { MAX_CELLS, tooLargeReason } from '../../engine/limits';
+import { cellText } from '../../engine/grid';
 import type { OutputSheet } from '../../engine/output';
-import { OWNER_NAME_PREFIX, ownerName, sheetKey } from '../../engine/ownership';
+import { isLegacyOwnedSheet, OWNER_NAME_PREFIX, sameSheet } from '../../engine/ownership';
 import { WorkbookReadError, type Progress, type WorkbookPort } from '../../engine/port';
+import {
+  isOwnedSheet,
+  isStoreXml,
+  newOwnerToken,
+  OWNER_MARK_NAME,
+  recordWritten,
+  storeFromXml,
+  type AddinStore,
+} from '../../engine/store';
 import { unreadableReason } from './file-kind';
-import { cellBound, cellCount, gridFrom } from './read';
-import { writeSheet } from './write';
+import { emptyPackage } from './minimal';
+import { CONTENT_TYPE, XlsxPackage } from './package';
+import { readSharedStrings, readSheet, type ReadContext } from './read';
+import { writeStore } from './store-part';
+import { readStyles } from './styles';
+import { editWorkbook } from './workbook-edit';
+import { nameText, readWorkbookPart, type WorkbookInfo } from './workbook-part';
 
 /**
  * An .xlsx workbook: the command line's host, and the task pane's outside Excel (browser mode).
- * file-kind.ts tells a workbook from other files, read.ts turns sheets into grids, write.ts adds the
- * add-in's sheets.
+ * file-kind.ts tells a workbook from other files; zip.ts and package.ts read the package without
+ * inflating what is never read; read.ts streams sheets into grids; write.ts and workbook-edit.ts
+ * add the add-in's sheets to the package, leaving every other part as it was.
  */
-
-/** Reads the names that mark the sheets the add-in wrote. */
-function ownedSheetNames(wb: ExcelJS.Workbook): Set<string> {
-  const owned = new Set<string>();
-  for (const dn of (wb.definedNames.model ?? []) as { name: string; ranges: string[] }[]) {
-    if (!dn.name.startsWith(OWNER_NAME_PREFIX)) continue;
-    for (const range of dn.ranges) {
-      const m = /^'?(.*?)'?!/.exec(range);
-      if (m) owned.add(sheetKey(m[1].replace(/''/g, "'")));
-    }
-  }
-  return owned;
-}
-
-/** An .xlsx workbook through ExcelJS: the CLI's host, and the task pane's outside Excel. */
 export class XlsxWorkbook implements WorkbookPort {
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  private info: WorkbookInfo;
 
-  static async open(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const reason = unreadableReason(bytes);
-    if (reason) throw reason;
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new WorkbookReadError(
-        'corrupt',
-        `the file could not be opened as an .xlsx workbook (${String((e as Error).message ?? e).split('\n')[0]})`,
-      );
-    }
-    return new XlsxWorkbook(wb);
+  private constructor(private readonly pkg: XlsxPackage) {
+    this.info = guarded(() => readWorkbookPart(pkg));
   }
 
+  static open(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    return settled(() => {
+      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+      const reason = unreadableReason(bytes);
+      if (reason) throw reason;
+      return new XlsxWorkbook(guarded(() => new XlsxPackage(bytes)));
+    });
+  }
+
+  /** A new workbook with no sheets yet (the council report's), from a minimal valid package. */
   static empty(): XlsxWorkbook {
-    return new XlsxWorkbook(new ExcelJS.Workbook());
+    return new XlsxWorkbook(emptyPackage());
   }
 
-  /** Synchronous underneath (ExcelJS has loaded the file); a throw here reaches callers as a rejection of their await. */
+  /** A macro-enabled workbook (.xlsm) stays one: its download keeps the extension and type. */
+  get macroEnabled(): boolean {
+    return this.pkg.contentTypeOf(this.info.part) === CONTENT_TYPE.macroWorkbook;
+  }
+
+  private context(): ReadContext {
+    return guarded(() => ({
+      strings: readSharedStrings(this.pkg, this.info.sharedStrings),
+      styles: readStyles(this.info.styles ? this.pkg.text(this.info.styles) : undefined),
+      cellsSeen: 0,
+    }));
+  }
+
   readSheets(onProgress?: Progress): Promise<SheetGrid[]> {
-    const sheets = this.workbook.worksheets;
-    // Cells are counted one by one only when the quick bound says the workbook might be too large.
-    const bound = sheets.reduce((n, ws) => n + cellBound(ws), 0);
-    const tooLarge =
-      bound > MAX_CELLS && tooLargeReason(sheets.map((ws) => ({ sheet: ws.name, cells: cellCount(ws) })));
-    if (tooLarge) throw new WorkbookReadError('too-large', tooLarge);
-    return Promise.resolve(
-      sheets.map((ws, i) => {
-        onProgress?.(i, sheets.length, `Reading ${ws.name}`);
-        return gridFrom(ws);
-      }),
-    );
+    return settled(() => {
+      const ctx = this.context();
+      const sheets = this.info.sheets.filter((s) => s.kind === 'worksheet');
+      return sheets.map((s, i) => {
+        onProgress?.(i, sheets.length, `Reading ${s.name}`);
+        if (!s.part || !this.pkg.has(s.part))
+          throw new WorkbookReadError(
+            'corrupt',
+            `the sheet "${s.name}" is listed in the workbook but its contents (${s.part ?? 'no part'}) are missing, so it cannot be read; the file is damaged (open it in Excel, which may repair it, and save it again)`,
+          );
+        return guarded(() => readSheet(this.pkg, s.part!, s.name, ctx));
+      });
+    });
   }
 
-  listSheets(): Promise<{ name: string; owned: boolean }[]> {
-    const owned = ownedSheetNames(this.workbook);
-    return Promise.resolve(
-      this.workbook.worksheets.map((ws) => ({ name: ws.name, owned: owned.has(sheetKey(ws.name)) })),
-    );
+  /** The token of each sheet's hidden MTFS_Owner name, by sheet position. */
+  private ownerTokens(): Map<number, string> {
+    const tokens = new Map<number, string>();
+    for (const n of this.info.names) {
+      if (n.name !== OWNER_MARK_NAME || n.localSheetId === undefined) continue;
+      const token = nameText(n.value);
+      if (token) tokens.set(n.localSheetId, token);
+    }
+    return tokens;
+  }
+
+  /** Sheets the previous version marked, when the workbook has no record: only those still holding its content. */
+  private legacyOwned(): Set<string> {
+    const owned = new Set<string>();
+    const ctx = this.context();
+    for (const s of this.info.sheets) {
+      const markers = this.info.names
+        .filter(
+          (n) => n.name.startsWith(OWNER_NAME_PREFIX) && n.localSheetId === undefined && pointsAtA1Of(n.value, s.name),
+        )
+        .map((n) => n.name);
+      if (markers.length === 0 || s.kind !== 'worksheet' || !s.part || !this.pkg.has(s.part)) continue;
+      const top = guarded(() => readSheet(this.pkg, s.part!, s.name, ctx, 2));
+      const texts = [top.rows[0]?.[0], top.rows[1]?.[0]].map(cellText);
+      if (isLegacyOwnedSheet(s.name, markers, texts)) owned.add(s.name);
+    }
+    return owned;
+  }
+
+  async listSheets(): Promise<{ name: string; owned: boolean }[]> {
+    const store = await this.readStore();
+    const tokens = this.ownerTokens();
+    const legacy = store ? new Set<string>() : this.legacyOwned();
+    return this.info.sheets.map((s) => ({
+      name: s.name,
+      owned: isOwnedSheet(store, { name: s.name, ownerToken: tokens.get(s.index) }) || legacy.has(s.name),
+    }));
   }
 
   writeSheets(
@@ -80,20 +121,72 @@ export class XlsxWorkbook implements WorkbookPort {
     replace: string[],
     onProgress?: Progress,
   ): Promise<void> {
-    const wb = this.workbook;
-    for (const name of replace) {
-      const ws = wb.getWorksheet(name);
-      if (ws) wb.removeWorksheet(ws.id);
-    }
-    sheets.forEach(({ sheet, owned }, i) => {
-      onProgress?.(i, sheets.length, `Writing ${sheet.name}`);
-      writeSheet(wb.addWorksheet(sheet.name), sheet);
-      if (owned) wb.definedNames.add(sheetRef(sheet.name, '$A$1'), ownerName(sheet.name));
+    return this.readStore().then((store) => {
+      const written = sheets.map(({ sheet, owned }) => ({ sheet, token: owned ? newOwnerToken() : undefined }));
+      editWorkbook(this.pkg, this.info, written, replace, onProgress);
+      this.info = readWorkbookPart(this.pkg);
+      const now = new Date().toISOString();
+      const marks = written.filter((w) => w.token).map((w) => ({ name: w.sheet.name, token: w.token! }));
+      const next = recordWritten(
+        store,
+        marks,
+        this.info.sheets.map((s) => s.name),
+        now,
+      );
+      writeStore(this.pkg, this.info, next);
+      this.info = readWorkbookPart(this.pkg);
     });
+  }
+
+  readStore(): Promise<AddinStore | null> {
+    for (const part of this.info.customXml) {
+      if (!this.pkg.has(part)) continue;
+      const xml = guarded(() => this.pkg.text(part)!);
+      if (!isStoreXml(xml)) continue;
+      const read = storeFromXml(xml);
+      // A damaged record is taken as none: no sheet is then the add-in's, so nothing of the user's can be replaced.
+      return Promise.resolve('store' in read ? read.store : null);
+    }
+    return Promise.resolve(null);
+  }
+
+  writeStore(store: AddinStore): Promise<void> {
+    writeStore(this.pkg, this.info, store);
+    this.info = readWorkbookPart(this.pkg);
     return Promise.resolve();
   }
 
-  async toBuffer(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  /** The workbook as .xlsx bytes: the original package with the add-in's parts added or replaced. */
+  toBuffer(): Promise<Uint8Array> {
+    return Promise.resolve(this.pkg.toBytes());
+  }
+}
+
+/** Whether a name's formula is the A1 cell of a sheet ('Sheet name'!$A$1). */
+function pointsAtA1Of(value: string, sheet: string): boolean {
+  const m = /^'?(.*?)'?!\$A\$1$/.exec(value.trim());
+  return !!m && sameSheet(m[1].replace(/''/g, "'"), sheet);
+}
+
+/** The work done now (reading is synchronous underneath), its result or its failure as a promise. */
+function settled<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
+/** Anything that goes wrong while reading a package's XML is the file's damage, said as such. */
+function guarded<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    const detail = String((e as Error).message ?? e).split('\n')[0];
+    throw new WorkbookReadError(
+      'corrupt',
+      `the file could not be opened as an .xlsx workbook (it is damaged: ${detail})`,
+    );
   }
 }

@@ -1,18 +1,23 @@
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
 
-/** "Budget 2015.xlsx" → "Budget 2015-mtfs.xlsx"; a file the add-in already saved keeps one suffix. */
-export function downloadName(fileName: string): string {
+/**
+ * "Budget 2015.xlsx" → "Budget 2015-mtfs.xlsx"; a file the add-in already saved keeps one suffix.
+ * A macro-enabled workbook stays one: "Budget.xlsm" → "Budget-mtfs.xlsm" (an .xlsm name on a
+ * workbook without macros becomes .xlsx, as Excel would save it).
+ */
+export function downloadName(fileName: string, macroEnabled = false): string {
   const base = fileName
     .replace(/^.*[\\/]/, '')
     .replace(/\.(xlsx|xlsm|xls)$/i, '')
     .replace(/-mtfs$/i, '')
     .trim();
-  return `${base || 'workbook'}-mtfs.xlsx`;
+  return `${base || 'workbook'}-mtfs.${macroEnabled ? 'xlsm' : 'xlsx'}`;
 }
 
-/** Hands bytes to the browser as a downloaded .xlsx file (browser mode only; inside Excel the workbook is saved by Excel). */
+/** Hands bytes to the browser as a downloaded workbook (browser mode only; inside Excel the workbook is saved by Excel). */
 export function saveFile(bytes: Uint8Array, name: string, doc: Document = document): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME });
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: /\.xlsm$/i.test(name) ? XLSM_MIME : XLSX_MIME });
   const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;

@@ -33,6 +33,8 @@ export type ViewId = 'check' | 'score' | 'report' | 'scenario' | 'compare';
 /** A port on a workbook that can also be saved as .xlsx bytes (browser mode's XlsxWorkbook). */
 export interface SavableWorkbook extends WorkbookPort {
   toBuffer(): Promise<Uint8Array>;
+  /** A macro-enabled workbook (.xlsm), downloaded as one. */
+  readonly macroEnabled?: boolean;
 }
 
 export interface WorkbookSource {
@@ -41,6 +43,8 @@ export interface WorkbookSource {
   port: WorkbookPort;
   /** Browser mode: the workbook as .xlsx bytes, for "Download workbook". */
   save?: () => Promise<Uint8Array>;
+  /** Browser mode: the workbook holds macros (.xlsm), so it downloads as .xlsm. */
+  macroEnabled?: boolean;
 }
 
 /** A long operation under way: `total` 0 means no measurable progress (an indeterminate bar). */
@@ -267,7 +271,12 @@ export class Session {
     await this.run(`Opening ${file.name}`, `Could not open ${file.name}`, async (progress) => {
       const workbook = await this.deps.openXlsx(await file.arrayBuffer());
       const { read, check } = await this.readAndCheck(workbook, progress);
-      const source: WorkbookSource = { name: file.name, port: workbook, save: () => workbook.toBuffer() };
+      const source: WorkbookSource = {
+        name: file.name,
+        port: workbook,
+        save: () => workbook.toBuffer(),
+        macroEnabled: workbook.macroEnabled === true,
+      };
       this.update({ ...this.opened(source, read, check), checkFilter: 'all' });
     });
   }
@@ -311,13 +320,17 @@ export class Session {
     }
   }
 
-  /** Browser mode: downloads the workbook (with any sheets the add-in wrote) as "<name>-mtfs.xlsx". */
+  /**
+   * Browser mode: downloads the workbook (with any sheets the add-in wrote) as "<name>-mtfs.xlsx"
+   * (.xlsm for a macro-enabled one): the file the user opened with the add-in's sheets added, every
+   * other part of it as it was.
+   */
   async download(): Promise<void> {
     const source = this.state.source;
     const save = source?.save;
     if (!source || !save) return;
     await this.run('Preparing the download', 'Could not download the workbook', async () => {
-      this.deps.saveFile(await save(), downloadName(source.name));
+      this.deps.saveFile(await save(), downloadName(source.name, source.macroEnabled));
     });
   }
 
