@@ -62,16 +62,16 @@ export function App({ session }: { session: Session }) {
       )}
       <WorkbookBar
         host={state.host}
-        workbookName={state.source?.name ?? null}
-        department={state.check?.department}
+        workbookName={state.views.workbook?.name ?? null}
+        department={state.views.check?.department ?? null}
         busy={state.busy !== null}
-        canDownload={Boolean(state.source?.save)}
+        canDownload={Boolean(state.views.workbook?.canSave)}
         onOpenFile={(file) => void session.openFile(file)}
         onDownload={() => void session.download()}
         onCheckAgain={() => void session.checkAgain()}
       />
       <StatusArea busy={state.busy} problem={state.problem} onDismiss={() => session.dismissProblem()} />
-      {state.check && (
+      {state.views.check && (
         <>
           <TabList
             className={styles.tabs}
