@@ -6,6 +6,7 @@ import type { Progress, WorkbookPort } from '../../engine/port';
 import { supportsExcelApi } from './chart';
 import { referencedSheet } from './names';
 import { SheetReader } from './reader';
+import { followSelection } from './selection';
 import { READ_BYTES, SYNC_BUDGET_BYTES, type ExcelRun, type SyncRecord, type SyncStats } from './sync';
 import { writeOutputSheets } from './writer';
 
@@ -95,6 +96,11 @@ export class OfficeWorkbook implements WorkbookPort {
       ws.getRange(cell).select();
       await sync('Select cell', 200);
     });
+  }
+
+  /** Inside Excel: tells `listener` the sheet and top-left cell of each selection the user makes (selection.ts). */
+  followSelection(listener: (sheet: string, cell: string) => void): Promise<() => Promise<void>> {
+    return followSelection(this.run, listener);
   }
 
   async readSheets(onProgress?: Progress): Promise<SheetGrid[]> {
