@@ -7,6 +7,16 @@ export function topLeftCell(address: string): string {
   return local.split(':')[0].replace(/\$/g, '').toUpperCase();
 }
 
+/** A sheet's name from its id: one round trip. */
+function sheetName(run: ExcelRun, id: string): Promise<string> {
+  return run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(id);
+    sheet.load('name');
+    await context.sync();
+    return sheet.name;
+  });
+}
+
 /**
  * Follows the user's selection in Excel (WorksheetCollection.onSelectionChanged, ExcelApi 1.9): for each new
  * selection, one round trip names its sheet, then `listener` gets the sheet and the selection's top-left cell.
@@ -20,13 +30,7 @@ export async function followSelection(
   await run(async (context) => {
     handler = context.workbook.worksheets.onSelectionChanged.add(async (args) => {
       const cell = topLeftCell(args.address);
-      const sheet = await run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(args.worksheetId);
-        ws.load('name');
-        await ctx.sync();
-        return ws.name;
-      });
-      listener(sheet, cell);
+      listener(await sheetName(run, args.worksheetId), cell);
     });
     await context.sync();
   });
