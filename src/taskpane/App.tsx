@@ -53,12 +53,16 @@ export function App({ session }: { session: Session }) {
     <main className={styles.root}>
       {state.host === 'browser' ? (
         <header className={styles.header}>
-          <h1 className={styles.title}>MTFS add-in</h1>
+          <h1 className={styles.title} tabIndex={-1}>
+            MTFS add-in
+          </h1>
           <Caption1 className={styles.mode}>Browser mode: working on a file you open</Caption1>
         </header>
       ) : (
         // Inside Excel the pane's title bar names the add-in; the heading is there for screen readers.
-        <h1 className={styles.visuallyHidden}>MTFS add-in</h1>
+        <h1 className={styles.visuallyHidden} tabIndex={-1}>
+          MTFS add-in
+        </h1>
       )}
       <WorkbookBar
         host={state.host}

@@ -24,7 +24,17 @@ import { WritePanel, type WritePanelProps } from './WritePanel';
 const useStyles = makeStyles({
   marker: { color: tokens.colorPaletteDarkOrangeForeground1 },
   badge: { flexShrink: 0, whiteSpace: 'nowrap', overflowWrap: 'normal' },
-  amounts: { fontVariantNumeric: 'tabular-nums' },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) repeat(2, minmax(4.5em, auto))',
+    columnGap: tokens.spacingHorizontalM,
+    maxWidth: '260px',
+    fontVariantNumeric: 'tabular-nums',
+  },
+  figuresOne: { gridTemplateColumns: 'minmax(0, 1fr) minmax(4.5em, auto)' },
+  figHead: { color: tokens.colorNeutralForeground2, textAlign: 'end', whiteSpace: 'nowrap' },
+  figYear: { whiteSpace: 'nowrap' },
+  fig: { textAlign: 'end', whiteSpace: 'nowrap' },
   entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   pairing: {
     display: 'flex',
@@ -375,6 +385,33 @@ function SameLineAs({
   );
 }
 
+/** A line's figures as a small table in the years' rows, £000: previous and now for an amended line, one column otherwise. */
+function Figures({ item }: { item: ChangeItem }) {
+  const own = useStyles();
+  const both = item.change === 'amended';
+  const only = item.change === 'removed' ? 'Was' : 'Now';
+  return (
+    <span className={mergeClasses(own.figures, !both && own.figuresOne)}>
+      <span className={own.figYear}>£000</span>
+      {both ? (
+        <>
+          <span className={own.figHead}>Previous</span>
+          <span className={own.figHead}>Now</span>
+        </>
+      ) : (
+        <span className={own.figHead}>{only}</span>
+      )}
+      {item.figures.map((f) => (
+        <span key={f.year} style={{ display: 'contents' }}>
+          <span className={own.figYear}>{f.year}</span>
+          {both || item.change === 'removed' ? <span className={own.fig}>{f.previous ?? '–'}</span> : null}
+          {both || item.change !== 'removed' ? <span className={own.fig}>{f.current ?? '–'}</span> : null}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 function ChangeLine({
   item,
   shownCell,
@@ -395,20 +432,20 @@ function ChangeLine({
         <span className={mergeClasses(styles.grow, styles.strong)}>{item.name}</span>
         {item.at && <span className={styles.cell}>{item.at.cell}</span>}
       </span>
-      {item.amounts && <span className={own.amounts}>{item.amounts}</span>}
+      {item.was && <span>{item.was}</span>}
+      {item.figures.length > 0 && <Figures item={item} />}
       {item.note && <span>{item.note}</span>}
       {item.marker && <span className={own.marker}>{item.marker}</span>}
     </>
   );
   if (!item.at) return <div className={styles.summary}>{body}</div>;
-  const words = [item.label, item.name, item.amounts, item.note, item.marker].filter(Boolean).join('. ');
   return (
     <ItemButton
       sheet={item.at.sheet}
       cell={item.at.cell}
       accent={item.marker ? 'warning' : ACCENT[item.change]}
       current={shownCell?.sheet === item.at.sheet && shownCell.cell === item.at.cell}
-      label={`${words}. Cell ${item.at.sheet}!${item.at.cell}`}
+      more={`. Cell ${item.at.sheet}!${item.at.cell}`}
       onChoose={onChoose}
     >
       {body}

@@ -36,7 +36,9 @@ export function VirtualRows<T>({
   const styles = useStyles();
   const list = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
-  // Where the list starts on the page moves when anything above it changes height: measured after every render.
+  // Where the list starts on the page moves when anything above it changes height: measured after every render
+  // (setMargin keeps the same value unless it moved, so this settles at once).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const top = (list.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
     setMargin((m) => (Math.abs(top - m) > 0.5 ? top : m));
