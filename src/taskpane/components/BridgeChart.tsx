@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import type { BridgeBar } from '../state/scenario';
+import { count } from '../state/words';
 
 /** Under forced colours the browser leaves SVG alone: text and lines take the system's colours here. */
 const SYSTEM_TEXT = { '@media (forced-colors: active)': { fill: 'CanvasText' } };
@@ -172,7 +173,7 @@ export function BridgeChart({ bars }: BridgeChartProps) {
       </ul>
       <figcaption
         className={styles.caption}
-      >{`£000. The bars start at ${lo.toLocaleString('en-GB')}, not at 0, so the changes can be seen.`}</figcaption>
+      >{`£000. The bars start at ${count(lo)}, not at 0, so the changes can be seen.`}</figcaption>
     </figure>
   );
 }

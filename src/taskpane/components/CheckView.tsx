@@ -7,6 +7,7 @@ import { FindingCardButton } from './FindingList';
 import { TableList } from './TableList';
 import { useViewStyles } from './ViewParts';
 import { VirtualRows } from './VirtualRows';
+import { count } from '../state/words';
 
 const useStyles = makeStyles({
   toolbar: {
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   strip: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  count: { minWidth: 0, paddingInline: tokens.spacingHorizontalS },
+  count: { minWidth: 0, paddingInline: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
   figure: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
   walk: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
   position: { flexGrow: 1, minWidth: 0, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
@@ -166,7 +167,7 @@ export function CheckView(props: CheckViewProps) {
               checked={filter === s.value}
               onClick={() => props.onFilterChange(filter === s.value ? 'all' : s.value)}
             >
-              <span className={own.figure}>{s.n.toLocaleString('en-GB')}</span>&nbsp;{s.label}
+              <span className={own.figure}>{count(s.n)}</span> {s.label}
             </ToggleButton>
           ))}
         </div>
@@ -217,7 +218,7 @@ export function CheckView(props: CheckViewProps) {
                 aria-expanded={r.open}
                 onClick={() => setMinorOpen(!r.open)}
               >
-                {`${r.count.toLocaleString('en-GB')} cell${r.count === 1 ? '' : 's'} with rounding differences or notes`}
+                {`${count(r.count)} cell${r.count === 1 ? '' : 's'} with rounding differences or notes`}
               </Button>
             ) : (
               <FindingCardButton card={r.card} current={shownKey === r.card.key} onChoose={props.onChooseFinding} />

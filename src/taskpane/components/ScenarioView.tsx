@@ -21,6 +21,7 @@ import { MoneyInput } from './MoneyInput';
 import { useViewStyles } from './ViewParts';
 import { VirtualRows } from './VirtualRows';
 import { WritePanel, type WritePanelProps } from './WritePanel';
+import { count } from '../state/words';
 
 const LABEL_COLUMN = '64px';
 
@@ -306,8 +307,8 @@ export function ScenarioView(props: ScenarioViewProps) {
         />
         <Caption1 role="status" className={styles.hint}>
           {query.trim()
-            ? `${found.toLocaleString('en-GB')} of ${props.lines.length.toLocaleString('en-GB')} lines found`
-            : `${props.lines.length.toLocaleString('en-GB')} lines`}
+            ? `${count(found)} of ${count(props.lines.length)} lines found`
+            : `${count(props.lines.length)} lines`}
         </Caption1>
         <div className={own.figures} style={{ gridTemplateColumns: columns }} aria-hidden="true">
           <span className={own.yearsHead}>£000</span>

@@ -36,13 +36,18 @@ export function VirtualRows<T>({
   const styles = useStyles();
   const list = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
-  // Where the list starts on the page moves when anything above it changes height: measured after every render
-  // (setMargin keeps the same value unless it moved, so this settles at once).
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // Where the list starts on the page moves when anything above it changes height: measured once drawn, then
+  // whenever the page's size changes (after layout, so measuring never forces one).
   useLayoutEffect(() => {
-    const top = (list.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
-    setMargin((m) => (Math.abs(top - m) > 0.5 ? top : m));
-  });
+    const measure = () => {
+      const top = (list.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+      setMargin((m) => (Math.abs(top - m) > 0.5 ? top : m));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: (i) => estimate(rows[i]),

@@ -69,6 +69,17 @@ export interface PickedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** The stage the worker reports once the workbook is read. */
+const CHECKING = 'Checking every total';
+
+/**
+ * Marks a moment on the page's performance timeline (opening a file, the file read, the check's first result,
+ * everything worked out), for the bench (bench/pane.ts) and for anyone profiling the pane.
+ */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
 /** Any failure as a title and one plain sentence, never a stack trace. */
 export function describeProblem(error: unknown, title: string, intent: Problem['intent'] = 'error'): Problem {
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
@@ -151,9 +162,13 @@ export class Session {
     this.link = deps.link(
       {
         progress: (done, total, stage) => {
+          if (stage === CHECKING && this.state.busy?.stage !== CHECKING) mark('mtfs:read');
           if (this.state.busy) this.store.set({ busy: { stage, done, total } });
         },
-        views: (views) => this.received(views),
+        views: (views) => {
+          if (views.check) mark('mtfs:check');
+          this.received(views);
+        },
       },
       () => this.excelPort(),
     );
@@ -249,11 +264,13 @@ export class Session {
   /** Browser mode: opens an .xlsx file the user picked and checks it. On failure the previous workbook stays open. */
   async openFile(file: PickedFile): Promise<void> {
     const done = await this.run(`Opening ${file.name}`, `Could not open ${file.name}`, async () => {
+      mark('mtfs:open');
       const bytes = await file.arrayBuffer();
       await this.link.request({ kind: 'open', name: file.name, bytes }, [bytes]);
       return true;
     });
     if (done) this.store.set(this.fresh());
+    mark('mtfs:ready');
   }
 
   /**
