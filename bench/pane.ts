@@ -147,13 +147,16 @@ export async function measurePane(log: (s: string) => void = () => undefined): P
 
     await page.getByRole('tab', { name: 'Compare', exact: true }).click();
     await page.locator('input[type=file]').nth(1).setInputFiles(made.file);
-    await page.getByText(/ unchanged/).first().waitFor({ timeout: 120_000 });
+    await page
+      .getByText(/ unchanged/)
+      .first()
+      .waitFor({ timeout: 120_000 });
     await settle(page);
     await note('Compare: comparing with a 20,000-line previous MTFS');
 
     await page.getByRole('tab', { name: 'Report', exact: true }).click();
     await page.getByRole('button', { name: 'Write report' }).click();
-    await page.getByText(/^Wrote /).waitFor({ timeout: 180_000 });
+    await page.locator('.fui-MessageBarTitle', { hasText: /^Written$/ }).waitFor({ timeout: 300_000 });
     await settle(page);
     await note('Report: writing the report and checking again');
 

@@ -19,6 +19,7 @@ import type { Change, PairingOverride } from '../../engine/changes';
 import type { ChangeItem, CompareView as CompareViewModel, CorrectionItem } from '../state/compare';
 import { ItemButton, type ItemAccent } from './ItemButton';
 import { useViewStyles } from './ViewParts';
+import { VirtualRows } from './VirtualRows';
 import { WritePanel, type WritePanelProps } from './WritePanel';
 
 const useStyles = makeStyles({
@@ -57,6 +58,9 @@ const useStyles = makeStyles({
     },
   },
 });
+
+/** Up to this many lines a table's changes are all on the page; beyond, only those in view are drawn. */
+const DRAWN_WHOLE = 60;
 
 const BADGE: Record<Change, BadgeProps['color']> = {
   new: 'brand',
@@ -124,6 +128,29 @@ export function CompareView(props: CompareViewProps) {
     if (file) props.onPickPrevious(file);
   };
   const canCorrect = props.view?.tables.some((t) => t.items.some((i) => i.unpair || i.pairWith)) ?? false;
+  const entry = (item: ChangeItem) => (
+    <>
+      <ChangeLine item={item} shownCell={props.shownCell} onChoose={props.onChooseCell} />
+      {item.unpair && (
+        <NotSameLine
+          item={item}
+          unpair={item.unpair}
+          busy={props.busy}
+          correct={correct}
+          onNotSameLine={props.onNotSameLine}
+        />
+      )}
+      {item.pairWith && (
+        <SameLineAs
+          item={item}
+          pairWith={item.pairWith}
+          busy={props.busy}
+          correct={correct}
+          onSameLine={props.onSameLine}
+        />
+      )}
+    </>
+  );
   return (
     <div className={styles.root} ref={root}>
       <section className={styles.section} aria-label="Previous MTFS">
@@ -239,32 +266,22 @@ export function CompareView(props: CompareViewProps) {
                     <MessageBarBody>{t.note}</MessageBarBody>
                   </MessageBar>
                 )}
-                {t.items.length > 0 && (
+                {t.items.length > 0 && t.items.length <= DRAWN_WHOLE && (
                   <ul className={styles.list}>
                     {t.items.map((item) => (
                       <li key={item.key} className={own.entry}>
-                        <ChangeLine item={item} shownCell={props.shownCell} onChoose={props.onChooseCell} />
-                        {item.unpair && (
-                          <NotSameLine
-                            item={item}
-                            unpair={item.unpair}
-                            busy={props.busy}
-                            correct={correct}
-                            onNotSameLine={props.onNotSameLine}
-                          />
-                        )}
-                        {item.pairWith && (
-                          <SameLineAs
-                            item={item}
-                            pairWith={item.pairWith}
-                            busy={props.busy}
-                            correct={correct}
-                            onSameLine={props.onSameLine}
-                          />
-                        )}
+                        {entry(item)}
                       </li>
                     ))}
                   </ul>
+                )}
+                {t.items.length > DRAWN_WHOLE && (
+                  <VirtualRows
+                    rows={t.items}
+                    rowKey={(item) => item.key}
+                    estimate={(item) => 64 + 18 * item.figures.length}
+                    render={(item) => <div className={own.entry}>{entry(item)}</div>}
+                  />
                 )}
                 <Text
                   size={200}
