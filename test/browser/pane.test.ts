@@ -64,7 +64,10 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
   });
 
   const shot = (name: string) => pane.page.screenshot({ path: path.join(SHOTS, name), animations: 'disabled' });
-  const tab = (name: string) => pane.page.getByRole('tab', { name, exact: true }).click();
+  const tab = async (name: string) => {
+    await pane.page.evaluate(() => window.scrollTo(0, 0));
+    await pane.page.getByRole('tab', { name, exact: true }).click();
+  };
   const settled = () =>
     pane.page.waitForFunction(() => !document.querySelector('[role="progressbar"]'), undefined, { timeout: 180_000 });
   const elements = () => pane.page.evaluate(() => document.querySelectorAll('*').length);

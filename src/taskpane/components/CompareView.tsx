@@ -462,7 +462,7 @@ function ChangeLine({
       cell={item.at.cell}
       accent={item.marker ? 'warning' : ACCENT[item.change]}
       current={shownCell?.sheet === item.at.sheet && shownCell.cell === item.at.cell}
-      more={`. Cell ${item.at.sheet}!${item.at.cell}`}
+      more={` (cell ${item.at.sheet}!${item.at.cell})`}
       onChoose={onChoose}
     >
       {body}
