@@ -21,7 +21,7 @@ interface AxeViolation {
   id: string;
   impact: string;
   help: string;
-  nodes: { target: string[]; html: string }[];
+  nodes: { target: string[]; html: string; failureSummary?: string }[];
 }
 
 /** Runs axe-core on the page as it is (injected through the debugging protocol, so the page's policy is unchanged). */
@@ -36,8 +36,17 @@ async function axe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/**
+ * What axe found, in words, leaving out Fluent UI's own focus-trap markers (Tabster's hidden `<i tabindex="0">`
+ * dummies, which it places around focus groups): not of the pane's making, and not reachable as content.
+ */
 const words = (v: AxeViolation[]) =>
-  v.map((x) => `${x.id} (${x.impact}): ${x.help} — ${x.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+  v
+    .map((x) => ({ ...x, nodes: x.nodes.filter((n) => !n.html.includes('data-tabster-dummy')) }))
+    .filter((x) => x.nodes.length > 0)
+    .map(
+      (x) => `${x.id} (${x.impact}): ${x.help} — ${x.nodes.map((n) => `${n.target.join(' ')} ${n.html}`).join('; ')}`,
+    );
 
 describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
   let server: Awaited<ReturnType<typeof serveDir>>;
@@ -55,7 +64,7 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
     await mkdir(SHOTS, { recursive: true });
     await pane.page.goto(`${server.origin}/taskpane.html`);
     await pane.page.getByRole('button', { name: 'Open an .xlsx file' }).waitFor();
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await pane?.close();
@@ -94,7 +103,7 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
     await page.getByText(/^56 tables, 0 errors, 134 warnings, 1165 rounding differences/).waitFor();
     expect(await page.getByRole('group', { name: 'Workbook' }).innerText()).toContain('Council-wide: 8 departments');
     const strip = page.getByRole('group', { name: 'Show' });
-    expect(await strip.innerText()).toMatch(/0 errors\s+134 warnings\s+1,165 rounding/);
+    expect(await strip.innerText()).toMatch(/^0\s+errors\s+134\s+warnings\s+1,165\s+rounding$/);
     await page.getByRole('button', { name: 'Next issue' }).click();
     await page.getByText(/^Warning 1 of \d+: /).waitFor();
     for (let i = 0; i < 5; i++) await page.keyboard.press('F8');
@@ -107,7 +116,7 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
     expect(await elements(), 'only the rows in view are drawn').toBeLessThan(3_000);
     await strip.getByRole('button', { name: /rounding/ }).click();
     await expectTidy();
-  });
+  }, 300_000);
 
   it('Score, Report, Scenario and Compare at 20,000 lines all work, drawing only what is on screen', async () => {
     const { page } = pane;
@@ -126,7 +135,7 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
     await page.getByRole('switch').first().click();
     await expect.poll(() => proposed.innerText()).not.toBe(before);
     // A whole table out, then back in.
-    const table = page.getByRole('group', { name: /on Growth / }).first();
+    const table = page.getByRole('group', { name: /^Growth \(Appendix B\), / }).first();
     await table.getByRole('button', { name: /^All \d+ out$/ }).click();
     await page.getByText(/^Switched out: .* and [\d,]+ more\./).waitFor();
     await table.getByRole('button', { name: /^All \d+ in$/ }).click();
@@ -142,11 +151,11 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
 
     await tab('Compare');
     await page.locator('input[type=file]').nth(1).setInputFiles(big.file);
-    await page.getByText(/^0 new, 0 amended, \d+ unchanged, 0 removed/).waitFor({ timeout: 240_000 });
+    await page.getByText(/^0 new, 0 amended, \d+ unchanged, 0 removed/).waitFor({ timeout: 480_000 });
     await settled();
     expect(await elements(), 'thousands of lines to say something about, a screenful drawn').toBeLessThan(4_000);
     await expectTidy();
-  });
+  }, 600_000);
 
   it('writes the report of a 20,000-line workbook', async () => {
     const { page } = pane;
@@ -155,14 +164,14 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
     await page.locator('.fui-MessageBarTitle', { hasText: /^Written$/ }).waitFor({ timeout: 240_000 });
     await settled();
     await expectTidy();
-  });
+  }, 300_000);
 
   describe("follows Excel's themes", () => {
     const themeOf = () => pane.page.locator('[data-theme]').first().getAttribute('data-theme');
 
     beforeAll(async () => {
       await open(EXAMPLE_WITH_PROPOSALS);
-    });
+    }, 300_000);
 
     afterAll(async () => {
       await pane.page.emulateMedia({ colorScheme: 'light', forcedColors: 'none', contrast: 'no-preference' });
@@ -248,6 +257,6 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
         .waitFor();
       await check('Compare');
       expect(found).toEqual([]);
-    });
+    }, 180_000);
   });
 });

@@ -202,7 +202,7 @@ export class ScenarioTally {
         c.unknown += unknown;
         return;
       }
-      const next = addCents(c.cents, sign * cents[y]);
+      const next = addCents(c.cents, sign * (cents[y] ?? NaN));
       if (Number.isNaN(next)) c.extra = sign === 1 ? c.extra.plus(e) : c.extra.minus(e);
       else c.cents = next;
     });
