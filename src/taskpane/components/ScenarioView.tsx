@@ -74,6 +74,7 @@ const useStyles = makeStyles({
   },
   figure: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', paddingInlineStart: '2px' },
   yearsHead: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  band: { color: tokens.colorNeutralForeground2, paddingInline: tokens.spacingHorizontalS },
   line: {
     display: 'flex',
     flexDirection: 'column',
@@ -419,8 +420,9 @@ function LineRow({
           </span>
         )}
       </div>
+      {line.source === 'proposal' && <Caption1 className={own.band}>{line.section}</Caption1>}
       <div id={describedBy} className={own.figures} style={{ gridTemplateColumns: columns }}>
-        <span>{line.source === 'proposal' ? line.section : ''}</span>
+        <span />
         {line.effect.map((v, i) => (
           <span key={i} className={own.figure}>
             {v}
