@@ -1,7 +1,6 @@
 import type { SheetGrid } from '../../engine/grid';
 import { cellValue, type OutputSheet } from '../../engine/output';
 import type { Progress, WorkbookPort } from '../../engine/port';
-import type { HostKind } from '../state/write';
 import { failureWords, fromWords } from './failure';
 import type { FromWorker, PortMethod, Request, ToWorker } from './protocol';
 import { Workbench } from './workbench';
@@ -137,4 +136,3 @@ class RemotePort implements WorkbookPort {
   }
 }
 
-export type { HostKind };
