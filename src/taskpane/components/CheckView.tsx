@@ -167,7 +167,10 @@ export function CheckView(props: CheckViewProps) {
               checked={filter === s.value}
               onClick={() => props.onFilterChange(filter === s.value ? 'all' : s.value)}
             >
-              <span className={own.figure}>{count(s.n)}</span> {s.label}
+              {/* One inline run: the button lays out its children as flex items, which would drop the space. */}
+              <span>
+                <span className={own.figure}>{count(s.n)}</span> {s.label}
+              </span>
             </ToggleButton>
           ))}
         </div>
