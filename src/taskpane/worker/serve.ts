@@ -135,4 +135,3 @@ class RemotePort implements WorkbookPort {
     return this.ask('writeSheets', [sheets.map((s) => ({ ...s, sheet: plainSheet(s.sheet) })), replace]);
   }
 }
-
