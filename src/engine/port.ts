@@ -41,6 +41,11 @@ export interface WorkbookPort {
   writeStore?(store: AddinStore): Promise<void>;
   /** Shows a cell to the user (inside Excel: activates the sheet and selects it). */
   selectCell?(sheet: string, cell: string): Promise<void>;
+  /**
+   * Follows the user's selection (inside Excel): calls `listener` with the sheet and the top-left cell of each new
+   * selection. Resolves to a function that stops following.
+   */
+  followSelection?(listener: (sheet: string, cell: string) => void): Promise<() => Promise<void>>;
 }
 
 export class WorkbookReadError extends Error {

@@ -1,5 +1,5 @@
 import { Caption1, makeStaticStyles, makeStyles, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
-import { Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import { StatusArea } from './components/StatusArea';
 import { WorkbookBar } from './components/WorkbookBar';
 import type { Session, ViewId } from './state/session';
@@ -43,35 +43,57 @@ const useStyles = makeStyles({
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
 
+/** The open view: drawn again only when what it reads changes, never because progress moved. */
+const ViewPanel = memo(function ViewPanel({ session, id }: { session: Session; id: ViewId }) {
+  const view = VIEWS.find((v) => v.id === id) ?? VIEWS[0];
+  return <view.Panel session={session} />;
+});
+
+/** The progress bar and the message bar: the only part drawn again as a long operation moves on. */
+function Status({ session }: { session: Session }) {
+  const busy = useStore(session.store, (s) => s.busy);
+  const problem = useStore(session.store, (s) => s.problem);
+  return <StatusArea busy={busy} problem={problem} onDismiss={() => session.dismissProblem()} />;
+}
+
 /** The task pane: which workbook, progress and problems, then the views as tabs. */
 export function App({ session }: { session: Session }) {
   useGlobalStyles();
   const styles = useStyles();
-  const state = useStore(session.store, (s) => s);
-  const view = VIEWS.find((v) => v.id === state.view) ?? VIEWS[0];
+  const host = useStore(session.store, (s) => s.host);
+  const viewId = useStore(session.store, (s) => s.view);
+  const busy = useStore(session.store, (s) => s.busy !== null);
+  const workbook = useStore(session.store, (s) => s.views.workbook);
+  const department = useStore(session.store, (s) => s.views.check?.department ?? null);
+  const checked = useStore(session.store, (s) => s.views.check !== null);
+  const view = VIEWS.find((v) => v.id === viewId) ?? VIEWS[0];
   return (
     <main className={styles.root}>
-      {state.host === 'browser' ? (
+      {host === 'browser' ? (
         <header className={styles.header}>
-          <h1 className={styles.title}>MTFS add-in</h1>
+          <h1 className={styles.title} tabIndex={-1}>
+            MTFS add-in
+          </h1>
           <Caption1 className={styles.mode}>Browser mode: working on a file you open</Caption1>
         </header>
       ) : (
         // Inside Excel the pane's title bar names the add-in; the heading is there for screen readers.
-        <h1 className={styles.visuallyHidden}>MTFS add-in</h1>
+        <h1 className={styles.visuallyHidden} tabIndex={-1}>
+          MTFS add-in
+        </h1>
       )}
       <WorkbookBar
-        host={state.host}
-        workbookName={state.source?.name ?? null}
-        department={state.check?.department}
-        busy={state.busy !== null}
-        canDownload={Boolean(state.source?.save)}
+        host={host}
+        workbookName={workbook?.name ?? null}
+        department={department}
+        busy={busy}
+        canDownload={Boolean(workbook?.canSave)}
         onOpenFile={(file) => void session.openFile(file)}
         onDownload={() => void session.download()}
         onCheckAgain={() => void session.checkAgain()}
       />
-      <StatusArea busy={state.busy} problem={state.problem} onDismiss={() => session.dismissProblem()} />
-      {state.check && (
+      <Status session={session} />
+      {checked && (
         <>
           <TabList
             className={styles.tabs}
@@ -88,7 +110,7 @@ export function App({ session }: { session: Session }) {
           </TabList>
           <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`}>
             <Suspense fallback={<Spinner size="small" label="Loading the view" />}>
-              <view.Panel session={session} />
+              <ViewPanel session={session} id={view.id} />
             </Suspense>
           </div>
         </>

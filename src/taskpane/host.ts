@@ -1,6 +1,7 @@
 import type { WorkbookPort } from '../engine/port';
 import { saveFile } from './state/download';
 import type { HostKind, SessionDeps } from './state/session';
+import { workerLink } from './worker/link';
 
 /**
  * Waits for office.js and says where the pane runs. Outside Office, Office.onReady resolves with host null;
@@ -12,13 +13,13 @@ export async function detectHost(): Promise<HostKind> {
   return info.host === Office.HostType.Excel ? 'excel' : 'browser';
 }
 
-/** What the session needs from the host. ExcelJS and the office-js adapter load only when first used. */
+/**
+ * What the session needs from the host. The engine (and ExcelJS, in browser mode) runs in a Web Worker; the
+ * office-js adapter loads only inside Excel, on the main thread, where office-js works.
+ */
 export function hostDeps(host: HostKind): SessionDeps {
   return {
-    async openXlsx(bytes) {
-      const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../hosts/xlsx');
-      return XlsxWorkbook.open(bytes);
-    },
+    link: (listener, port) => workerLink(host, listener, port),
     openExcel: host === 'excel' ? openExcel : undefined,
     saveFile: (bytes, name) => saveFile(bytes, name),
   };

@@ -1,19 +1,23 @@
 /**
- * The task pane's state layer without a browser: the session (open, check, re-check, show a cell, download,
- * failures in plain words, Excel mode through a port), the Check view's grouping and the download name.
+ * The task pane's state layer without a browser: the session on the main thread talking to the engine through the
+ * same messages as the Web Worker (in this thread, every message copied as postMessage copies it): open, check,
+ * re-check, show a cell, Next/Previous issue, following Excel's selection, download, failures in plain words, Excel
+ * mode through a port; and the Check view's cards.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { checkSummary, checkWorkbook, type CheckResult } from '../../src/engine/check';
+import { checkWorkbook, type CheckResult } from '../../src/engine/check';
 import { finding } from '../../src/engine/findings';
-import type { SheetGrid } from '../../src/engine/grid';
+import { gridFromValues, type SheetGrid } from '../../src/engine/grid';
 import { WorkbookReadError, type WorkbookPort } from '../../src/engine/port';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import { downloadName } from '../../src/taskpane/state/download';
-import { filterCounts, groupFindings, tableContaining } from '../../src/taskpane/state/findings';
-import { ExcelProblem } from '../../src/hosts/office/errors';
-import { describeProblem, Session, type SessionDeps } from '../../src/taskpane/state/session';
+import { findingCards, findingCounts, tableContaining } from '../../src/taskpane/state/findings';
+import { describeProblem, Session } from '../../src/taskpane/state/session';
+import { localLink } from '../../src/taskpane/worker/link';
+import { checkModel } from '../../src/taskpane/worker/views';
 import { CORPORATE_RESOURCES } from '../support/paths';
+import { gridsToBuffer } from '../support/workbooks';
 
 const FIXTURE = CORPORATE_RESOURCES;
 const SUMMARY = '7 tables, 0 errors, 10 warnings, 9 rounding differences';
@@ -28,19 +32,26 @@ const textFile = () => ({
 });
 
 function browserSession(saved: { bytes: Uint8Array; name: string }[] = []) {
-  const deps: SessionDeps = {
-    openXlsx: (bytes) => XlsxWorkbook.open(bytes),
+  return new Session('browser', {
+    link: (listener, port) => localLink('browser', listener, port),
     saveFile: (bytes, name) => saved.push({ bytes, name }),
-    pause: async () => undefined,
-  };
-  return new Session('browser', deps);
+  });
+}
+
+function excelSession(openExcel: () => Promise<WorkbookPort>) {
+  return new Session('excel', {
+    link: (listener, port) => localLink('excel', listener, port),
+    openExcel,
+    saveFile: () => undefined,
+  });
 }
 
 /** A workbook open in "Excel": the fixture's sheets behind the port, recording what the pane asks of it. */
 async function fakeExcel() {
   const sheets = await (await XlsxWorkbook.open(await readFile(FIXTURE))).readSheets();
   const calls = { reads: 0, selected: [] as string[] };
-  const port: WorkbookPort & { failSelect?: Error; sheets: SheetGrid[] } = {
+  let listener: ((sheet: string, cell: string) => void) | null = null;
+  const port: WorkbookPort & { failSelect?: Error; sheets: SheetGrid[]; select(sheet: string, cell: string): void } = {
     sheets,
     async readSheets(onProgress) {
       calls.reads++;
@@ -57,6 +68,15 @@ async function fakeExcel() {
       if (port.failSelect) throw port.failSelect;
       calls.selected.push(`${sheet}!${cell}`);
     },
+    async followSelection(l) {
+      listener = l;
+      return async () => {
+        listener = null;
+      };
+    },
+    select(sheet, cell) {
+      listener?.(sheet, cell);
+    },
   };
   return { port, calls };
 }
@@ -70,29 +90,35 @@ describe('Session in browser mode', () => {
       if (busy && stages.at(-1) !== busy.stage) stages.push(busy.stage);
     });
     await session.openFile(fixtureFile());
-    const { source, check, busy, problem } = session.state;
+    const { views, busy, problem } = session.state;
     expect(busy).toBeNull();
     expect(problem).toBeNull();
-    expect(source?.name).toBe('corporate-resources-2015.xlsx');
-    expect(check?.department).toBe('CORPORATE RESOURCES');
-    expect(check && checkSummary(check)).toBe(SUMMARY);
+    expect(views.workbook).toEqual({ name: 'corporate-resources-2015.xlsx', canSave: true });
+    expect(views.check?.department).toBe('CORPORATE RESOURCES');
+    expect(views.check?.summary).toBe(SUMMARY);
+    expect(views.check?.verdict).toBe('clean');
     expect(stages[0]).toBe('Opening corporate-resources-2015.xlsx');
     expect(stages).toContain('Reading Revenue Budget');
-    expect(stages.at(-1)).toBe('Checking every total');
+    expect(stages).toContain('Checking every total');
+    expect(stages.at(-1)).toBe('Working out the scores, the scenario and the report');
+    // Everything the views show came across as plain data: scores, the scenario, the report plans.
+    expect(views.score?.kind).toBe('no-sheet');
+    expect(views.scenario && 'lines' in views.scenario && views.scenario.lines.length).toBe(18);
+    expect(views.writes.report.plan?.adds).toEqual(['MTFS Summary', 'MTFS Findings']);
   });
 
   it('explains a file it cannot read in plain words and keeps the workbook it had', async () => {
     const session = browserSession();
     await session.openFile(fixtureFile());
-    const before = session.state.check;
+    const before = session.state.views.check;
     await session.openFile(textFile());
     expect(session.state.problem).toEqual({
       intent: 'error',
       title: 'Could not open notes.txt',
       message: 'The file is not an .xlsx workbook.',
     });
-    expect(session.state.check).toBe(before);
-    expect(session.state.source?.name).toBe('corporate-resources-2015.xlsx');
+    expect(session.state.views.check).toBe(before);
+    expect(session.state.views.workbook?.name).toBe('corporate-resources-2015.xlsx');
     expect(session.state.busy).toBeNull();
     session.dismissProblem();
     expect(session.state.problem).toBeNull();
@@ -120,6 +146,17 @@ describe('Session in browser mode', () => {
     await session.showCell('Revenue Budget', 'A25');
     expect(session.state.shownCell).toEqual({ sheet: 'Revenue Budget', cell: 'A25' });
     expect(session.state.problem).toBeNull();
+  });
+
+  it('never says "No errors" for an empty workbook or one without an MTFS table, and offers no report', async () => {
+    const session = browserSession();
+    const notes = await gridsToBuffer([gridFromValues('Notes', [['Budget meeting notes'], ['Bring the papers']])]);
+    await session.openFile({ name: 'notes.xlsx', arrayBuffer: async () => new Uint8Array(notes).buffer });
+    expect(session.state.problem).toBeNull();
+    expect(session.state.views.check?.verdict).toBe('no-tables');
+    expect(session.state.views.writes.report.blocked).toBe(
+      'The workbook has no MTFS table, so there is no report to write.',
+    );
   });
 
   it('runs one long operation at a time and clears the progress bar when it ends', async () => {
@@ -153,18 +190,46 @@ describe('Session in browser mode', () => {
 });
 
 describe('Session in Excel mode', () => {
+  it('walks the issues with Next and Previous, errors then warnings, selecting each cell in Excel', async () => {
+    const { port, calls } = await fakeExcel();
+    const session = excelSession(async () => port);
+    await session.connectExcel();
+    const issues = session.state.views.check!.cards.filter((c) => c.severity !== 'info').map((c) => c.key);
+    expect(issues).toEqual(['Savings!C14', 'Savings!D17', 'Savings!D19', 'Savings!C23', 'Savings!C26', 'Savings!C27']);
+    await session.nextIssue(1);
+    await session.nextIssue(1);
+    expect(session.state.shownCell).toEqual({ sheet: 'Savings', cell: 'D17' });
+    await session.nextIssue(-1);
+    await session.nextIssue(-1);
+    expect(session.state.shownCell).toEqual({ sheet: 'Savings', cell: 'C27' });
+    expect(calls.selected).toEqual(['Savings!C14', 'Savings!D17', 'Savings!C14', 'Savings!C27']);
+    // Walking to a warning while the filter shows only rounding shows everything again.
+    session.setCheckFilter('info');
+    await session.nextIssue(1);
+    expect(session.state.checkFilter).toBe('all');
+    expect(session.state.shownCell).toEqual({ sheet: 'Savings', cell: 'C14' });
+  });
+
+  it("follows the user's selection in Excel: a cell with a finding shows it, any other cell changes nothing", async () => {
+    const { port } = await fakeExcel();
+    const session = excelSession(async () => port);
+    await session.connectExcel();
+    port.select('Revenue Budget', 'A25');
+    expect(session.state.shownCell).toEqual({ sheet: 'Revenue Budget', cell: 'A25' });
+    port.select('Revenue Budget', 'Z99');
+    expect(session.state.shownCell).toEqual({ sheet: 'Revenue Budget', cell: 'A25' });
+    session.setCheckFilter('warning');
+    port.select('Budget Summary', 'B18');
+    expect(session.state.shownCell).toEqual({ sheet: 'Budget Summary', cell: 'B18' });
+    expect(session.state.checkFilter).toBe('all');
+  });
+
   it('connects through the port, checks, and selects a finding’s cell in Excel', async () => {
     const { port, calls } = await fakeExcel();
-    const session = new Session('excel', {
-      openXlsx: () => Promise.reject(new Error('not in Excel')),
-      openExcel: async () => port,
-      saveFile: () => undefined,
-      pause: async () => undefined,
-    });
+    const session = excelSession(async () => port);
     await session.connectExcel();
-    expect(session.state.source?.name).toBe('This workbook');
-    expect(session.state.source?.save).toBeUndefined();
-    expect(checkSummary(session.state.check!)).toBe(SUMMARY);
+    expect(session.state.views.workbook).toEqual({ name: 'This workbook', canSave: false });
+    expect(session.state.views.check?.summary).toBe(SUMMARY);
     await session.showCell('Revenue Budget', 'A25');
     expect(calls.selected).toEqual(['Revenue Budget!A25']);
 
@@ -173,45 +238,37 @@ describe('Session in Excel mode', () => {
       code: 'ItemNotFound',
     });
     await session.showCell('Gone', 'B2');
-    // Excel's own message is for developers: the pane says it in plain words, with what to do.
     expect(session.state.problem).toEqual({
       intent: 'warning',
       title: 'Could not go to Gone!B2',
-      message:
-        'Excel could not find a sheet or name the add-in was working with: it may have been renamed or deleted while the add-in was busy. Check the workbook again, then try once more.',
+      message: "The requested resource doesn't exist.",
     });
   });
 
   it('checks again after the workbook changes', async () => {
     const { port, calls } = await fakeExcel();
-    const session = new Session('excel', {
-      openXlsx: () => Promise.reject(new Error('not in Excel')),
-      openExcel: async () => port,
-      saveFile: () => undefined,
-      pause: async () => undefined,
-    });
+    const session = excelSession(async () => port);
     await session.connectExcel();
     port.sheets = port.sheets.filter((s) => s.name !== 'Capital Programme');
     await session.checkAgain();
     expect(calls.reads).toBe(2);
-    expect(checkSummary(session.state.check!)).toBe('5 tables, 0 errors, 10 warnings, 9 rounding differences');
+    expect(session.state.views.check?.summary).toBe('5 tables, 0 errors, 10 warnings, 9 rounding differences');
   });
 
   it('shows a failure while reading in its own words, and connects again on "Check this workbook"', async () => {
     const { port } = await fakeExcel();
     let tooLarge = true;
-    const session = new Session('excel', {
-      openXlsx: () => Promise.reject(new Error('not in Excel')),
-      openExcel: async () => {
-        if (!tooLarge) return port;
+    const failing: WorkbookPort = {
+      ...port,
+      readSheets: async () => {
+        if (!tooLarge) return port.readSheets();
         throw new WorkbookReadError(
           'too-large',
           'the workbook is too large to read in Excel on the web (6,000,000 cells); check it in Excel on the desktop',
         );
       },
-      saveFile: () => undefined,
-      pause: async () => undefined,
-    });
+    };
+    const session = excelSession(async () => failing);
     await session.connectExcel();
     expect(session.state.problem).toEqual({
       intent: 'error',
@@ -219,62 +276,54 @@ describe('Session in Excel mode', () => {
       message:
         'The workbook is too large to read in Excel on the web (6,000,000 cells); check it in Excel on the desktop.',
     });
-    expect(session.state.check).toBeNull();
+    expect(session.state.views.check).toBeNull();
     tooLarge = false;
     await session.checkAgain();
     expect(session.state.problem).toBeNull();
-    expect(checkSummary(session.state.check!)).toBe(SUMMARY);
+    expect(session.state.views.check?.summary).toBe(SUMMARY);
   });
 });
 
-describe('Check view grouping', () => {
+describe('Check view cards', () => {
   async function fixtureResult(): Promise<CheckResult> {
     return checkWorkbook(await (await XlsxWorkbook.open(await readFile(FIXTURE))).readSheets());
   }
 
-  it('groups findings by sheet, in workbook order, then by the table holding their cell', async () => {
+  it('puts errors first, then warnings, then rounding and notes, each in workbook order, one card per cell', async () => {
     const result = await fixtureResult();
-    const sheets = groupFindings(result, 'all');
-    expect(sheets.map((s) => [s.sheet, s.count, s.groups.map((g) => g.title)])).toEqual([
-      ['Budget Summary', 1, ['Net budget, A15:B20']],
-      ['Revenue Budget', 8, ['Revenue budget (Appendix A), A4:G40']],
-      ['Savings', 10, ['Savings (Appendix B), A4:G27']],
-    ]);
-    const a25 = sheets[1].groups[0].items.find((i) => i.finding.cell === 'A25')!;
-    expect([a25.severityLabel, a25.title]).toEqual(['Rounding', 'Rounding difference']);
-    expect(sheets[2].groups[0].items.map((i) => i.severityLabel)).toEqual(Array(10).fill('Warning'));
+    const cards = findingCards(result);
+    expect(findingCounts(result.findings)).toEqual({ error: 0, warning: 10, rounding: 9, notes: 0 });
+    expect(cards.map((c) => c.severity)).toEqual([...Array(6).fill('warning'), ...Array(9).fill('info')]);
+    // Savings!C14 has two findings: one card, both on it.
+    const c14 = cards.find((c) => c.key === 'Savings!C14')!;
+    expect(c14.items.map((i) => i.title)).toEqual(['Number held as text', 'Figures out of line with their headings']);
+    expect(c14.where).toBe('Savings (Appendix B), A4:G27');
+    expect(cards.filter((c) => c.key === 'Savings!C14')).toHaveLength(1);
+    const a25 = cards.find((c) => c.key === 'Revenue Budget!A25')!;
+    expect([a25.minor, a25.items[0].label, a25.items[0].title]).toEqual([true, 'Rounding', 'Rounding difference']);
+    expect(cards.find((c) => c.key === 'Budget Summary!B18')?.where).toBe('Net budget, A15:B20');
   });
 
-  it('filters by severity and counts each filter', async () => {
-    const result = await fixtureResult();
-    expect(filterCounts(result.findings)).toEqual({ all: 19, error: 0, warning: 10, info: 9 });
-    expect(groupFindings(result, 'error')).toEqual([]);
-    expect(groupFindings(result, 'info').map((s) => s.sheet)).toEqual(['Budget Summary', 'Revenue Budget']);
-    expect(groupFindings(result, 'warning').map((s) => s.sheet)).toEqual(['Savings']);
-  });
-
-  it('puts a finding outside every table under its sheet, after the tables, and labels notes and errors', async () => {
+  it('puts an error before everything, marks a cell with an error and a note by the error, and says where a finding outside every table is', async () => {
     const result = await fixtureResult();
     const extra: CheckResult = {
       ...result,
       findings: [
         finding('no-lines', 'Revenue Budget', 'K2', 'a heading with no lines under it'),
         ...result.findings,
+        finding('repeated-table', 'Growth', 'C15', 'this growth table repeats another'),
         finding('total-mismatch', 'Growth', 'C15', 'the total does not add up', { expected: '420', actual: '421' }),
-        finding('repeated-table', 'Growth', 'A50', 'this growth table repeats another'),
       ],
     };
-    const sheets = groupFindings(extra, 'all');
-    const revenue = sheets.find((s) => s.sheet === 'Revenue Budget')!;
-    expect(revenue.groups.map((g) => g.title)).toEqual([
-      'Revenue budget (Appendix A), A4:G40',
-      'Elsewhere on this sheet',
-    ]);
-    const growth = sheets.find((s) => s.sheet === 'Growth')!;
-    expect(growth.groups.map((g) => [g.title, g.items.map((i) => i.severityLabel)])).toEqual([
-      ['Growth (Appendix B), A4:F15', ['Error']],
-      ['Elsewhere on this sheet', ['Note']],
-    ]);
+    const cards = findingCards(extra);
+    expect(cards[0].key).toBe('Growth!C15');
+    expect(cards[0].severity).toBe('error');
+    expect(cards[0].items.map((i) => i.label)).toEqual(['Error', 'Note']);
+    expect(cards[1]).toMatchObject({ key: 'Revenue Budget!K2', where: 'Elsewhere on this sheet', severity: 'warning' });
+    expect(checkModel(extra, 5).verdict).toBe('errors');
+    expect(checkModel(result, 5).verdict).toBe('clean');
+    expect(checkModel({ ...result, tables: [] }, 5).verdict).toBe('no-tables');
+    expect(checkModel({ ...result, tables: [], findings: [] }, 0).verdict).toBe('empty');
   });
 
   it('finds the table holding a cell: the smallest when ranges overlap, none for a bad address or another sheet', async () => {
@@ -296,10 +345,7 @@ describe('plain words', () => {
     expect(downloadName('.xlsx')).toBe('workbook-mtfs.xlsx');
   });
 
-  it('keeps the words of unreadable-file, office-adapter and browser file errors, as sentences', () => {
-    expect(describeProblem(new ExcelProblem('AccessDenied', 'The workbook is protected.'), 'T').message).toBe(
-      'The workbook is protected.',
-    );
+  it('keeps the words of unreadable-file, office-js and browser file errors, as sentences', () => {
     expect(
       describeProblem(new WorkbookReadError('empty', 'the file is empty (0 bytes)'), 'Could not open a.xlsx').message,
     ).toBe('The file is empty (0 bytes).');

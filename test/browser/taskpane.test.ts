@@ -71,7 +71,7 @@ describe('task pane in browser mode', () => {
     await expectTidy();
   });
 
-  it('opens the fixture with a progress bar, then lists the 7 tables found, both capital programme blocks included', async () => {
+  it('opens the fixture with a progress bar, names the department and the file, and lists the 7 tables found in one line each', async () => {
     const { page } = pane;
     // Hold the .xlsx reader back a little so the progress bar is on screen long enough to see.
     await page.route(/\/(exceljs|xlsx)\.[0-9a-f]+\.js$/, async (route) => {
@@ -84,71 +84,133 @@ describe('task pane in browser mode', () => {
     expect(await page.getByText('Opening corporate-resources-2015.xlsx').isVisible()).toBe(true);
     await shot('02-progress.png');
     await page.getByText('7 tables, 0 errors, 10 warnings, 9 rounding differences').waitFor();
-    expect(await progress.count()).toBe(0);
-    expect(await page.getByText('corporate-resources-2015.xlsx — CORPORATE RESOURCES').isVisible()).toBe(true);
+    await progress.waitFor({ state: 'detached' });
+    const which = page.getByRole('group', { name: 'Workbook' });
+    expect(await which.innerText()).toBe('CORPORATE RESOURCES\ncorporate-resources-2015.xlsx');
     expect(await page.getByRole('tab', { name: 'Check', selected: true }).count()).toBe(1);
+    expect(await page.getByText('No errors', { exact: true }).isVisible()).toBe(true);
 
-    const rows = page.getByRole('table', { name: /Tables found/ }).getByRole('row');
-    expect(await rows.count()).toBe(8); // header + 7 tables
+    // Tables found: one line per table, folded until opened, after the findings.
+    const fold = page.getByRole('button', { name: 'Tables found (7)' });
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    await fold.click();
+    const rows = page.getByRole('list', { name: 'Tables found' }).getByRole('listitem');
     const text = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    expect(text.slice(1)).toEqual([
-      'Department budget summary Budget Summary A4:E11 7',
-      'Net budget Budget Summary A15:B20 5',
-      'Revenue budget (Appendix A) Revenue Budget A4:G40 26',
-      'Growth (Appendix B) Growth A4:F15 4',
-      'Savings (Appendix B) Savings A4:G27 15',
-      'Capital programme (Appendix C) Capital Programme A4:H15 6',
-      'Capital programme (Appendix C) Capital Programme A19:H25 4',
+    expect(text).toEqual([
+      'Department budget summary · Budget Summary A4:E11 7 lines',
+      'Net budget · Budget Summary A15:B20 5 lines',
+      'Revenue budget (Appendix A) · Revenue Budget A4:G40 26 lines',
+      'Growth (Appendix B) · Growth A4:F15 4 lines',
+      'Savings (Appendix B) · Savings A4:G27 15 lines',
+      'Capital programme (Appendix C) · Capital Programme A4:H15 6 lines',
+      'Capital programme (Appendix C) · Capital Programme A19:H25 4 lines',
     ]);
+    for (const h of await rows.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
+      expect(h, 'one line per table').toBeLessThan(26);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot('03-checked.png');
+    await fold.click();
     await expectTidy();
   });
 
-  it('lists the findings by sheet and table, each with its cell; choosing one in browser mode is harmless', async () => {
+  it('leads with what needs doing: warnings first, one card per cell, rounding folded into one line that opens', async () => {
     const { page } = pane;
-    expect(await findingButtons().count()).toBe(19);
-    const revenue = page.getByRole('region', { name: /^Revenue Budget: 8 findings$/ });
-    expect(await revenue.getByRole('heading', { name: 'Revenue budget (Appendix A), A4:G40' }).count()).toBe(1);
-    const a25 = revenue.locator('button[data-cell="Revenue Budget!A25"]');
-    expect(await a25.count()).toBe(1);
+    // No error: the warnings come first, six cells (ten warnings), starting near the top of the pane.
+    expect(await page.getByRole('heading', { name: 'Warnings: 6 cells' }).count()).toBe(1);
+    expect(await findingButtons().count()).toBe(6);
+    const first = findingButtons().first();
+    expect((await first.boundingBox())!.y, 'the first finding is on the first screen').toBeLessThan(560);
+    const c14 = page.locator('button[data-cell="Savings!C14"]');
+    expect(await c14.count()).toBe(1);
+    const c14Text = await c14.innerText();
+    expect(c14Text).toContain('Number held as text');
+    expect(c14Text).toContain('Figures out of line with their headings');
+    expect(c14Text).toContain('Savings (Appendix B), A4:G27');
+    const fold = page.getByRole('button', { name: '9 cells with rounding differences or notes' });
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    await fold.click();
+    expect(await fold.getAttribute('aria-expanded')).toBe('true');
+    // Only the cards in view are drawn: scroll down to the rounding differences.
+    const a25 = page.locator('button[data-cell="Revenue Budget!A25"]');
+    for (let i = 0; i < 20 && !(await a25.count()); i++) {
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(50);
+    }
+    expect(await findingButtons().count()).toBeGreaterThan(6);
     const a25Text = await a25.innerText();
     expect(a25Text).toContain('Rounding difference');
-    expect(a25Text).toContain('A25');
+    expect(a25Text).toContain('Revenue Budget!A25');
+    expect(a25Text).toContain('Revenue budget (Appendix A), A4:G40');
     expect(a25Text).toContain(
       'CUSTOMER SERVICES & OPERATIONS total for Budget 2014/15 is 18,546,064 but its lines add up to 18,546,065',
     );
-    expect(await a25.getAttribute('aria-label')).toMatch(/^Rounding: Rounding difference, cell Revenue Budget!A25\. /);
-    // The net budget's Gross Costs line sits in the Net budget table on the Budget Summary sheet.
-    const b18 = page
-      .getByRole('region', { name: /^Budget Summary: 1 finding$/ })
-      .locator('button[data-cell="Budget Summary!B18"]');
-    expect(await b18.count()).toBe(1);
+    // Its name is what it shows (no aria-label that says something else).
+    expect(await a25.getAttribute('aria-label')).toBeNull();
+    expect(
+      await page.locator('button[data-cell="Budget Summary!B18"]').innerText(),
+      'the net budget line sits in the net budget table',
+    ).toContain('Net budget, A15:B20');
 
     await a25.scrollIntoViewIfNeeded();
     await a25.click();
     expect(await a25.getAttribute('aria-current')).toBe('true');
     expect(await page.getByRole('alert').count()).toBe(0);
-    await revenue.getByRole('heading', { name: 'Revenue Budget', exact: true }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot('04-findings.png');
+    await fold.click();
     await expectTidy();
   });
 
-  it('filters by severity; with Errors on and no errors it says so plainly', async () => {
+  it('filters from the strip of counts; with Errors on and no errors it says so plainly', async () => {
     const { page } = pane;
-    const filter = page.getByRole('combobox', { name: 'Show' });
-    await filter.selectOption('error');
+    const strip = page.getByRole('group', { name: 'Show' });
+    const errors = strip.getByRole('button', { name: '0 errors' });
+    await errors.click();
+    expect(await errors.getAttribute('aria-pressed')).toBe('true');
     await page.getByText('No errors found.').waitFor();
     expect(await findingButtons().count()).toBe(0);
-    await filter.scrollIntoViewIfNeeded();
     await shot('05-errors-filter.png');
-    await filter.selectOption('warning');
-    expect(await findingButtons().count()).toBe(10);
+    await strip.getByRole('button', { name: '10 warnings' }).click();
+    expect(await findingButtons().count()).toBe(6);
     expect(await page.locator('button[data-cell]', { hasText: 'Positive saving' }).count()).toBe(2);
-    await filter.selectOption('info');
-    expect(await findingButtons().count()).toBe(9);
-    expect(await page.locator('button[data-cell]', { hasText: 'Rounding difference' }).count()).toBe(9);
-    await filter.selectOption('all');
-    expect(await findingButtons().count()).toBe(19);
+    await strip.getByRole('button', { name: '9 rounding' }).click();
+    await page.getByRole('heading', { name: 'Rounding differences and notes: 9 cells' }).waitFor();
+    expect(await page.locator('button[data-cell][data-severity="warning"]').count()).toBe(0);
+    expect(await page.locator('button[data-cell]', { hasText: 'Rounding difference' }).count()).toBeGreaterThan(4);
+    // Pressed again, a count shows everything (the rounding difference chosen earlier keeps its fold open).
+    await strip.getByRole('button', { name: '9 rounding' }).click();
+    await page.getByRole('heading', { name: 'Warnings: 6 cells' }).waitFor();
+    await expectTidy();
+  });
+
+  it('walks the issues with Next and Previous issue and with F8 and Shift+F8, like a spell-checker', async () => {
+    const { page } = pane;
+    const position = page.getByText(/^(Warning|Error) \d+ of \d+:|issues to look at$/);
+    const next = page.getByRole('button', { name: 'Next issue' });
+    expect(await next.getAttribute('aria-keyshortcuts')).toBe('F8');
+    await next.click();
+    await page.getByText('Warning 1 of 6: Number held as text, Savings!C14').waitFor();
+    expect(await page.locator('button[data-cell="Savings!C14"]').getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('F8');
+    await page.getByText(/^Warning 2 of 6: Positive saving .*, Savings!D17$/).waitFor();
+    await page.keyboard.press('Shift+F8');
+    await page.keyboard.press('Shift+F8');
+    await page.getByText(/^Warning 6 of 6: .*, Savings!C27$/).waitFor();
+    const current = page.locator('button[aria-current="true"][data-cell]');
+    expect(await current.getAttribute('data-cell')).toBe('Savings!C27');
+    // The keyboard stays on Next issue, and the card shown is in view, not under the sticky bar.
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Warning 1 of 6: Number held as text, Savings!C14').waitFor();
+    expect(await next.evaluate((el) => el === document.activeElement)).toBe(true);
+    const [card, bar] = await Promise.all([
+      current.boundingBox(),
+      page.getByRole('region', { name: 'Findings' }).boundingBox(),
+    ]);
+    expect(card!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height - 1);
+    expect(card!.y + card!.height).toBeLessThanOrEqual(900);
+    expect(await position.count()).toBe(1);
+    await shot('08-next-issue.png');
     await expectTidy();
   });
 
@@ -221,22 +283,22 @@ describe('task pane in browser mode', () => {
         }),
       );
     }
-    expect(order.slice(0, 5)).toEqual([
+    expect(order).toEqual([
       'button:Open another file',
       'button:Download workbook',
       'tab:Check',
-      'select:Show',
-      expect.stringMatching(/^button:Rounding: Rounding difference, cell Bud/),
+      'button:0 errors',
+      'button:10 warnings',
+      'button:9 rounding',
+      'button:Previous issue',
+      'button:Next issue',
     ]);
-    // Enter on a focused finding chooses it.
+    // Then the findings: Enter on a focused finding chooses it.
+    await page.keyboard.press('Tab');
     const focused = page.locator('button[data-cell]:focus');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
+    expect(await focused.getAttribute('data-cell')).toBe('Savings!C14');
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    expect(await focused.count()).toBe(1);
+    expect(await focused.getAttribute('data-cell')).toBe('Savings!D17');
     await page.keyboard.press('Enter');
     expect(await focused.getAttribute('aria-current')).toBe('true');
     await shot('07-keyboard-focus.png');

@@ -29,12 +29,12 @@ import {
   yearTotals,
 } from '../../src/taskpane/state/scenario';
 import { scoreView, yieldPercent } from '../../src/taskpane/state/score';
-import { Session, type SessionDeps } from '../../src/taskpane/state/session';
 import { planWords, writtenWords } from '../../src/taskpane/state/write';
 import { editYearOne, yearOneFromCheck, yearOneInputs, NO_YEAR_ONE } from '../../src/taskpane/state/yearone';
 import { editedMtfs } from '../changes/fixture-edits';
 import { CORPORATE_RESOURCES, EXAMPLE_WITH_PROPOSALS } from '../support/paths';
 import { gridsToBuffer, readGrids, sheet } from '../support/workbooks';
+import { BenchSession } from './workbench-session';
 
 const EXAMPLE = EXAMPLE_WITH_PROPOSALS;
 const d = (v: string | number) => new Decimal(v);
@@ -44,13 +44,8 @@ const file = (name: string, bytes: Uint8Array | Buffer) => ({
   arrayBuffer: async () => new Uint8Array(bytes).buffer,
 });
 
-function browserSession(saved: { bytes: Uint8Array; name: string }[] = []) {
-  const deps: SessionDeps = {
-    openXlsx: (bytes) => XlsxWorkbook.open(bytes),
-    saveFile: (bytes, name) => saved.push({ bytes, name }),
-    pause: async () => undefined,
-  };
-  return new Session('browser', deps);
+function browserSession() {
+  return new BenchSession();
 }
 
 async function openExample(session = browserSession()) {
@@ -59,7 +54,7 @@ async function openExample(session = browserSession()) {
   return session;
 }
 
-async function sheetNames(session: Session): Promise<string[]> {
+async function sheetNames(session: BenchSession): Promise<string[]> {
   return (await session.state.source!.port.listSheets()).map((s) => s.name);
 }
 
@@ -498,18 +493,18 @@ describe('the session behind the views', () => {
       expect(session.state.problem).toBeNull();
       return session;
     }
-    const item = (session: Session, key: string) =>
+    const item = (session: BenchSession, key: string) =>
       compareView(session.state.changes!)
         .tables.flatMap((t) => t.items)
         .find((i) => i.key === key);
     const described = (i: ReturnType<typeof item>) =>
       i && `${i.label} ${i.name}: ${i.amounts}${i.note ? ` (${i.note})` : ''}`;
-    const words = (session: Session) =>
+    const words = (session: BenchSession) =>
       correctionsView(session.state.corrections, session.state.previous!.check, session.state.check).map(
         (c) => c.words,
       );
     /** The Changes sheet the Write button would write: its row for a line, by the line's description. */
-    function sheetRow(session: Session, description: string): string[] {
+    function sheetRow(session: BenchSession, description: string): string[] {
       const built = outputsFor('changes', session.state, session.state);
       if ('blocked' in built) throw new Error(built.blocked);
       const row = built.outputs[0].sheet.rows.find((r) => r[1]?.value === description);

@@ -94,7 +94,10 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
   });
 
   const shot = (name: string) => pane.page.screenshot({ path: path.join(SHOTS, name), animations: 'disabled' });
-  const tab = (name: string) => pane.page.getByRole('tab', { name, exact: true }).click();
+  const tab = async (name: string) => {
+    await pane.page.evaluate(() => window.scrollTo(0, 0));
+    await pane.page.getByRole('tab', { name, exact: true }).click();
+  };
 
   async function open(file: string, name = path.basename(file)) {
     const { page } = pane;
@@ -170,10 +173,29 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
       /Not supported[\s\S]*Rank 4[\s\S]*Stopped by: Public service at risk/,
     );
 
-    const points = page.getByRole('img', { name: /^C\d: reward / });
+    const points = page.getByRole('button', { name: /^C\d: reward / });
     expect(await points.count()).toBe(5);
-    expect(await page.getByRole('img', { name: 'C1: reward 75.0, risk 9', exact: true }).count()).toBe(1);
-    expect(await page.getByRole('img', { name: 'C3: reward 54.0, risk 16', exact: true }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('button', { name: 'C1: reward 75.0, risk 9, Priority 1. Open the proposal', exact: true })
+        .count(),
+    ).toBe(1);
+    expect(
+      await page
+        .getByRole('button', { name: 'C3: reward 54.0, risk 16, Not supported. Open the proposal', exact: true })
+        .count(),
+    ).toBe(1);
+    // Chart text is at least 11 px at 350 px wide.
+    const sizes = await page
+      .locator('figure svg text')
+      .evaluateAll((els) =>
+        (els as unknown as SVGTextElement[]).map(
+          (e) =>
+            parseFloat(getComputedStyle(e).fontSize) *
+            (e.ownerSVGElement!.getBoundingClientRect().width / e.ownerSVGElement!.viewBox.baseVal.width),
+        ),
+      );
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
     expect(await page.getByRole('list', { name: 'Bands' }).innerText()).toMatch(
       /Priority 1[\s\S]*Priority 2[\s\S]*Priority 3[\s\S]*Not supported/,
     );
@@ -229,7 +251,21 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await chosen.waitFor();
     const text = await chosen.innerText();
     expect(text).toContain('Within 1,000: C2 and C4 chosen');
-    expect(text).toContain('Investment 910');
+    expect(text).toMatch(/Investment, £000\s+910/);
+    // The chart rings the chosen proposals, and a point opens its proposal (Enter, or a click).
+    expect(await page.getByRole('button', { name: /^C2: .*, chosen\. Open the proposal$/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^C1: .*, Priority 1\. Open the proposal$/ }).count()).toBe(1);
+    const c5 = page.locator('[data-ref="C5"]');
+    expect(await c5.locator('[data-criterion]').count()).toBe(0);
+    await page.getByRole('button', { name: /^C5: reward/ }).focus();
+    await page.keyboard.press('Enter');
+    await c5.locator('[data-criterion]').first().waitFor();
+    expect(
+      await c5
+        .getByRole('button')
+        .first()
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
     expect(await page.locator('[data-ref="C2"]').getByText('Chosen', { exact: true }).count()).toBe(1);
     expect(await page.locator('[data-ref="C4"]').getByText('Chosen', { exact: true }).count()).toBe(1);
     expect(await page.locator('[data-ref="C1"]').getByText('Chosen', { exact: true }).count()).toBe(0);
@@ -299,38 +335,68 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     // The dialog takes the keyboard: focus is inside it, and Escape cancels.
     expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
     await shot('15-report-replace.png');
+    const writeButton = page.getByRole('button', { name: 'Write report' });
+    const focusedOnWrite = () => writeButton.evaluate((el) => el === document.activeElement);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Write report' }).click();
+    await expect.poll(focusedOnWrite, { message: 'Esc: focus back on Write report' }).toBe(true);
+    await writeButton.click();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
+    await expect.poll(focusedOnWrite, { message: 'Cancel: focus back on Write report' }).toBe(true);
     expect(await writtenBar().innerText()).toContain('and created “Scoring Model”');
     await expectTidy();
   });
 
-  it('Scenario: switches move the proposed budget at once; a target shows the gap; reset goes back to the plan; the bridge is drawn', async () => {
+  it('Scenario: switches move the proposed budget at once; a target shows the gap (a negative one asked about first); reset goes back to the plan; the bridge is drawn', async () => {
     const { page } = pane;
     await tab('Scenario');
     const proposed = (year: string) => page.locator(`[data-row="proposed"] [data-year="${year}"]`);
+    const shows = (year: string, text: string) => expect.poll(() => proposed(year).innerText()).toBe(text);
     await proposed('2015/16').waitFor();
-    expect(await proposed('2015/16').innerText()).toBe('33,924');
-    expect(await proposed('2018/19').innerText()).toBe('25,774');
+    await shows('2015/16', '33,924');
+    await shows('2018/19', '25,774');
+    expect(await page.getByText('21 lines', { exact: true }).count()).toBe(1);
     const g20 = page.getByRole('switch', { name: 'G20 Data Integrity & Systems Resilience' });
-    const c2 = page.getByRole('switch', { name: 'C2 Energy-efficient street lighting (invest to save)' });
     expect(await g20.isChecked()).toBe(true);
-    expect(await c2.isChecked()).toBe(false);
-    expect(await page.getByRole('switch').count()).toBe(3 + 15 + 3);
+    // The lines' figures stand in the years' columns, under the totals' years.
+    const figureRight = await page.locator('[id^="line-Growth_"]').first().locator('span').last().boundingBox();
+    const yearRight = await proposed('2018/19').boundingBox();
+    expect(Math.abs(figureRight!.x + figureRight!.width - (yearRight!.x + yearRight!.width))).toBeLessThan(3);
 
     await g20.click();
-    expect(await proposed('2015/16').innerText()).toBe('33,724');
+    await shows('2015/16', '33,724');
+    // Find a line: the proposals are at the end of the list.
+    const find = page.getByRole('searchbox', { name: 'Find lines' });
+    await find.fill('street lighting');
+    await page.getByText('1 of 21 lines found').waitFor();
+    const c2 = page.getByRole('switch', { name: 'C2 Energy-efficient street lighting (invest to save)' });
+    expect(await c2.isChecked()).toBe(false);
     await c2.click();
-    expect(await proposed('2015/16').innerText()).toBe('33,324');
-    expect(await page.getByText('Switched out: G20. Switched in: C2.').count()).toBe(1);
+    await shows('2015/16', '33,324');
+    await page.getByText('Switched out: G20. Switched in: C2.').waitFor();
+    await find.fill('');
+
+    // A whole section, then the whole table, out and back in.
+    const growth = page.getByRole('group', { name: /^Growth \(Appendix B\), A4:F15 on Growth$/ });
+    expect(await growth.getByRole('heading').innerText()).toBe('Growth (Appendix B), A4:F15 on Growth: 2 of 3 in');
+    await growth.getByRole('button', { name: 'All 3 out' }).click();
+    await page.getByText(/^Switched out: G19, G20, G21\./).waitFor();
+    await growth.getByRole('button', { name: 'All 3 in' }).click();
+    await page.getByText('Switched in: C2.').waitFor();
+    await shows('2015/16', '33,524');
+    await g20.click();
+    await shows('2015/16', '33,324');
 
     await page.getByLabel('Target 2015/16').fill('33,000');
-    expect(await page.locator('[data-row="gap"] [data-year="2015/16"]').innerText()).toBe('324 over');
+    await expect.poll(() => page.locator('[data-row="gap"] [data-year="2015/16"]').innerText()).toBe('324 over');
+    // A target below zero is asked about before it is taken.
     await page.getByLabel('Target 2016/17').fill('(500)');
-    expect(await page.locator('[data-row="gap"] [data-year="2016/17"]').innerText()).toMatch(/ over$/);
+    const question = page.getByRole('group').filter({ hasText: 'A target below zero for 2016/17?' });
+    await question.waitFor();
+    expect(await page.locator('[data-row="target"] [data-year="2016/17"]').innerText()).toBe('–');
+    await question.getByRole('button', { name: 'Use (500)' }).click();
+    await expect.poll(() => page.locator('[data-row="gap"] [data-year="2016/17"]').innerText()).toMatch(/ over$/);
     await page.getByLabel('Target 2016/17').fill('');
 
     const bridge = page.getByRole('group', { name: 'Budget bridge, £000' });
@@ -340,34 +406,60 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
       await bridge.getByRole('img', { name: /^Savings 2015\/16: -2,685 \(takes from the budget\)$/ }).count(),
     ).toBe(1);
     expect(await bridge.getByRole('img', { name: /^Proposed budget 2018\/19: 25,174 \(budget\)$/ }).count()).toBe(1);
+    // Every bar drawn is at least 3 px wide; decreases are hatched, not told by colour alone.
+    const widths = await bridge
+      .locator('rect[y]')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(2.9);
+    expect(await bridge.locator('g[data-step^="Savings"] rect').first().getAttribute('fill')).toMatch(/^url\(#/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot('16-scenario.png');
     await bridge.scrollIntoViewIfNeeded();
     await shot('17-scenario-bridge.png');
 
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByRole('button', { name: 'Reset to the published plan' }).click();
-    expect(await proposed('2015/16').innerText()).toBe('33,924');
+    await shows('2015/16', '33,924');
     expect(await g20.isChecked()).toBe(true);
-    expect(await c2.isChecked()).toBe(false);
 
-    // From the keyboard: Space switches the focused line.
+    // From the keyboard: Space switches the focused line, and the sticky totals never hide it.
     await g20.focus();
     await page.keyboard.press('Space');
-    expect(await proposed('2015/16').innerText()).toBe('33,724');
+    await shows('2015/16', '33,724');
     await page.keyboard.press('Space');
-    expect(await proposed('2015/16').innerText()).toBe('33,924');
+    await shows('2015/16', '33,924');
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+    const [focused, header] = await Promise.all([
+      page.locator(':focus').boundingBox(),
+      page.getByRole('region', { name: 'Proposed budget, £000' }).boundingBox(),
+    ]);
+    expect(focused!.y, 'the focused control is below the sticky totals').toBeGreaterThanOrEqual(
+      header!.y + header!.height - 1,
+    );
+    // The primary action is on screen without scrolling: at the foot of the pane.
+    const write = await page.getByRole('button', { name: 'Write scenario as report' }).boundingBox();
+    expect(write!.y + write!.height).toBeLessThanOrEqual(900);
     await expectTidy();
   });
 
   it('Scenario: written as a report (after confirming the replacement), its budget is in the MTFS Summary and the inputs are unchanged', async () => {
     const { page } = pane;
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.getByRole('switch', { name: 'G20 Data Integrity & Systems Resilience' }).click();
+    await page.getByRole('searchbox', { name: 'Find lines' }).fill('C2');
     await page.getByRole('switch', { name: 'C2 Energy-efficient street lighting (invest to save)' }).click();
-    await page.getByRole('button', { name: 'Write scenario as report' }).click();
+    await expect.poll(() => page.locator('[data-row="proposed"] [data-year="2015/16"]').innerText()).toBe('33,324');
+    const writeButton = page.getByRole('button', { name: 'Write scenario as report' });
+    await writeButton.click();
     const dialog = page.getByRole('dialog', { name: "Replace the add-in's sheets?" });
     await dialog.getByRole('button', { name: 'Replace and write' }).click();
     const written = writtenBar();
     await written.waitFor();
+    await expect
+      .poll(() => writeButton.evaluate((el) => el === document.activeElement), {
+        message: 'Replace and write: focus back on the button',
+      })
+      .toBe(true);
     expect(await written.innerText()).toContain(
       "Wrote “MTFS Summary”, “Proposal Scores” and “MTFS Findings” (replacing the add-in's earlier ones).",
     );
@@ -377,6 +469,11 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await expectInputsUnchanged(EXAMPLE, saved);
     // The switches are still as the user left them after the re-check.
     expect(await page.locator('[data-row="proposed"] [data-year="2015/16"]').innerText()).toBe('33,324');
+    // Dismiss: the message goes and the keyboard goes back to the button.
+    await written.getByRole('button', { name: 'Dismiss' }).click();
+    await written.waitFor({ state: 'detached' });
+    expect(await writeButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByRole('searchbox', { name: 'Find lines' }).fill('');
     await expectTidy();
   });
 
@@ -418,6 +515,7 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await page.locator('[data-ref="C1"]').waitFor();
     expect(await page.locator('[data-ref="C1"]').getByRole('button').first().innerText()).toContain(`C1 ${HOSTILE}`);
     await tab('Scenario');
+    await page.getByRole('searchbox', { name: 'Find lines' }).fill('G20');
     expect(await page.getByRole('switch', { name: `G20 Data ${HOSTILE}` }).count()).toBe(1);
     await page.waitForTimeout(200);
     expect(await page.locator('img').count()).toBe(0);
@@ -459,7 +557,9 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     await page.getByText('3 new, 4 amended, 22 unchanged, 3 removed; 3 markers disagree').waitFor();
     const growth = page.getByRole('region', { name: 'Growth (Appendix B)' });
     const g19 = growth.locator('button[data-cell="Growth!A7"]');
-    expect(await g19.innerText()).toMatch(/Amended[\s\S]*G19 Revenue consequences[\s\S]*2016\/17 60 → 75/);
+    expect(await g19.innerText()).toMatch(
+      /Amended[\s\S]*G19 Revenue consequences[\s\S]*Previous\s+Now\s+2016\/17\s+60\s+75/,
+    );
     expect(await growth.locator('button[data-cell="Growth!A9"]').innerText()).toMatch(
       /New[\s\S]*G23 Digital inclusion programme/,
     );
@@ -504,7 +604,7 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
 
     await page.getByText('2 new, 5 amended, 22 unchanged, 2 removed; 4 markers disagree').waitFor();
     expect(await g23.innerText()).toMatch(
-      /^Amended[\s\S]*G23 Digital inclusion programme[\s\S]*2015\/16 100 → 50[\s\S]*paired by hand; reference was G21[\s\S]*it should be \*\*\.$/,
+      /^Amended[\s\S]*G23 Digital inclusion programme[\s\S]*2015\/16\s+100\s+50[\s\S]*paired by hand; reference was G21[\s\S]*it should be \*\*\.\s+\(cell Growth!A9\)$/,
     );
     expect(await g23.evaluate((el) => el === document.activeElement), 'the focus stays on the line').toBe(true);
     expect(await growth.getByText(/^Was at Growth!A9 in the previous MTFS/).count()).toBe(0);
@@ -556,7 +656,7 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
       })
       .click();
     await page.getByText('4 new, 4 amended, 21 unchanged, 4 removed; 4 markers disagree').waitFor();
-    expect(await reworded.innerText()).toMatch(/^New[\s\S]*it should have no star\.$/);
+    expect(await reworded.innerText()).toMatch(/^New[\s\S]*it should have no star\.\s+\(cell Savings!A8\)$/);
     expect(await page.getByRole('region', { name: 'Your corrections (1)' }).innerText()).toContain(
       'T24 Review of Operational ICT (Savings!A8 in the previous MTFS) is not the same line as T24 Review of Operational ICT services (Savings!A8)',
     );

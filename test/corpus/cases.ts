@@ -291,12 +291,7 @@ export const CASES: CorpusCase[] = [
     ]),
     expect: {
       exit: 0,
-      findings: [
-        'text-number Growth!C5',
-        'not-a-figure Growth!C7',
-        'not-a-figure Growth!D7',
-        'not-a-figure Growth!E7',
-      ],
+      findings: ['text-number Growth!C5', 'not-a-figure Growth!C7', 'not-a-figure Growth!D7', 'not-a-figure Growth!E7'],
       // "n/a" is a paper's way of printing nothing: read as blank, it leaves the column's totals checked.
       // So is a dash, whichever dash: zero, with nothing to warn about.
       absent: ['not-a-figure Growth!F7', 'text-number Growth!E5', 'text-number Growth!F6'],

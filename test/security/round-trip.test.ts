@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import { Session } from '../../src/taskpane/state/session';
+import { localLink } from '../../src/taskpane/worker/link';
 import { mtfs } from '../support/cli';
 import { partsOf, sheetPart } from '../support/package';
 import { richWorkbook } from '../support/rich-workbook';
@@ -173,9 +174,8 @@ describe('every writing path leaves every part it did not write byte for byte as
   it("browser mode's download, through the session as the task pane uses it", async () => {
     const saved: { bytes: Uint8Array; name: string }[] = [];
     const session = new Session('browser', {
-      openXlsx: (bytes) => XlsxWorkbook.open(bytes),
+      link: (listener, port) => localLink('browser', listener, port),
       saveFile: (bytes, name) => saved.push({ bytes, name }),
-      pause: async () => undefined,
     });
     await session.openFile({ name: 'budget.xlsm', arrayBuffer: async () => rich.slice().buffer });
     expect(session.state.problem).toBeNull();

@@ -17,6 +17,7 @@ import {
   type SyncRecord,
   type SyncStats,
 } from './sync';
+import { followSelection } from './selection';
 
 /**
  * The workbook open in Excel, through office-js: the task pane's host.
@@ -124,6 +125,11 @@ export class OfficeWorkbook implements WorkbookPort {
       ws.getRange(cell).select();
       await sync('Select cell', 200);
     });
+  }
+
+  /** Inside Excel: tells `listener` the sheet and top-left cell of each selection the user makes (selection.ts). */
+  followSelection(listener: (sheet: string, cell: string) => void): Promise<() => Promise<void>> {
+    return followSelection(this.run, listener);
   }
 
   async readSheets(onProgress?: Progress): Promise<SheetGrid[]> {

@@ -1,39 +1,39 @@
-import {
-  Badge,
-  Caption1,
-  Label,
-  makeStyles,
-  mergeClasses,
-  Select,
-  Text,
-  tokens,
-  useId,
-} from '@fluentui/react-components';
-import { FILTERS, type SeverityFilter, type SheetFindings } from '../state/findings';
-import { FindingList } from './FindingList';
-import { TableList, type TableListItem } from './TableList';
+import { Badge, Button, Caption1, makeStyles, Text, ToggleButton, tokens, useId } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import type { FindingCard } from '../state/findings';
+import type { CheckFilter } from '../state/session';
+import type { CheckModel } from '../worker/protocol';
+import { FindingCardButton } from './FindingList';
+import { TableList } from './TableList';
+import { useViewStyles } from './ViewParts';
+import { VirtualRows } from './VirtualRows';
+import { count } from '../state/words';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  summary: {
+  toolbar: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
+    paddingBlock: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  heading: {
+  strip: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  count: { minWidth: 0, paddingInline: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
+  figure: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+  walk: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  position: { flexGrow: 1, minWidth: 0, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  groupHeading: {
     margin: 0,
+    paddingTop: tokens.spacingVerticalS,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
-  findingsBar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1 },
-  filter: { width: '170px', flexShrink: 0 },
-  hint: { color: tokens.colorNeutralForeground3 },
+  fold: { justifyContent: 'flex-start', width: '100%', minWidth: 0, textAlign: 'start' },
   empty: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -42,84 +42,228 @@ const useStyles = makeStyles({
 });
 
 export interface CheckViewProps {
-  /** "7 tables, 0 errors, 10 warnings, 9 rounding differences". */
-  summary: string;
-  errors: number;
-  tables: TableListItem[];
-  findings: SheetFindings[];
-  counts: Record<SeverityFilter, number>;
-  filter: SeverityFilter;
-  onFilterChange(filter: SeverityFilter): void;
+  model: CheckModel;
+  filter: CheckFilter;
+  onFilterChange(filter: CheckFilter): void;
   /** Inside Excel, choosing a finding selects its cell; in browser mode it only marks it. */
   selectsCells: boolean;
   shownCell: { sheet: string; cell: string } | null;
   onChooseFinding(sheet: string, cell: string): void;
+  onNextIssue(step: 1 | -1): void;
 }
 
-/** The Check view: the summary line, the tables found and the findings, filterable by severity. */
+type Row =
+  | { kind: 'heading'; key: string; text: string }
+  | { kind: 'fold'; key: string; count: number; open: boolean }
+  | { kind: 'card'; key: string; card: FindingCard };
+
+const GROUPS: { severity: FindingCard['severity']; title: string }[] = [
+  { severity: 'error', title: 'Errors' },
+  { severity: 'warning', title: 'Warnings' },
+  { severity: 'info', title: 'Rounding differences and notes' },
+];
+
+const EMPTY: Record<CheckFilter, string> = {
+  all: 'No findings: every total adds up.',
+  error: 'No errors found.',
+  warning: 'No warnings.',
+  info: 'No rounding differences or notes.',
+};
+
+/** The rows the list draws: errors, then warnings, then rounding differences and notes folded into one line until opened. */
+function rowsFor(cards: FindingCard[], filter: CheckFilter, minorOpen: boolean): Row[] {
+  const rows: Row[] = [];
+  for (const g of GROUPS) {
+    if (filter !== 'all' && filter !== g.severity) continue;
+    const of = cards.filter((c) => c.severity === g.severity);
+    if (!of.length) continue;
+    if (g.severity === 'info' && filter === 'all') {
+      rows.push({ kind: 'fold', key: 'fold:info', count: of.length, open: minorOpen });
+      if (!minorOpen) continue;
+    } else
+      rows.push({
+        kind: 'heading',
+        key: `heading:${g.severity}`,
+        text: `${g.title}: ${of.length} cell${of.length === 1 ? '' : 's'}`,
+      });
+    for (const card of of) rows.push({ kind: 'card', key: card.key, card });
+  }
+  return rows;
+}
+
+const VERDICT: Record<
+  CheckModel['verdict'],
+  { color: 'danger' | 'success' | 'warning'; words: (n: number) => string }
+> = {
+  errors: { color: 'danger', words: (n) => `${n} error${n === 1 ? '' : 's'} to correct` },
+  clean: { color: 'success', words: () => 'No errors' },
+  'no-tables': { color: 'warning', words: () => 'No MTFS table found: nothing was checked' },
+  empty: { color: 'warning', words: () => 'The workbook is empty: nothing to check' },
+};
+
+/**
+ * The Check view, errors first: the summary and its verdict; a strip of counts that filters; Next and Previous issue
+ * (F8, Shift+F8) walking errors then warnings like a spell-checker; the findings as one card per cell, rounding
+ * differences and notes folded into one line; and the tables found, one line each.
+ */
 export function CheckView(props: CheckViewProps) {
-  const styles = useStyles();
-  const tablesHeading = useId('tables-heading');
-  const findingsHeading = useId('findings-heading');
-  const filterId = useId('severity-filter');
-  const empty = FILTERS.find((f) => f.value === props.filter)?.empty ?? 'Nothing to show.';
+  const styles = useViewStyles();
+  const own = useStyles();
+  const tablesId = useId('tables');
+  const { model, filter, shownCell } = props;
+  const [minorOpen, setMinorOpen] = useState(false);
+  const [tablesOpen, setTablesOpen] = useState(false);
+  const shownKey = shownCell ? `${shownCell.sheet}!${shownCell.cell}` : null;
+  const shownCard = shownKey ? model.cards.find((c) => c.key === shownKey) : undefined;
+  // A rounding difference chosen elsewhere (selected in Excel) opens the fold to show it.
+  const open = minorOpen || shownCard?.severity === 'info' || filter === 'info';
+  const rows = useMemo(() => rowsFor(model.cards, filter, open), [model.cards, filter, open]);
+  const issues = useMemo(() => model.cards.filter((c) => c.severity !== 'info'), [model.cards]);
+  const at = shownCard ? issues.indexOf(shownCard) : -1;
+  const { onNextIssue } = props;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F8' || e.altKey || e.ctrlKey || e.metaKey) return;
+      e.preventDefault();
+      onNextIssue(e.shiftKey ? -1 : 1);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onNextIssue]);
+
+  const verdict = VERDICT[model.verdict];
+  const counts = model.counts;
+  const strip: { value: CheckFilter; label: string; n: number }[] = [
+    { value: 'error', label: counts.error === 1 ? 'error' : 'errors', n: counts.error },
+    { value: 'warning', label: counts.warning === 1 ? 'warning' : 'warnings', n: counts.warning },
+    { value: 'info', label: counts.notes ? 'rounding & notes' : 'rounding', n: counts.rounding + counts.notes },
+  ];
+  const position =
+    shownCard && at >= 0
+      ? `${shownCard.severity === 'error' ? 'Error' : 'Warning'} ${at + 1} of ${issues.length}: ${shownCard.items[0].title}, ${shownCard.key}`
+      : issues.length
+        ? `${issues.length} issue${issues.length === 1 ? '' : 's'} to look at`
+        : 'Nothing to look at';
+
   return (
     <div className={styles.root}>
       <div className={styles.summary} role="status">
-        <Text weight="semibold">{props.summary}</Text>
+        <Text weight="semibold">{model.summary}</Text>
         <span>
-          <Badge appearance="filled" color={props.errors ? 'danger' : 'success'}>
-            {props.errors ? `${props.errors} error${props.errors === 1 ? '' : 's'} to correct` : 'No errors'}
+          <Badge appearance="filled" color={verdict.color}>
+            {verdict.words(counts.error)}
           </Badge>
         </span>
       </div>
 
-      <section className={styles.section} aria-labelledby={tablesHeading}>
-        <h2 id={tablesHeading} className={styles.heading}>
-          Tables found ({props.tables.length})
-        </h2>
-        {props.tables.length ? (
-          <TableList tables={props.tables} labelledBy={tablesHeading} />
-        ) : (
-          <Text>No MTFS tables were found in this workbook.</Text>
-        )}
+      <section className={own.toolbar} aria-label="Findings">
+        <div className={own.strip} role="group" aria-label="Show">
+          {strip.map((s) => (
+            <ToggleButton
+              key={s.value}
+              size="small"
+              className={own.count}
+              checked={filter === s.value}
+              onClick={() => props.onFilterChange(filter === s.value ? 'all' : s.value)}
+            >
+              {/* One inline run: the button lays out its children as flex items, which would drop the space. */}
+              <span>
+                <span className={own.figure}>{count(s.n)}</span> {s.label}
+              </span>
+            </ToggleButton>
+          ))}
+        </div>
+        <div className={own.walk}>
+          <Button
+            size="small"
+            disabledFocusable={!issues.length}
+            aria-keyshortcuts="Shift+F8"
+            onClick={() => onNextIssue(-1)}
+          >
+            Previous issue
+          </Button>
+          <Button
+            size="small"
+            appearance="primary"
+            disabledFocusable={!issues.length}
+            aria-keyshortcuts="F8"
+            onClick={() => onNextIssue(1)}
+          >
+            Next issue
+          </Button>
+        </div>
+        <Caption1 className={own.position} role="status" aria-live="polite">
+          {position}
+        </Caption1>
       </section>
 
-      <section className={styles.section} aria-labelledby={findingsHeading}>
-        <div className={styles.findingsBar}>
-          <h2 id={findingsHeading} className={mergeClasses(styles.heading, styles.grow)}>
-            Findings
-          </h2>
-          <Label htmlFor={filterId} size="small">
-            Show
-          </Label>
-          <Select
-            id={filterId}
-            className={styles.filter}
-            size="small"
-            value={props.filter}
-            onChange={(_, data) => props.onFilterChange(data.value as SeverityFilter)}
-          >
-            {FILTERS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {`${f.label} (${props.counts[f.value]})`}
-              </option>
-            ))}
-          </Select>
+      {!props.selectsCells && model.cards.length > 0 && (
+        <Caption1 className={styles.hint}>
+          Each finding shows its cell. In Excel, choosing a finding (or Next issue, F8) selects that cell.
+        </Caption1>
+      )}
+      {rows.length ? (
+        <VirtualRows
+          rows={rows}
+          rowKey={(r) => r.key}
+          estimate={(r) => (r.kind === 'card' ? 76 + 40 * (r.card.items.length - 1) : 32)}
+          stickyTop={110}
+          reveal={shownKey}
+          render={(r) =>
+            r.kind === 'heading' ? (
+              <h2 className={own.groupHeading}>{r.text}</h2>
+            ) : r.kind === 'fold' ? (
+              <Button
+                appearance="subtle"
+                className={own.fold}
+                icon={<Chevron open={r.open} />}
+                aria-expanded={r.open}
+                onClick={() => setMinorOpen(!r.open)}
+              >
+                {`${count(r.count)} cell${r.count === 1 ? '' : 's'} with rounding differences or notes`}
+              </Button>
+            ) : (
+              <FindingCardButton card={r.card} current={shownKey === r.card.key} onChoose={props.onChooseFinding} />
+            )
+          }
+        />
+      ) : (
+        <div className={own.empty} role="status">
+          <Text weight="semibold">
+            {model.verdict === 'clean' || model.verdict === 'errors' ? EMPTY[filter] : 'No findings.'}
+          </Text>
         </div>
-        {!props.selectsCells && props.findings.length > 0 && (
-          <Caption1 className={styles.hint}>
-            Each finding shows its cell. In Excel, choosing a finding selects that cell.
-          </Caption1>
-        )}
-        {props.findings.length ? (
-          <FindingList sheets={props.findings} shownCell={props.shownCell} onChoose={props.onChooseFinding} />
-        ) : (
-          <div className={styles.empty} role="status">
-            <Text weight="semibold">{empty}</Text>
-          </div>
-        )}
+      )}
+
+      <section className={styles.section} aria-labelledby={`${tablesId}-button`}>
+        <Button
+          id={`${tablesId}-button`}
+          appearance="subtle"
+          className={own.fold}
+          icon={<Chevron open={tablesOpen} />}
+          aria-expanded={tablesOpen}
+          aria-controls={tablesId}
+          onClick={() => setTablesOpen(!tablesOpen)}
+        >
+          {`Tables found (${model.tables.length})`}
+        </Button>
+        <div id={tablesId} hidden={!tablesOpen}>
+          {model.tables.length ? (
+            <TableList tables={model.tables} label="Tables found" />
+          ) : (
+            <Text size={200}>
+              No MTFS tables were found in this workbook: a table needs a heading row with years (such as 2015/16) and
+              lines under it.
+            </Text>
+          )}
+        </div>
       </section>
     </div>
   );
+}
+
+/** The mark of a fold: pointing down when open. */
+export function Chevron({ open }: { open: boolean }) {
+  return <span aria-hidden="true">{open ? '▾' : '▸'}</span>;
 }

@@ -19,12 +19,23 @@ import type { Change, PairingOverride } from '../../engine/changes';
 import type { ChangeItem, CompareView as CompareViewModel, CorrectionItem } from '../state/compare';
 import { ItemButton, type ItemAccent } from './ItemButton';
 import { useViewStyles } from './ViewParts';
+import { VirtualRows } from './VirtualRows';
 import { WritePanel, type WritePanelProps } from './WritePanel';
 
 const useStyles = makeStyles({
   marker: { color: tokens.colorPaletteDarkOrangeForeground1 },
   badge: { flexShrink: 0, whiteSpace: 'nowrap', overflowWrap: 'normal' },
-  amounts: { fontVariantNumeric: 'tabular-nums' },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) repeat(2, minmax(4.5em, auto))',
+    columnGap: tokens.spacingHorizontalM,
+    maxWidth: '260px',
+    fontVariantNumeric: 'tabular-nums',
+  },
+  figuresOne: { gridTemplateColumns: 'minmax(0, 1fr) minmax(4.5em, auto)' },
+  figHead: { color: tokens.colorNeutralForeground2, textAlign: 'end', whiteSpace: 'nowrap' },
+  figYear: { whiteSpace: 'nowrap' },
+  fig: { textAlign: 'end', whiteSpace: 'nowrap' },
   entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   pairing: {
     display: 'flex',
@@ -47,6 +58,9 @@ const useStyles = makeStyles({
     },
   },
 });
+
+/** Up to this many lines a table's changes are all on the page; beyond, only those in view are drawn. */
+const DRAWN_WHOLE = 60;
 
 const BADGE: Record<Change, BadgeProps['color']> = {
   new: 'brand',
@@ -114,6 +128,29 @@ export function CompareView(props: CompareViewProps) {
     if (file) props.onPickPrevious(file);
   };
   const canCorrect = props.view?.tables.some((t) => t.items.some((i) => i.unpair || i.pairWith)) ?? false;
+  const entry = (item: ChangeItem) => (
+    <>
+      <ChangeLine item={item} shownCell={props.shownCell} onChoose={props.onChooseCell} />
+      {item.unpair && (
+        <NotSameLine
+          item={item}
+          unpair={item.unpair}
+          busy={props.busy}
+          correct={correct}
+          onNotSameLine={props.onNotSameLine}
+        />
+      )}
+      {item.pairWith && (
+        <SameLineAs
+          item={item}
+          pairWith={item.pairWith}
+          busy={props.busy}
+          correct={correct}
+          onSameLine={props.onSameLine}
+        />
+      )}
+    </>
+  );
   return (
     <div className={styles.root} ref={root}>
       <section className={styles.section} aria-label="Previous MTFS">
@@ -229,32 +266,22 @@ export function CompareView(props: CompareViewProps) {
                     <MessageBarBody>{t.note}</MessageBarBody>
                   </MessageBar>
                 )}
-                {t.items.length > 0 && (
+                {t.items.length > 0 && t.items.length <= DRAWN_WHOLE && (
                   <ul className={styles.list}>
                     {t.items.map((item) => (
                       <li key={item.key} className={own.entry}>
-                        <ChangeLine item={item} shownCell={props.shownCell} onChoose={props.onChooseCell} />
-                        {item.unpair && (
-                          <NotSameLine
-                            item={item}
-                            unpair={item.unpair}
-                            busy={props.busy}
-                            correct={correct}
-                            onNotSameLine={props.onNotSameLine}
-                          />
-                        )}
-                        {item.pairWith && (
-                          <SameLineAs
-                            item={item}
-                            pairWith={item.pairWith}
-                            busy={props.busy}
-                            correct={correct}
-                            onSameLine={props.onSameLine}
-                          />
-                        )}
+                        {entry(item)}
                       </li>
                     ))}
                   </ul>
+                )}
+                {t.items.length > DRAWN_WHOLE && (
+                  <VirtualRows
+                    rows={t.items}
+                    rowKey={(item) => item.key}
+                    estimate={(item) => 64 + 18 * item.figures.length}
+                    render={(item) => <div className={own.entry}>{entry(item)}</div>}
+                  />
                 )}
                 <Text
                   size={200}
@@ -375,6 +402,33 @@ function SameLineAs({
   );
 }
 
+/** A line's figures as a small table in the years' rows, £000: previous and now for an amended line, one column otherwise. */
+function Figures({ item }: { item: ChangeItem }) {
+  const own = useStyles();
+  const both = item.change === 'amended';
+  const only = item.change === 'removed' ? 'Was' : 'Now';
+  return (
+    <span className={mergeClasses(own.figures, !both && own.figuresOne)}>
+      <span className={own.figYear}>£000</span>
+      {both ? (
+        <>
+          <span className={own.figHead}>Previous</span>
+          <span className={own.figHead}>Now</span>
+        </>
+      ) : (
+        <span className={own.figHead}>{only}</span>
+      )}
+      {item.figures.map((f) => (
+        <span key={f.year} style={{ display: 'contents' }}>
+          <span className={own.figYear}>{f.year}</span>
+          {both || item.change === 'removed' ? <span className={own.fig}>{f.previous ?? '–'}</span> : null}
+          {both || item.change !== 'removed' ? <span className={own.fig}>{f.current ?? '–'}</span> : null}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 function ChangeLine({
   item,
   shownCell,
@@ -395,20 +449,20 @@ function ChangeLine({
         <span className={mergeClasses(styles.grow, styles.strong)}>{item.name}</span>
         {item.at && <span className={styles.cell}>{item.at.cell}</span>}
       </span>
-      {item.amounts && <span className={own.amounts}>{item.amounts}</span>}
+      {item.was && <span>{item.was}</span>}
+      {item.figures.length > 0 && <Figures item={item} />}
       {item.note && <span>{item.note}</span>}
       {item.marker && <span className={own.marker}>{item.marker}</span>}
     </>
   );
   if (!item.at) return <div className={styles.summary}>{body}</div>;
-  const words = [item.label, item.name, item.amounts, item.note, item.marker].filter(Boolean).join('. ');
   return (
     <ItemButton
       sheet={item.at.sheet}
       cell={item.at.cell}
       accent={item.marker ? 'warning' : ACCENT[item.change]}
       current={shownCell?.sheet === item.at.sheet && shownCell.cell === item.at.cell}
-      label={`${words}. Cell ${item.at.sheet}!${item.at.cell}`}
+      more={` (cell ${item.at.sheet}!${item.at.cell})`}
       onChoose={onChoose}
     >
       {body}

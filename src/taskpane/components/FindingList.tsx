@@ -8,37 +8,13 @@ import {
   type BadgeProps,
 } from '@fluentui/react-components';
 import type { Severity } from '../../engine/findings';
-import type { FindingItem, SheetFindings } from '../state/findings';
+import type { FindingCard } from '../state/findings';
 
 const useStyles = makeStyles({
-  sheet: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  sheetHeading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: 'anywhere',
-  },
-  groupHeading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground3,
-  },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
+  card: {
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
-  },
-  item: {
-    position: 'relative',
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
     width: '100%',
     boxSizing: 'border-box',
     margin: 0,
@@ -59,13 +35,13 @@ const useStyles = makeStyles({
   focus: createFocusOutlineStyle(),
   current: {
     backgroundColor: tokens.colorNeutralBackground1Selected,
+    outline: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStrokeAccessibleSelected}`,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected },
   },
   error: { borderLeftColor: tokens.colorStatusDangerBorderActive },
   warning: { borderLeftColor: tokens.colorStatusWarningBorderActive },
   info: { borderLeftColor: tokens.colorBrandStroke1 },
-  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  title: { flexGrow: 1, fontWeight: tokens.fontWeightSemibold, minWidth: 0 },
+  where: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, minWidth: 0 },
   cell: {
     flexShrink: 0,
     fontFamily: tokens.fontFamilyMonospace,
@@ -73,81 +49,53 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorBrandForeground1,
   },
+  table: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere', minWidth: 0 },
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  title: { fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: 'anywhere' },
   message: { overflowWrap: 'anywhere' },
 });
 
 const BADGE: Record<Severity, BadgeProps['color']> = { error: 'danger', warning: 'warning', info: 'informative' };
 
-export interface FindingListProps {
-  sheets: SheetFindings[];
-  shownCell: { sheet: string; cell: string } | null;
-  onChoose(sheet: string, cell: string): void;
-}
-
-/** Findings grouped by sheet and table, each a button that shows its cell. */
-export function FindingList({ sheets, shownCell, onChoose }: FindingListProps) {
-  const styles = useStyles();
-  return (
-    <>
-      {sheets.map((sheet) => (
-        <section
-          key={sheet.sheet}
-          className={styles.sheet}
-          aria-label={`${sheet.sheet}: ${sheet.count} finding${sheet.count === 1 ? '' : 's'}`}
-        >
-          <h3 className={styles.sheetHeading}>{sheet.sheet}</h3>
-          {sheet.groups.map((group) => (
-            <div key={group.key} className={styles.sheet}>
-              <h4 className={styles.groupHeading}>{group.title}</h4>
-              <ul className={styles.list}>
-                {group.items.map((item) => (
-                  <li key={item.key}>
-                    <FindingButton
-                      item={item}
-                      current={shownCell?.sheet === item.finding.sheet && shownCell.cell === item.finding.cell}
-                      onChoose={onChoose}
-                    />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </section>
-      ))}
-    </>
-  );
-}
-
-function FindingButton({
-  item,
-  current,
-  onChoose,
-}: {
-  item: FindingItem;
+export interface FindingCardButtonProps {
+  card: FindingCard;
   current: boolean;
   onChoose(sheet: string, cell: string): void;
-}) {
+}
+
+/**
+ * Every finding on one cell, as one button that shows the cell: where it is (sheet, cell, table), then each finding
+ * with its kind, title and message. Its name is its text, as seen.
+ */
+export function FindingCardButton({ card, current, onChoose }: FindingCardButtonProps) {
   const styles = useStyles();
-  const f = item.finding;
   return (
     <button
       type="button"
-      className={mergeClasses(styles.item, styles[f.severity], current && styles.current, styles.focus)}
+      className={mergeClasses(styles.card, styles[card.severity], current && styles.current, styles.focus)}
       aria-current={current ? 'true' : undefined}
-      aria-label={`${item.severityLabel}: ${item.title}, cell ${f.sheet}!${f.cell}. ${f.message}`}
-      data-cell={`${f.sheet}!${f.cell}`}
-      onClick={() => onChoose(f.sheet, f.cell)}
+      data-cell={`${card.sheet}!${card.cell}`}
+      data-severity={card.severity}
+      onClick={() => onChoose(card.sheet, card.cell)}
     >
-      <span className={styles.top}>
-        <Badge appearance="tint" color={BADGE[f.severity]} size="small">
-          {item.severityLabel}
-        </Badge>
-        <span className={styles.title}>{item.title}</span>
-        <span className={styles.cell}>{f.cell}</span>
+      <span className={styles.where}>
+        <span className={styles.cell}>{`${card.sheet}!${card.cell}`}</span>
+        <span className={styles.table}>{card.where}</span>
       </span>
-      <Text size={200} className={styles.message}>
-        {f.message}
-      </Text>
+      {card.items.map((item, i) => (
+        <span key={i} className={styles.item}>
+          <span className={styles.top}>
+            <Badge appearance="tint" color={BADGE[item.severity]} size="small">
+              {item.label}
+            </Badge>
+            <span className={styles.title}>{item.title}</span>
+          </span>
+          <Text size={200} className={styles.message}>
+            {item.message}
+          </Text>
+        </span>
+      ))}
     </button>
   );
 }

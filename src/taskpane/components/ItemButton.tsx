@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
   item: {
+    position: 'relative',
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
@@ -25,6 +26,17 @@ const useStyles = makeStyles({
     ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
   },
   focus: createFocusOutlineStyle(),
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0, 0, 0, 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
   current: {
     backgroundColor: tokens.colorNeutralBackground1Selected,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected },
@@ -43,25 +55,25 @@ export interface ItemButtonProps {
   cell: string;
   accent: ItemAccent;
   current: boolean;
-  /** What a screen reader says for the whole item: it should name the cell. */
-  label: string;
+  /** Said by a screen reader after what is shown (the sheet of the cell, say); the name is what is shown, then this. */
+  more?: string;
   onChoose(sheet: string, cell: string): void;
   children: ReactNode;
 }
 
 /** A list item that shows a workbook cell when chosen (click, or Enter): in Excel it selects the cell. */
-export function ItemButton({ sheet, cell, accent, current, label, onChoose, children }: ItemButtonProps) {
+export function ItemButton({ sheet, cell, accent, current, more, onChoose, children }: ItemButtonProps) {
   const styles = useStyles();
   return (
     <button
       type="button"
       className={mergeClasses(styles.item, styles[accent], current && styles.current, styles.focus)}
       aria-current={current ? 'true' : undefined}
-      aria-label={label}
       data-cell={`${sheet}!${cell}`}
       onClick={() => onChoose(sheet, cell)}
     >
       {children}
+      {more && <span className={styles.hidden}>{more}</span>}
     </button>
   );
 }

@@ -4,6 +4,8 @@ import type { MoneyField } from '../state/fields';
 const useStyles = makeStyles({
   field: { minWidth: 0 },
   input: { minWidth: 0, width: '100%' },
+  // Figures are typed right-aligned, as they stand in the sheet's columns.
+  figure: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
 });
 
 export interface MoneyInputProps {
@@ -28,6 +30,7 @@ export function MoneyInput({ label, field, hint, placeholder, onChange }: MoneyI
     >
       <Input
         className={styles.input}
+        input={{ className: styles.figure }}
         size="small"
         value={field.text}
         placeholder={placeholder}

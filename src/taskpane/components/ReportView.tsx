@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   },
   table: { tableLayout: 'fixed', width: '100%' },
   year: { width: '54px' },
-  num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   numHead: { justifyContent: 'flex-end', textAlign: 'end' },
   strong: { fontWeight: tokens.fontWeightSemibold },
 });
@@ -99,7 +99,7 @@ export function ReportView(props: ReportViewProps) {
 
       <section className={styles.section} aria-labelledby={previewHeading}>
         <h2 id={previewHeading} className={styles.heading}>
-          Budget summary the report will hold
+          Budget summary the report will hold, £000
         </h2>
         {'missing' in props.preview ? (
           <MessageBar intent="warning" layout="multiline">

@@ -9,6 +9,8 @@ export interface ChartPoint {
   rewardText: string;
   risk: number;
   band: Band;
+  /** Chosen within the investment envelope: ringed. */
+  chosen: boolean;
 }
 
 /** Band colours, the same as the bands' badges; each band also has its own shape, so colour is never the only cue. */
@@ -19,31 +21,81 @@ export const BAND_COLOURS: Record<Band, 'success' | 'brand' | 'warning' | 'dange
   'Not supported': 'danger',
 };
 
+/** Chart text in the system's text colour under forced colours (the browser leaves SVG fills alone). */
+const SYSTEM_TEXT = { '@media (forced-colors: active)': { fill: 'CanvasText' } };
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0 },
   svg: { display: 'block', width: '100%', height: 'auto', overflow: 'visible' },
-  frame: { fill: tokens.colorNeutralBackground1, stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
-  grid: { stroke: tokens.colorNeutralStroke3, strokeWidth: 1 },
-  reference: { stroke: tokens.colorNeutralForeground3, strokeWidth: 1, strokeDasharray: '4 3' },
-  axisText: { fill: tokens.colorNeutralForeground3, fontSize: '9px', fontFamily: tokens.fontFamilyBase },
-  referenceText: { fill: tokens.colorNeutralForeground2, fontSize: '9px', fontFamily: tokens.fontFamilyBase },
+  frame: {
+    fill: tokens.colorNeutralBackground1,
+    stroke: tokens.colorNeutralStroke1,
+    strokeWidth: 1,
+    '@media (forced-colors: active)': { fill: 'Canvas', stroke: 'CanvasText' },
+  },
+  grid: {
+    stroke: tokens.colorNeutralStroke2,
+    strokeWidth: 1,
+    '@media (forced-colors: active)': { stroke: 'GrayText' },
+  },
+  reference: {
+    stroke: tokens.colorNeutralForeground2,
+    strokeWidth: 1,
+    strokeDasharray: '4 3',
+    '@media (forced-colors: active)': { stroke: 'CanvasText' },
+  },
+  axisText: {
+    fill: tokens.colorNeutralForeground2,
+    fontSize: '11px',
+    fontFamily: tokens.fontFamilyBase,
+    ...SYSTEM_TEXT,
+  },
+  referenceText: {
+    fill: tokens.colorNeutralForeground2,
+    fontSize: '11px',
+    fontFamily: tokens.fontFamilyBase,
+    ...SYSTEM_TEXT,
+  },
   axisTitle: {
     fill: tokens.colorNeutralForeground2,
-    fontSize: '10px',
+    fontSize: '11px',
     fontFamily: tokens.fontFamilyBase,
     fontWeight: tokens.fontWeightSemibold,
+    ...SYSTEM_TEXT,
   },
   pointLabel: {
     fill: tokens.colorNeutralForeground1,
-    fontSize: '10px',
+    fontSize: '11px',
     fontFamily: tokens.fontFamilyBase,
     fontWeight: tokens.fontWeightSemibold,
+    ...SYSTEM_TEXT,
   },
-  mark: { stroke: tokens.colorNeutralForeground1, strokeWidth: 1 },
+  mark: {
+    stroke: tokens.colorNeutralForeground1,
+    strokeWidth: 1,
+    // Under forced colours every band is drawn in the system's colours: the shapes tell them apart.
+    '@media (forced-colors: active)': { fill: 'Canvas', stroke: 'CanvasText' },
+  },
   success: { fill: tokens.colorPaletteGreenBackground3 },
   brand: { fill: tokens.colorBrandBackground },
   warning: { fill: tokens.colorPaletteYellowBackground3 },
   danger: { fill: tokens.colorPaletteRedBackground3 },
+  ring: {
+    fill: 'none',
+    stroke: tokens.colorNeutralForeground1,
+    strokeWidth: 2,
+    '@media (forced-colors: active)': { stroke: 'Highlight' },
+  },
+  point: {
+    cursor: 'pointer',
+    ':focus': { outlineStyle: 'none' },
+    ':focus-visible': {
+      outlineStyle: 'solid',
+      outlineWidth: tokens.strokeWidthThick,
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: '2px',
+    },
+  },
   legend: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -65,8 +117,8 @@ const useStyles = makeStyles({
 });
 
 const W = 320;
-const H = 230;
-const M = { left: 34, right: 12, top: 20, bottom: 36 };
+const H = 240;
+const M = { left: 38, right: 12, top: 22, bottom: 40 };
 const RISK = { min: 1, max: 25 };
 const REWARD = { min: 20, max: 100 };
 const x = (risk: number) =>
@@ -123,13 +175,15 @@ function LegendMark({ band, svgClass, markClass }: { band: Band; svgClass: strin
 export interface RiskRewardChartProps {
   points: ChartPoint[];
   thresholds: ChartThresholds;
+  /** Opens the proposal (click, Enter or Space on its point). */
+  onOpen(ref: string): void;
 }
 
 /**
  * Risk rating (across, 1–25) against reward score (up, 20–100): one mark per proposal, coloured and shaped by its band,
  * with the risk levels' and the bands' thresholds as dashed reference lines. Plain SVG: each mark has its own name.
  */
-export function RiskRewardChart({ points, thresholds }: RiskRewardChartProps) {
+export function RiskRewardChart({ points, thresholds, onOpen }: RiskRewardChartProps) {
   const styles = useStyles();
   const titleId = useId('risk-reward-title');
   const t = thresholds;
@@ -158,7 +212,7 @@ export function RiskRewardChart({ points, thresholds }: RiskRewardChartProps) {
           </text>
         ))}
         {[1, 5, 10, 15, 20, 25].map((v) => (
-          <text key={`tx${v}`} className={styles.axisText} x={x(v)} y={H - M.bottom + 11} textAnchor="middle">
+          <text key={`tx${v}`} className={styles.axisText} x={x(v)} y={H - M.bottom + 13} textAnchor="middle">
             {v}
           </text>
         ))}
@@ -190,20 +244,34 @@ export function RiskRewardChart({ points, thresholds }: RiskRewardChartProps) {
             x={0}
             y={0}
             textAnchor="middle"
-            transform={`translate(9 ${(M.top + H - M.bottom) / 2}) rotate(-90)`}
+            transform={`translate(10 ${(M.top + H - M.bottom) / 2}) rotate(-90)`}
           >
             Reward score
           </text>
         </g>
         {points.map((p) => (
-          <g key={p.ref} role="img" aria-label={`${p.ref}: reward ${p.rewardText}, risk ${p.risk}`} data-point={p.ref}>
+          <g
+            key={p.ref}
+            role="button"
+            tabIndex={0}
+            className={styles.point}
+            aria-label={`${p.ref}: reward ${p.rewardText}, risk ${p.risk}, ${p.band}${p.chosen ? ', chosen' : ''}. Open the proposal`}
+            data-point={p.ref}
+            onClick={() => onOpen(p.ref)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' && e.key !== ' ') return;
+              e.preventDefault();
+              onOpen(p.ref);
+            }}
+          >
+            {p.chosen && <circle className={styles.ring} cx={x(p.risk)} cy={y(p.reward)} r={8.5} />}
             <Mark
               band={p.band}
               cx={x(p.risk)}
               cy={y(p.reward)}
               className={mergeClasses(styles.mark, styles[BAND_COLOURS[p.band]])}
             />
-            <text className={styles.pointLabel} x={x(p.risk) + 8} y={y(p.reward) + 3.5} aria-hidden="true">
+            <text className={styles.pointLabel} x={x(p.risk) + 10} y={y(p.reward) + 4} aria-hidden="true">
               {p.ref}
             </text>
           </g>
@@ -222,7 +290,8 @@ export function RiskRewardChart({ points, thresholds }: RiskRewardChartProps) {
         ))}
       </ul>
       <figcaption className={styles.caption}>
-        Dashed lines: where the risk levels and the Priority bands start, from the scoring model.
+        Dashed lines: where the risk levels and the Priority bands start, from the scoring model. A ring marks a
+        proposal chosen within the envelope. Choose a point to open its proposal.
       </figcaption>
     </figure>
   );

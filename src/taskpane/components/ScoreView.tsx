@@ -21,6 +21,7 @@ import {
   tokens,
   useId,
 } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import type { MoneyField } from '../state/fields';
 import {
   NO_SHEET_WORDS,
@@ -67,7 +68,7 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   table: { tableLayout: 'fixed', width: '100%' },
-  num: { width: '52px', textAlign: 'end' },
+  num: { width: '52px', textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   numHead: { justifyContent: 'flex-end' },
   totalRow: { fontWeight: tokens.fontWeightSemibold },
   reasons: {
@@ -80,6 +81,17 @@ const useStyles = makeStyles({
   },
   item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   selection: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  totals: {
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+    '& th': { textAlign: 'start', fontWeight: tokens.fontWeightRegular, paddingInlineEnd: tokens.spacingHorizontalM },
+    '& td': {
+      textAlign: 'end',
+      fontVariantNumeric: 'tabular-nums',
+      whiteSpace: 'nowrap',
+      fontWeight: tokens.fontWeightSemibold,
+    },
+  },
 });
 
 export interface ScoreViewProps {
@@ -100,6 +112,15 @@ export function ScoreView(props: ScoreViewProps) {
   const envelopeHeading = useId('envelope-heading');
   const listHeading = useId('proposals-heading');
   const incompleteHeading = useId('incomplete-heading');
+  const [open, setOpen] = useState<string[]>([]);
+  const list = useRef<HTMLDivElement>(null);
+  // A point on the chart opens its proposal, brings it into view and puts the keyboard on it.
+  const openFromChart = (ref: string) => {
+    setOpen((o) => (o.includes(ref) ? o : [...o, ref]));
+    const header = list.current?.querySelector<HTMLElement>(`[data-ref="${CSS.escape(ref)}"] button`);
+    header?.scrollIntoView({ block: 'start' });
+    header?.focus({ preventScroll: true });
+  };
 
   if (view.kind === 'no-sheet') {
     return (
@@ -151,7 +172,9 @@ export function ScoreView(props: ScoreViewProps) {
             rewardText: p.reward,
             risk: p.riskRating,
             band: p.band,
+            chosen: p.chosen,
           }))}
+          onOpen={openFromChart}
         />
       </section>
 
@@ -169,14 +192,14 @@ export function ScoreView(props: ScoreViewProps) {
         {view.selection && <Selection selection={view.selection} count={chosen} />}
       </section>
 
-      <section className={styles.section} aria-labelledby={listHeading}>
+      <section className={styles.section} aria-labelledby={listHeading} ref={list}>
         <h2 id={listHeading} className={styles.heading}>
           Proposals in rank order
         </h2>
         <Caption1 className={styles.hint}>
           Open a proposal to see how its score is made up and why any gate stops it.
         </Caption1>
-        <Accordion multiple collapsible aria-labelledby={listHeading}>
+        <Accordion multiple collapsible openItems={open} onToggle={(_, data) => setOpen(data.openItems as string[])}>
           {view.proposals.map((p) => (
             <Proposal
               key={p.ref}
@@ -234,9 +257,22 @@ function Selection({ selection, count }: { selection: SelectionWords; count: num
           </li>
         ))}
       </ul>
-      <Text
-        size={200}
-      >{`Investment ${selection.totalInvestment} · Annual net return ${selection.totalReturn} (£000) · Reward scores ${selection.totalReward} in all`}</Text>
+      <table className={own.totals}>
+        <tbody>
+          <tr>
+            <th scope="row">Investment, £000</th>
+            <td>{selection.totalInvestment}</td>
+          </tr>
+          <tr>
+            <th scope="row">Annual net return, £000</th>
+            <td>{selection.totalReturn}</td>
+          </tr>
+          <tr>
+            <th scope="row">Reward scores in all</th>
+            <td>{selection.totalReward}</td>
+          </tr>
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -322,7 +358,7 @@ function Proposal({
           </Caption1>
           {p.reasons.length > 0 ? (
             <>
-              <h4 className={styles.subheading}>Why it is not supported</h4>
+              <h3 className={styles.subheading}>Why it is not supported</h3>
               <ul className={own.reasons}>
                 {p.reasons.map((r) => (
                   <li key={r}>
@@ -378,7 +414,7 @@ function ProblemList({
             cell={f.cell}
             accent={accent}
             current={shownCell?.sheet === f.sheet && shownCell.cell === f.cell}
-            label={`Cell ${f.sheet}!${f.cell}: ${f.message}`}
+            more={`, on the ${f.sheet} sheet`}
             onChoose={onChoose}
           >
             <span className={styles.itemTop}>

@@ -7,6 +7,7 @@ import {
   MessageBarTitle,
   ProgressBar,
 } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { Busy, Problem } from '../state/session';
 
 export interface StatusAreaProps {
@@ -17,6 +18,18 @@ export interface StatusAreaProps {
 
 /** A progress bar while the pane reads or checks, and a message bar when something went wrong. */
 export function StatusArea({ busy, problem, onDismiss }: StatusAreaProps) {
+  // Where the keyboard was when the message came: Dismiss puts it back there.
+  const opener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (problem && !opener.current) opener.current = document.activeElement as HTMLElement | null;
+  }, [problem]);
+  const dismiss = () => {
+    const back = opener.current;
+    opener.current = null;
+    onDismiss();
+    if (back?.isConnected && back !== document.body) back.focus();
+    else document.querySelector<HTMLElement>('main h1, main button')?.focus();
+  };
   return (
     <>
       {busy && (
@@ -31,7 +44,7 @@ export function StatusArea({ busy, problem, onDismiss }: StatusAreaProps) {
             {problem.message}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={onDismiss}>
+            <Button size="small" onClick={dismiss}>
               Dismiss
             </Button>
           </MessageBarActions>

@@ -1,63 +1,42 @@
-import {
-  Caption1,
-  makeStyles,
-  mergeClasses,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
-
-export interface TableListItem {
-  id: string;
-  sheet: string;
-  /** The table's kind in words, e.g. "Capital programme (Appendix C)". */
-  kind: string;
-  range: string;
-  lines: number;
-}
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { TableLine } from '../worker/protocol';
 
 const useStyles = makeStyles({
-  table: { tableLayout: 'fixed', width: '100%' },
-  range: { width: '72px' },
-  lines: { width: '40px', textAlign: 'end' },
-  end: { justifyContent: 'flex-end' },
-  kind: { display: 'flex', flexDirection: 'column', paddingBlock: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
-  sheet: { color: tokens.colorNeutralForeground3 },
-  cell: { verticalAlign: 'top' },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto auto',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'baseline',
+    paddingBlock: tokens.spacingVerticalXXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  kind: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  sheet: { color: tokens.colorNeutralForeground2 },
+  where: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  lines: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', minWidth: '4.5em' },
 });
 
-/** The MTFS tables the check found: what each is, where it sits and how many lines it has. */
-export function TableList({ tables, labelledBy }: { tables: TableListItem[]; labelledBy: string }) {
+/**
+ * The MTFS tables the check found, one line each: what it is, where it sits, how many lines it has. A row is a plain
+ * list item, so more about a table (how it was read) can be added under its line.
+ */
+export function TableList({ tables, label }: { tables: TableLine[]; label: string }) {
   const styles = useStyles();
   return (
-    <Table size="extra-small" className={styles.table} aria-labelledby={labelledBy}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Table</TableHeaderCell>
-          <TableHeaderCell className={styles.range}>Range</TableHeaderCell>
-          <TableHeaderCell className={styles.lines} button={{ className: styles.end }}>
-            Lines
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {tables.map((t) => (
-          <TableRow key={t.id}>
-            <TableCell className={styles.cell}>
-              <span className={styles.kind}>
-                <span>{t.kind}</span>
-                <Caption1 className={styles.sheet}>{t.sheet}</Caption1>
-              </span>
-            </TableCell>
-            <TableCell className={styles.cell}>{t.range}</TableCell>
-            <TableCell className={mergeClasses(styles.cell, styles.lines)}>{t.lines}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ul className={styles.list} aria-label={label}>
+      {tables.map((t) => (
+        <li key={t.id} className={styles.row} data-table={t.id}>
+          <span className={styles.kind} title={`${t.kind} on ${t.sheet}`}>
+            {t.kind}
+            <span className={styles.sheet}>{` · ${t.sheet}`}</span>
+          </span>
+          <span className={styles.where}>{t.range}</span>
+          <span className={styles.lines}>{`${t.lines} line${t.lines === 1 ? '' : 's'}`}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -6,13 +6,16 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   name: { overflowWrap: 'anywhere' },
+  which: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  file: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
 
 export interface WorkbookBarProps {
   host: HostKind;
   /** The open workbook's file name (browser mode) or "This workbook" (Excel); null before one is open. */
   workbookName: string | null;
-  department?: string;
+  /** The department the check found the tables to be of; null when it could not tell (several, or none). */
+  department: string | null;
   busy: boolean;
   canDownload: boolean;
   onOpenFile(file: File): void;
@@ -32,10 +35,12 @@ export function WorkbookBar(props: WorkbookBarProps) {
   return (
     <div className={styles.root}>
       {props.workbookName && (
-        <Text weight="semibold" className={styles.name}>
-          {props.workbookName}
-          {props.department ? ` — ${props.department}` : ''}
-        </Text>
+        <div className={styles.which} aria-label="Workbook" role="group">
+          <Text weight="semibold" className={styles.name} data-testid="department">
+            {props.department ?? 'Department not named in the workbook'}
+          </Text>
+          <Caption1 className={styles.file}>{props.workbookName}</Caption1>
+        </div>
       )}
       {props.host === 'browser' && !props.workbookName && (
         <Caption1>

@@ -33,6 +33,13 @@ export interface ChangeItem {
   name: string;
   /** Amended: "2016/17 60 → 75"; new: its figures; removed: where it was. */
   amounts: string;
+  /**
+   * The same figures for a small table, one row a year: the previous MTFS's and this one's (amended: the years that
+   * changed; new: this MTFS's only; removed: the previous MTFS's only).
+   */
+  figures: { year: string; previous: string | null; current: string | null }[];
+  /** Removed lines: where the line was in the previous MTFS. */
+  was: string | null;
   /** The star typed disagrees with the comparison: the finding's words. */
   marker: string | null;
   /** How it was paired, when that needs saying ("matched by description (84% alike)"). */
@@ -69,6 +76,23 @@ function figuresWords(line: LineChange, side: 'previous' | 'current'): string {
     .filter((f) => f[side] !== null)
     .map((f) => `${f.label} ${money(f[side]!)}`)
     .join(', ');
+}
+
+function figureRows(line: LineChange): ChangeItem['figures'] {
+  const shown = (v: LineChange['figures'][number]['previous']) => (v === null ? null : money(v));
+  if (line.change === 'amended')
+    return line.figures
+      .filter((f) => f.status === 'changed')
+      .map((f) => ({ year: f.label, previous: shown(f.previous), current: shown(f.current) }));
+  if (line.change === 'new')
+    return line.figures
+      .filter((f) => f.current !== null)
+      .map((f) => ({ year: f.label, previous: null, current: shown(f.current) }));
+  if (line.change === 'removed')
+    return line.figures
+      .filter((f) => f.previous !== null)
+      .map((f) => ({ year: f.label, previous: shown(f.previous), current: null }));
+  return [];
 }
 
 function amounts(line: LineChange): string {
@@ -115,6 +139,11 @@ export function compareView(result: ChangesResult): CompareView {
         label: CHANGE_LABELS[line.change],
         name: lineName(source, [], true),
         amounts: amounts(line),
+        figures: figureRows(line),
+        was:
+          line.change === 'removed'
+            ? `Was at ${line.previous!.sheet}!${line.previous!.cell} in the previous MTFS`
+            : null,
         marker: markerFinding ? sentence(markerFinding.message) : null,
         note: note && line.change !== 'removed' ? note : null,
         at: line.current ? { sheet: line.current.sheet, cell: line.current.cell } : header,

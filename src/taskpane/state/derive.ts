@@ -10,7 +10,7 @@ import type { SheetGrid } from '../../engine/grid';
 import { planWrite, type WritePlan } from '../../engine/ownership';
 import type { OutputSheet } from '../../engine/output';
 import { buildReport } from '../../engine/report';
-import { buildScenario, runScenario, type Scenario, type ScenarioOutcome } from '../../engine/scenario';
+import { buildScenario, ScenarioTally, type Scenario, type ScenarioOutcome } from '../../engine/scenario';
 import { scoreWorkbook, type ScoreResult } from '../../engine/scoring';
 import type { MoneyField } from './fields';
 import { includedIds, targetValues, type ScenarioChoices } from './scenario';
@@ -73,6 +73,7 @@ export type Outputs = { outputs: { sheet: OutputSheet; owned: boolean }[] } | { 
 /** Why a write cannot go ahead yet, in words (a field to correct, nothing to write), or null when it can. */
 export function whyBlocked(target: WriteTarget, c: Choices, r: Results): string | null {
   if (!c.check) return 'Open a workbook first.';
+  if (c.check.tables.length === 0) return 'The workbook has no MTFS table, so there is no report to write.';
   if (target === 'changes' && r.correctionProblem)
     return 'Undo the correction that cannot be applied, or clear your corrections, first.';
   if (target === 'changes') return r.changes && c.previous ? null : 'Choose the previous MTFS to compare with first.';
@@ -136,9 +137,42 @@ function plansFor(c: Choices, r: Pick<Results, 'scores' | 'changes'>): Results['
   return plans;
 }
 
+const tallies = new WeakMap<Scenario, { tally: ScenarioTally; choices: ScenarioChoices }>();
+
+/** The scenario's running totals, brought to `choices` by switching only the lines that differ from the last choices. */
+function tallyFor(scenario: Scenario, choices: ScenarioChoices): ScenarioTally {
+  const kept = tallies.get(scenario);
+  if (!kept) {
+    const tally = new ScenarioTally(scenario, includedIds(scenario, choices));
+    tallies.set(scenario, { tally, choices });
+    return tally;
+  }
+  if (kept.choices !== choices) {
+    const { out, in: inn } = kept.choices;
+    kept.tally.set(
+      [...out].filter((id) => !choices.out.has(id)),
+      true,
+    );
+    kept.tally.set(
+      [...choices.out].filter((id) => !out.has(id)),
+      false,
+    );
+    kept.tally.set(
+      [...inn].filter((id) => !choices.in.has(id)),
+      false,
+    );
+    kept.tally.set(
+      [...choices.in].filter((id) => !inn.has(id)),
+      true,
+    );
+    kept.choices = choices;
+  }
+  return kept.tally;
+}
+
 /**
  * Brings the results up to date with the choices, working out again only what depends on something that changed
- * (runScenario is fast enough to run on every switch; scoring runs when the inputs or the envelope change).
+ * (the scenario's totals follow each switch through its ScenarioTally; scoring runs when the inputs or the envelope change).
  */
 export function derive(prev: { c: Choices; r: Results } | null, c: Choices): Results {
   const p = prev?.c;
@@ -160,7 +194,7 @@ export function derive(prev: { c: Choices; r: Results } | null, c: Choices): Res
     p && was.scenario === scenario && p.choices === c.choices && p.targets === c.targets && was.outcome
       ? was.outcome
       : scenario && !('missing' in scenario)
-        ? runScenario(scenario, includedIds(scenario, c.choices), targetValues(c.targets, scenario.base.years.length))
+        ? tallyFor(scenario, c.choices).outcome(targetValues(c.targets, scenario.base.years.length))
         : null;
   const compared =
     p && p.previous === c.previous && p.check === c.check && p.corrections === c.corrections

@@ -3,49 +3,10 @@ import type { CheckResult } from '../../engine/check';
 import { RULES, type Finding, type Severity } from '../../engine/findings';
 import { TABLE_KIND_NAMES, type Table } from '../../engine/tables';
 
-/** What the Check view's filter can show. 'info' covers rounding differences and notes. */
-export type SeverityFilter = 'all' | Severity;
-
-export const FILTERS: { value: SeverityFilter; label: string; empty: string }[] = [
-  { value: 'all', label: 'All', empty: 'No findings: every total adds up.' },
-  { value: 'error', label: 'Errors', empty: 'No errors found.' },
-  { value: 'warning', label: 'Warnings', empty: 'No warnings.' },
-  { value: 'info', label: 'Rounding & notes', empty: 'No rounding differences or notes.' },
-];
-
-/** One finding as the Check view lists it, with the words it needs. */
-export interface FindingItem {
-  /** Stable within one check result: the finding's position in it. */
-  key: string;
-  finding: Finding;
-  severityLabel: string;
-  title: string;
-}
-
-export interface FindingGroup {
-  key: string;
-  /** "Revenue budget (Appendix A), A4:G40", or "Elsewhere on this sheet". */
-  title: string;
-  table?: Table;
-  items: FindingItem[];
-}
-
-export interface SheetFindings {
-  sheet: string;
-  count: number;
-  groups: FindingGroup[];
-}
-
 export function severityLabel(f: Finding): string {
   if (f.severity === 'error') return 'Error';
   if (f.severity === 'warning') return 'Warning';
   return f.rule === 'rounding-difference' ? 'Rounding' : 'Note';
-}
-
-export function filterCounts(findings: readonly Finding[]): Record<SeverityFilter, number> {
-  const counts: Record<SeverityFilter, number> = { all: findings.length, error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
 }
 
 function contains(table: Table, row: number, col: number): boolean {
@@ -73,38 +34,86 @@ export function tableTitle(table: Table): string {
   return `${TABLE_KIND_NAMES[table.kind]}, ${table.range}`;
 }
 
+/** The strip's counts: errors, warnings, rounding differences and other notes. */
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  rounding: number;
+  notes: number;
+}
+
+/** One finding on a card, in words. */
+export interface CardItem {
+  severity: Severity;
+  /** Error, Warning, Rounding, Note. */
+  label: string;
+  title: string;
+  message: string;
+}
+
 /**
- * The findings the filter lets through, grouped by sheet (in the workbook's order, as the engine sorts them)
- * and, within a sheet, by the table whose range holds the finding's cell; the rest go last, under the sheet itself.
+ * Every finding on one cell, as one card: its severity is the most serious of them, and it is listed with those.
+ * `order` is the workbook order (sheet, then the engine's order within it).
  */
-export function groupFindings(result: CheckResult, filter: SeverityFilter): SheetFindings[] {
-  const sheets = new Map<string, SheetFindings>();
-  const groups = new Map<string, FindingGroup>();
-  result.findings.forEach((finding, i) => {
-    if (filter !== 'all' && finding.severity !== filter) return;
-    let sheet = sheets.get(finding.sheet);
-    if (!sheet) {
-      sheet = { sheet: finding.sheet, count: 0, groups: [] };
-      sheets.set(finding.sheet, sheet);
-    }
-    const table = tableContaining(result.tables, finding.sheet, finding.cell);
-    const key = table ? `table:${table.id}` : `sheet:${finding.sheet}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { key, title: table ? tableTitle(table) : 'Elsewhere on this sheet', table, items: [] };
-      groups.set(key, group);
-      sheet.groups.push(group);
-    }
-    group.items.push({
-      key: String(i),
-      finding,
-      severityLabel: severityLabel(finding),
-      title: RULES[finding.rule]?.title ?? finding.rule,
-    });
-    sheet.count++;
-  });
-  for (const sheet of sheets.values()) {
-    sheet.groups.sort((a, b) => (a.table ? a.table.top : Infinity) - (b.table ? b.table.top : Infinity));
+export interface FindingCard {
+  key: string;
+  sheet: string;
+  cell: string;
+  severity: Severity;
+  /** True when every finding on it is a rounding difference or a note: folded into one line at first. */
+  minor: boolean;
+  /** "Revenue budget (Appendix A), A4:G40", or "Elsewhere on this sheet". */
+  where: string;
+  items: CardItem[];
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function findingCounts(findings: readonly Finding[]): FindingCounts {
+  const counts: FindingCounts = { error: 0, warning: 0, rounding: 0, notes: 0 };
+  for (const f of findings) {
+    if (f.severity === 'info') counts[f.rule === 'rounding-difference' ? 'rounding' : 'notes']++;
+    else counts[f.severity]++;
   }
-  return [...sheets.values()];
+  return counts;
+}
+
+/**
+ * The findings as cards, errors first, then warnings, then rounding differences and notes; within each, in the
+ * workbook's order. Findings on the same cell share a card.
+ */
+export function findingCards(result: CheckResult): FindingCard[] {
+  const cards = new Map<string, FindingCard & { order: number }>();
+  result.findings.forEach((f, i) => {
+    const key = `${f.sheet}!${f.cell}`;
+    let card = cards.get(key);
+    if (!card) {
+      const table = tableContaining(result.tables, f.sheet, f.cell);
+      card = {
+        key,
+        sheet: f.sheet,
+        cell: f.cell,
+        severity: f.severity,
+        minor: true,
+        where: table ? tableTitle(table) : 'Elsewhere on this sheet',
+        items: [],
+        order: i,
+      };
+      cards.set(key, card);
+    }
+    if (RANK[f.severity] < RANK[card.severity]) card.severity = f.severity;
+    if (f.severity !== 'info') card.minor = false;
+    card.items.push({
+      severity: f.severity,
+      label: severityLabel(f),
+      title: RULES[f.rule]?.title ?? f.rule,
+      message: f.message,
+    });
+  });
+  return [...cards.values()]
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.order - b.order)
+    .map(({ order: _order, ...card }) => {
+      card.items.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+      return card;
+    });
 }

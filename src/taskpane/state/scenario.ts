@@ -24,15 +24,35 @@ export function includedIds(scenario: Scenario, choices: ScenarioChoices): Set<s
 }
 
 /** Switches one line in or out. */
-export function switchLine(choices: ScenarioChoices, line: ScenarioLine, on: boolean): ScenarioChoices {
+export function switchLine(
+  choices: ScenarioChoices,
+  line: Pick<ScenarioLine, 'id' | 'inPlan'>,
+  on: boolean,
+): ScenarioChoices {
+  return switchLines(choices, [line], on);
+}
+
+/** Switches lines in or out together (a section, a table, the lines a search found). */
+export function switchLines(
+  choices: ScenarioChoices,
+  lines: Iterable<Pick<ScenarioLine, 'id' | 'inPlan'>>,
+  on: boolean,
+): ScenarioChoices {
   const out = new Set(choices.out);
   const inn = new Set(choices.in);
-  if (line.inPlan) {
-    if (on) out.delete(line.id);
-    else out.add(line.id);
-  } else if (on) inn.add(line.id);
-  else inn.delete(line.id);
+  for (const line of lines) {
+    if (line.inPlan) {
+      if (on) out.delete(line.id);
+      else out.add(line.id);
+    } else if (on) inn.add(line.id);
+    else inn.delete(line.id);
+  }
   return { out, in: inn };
+}
+
+/** Whether a line is switched in under these choices. */
+export function isOn(choices: ScenarioChoices, line: Pick<ScenarioLine, 'id' | 'inPlan'>): boolean {
+  return line.inPlan ? !choices.out.has(line.id) : choices.in.has(line.id);
 }
 
 /** The target budget per year as the engine reads it: null where no target (or an unreadable one) is set. */
@@ -121,12 +141,20 @@ export function yearTotals(outcome: ScenarioOutcome, targets: (Decimal | null)[]
   });
 }
 
+const NAMED = 8;
+
+/** Lines by reference, the first few only when there are many: "G20, G21 and 1,204 more". */
+function namesWords(lines: ScenarioLine[]): string {
+  const names = lines.slice(0, lines.length > NAMED ? NAMED - 1 : NAMED).map((l) => l.ref ?? l.label);
+  const more = lines.length - names.length;
+  return more > 0 ? `${names.join(', ')} and ${more.toLocaleString('en-GB')} more` : names.join(', ');
+}
+
 /** What was switched, in a line: "Switched out: G20. Switched in: C2." or that it is the published plan. */
 export function changesWords(outcome: ScenarioOutcome): string {
-  const name = (l: ScenarioLine) => l.ref ?? l.label;
   const parts: string[] = [];
-  if (outcome.switchedOut.length) parts.push(`Switched out: ${outcome.switchedOut.map(name).join(', ')}.`);
-  if (outcome.switchedIn.length) parts.push(`Switched in: ${outcome.switchedIn.map(name).join(', ')}.`);
+  if (outcome.switchedOut.length) parts.push(`Switched out: ${namesWords(outcome.switchedOut)}.`);
+  if (outcome.switchedIn.length) parts.push(`Switched in: ${namesWords(outcome.switchedIn)}.`);
   return parts.length ? parts.join(' ') : 'The published plan: every growth and savings line in, no proposals.';
 }
 

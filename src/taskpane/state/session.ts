@@ -1,51 +1,26 @@
-import { comparableTables, type PairingOverride } from '../../engine/changes';
+import type { WorkbookPort } from '../../engine/port';
+import { CrossedError, PlainError, speaksPlainly } from '../worker/failure';
+import type { EngineLink, LinkListener } from '../worker/link';
+import type { PaneViews, Request, ScenarioLineItem, WriteOutcome } from '../worker/protocol';
 import { excelErrorCode, excelErrorWords } from '../../hosts/office/errors';
-import { checkWorkbook, type CheckResult } from '../../engine/check';
-import { sameSheet } from '../../engine/ownership';
-import type { SheetGrid } from '../../engine/grid';
-import type { ScenarioLine } from '../../engine/scenario';
-import {
-  checkThrough,
-  previewWrite,
-  readWorkbook,
-  writeOutputs,
-  WriteRefused,
-  type ReadWorkbook,
-} from '../../engine/workflow';
-import { WorkbookReadError, type Progress, type WorkbookPort } from '../../engine/port';
-import { correctionOf, withCorrection, withoutCorrection } from './compare';
-import { derive, NO_RESULTS, outputsFor, type Choices, type Results } from './derive';
 import { downloadName } from './download';
-import { EMPTY_FIELD, moneyField } from './fields';
-import type { SeverityFilter } from './findings';
-import { editTarget, PLAN, switchLine } from './scenario';
+import { EMPTY_FIELD, moneyField, type MoneyField } from './fields';
+import type { FindingCard } from './findings';
+import { editTarget, PLAN, switchLines, type ScenarioChoices } from './scenario';
 import { createStore, type Store } from './store';
 import { sentence } from './words';
-import { WRITE_WORDS, writtenWords, type HostKind, type WriteTarget } from './write';
-import { editYearOne, NO_YEAR_ONE, yearOneFromCheck, type YearOneKey } from './yearone';
+import { WRITE_WORDS, type HostKind, type WriteTarget } from './write';
+import { editYearOne, NO_YEAR_ONE, type YearOneKey, type YearOneState } from './yearone';
 
 /** Where the pane runs: inside Excel (office-js), or in a plain browser on an .xlsx file the user opens. */
 export type { HostKind } from './write';
+export { PlainError };
 
 /** The pane's views, one tab each (see views/index.ts). */
 export type ViewId = 'check' | 'score' | 'report' | 'scenario' | 'compare';
 
-/** A port on a workbook that can also be saved as .xlsx bytes (browser mode's XlsxWorkbook). */
-export interface SavableWorkbook extends WorkbookPort {
-  toBuffer(): Promise<Uint8Array>;
-  /** A macro-enabled workbook (.xlsm), downloaded as one. */
-  readonly macroEnabled?: boolean;
-}
-
-export interface WorkbookSource {
-  /** The file name in browser mode; "This workbook" inside Excel. */
-  name: string;
-  port: WorkbookPort;
-  /** Browser mode: the workbook as .xlsx bytes, for "Download workbook". */
-  save?: () => Promise<Uint8Array>;
-  /** Browser mode: the workbook holds macros (.xlsm), so it downloads as .xlsm. */
-  macroEnabled?: boolean;
-}
+/** What the Check view shows: everything, or the findings of one kind ('info': rounding differences and notes). */
+export type CheckFilter = 'all' | 'error' | 'warning' | 'info';
 
 /** A long operation under way: `total` 0 means no measurable progress (an indeterminate bar). */
 export interface Busy {
@@ -61,33 +36,32 @@ export interface Problem {
   message: string;
 }
 
-export interface SessionState extends Choices, Results {
+export interface SessionState {
   host: HostKind;
-  source: WorkbookSource | null;
-  /** Every sheet of the workbook as last read (the add-in's own included); `inputs` are the user's sheets the check ran on. */
-  sheets: SheetGrid[] | null;
-  check: CheckResult | null;
   busy: Busy | null;
   problem: Problem | null;
   view: ViewId;
-  checkFilter: SeverityFilter;
-  /** The cell of the finding, proposal or line the user last chose. */
+  checkFilter: CheckFilter;
+  /** The cell of the finding, proposal or line the user last chose (or selected in Excel). */
   shownCell: { sheet: string; cell: string } | null;
   /** A write waiting for the user to confirm replacing the add-in's own sheets. */
   confirming: { target: WriteTarget; replace: string[] } | null;
-  /** What the last write wrote, in words, for the view that wrote it. */
-  written: { target: WriteTarget; sheets: string[]; message: string } | null;
+  /** What the user typed and switched, kept here so the fields and switches answer at once; the worker is told. */
+  envelope: MoneyField;
+  yearOne: YearOneState;
+  targets: MoneyField[];
+  choices: ScenarioChoices;
+  /** What the views show, as the worker worked it out. */
+  views: PaneViews;
 }
 
 export interface SessionDeps {
-  /** Browser mode: reads .xlsx bytes (loads ExcelJS on first use). Throws WorkbookReadError for files it cannot read. */
-  openXlsx(bytes: ArrayBuffer): Promise<SavableWorkbook>;
-  /** Excel mode: a port on the workbook open in Excel. */
+  /** Starts the engine: in a Web Worker in the pane, in this thread in tests. */
+  link(listener: LinkListener, port: () => Promise<WorkbookPort | null>): EngineLink;
+  /** Excel mode: a port on the workbook open in Excel (office-js, on this thread). */
   openExcel?(): Promise<WorkbookPort>;
   /** Browser mode: hands the bytes to the user as a downloaded file. */
   saveFile(bytes: Uint8Array, name: string): void;
-  /** Lets the page paint between steps of a long operation. */
-  pause?(): Promise<void>;
 }
 
 /** A file the user picked: a DOM File, or anything with a name and its bytes. */
@@ -96,25 +70,21 @@ export interface PickedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** A failure whose message is already meant for users. */
-export class PlainError extends Error {}
+/** The stage the worker reports once the workbook is read. */
+const CHECKING = 'Checking every total';
 
 /**
- * True for failures that carry words meant for users: unreadable files, refused writes, Excel's
- * errors as the office adapter words them (ExcelProblem), browser file errors.
+ * Marks a moment on the page's performance timeline (opening a file, the file read, the check's first result,
+ * everything worked out), for the bench (bench/pane.ts) and for anyone profiling the pane.
  */
-function speaksPlainly(error: unknown): error is Error {
-  if (error instanceof WorkbookReadError || error instanceof WriteRefused || error instanceof PlainError) return true;
-  if (typeof DOMException !== 'undefined' && error instanceof DOMException) return true;
-  return error instanceof Error && error.name === 'ExcelProblem';
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
 }
 
-/**
- * Any failure as a title and one plain sentence, never a stack trace. Excel's own RichApi.Error
- * messages are for developers, never shown: its code is put in plain words (hosts/office/errors.ts).
- */
+/** Any failure as a title and one plain sentence, never a stack trace. */
 export function describeProblem(error: unknown, title: string, intent: Problem['intent'] = 'error'): Problem {
-  const code = error instanceof Error && error.name === 'RichApi.Error' ? excelErrorCode(error) : null;
+  // Excel's own messages are for developers, never shown: its code is put in plain words (hosts/office/errors.ts).
+  const code = excelErrorCode(error);
   if (code) return { intent, title, message: excelErrorWords(code) };
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const line = raw.split('\n')[0].trim();
@@ -128,36 +98,52 @@ export function describeProblem(error: unknown, title: string, intent: Problem['
   };
 }
 
-const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export const NO_VIEWS: PaneViews = {
+  workbook: null,
+  check: null,
+  score: null,
+  report: null,
+  scenario: null,
+  totals: null,
+  compare: { previousName: null, view: null, corrections: [], correctionProblem: null },
+  writes: {
+    report: { plan: null, blocked: 'Open a workbook first.' },
+    scenario: { plan: null, blocked: 'Open a workbook first.' },
+    changes: { plan: null, blocked: 'Open a workbook first.' },
+  },
+  written: null,
+  yearOne: null,
+};
 
-const CHOICE_KEYS: (keyof Choices)[] = [
-  'listed',
-  'inputs',
-  'check',
-  'workbookName',
-  'envelope',
-  'yearOne',
-  'choices',
-  'targets',
-  'previous',
-  'corrections',
-];
-
-function choicesOf(s: SessionState): Choices {
-  return Object.fromEntries(CHOICE_KEYS.map((k) => [k, s[k]])) as unknown as Choices;
+function yearOneFrom(texts: NonNullable<PaneViews['yearOne']>): YearOneState {
+  const f = (text: string) => (text === '' ? EMPTY_FIELD : moneyField(text));
+  return {
+    fields: {
+      originalBudget: f(texts.texts.originalBudget),
+      otherChanges: f(texts.texts.otherChanges),
+      transfers: f(texts.texts.transfers),
+    },
+    fromWorkbook: texts.fromWorkbook,
+    edited: texts.edited,
+  };
 }
 
-function listedFrom(read: ReadWorkbook): { name: string; owned: boolean }[] {
-  return read.sheets.map((s) => ({ name: s.name, owned: read.owned.some((o) => sameSheet(o, s.name)) }));
+/** The issues Next and Previous walk through: errors, then warnings, each in workbook order (as the cards are sorted). */
+export function issueCards(cards: readonly FindingCard[]): FindingCard[] {
+  return cards.filter((c) => c.severity !== 'info');
 }
 
 /**
- * The pane's state and everything that changes it. Components read the store and call these methods;
- * they never touch a workbook or the engine themselves. What follows from the user's choices (scores, the scenario's
- * budget, the comparison, what a write would do) is worked out again by `derive` whenever a choice changes.
+ * The pane's state on the main thread and every action. The workbook, the check and everything worked out from the
+ * user's choices live in the worker (worker/workbench.ts); the session sends it each action, keeps what the user
+ * typed and switched so the pane answers at once, and shows what the worker sends back. Components read the store
+ * and call these methods; they never touch a workbook or the engine themselves.
  */
 export class Session {
   readonly store: Store<SessionState>;
+  private readonly link: EngineLink;
+  private port: Promise<WorkbookPort> | null = null;
+  private stopFollowing: (() => Promise<void>) | null = null;
 
   constructor(
     host: HostKind,
@@ -165,55 +151,61 @@ export class Session {
   ) {
     this.store = createStore<SessionState>({
       host,
-      source: null,
-      sheets: null,
-      check: null,
       busy: null,
       problem: null,
       view: 'check',
       checkFilter: 'all',
       shownCell: null,
       confirming: null,
-      written: null,
-      listed: null,
-      inputs: null,
-      workbookName: null,
       envelope: EMPTY_FIELD,
       yearOne: NO_YEAR_ONE,
-      choices: PLAN,
       targets: [],
-      previous: null,
-      corrections: [],
-      ...NO_RESULTS,
+      choices: PLAN,
+      views: NO_VIEWS,
     });
+    this.link = deps.link(
+      {
+        progress: (done, total, stage) => {
+          if (stage === CHECKING && this.state.busy?.stage !== CHECKING) mark('mtfs:read');
+          if (this.state.busy) this.store.set({ busy: { stage, done, total } });
+        },
+        views: (views) => {
+          if (views.check) mark('mtfs:check');
+          this.received(views);
+        },
+      },
+      () => this.excelPort(),
+    );
   }
 
   get state(): SessionState {
     return this.store.get();
   }
 
-  /** Sets state and brings what follows from it up to date. */
-  private update(patch: Partial<SessionState>): void {
-    const prev = this.state;
-    const next = { ...prev, ...patch };
-    const results = derive({ c: choicesOf(prev), r: prev }, choicesOf(next));
-    this.store.set({ ...patch, ...results });
+  private excelPort(): Promise<WorkbookPort | null> {
+    const open = this.deps.openExcel;
+    if (!open) return Promise.resolve(null);
+    this.port ??= open();
+    return this.port;
+  }
+
+  private received(views: Partial<PaneViews>): void {
+    const patch: Partial<SessionState> = { views: { ...this.state.views, ...views } };
+    if (views.yearOne) patch.yearOne = yearOneFrom(views.yearOne);
+    this.store.set(patch);
   }
 
   /**
    * Runs one long operation with a progress bar, turning any failure into a message bar titled `failTitle`.
    * One at a time: returns undefined without running when another is under way, or when `task` fails.
    */
-  async run<T>(stage: string, failTitle: string, task: (progress: Progress) => Promise<T>): Promise<T | undefined> {
+  async run<T>(stage: string, failTitle: string, task: () => Promise<T>): Promise<T | undefined> {
     if (this.state.busy) return undefined;
     this.store.set({ busy: { stage, done: 0, total: 0 }, problem: null });
-    const progress: Progress = (done, total, what) => this.store.set({ busy: { stage: what || stage, done, total } });
     try {
-      await (this.deps.pause ?? defaultPause)();
-      return await task(progress);
+      return await task();
     } catch (e) {
-      if (!(e instanceof WorkbookReadError) && !(e instanceof WriteRefused) && !(e instanceof PlainError))
-        console.error(e);
+      if (!speaksPlainly(e) && !(e instanceof CrossedError)) console.error(e);
       this.store.set({ problem: describeProblem(e, failTitle) });
       return undefined;
     } finally {
@@ -221,75 +213,68 @@ export class Session {
     }
   }
 
-  /**
-   * Reads every sheet and checks the user's own, never the add-in's report sheets: checkThrough's two steps
-   * (readWorkbook, then the check on its inputs), with a pause between them so the progress bar can say so.
-   */
-  private async readAndCheck(
-    port: WorkbookPort,
-    progress: Progress,
-  ): Promise<{ read: ReadWorkbook; check: CheckResult }> {
-    const read = await readWorkbook(port, progress);
-    progress(0, 0, 'Checking every total');
-    await (this.deps.pause ?? defaultPause)();
-    return { read, check: checkWorkbook(read.inputs) };
+  /** A quick request (a choice): no progress bar; a failure is said like any other. */
+  private tell(request: Request): void {
+    this.link
+      .request(request)
+      .catch((e: unknown) => this.store.set({ problem: describeProblem(e, 'Something went wrong') }));
   }
 
-  /** The state for a workbook just opened: its sheets and check, the year-1 fields filled from it, nothing chosen yet. */
-  private opened(source: WorkbookSource, read: ReadWorkbook, check: CheckResult): Partial<SessionState> {
+  /** A workbook was opened: nothing chosen yet. */
+  private fresh(): Partial<SessionState> {
     return {
-      source,
-      workbookName: source.name,
-      sheets: read.sheets,
-      inputs: read.inputs,
-      listed: listedFrom(read),
-      check,
-      shownCell: null,
-      written: null,
-      confirming: null,
-      yearOne: yearOneFromCheck(check),
       choices: PLAN,
       targets: [],
-      previous: null,
-      corrections: [],
+      envelope: EMPTY_FIELD,
+      shownCell: null,
+      confirming: null,
+      checkFilter: 'all',
     };
   }
 
-  /** Excel mode: connects to the open workbook and checks it. */
+  /** Excel mode: connects to the open workbook, checks it, and follows the user's selection. */
   async connectExcel(): Promise<void> {
-    const openExcel = this.deps.openExcel;
-    if (!openExcel) throw new Error('Excel mode needs openExcel');
-    await this.run('Reading the workbook', 'Could not read the workbook', async (progress) => {
-      const port = await openExcel();
-      const { read, check } = await this.readAndCheck(port, progress);
-      this.update(this.opened({ name: 'This workbook', port }, read, check));
+    const done = await this.run('Reading the workbook', 'Could not read the workbook', async () => {
+      await this.link.request({ kind: 'connect' });
+      return true;
     });
+    if (!done) return;
+    this.store.set(this.fresh());
+    await this.follow();
+  }
+
+  /** Inside Excel: selecting a cell with a finding shows that finding in the pane. */
+  private async follow(): Promise<void> {
+    if (this.stopFollowing) return;
+    const port = await this.excelPort();
+    if (!port?.followSelection) return;
+    try {
+      this.stopFollowing = await port.followSelection((sheet, cell) => this.selected(sheet, cell));
+    } catch {
+      // Following the selection is a help, not a need: the pane works without it.
+      this.stopFollowing = null;
+    }
+  }
+
+  /** The user selected a cell in Excel: when a finding is on it, the pane shows it. */
+  selected(sheet: string, cell: string): void {
+    const card = this.state.views.check?.cards.find((c) => c.sheet === sheet && c.cell === cell);
+    if (!card) return;
+    const filter = this.state.checkFilter;
+    const hidden = filter !== 'all' && filter !== card.severity;
+    this.store.set({ shownCell: { sheet, cell }, ...(hidden ? { checkFilter: 'all' } : {}) });
   }
 
   /** Browser mode: opens an .xlsx file the user picked and checks it. On failure the previous workbook stays open. */
   async openFile(file: PickedFile): Promise<void> {
-    await this.run(`Opening ${file.name}`, `Could not open ${file.name}`, async (progress) => {
-      const workbook = await this.deps.openXlsx(await file.arrayBuffer());
-      const { read, check } = await this.readAndCheck(workbook, progress);
-      const source: WorkbookSource = {
-        name: file.name,
-        port: workbook,
-        save: () => workbook.toBuffer(),
-        macroEnabled: workbook.macroEnabled === true,
-      };
-      this.update({ ...this.opened(source, read, check), checkFilter: 'all' });
+    const done = await this.run(`Opening ${file.name}`, `Could not open ${file.name}`, async () => {
+      mark('mtfs:open');
+      const bytes = await file.arrayBuffer();
+      await this.link.request({ kind: 'open', name: file.name, bytes }, [bytes]);
+      return true;
     });
-  }
-
-  /** After a re-read: the new sheets and check; the user's choices stay, and year 1's fields follow the workbook unless edited. */
-  private reread(read: ReadWorkbook, check: CheckResult): Partial<SessionState> {
-    return {
-      sheets: read.sheets,
-      inputs: read.inputs,
-      listed: listedFrom(read),
-      check,
-      ...(this.state.yearOne.edited ? {} : { yearOne: yearOneFromCheck(check) }),
-    };
+    if (done) this.store.set(this.fresh());
+    mark('mtfs:ready');
   }
 
   /**
@@ -297,21 +282,17 @@ export class Session {
    * Inside Excel, when the first reading failed, it tries to connect again.
    */
   async checkAgain(): Promise<void> {
-    const source = this.state.source;
-    if (!source) {
+    if (!this.state.views.workbook) {
       if (this.state.host === 'excel') await this.connectExcel();
       return;
     }
-    await this.run('Reading the workbook', 'Could not read the workbook', async (progress) => {
-      const { read, check } = await this.readAndCheck(source.port, progress);
-      if (this.state.source === source) this.update(this.reread(read, check));
-    });
+    await this.run('Reading the workbook', 'Could not read the workbook', () => this.link.request({ kind: 'reread' }));
   }
 
   /** Shows a cell: inside Excel, selects it; in browser mode, marks it (there is no grid to move). */
   async showCell(sheet: string, cell: string): Promise<void> {
     this.store.set({ shownCell: { sheet, cell } });
-    const port = this.state.source?.port;
+    const port = this.state.host === 'excel' ? await this.excelPort() : null;
     if (!port?.selectCell) return;
     try {
       await port.selectCell(sheet, cell);
@@ -321,16 +302,29 @@ export class Session {
   }
 
   /**
-   * Browser mode: downloads the workbook (with any sheets the add-in wrote) as "<name>-mtfs.xlsx"
-   * (.xlsm for a macro-enabled one): the file the user opened with the add-in's sheets added, every
-   * other part of it as it was.
+   * Next (`step` 1) or previous (-1) issue, like a spell-checker: errors, then warnings, in workbook order, from the
+   * one shown; each is selected in Excel. Rounding differences and notes are not issues to walk through.
    */
+  async nextIssue(step: 1 | -1): Promise<void> {
+    const issues = issueCards(this.state.views.check?.cards ?? []);
+    if (!issues.length) return;
+    const shown = this.state.shownCell;
+    const at = shown ? issues.findIndex((c) => c.sheet === shown.sheet && c.cell === shown.cell) : -1;
+    const next = at < 0 ? (step === 1 ? 0 : issues.length - 1) : (at + step + issues.length) % issues.length;
+    const card = issues[next];
+    if (this.state.checkFilter !== 'all' && this.state.checkFilter !== card.severity)
+      this.store.set({ checkFilter: 'all' });
+    await this.showCell(card.sheet, card.cell);
+  }
+
+  /** Browser mode: downloads the workbook (with any sheets the add-in wrote) as "<name>-mtfs.xlsx". */
   async download(): Promise<void> {
-    const source = this.state.source;
-    const save = source?.save;
-    if (!source || !save) return;
+    if (!this.state.views.workbook?.canSave) return;
     await this.run('Preparing the download', 'Could not download the workbook', async () => {
-      this.deps.saveFile(await save(), downloadName(source.name, source.macroEnabled));
+      const saved = await this.link.request<{ name: string; bytes: Uint8Array; macroEnabled: boolean } | null>({
+        kind: 'save',
+      });
+      if (saved) this.deps.saveFile(saved.bytes, downloadName(saved.name, saved.macroEnabled));
     });
   }
 
@@ -338,7 +332,7 @@ export class Session {
     this.store.set({ view });
   }
 
-  setCheckFilter(checkFilter: SeverityFilter): void {
+  setCheckFilter(checkFilter: CheckFilter): void {
     this.store.set({ checkFilter });
   }
 
@@ -350,118 +344,85 @@ export class Session {
 
   /** The investment envelope (£000) as typed; shared by the Score and Report views. */
   setEnvelope(text: string): void {
-    this.update({ envelope: moneyField(text, { notNegative: true, example: '1,000' }) });
+    this.store.set({ envelope: moneyField(text, { notNegative: true, example: '1,000' }) });
+    this.tell({ kind: 'envelope', text });
   }
 
   setYearOne(key: YearOneKey, text: string): void {
-    this.update({ yearOne: editYearOne(this.state.yearOne, key, text) });
+    this.store.set({ yearOne: editYearOne(this.state.yearOne, key, text) });
+    this.tell({ kind: 'year-one', key, text });
   }
 
   /** Puts back the figures of the workbook's own budget summary. */
   resetYearOne(): void {
-    const check = this.state.check;
-    this.update({ yearOne: check ? yearOneFromCheck(check) : NO_YEAR_ONE });
+    this.tell({ kind: 'year-one-reset' });
   }
 
   // Scenario
 
-  setLine(line: ScenarioLine, on: boolean): void {
-    this.update({ choices: switchLine(this.state.choices, line, on) });
+  /** Switches lines in or out together: one line, a section, a table, the lines a search found. */
+  setLines(lines: Pick<ScenarioLineItem, 'id' | 'inPlan'>[], on: boolean): void {
+    this.store.set({ choices: switchLines(this.state.choices, lines, on) });
+    this.tell({ kind: 'lines', ids: lines.map((l) => l.id), on });
   }
 
   /** Back to the published plan: every growth and savings line in, every proposal out. Targets stay. */
   resetScenario(): void {
-    this.update({ choices: PLAN });
+    this.store.set({ choices: PLAN });
+    this.tell({ kind: 'scenario-reset' });
   }
 
   setTarget(year: number, text: string): void {
-    this.update({ targets: editTarget(this.state.targets, year, text) });
+    this.store.set({ targets: editTarget(this.state.targets, year, text) });
+    this.tell({ kind: 'target', year, text });
   }
 
   // Compare
 
   /** Reads and checks the previous MTFS (an .xlsx file, in both hosts) and compares this workbook with it. */
   async openPrevious(file: PickedFile): Promise<void> {
-    await this.run(`Opening ${file.name}`, `Could not compare with ${file.name}`, async (progress) => {
-      const workbook = await this.deps.openXlsx(await file.arrayBuffer());
-      const { check } = await checkThrough(workbook, {}, progress);
-      if (comparableTables(check).length === 0)
-        throw new PlainError(`the file ${file.name} has no growth, savings or capital programme table to compare with`);
-      this.update({ previous: { name: file.name, check }, corrections: [], written: this.writtenUnlessChanges() });
+    await this.run(`Opening ${file.name}`, `Could not compare with ${file.name}`, async () => {
+      const bytes = await file.arrayBuffer();
+      await this.link.request({ kind: 'previous', name: file.name, bytes }, [bytes]);
     });
   }
 
   /** The user says the previous MTFS's line `previous` and this MTFS's line `current` (ids such as "Growth!A9") are the same line. */
   sameLine(previous: string, current: string): void {
-    this.correct({ previous, current }, true);
+    this.tell({ kind: 'pair', previous, current, same: true });
   }
 
   /** The user says a pairing the comparison made is wrong: the two lines are not the same line. */
   notSameLine(previous: string, current: string): void {
-    this.correct({ previous, current }, false);
+    this.tell({ kind: 'pair', previous, current, same: false });
   }
 
-  undoCorrection(correction: PairingOverride): void {
-    this.update({
-      corrections: withoutCorrection(this.state.corrections, correction),
-      written: this.writtenUnlessChanges(),
-    });
+  undoCorrection(correction: { previous: string; current: string; same?: boolean }): void {
+    this.tell({ kind: 'unpair', correction });
   }
 
   clearCorrections(): void {
-    this.update({ corrections: [], written: this.writtenUnlessChanges() });
-  }
-
-  private correct(ids: { previous: string; current: string }, same: boolean): void {
-    const { previous, check } = this.state;
-    if (!previous || !check) return;
-    const correction = correctionOf(previous.check, check, ids, same);
-    this.update({
-      corrections: withCorrection(this.state.corrections, correction),
-      written: this.writtenUnlessChanges(),
-    });
-  }
-
-  /** What was written stays said, unless it was the Changes sheet: the comparison it showed has just changed. */
-  private writtenUnlessChanges(): SessionState['written'] {
-    return this.state.written?.target === 'changes' ? null : this.state.written;
+    this.tell({ kind: 'clear-corrections' });
   }
 
   // Writing
 
   /**
-   * Writes the report, the scenario's report or the Changes sheet. First asks the workbook what the write would do
-   * (previewWrite): when a sheet of the user's has the same name nothing is written and the pane says why; when the
-   * add-in's own sheets would be replaced, the user is asked first (`confirming`), unless `confirmed`.
-   * Then writes, says which sheets were written and checks the workbook again (its own sheets are not read as input).
+   * Writes the report, the scenario's report or the Changes sheet: the worker plans it, asks first (`confirming`)
+   * when the add-in's own sheets would be replaced, writes, and checks the workbook again.
    */
   async write(target: WriteTarget, confirmed = false): Promise<void> {
-    const source = this.state.source;
-    if (!source) return;
     const words = WRITE_WORDS[target];
-    const built = outputsFor(target, choicesOf(this.state), this.state);
-    if ('blocked' in built) {
-      this.store.set({ problem: { intent: 'error', title: words.fail, message: built.blocked } });
+    const blocked = this.state.views.writes[target].blocked;
+    if (blocked) {
+      this.store.set({ problem: { intent: 'error', title: words.fail, message: blocked } });
       return;
     }
     this.store.set({ confirming: null });
-    await this.run(words.stage, words.fail, async (progress) => {
-      if (!confirmed) {
-        const plan = await previewWrite(source.port, built.outputs);
-        if (plan.refused.length) throw new WriteRefused(plan.refused);
-        if (plan.replace.length) {
-          this.store.set({ confirming: { target, replace: plan.replace } });
-          return;
-        }
-      }
-      const plan = await writeOutputs(source.port, built.outputs, progress);
-      const words = writtenWords(plan, this.state.host);
-      const message = [words.message, ...plan.notes].join(' ');
-      this.store.set({ written: { target, ...words, message } });
-      progress(0, 0, 'Checking the workbook again');
-      const { read, check } = await this.readAndCheck(source.port, progress);
-      if (this.state.source === source) this.update(this.reread(read, check));
-    });
+    const outcome = await this.run(words.stage, words.fail, () =>
+      this.link.request<WriteOutcome>({ kind: 'write', target, confirmed }),
+    );
+    if (outcome && 'confirm' in outcome) this.store.set({ confirming: { target, replace: outcome.confirm } });
   }
 
   /** The user agreed to replace the add-in's own sheets. */
@@ -475,6 +436,7 @@ export class Session {
   }
 
   dismissWritten(): void {
-    this.store.set({ written: null });
+    this.store.set({ views: { ...this.state.views, written: null } });
+    this.tell({ kind: 'dismiss-written' });
   }
 }

@@ -9,3 +9,10 @@ export function sentence(text: string): string {
 }
 
 export { listWords, plural } from '../../engine/words';
+
+const WHOLE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/** A count as the pane shows it, "1,299" (one formatter, made once: toLocaleString makes one per call). */
+export function count(n: number): string {
+  return WHOLE.format(n);
+}

@@ -1,46 +1,25 @@
-import { useMemo } from 'react';
-import { checkSummary } from '../../engine/check';
-import { lineCount, TABLE_KIND_NAMES } from '../../engine/tables';
+import { useCallback } from 'react';
 import { CheckView } from '../components/CheckView';
-import { filterCounts, groupFindings } from '../state/findings';
 import type { Session } from '../state/session';
 import { useStore } from '../state/store';
 
-/** Wires the Check view to the session: the latest check result, the filter, and choosing a finding. */
+/** Wires the Check view to the session: the check as the worker described it, the filter, choosing and walking findings. */
 export function CheckPanel({ session }: { session: Session }) {
-  const check = useStore(session.store, (s) => s.check);
+  const model = useStore(session.store, (s) => s.views.check);
   const filter = useStore(session.store, (s) => s.checkFilter);
   const shownCell = useStore(session.store, (s) => s.shownCell);
   const host = useStore(session.store, (s) => s.host);
-  const derived = useMemo(() => {
-    if (!check) return null;
-    const counts = filterCounts(check.findings);
-    return {
-      summary: checkSummary(check),
-      counts,
-      tables: check.tables.map((t) => ({
-        id: t.id,
-        sheet: t.sheet,
-        kind: TABLE_KIND_NAMES[t.kind],
-        range: t.range,
-        lines: lineCount(t),
-      })),
-    };
-  }, [check]);
-  const findings = useMemo(() => (check ? groupFindings(check, filter) : []), [check, filter]);
-  if (!check || !derived) return null;
+  const onNextIssue = useCallback((step: 1 | -1) => void session.nextIssue(step), [session]);
+  if (!model) return null;
   return (
     <CheckView
-      summary={derived.summary}
-      errors={derived.counts.error}
-      tables={derived.tables}
-      findings={findings}
-      counts={derived.counts}
+      model={model}
       filter={filter}
       onFilterChange={(f) => session.setCheckFilter(f)}
       selectsCells={host === 'excel'}
       shownCell={shownCell}
       onChooseFinding={(sheet, cell) => void session.showCell(sheet, cell)}
+      onNextIssue={onNextIssue}
     />
   );
 }

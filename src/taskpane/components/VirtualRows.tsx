@@ -1,0 +1,86 @@
+import { makeStyles } from '@fluentui/react-components';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  list: { position: 'relative', width: '100%' },
+  row: { position: 'absolute', top: 0, left: 0, width: '100%', boxSizing: 'border-box' },
+});
+
+export interface VirtualRowsProps<T> {
+  rows: T[];
+  rowKey(row: T): string;
+  /** A first guess at a row's height; each row is measured once drawn. */
+  estimate(row: T): number;
+  render(row: T, index: number): ReactNode;
+  /** The key of the row to bring into view when it changes (Next issue, a cell selected in Excel), unless in view already. */
+  reveal?: string | null;
+  /** Height of anything sticky at the top of the pane, so a row brought into view is not hidden under it. */
+  stickyTop?: number;
+  gap?: number;
+}
+
+/**
+ * A long list drawn a screenful at a time: only the rows in view (and a few either side) are on the page, however
+ * many there are, so 20,000 lines scroll and switch as quickly as twenty. The page itself scrolls.
+ */
+export function VirtualRows<T>({
+  rows,
+  rowKey,
+  estimate,
+  render,
+  reveal,
+  stickyTop = 0,
+  gap = 4,
+}: VirtualRowsProps<T>) {
+  const styles = useStyles();
+  const list = useRef<HTMLDivElement>(null);
+  const [margin, setMargin] = useState(0);
+  // Where the list starts on the page moves when anything above it changes height: measured once drawn, then
+  // whenever the page's size changes (after layout, so measuring never forces one).
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = (list.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+      setMargin((m) => (Math.abs(top - m) > 0.5 ? top : m));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: (i) => estimate(rows[i]),
+    getItemKey: (i) => rowKey(rows[i]),
+    overscan: 6,
+    gap,
+    scrollMargin: margin,
+    scrollPaddingStart: stickyTop + 8,
+  });
+  useEffect(() => {
+    const index = reveal ? rows.findIndex((r) => rowKey(r) === reveal) : -1;
+    if (index < 0) return;
+    const item = virtualizer.getVirtualItems().find((v) => v.index === index);
+    const viewTop = window.scrollY + stickyTop;
+    const viewBottom = window.scrollY + window.innerHeight;
+    if (item && item.start >= viewTop && item.end <= viewBottom) return;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    // reveal is the request; rows and the virtualizer follow from it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reveal]);
+  return (
+    <div ref={list} className={styles.list} style={{ height: `${virtualizer.getTotalSize()}px` }}>
+      {virtualizer.getVirtualItems().map((v) => (
+        <div
+          key={v.key}
+          data-index={v.index}
+          ref={virtualizer.measureElement}
+          className={styles.row}
+          style={{ transform: `translateY(${v.start - margin}px)` }}
+        >
+          {render(rows[v.index], v.index)}
+        </div>
+      ))}
+    </div>
+  );
+}

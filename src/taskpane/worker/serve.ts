@@ -1,0 +1,137 @@
+import type { SheetGrid } from '../../engine/grid';
+import { cellValue, type OutputSheet } from '../../engine/output';
+import type { Progress, WorkbookPort } from '../../engine/port';
+import { failureWords, fromWords } from './failure';
+import type { FromWorker, PortMethod, Request, ToWorker } from './protocol';
+import { Workbench } from './workbench';
+
+/**
+ * The worker's side of the conversation: a Workbench answering the main thread's requests, posting progress and
+ * the views that changed. Runs in the Web Worker (main.ts), or in the same thread for tests (link.ts's localLink).
+ */
+export function serve(post: (message: FromWorker, transfer?: Transferable[]) => void): (message: ToWorker) => void {
+  let bench: Workbench | null = null;
+  const port = new RemotePort(post);
+  const progress: Progress = (done, total, stage) => post({ type: 'progress', done, total, stage });
+  const views = (v: ReturnType<Workbench['views']>) => {
+    if (Object.keys(v).length) post({ type: 'views', views: v });
+  };
+
+  async function handle(b: Workbench, request: Request): Promise<unknown> {
+    const first = (v: ReturnType<Workbench['views']>) => {
+      views(v);
+      progress(0, 0, 'Working out the scores, the scenario and the report');
+    };
+    switch (request.kind) {
+      case 'open':
+        return b.openFile(request.name, request.bytes, progress, first);
+      case 'connect':
+        return b.connectExcel(progress, first);
+      case 'reread':
+        return b.checkAgain(progress, first);
+      case 'envelope':
+        return b.setEnvelope(request.text);
+      case 'year-one':
+        return b.setYearOne(request.key, request.text);
+      case 'year-one-reset':
+        return b.resetYearOne();
+      case 'lines':
+        return b.setLines(request.ids, request.on);
+      case 'scenario-reset':
+        return b.resetScenario();
+      case 'target':
+        return b.setTarget(request.year, request.text);
+      case 'previous':
+        return b.openPrevious(request.name, request.bytes, progress);
+      case 'pair':
+        return b.pair(request.previous, request.current, request.same);
+      case 'unpair':
+        return b.undoCorrection(request.correction);
+      case 'clear-corrections':
+        return b.clearCorrections();
+      case 'write':
+        return b.write(request.target, request.confirmed, progress);
+      case 'dismiss-written':
+        return b.dismissWritten();
+      case 'save':
+        return b.save();
+    }
+  }
+
+  return (message) => {
+    if (message.type === 'start') {
+      bench = new Workbench(message.host, {
+        openXlsx: async (bytes) => {
+          const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ '../../hosts/xlsx');
+          return XlsxWorkbook.open(bytes);
+        },
+        openExcel: message.host === 'excel' ? () => port : undefined,
+      });
+      return;
+    }
+    if (message.type === 'port-reply') {
+      port.answer(message);
+      return;
+    }
+    const b = bench;
+    if (!b) throw new Error('the worker was asked before it was started');
+    const { id, request } = message;
+    void handle(b, request).then(
+      (value) => {
+        views(b.views());
+        const bytes = (value as { bytes?: Uint8Array } | null)?.bytes;
+        post({ type: 'reply', id, ok: true, value }, bytes ? [bytes.buffer] : undefined);
+      },
+      (error: unknown) => {
+        if (!failureWords(error).plain) console.error(error);
+        views(b.views());
+        post({ type: 'reply', id, ok: false, error: failureWords(error) });
+      },
+    );
+  };
+}
+
+/** Copies a sheet to write with its Decimals as numbers, as a host does at the very edge: it crosses to the main thread. */
+function plainSheet(sheet: OutputSheet): OutputSheet {
+  return { ...sheet, rows: sheet.rows.map((row) => row.map((c) => (c ? { ...c, value: cellValue(c.value) } : c))) };
+}
+
+/**
+ * Inside Excel, office-js works only on the main thread: the worker reaches the workbook through this port, which
+ * asks the main thread (link.ts) to read, list or write, and waits for its answer.
+ */
+class RemotePort implements WorkbookPort {
+  private next = 1;
+  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+
+  constructor(private readonly post: (message: FromWorker) => void) {}
+
+  private ask<T>(method: PortMethod, args: unknown[]): Promise<T> {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve, reject });
+      this.post({ type: 'port', id, method, args });
+    });
+  }
+
+  answer(message: Extract<ToWorker, { type: 'port-reply' }>): void {
+    const waiting = this.waiting.get(message.id);
+    if (!waiting) return;
+    this.waiting.delete(message.id);
+    if (message.ok) waiting.resolve(message.value);
+    else waiting.reject(fromWords(message.error));
+  }
+
+  /** The main thread reports its own progress while it reads. */
+  readSheets(): Promise<SheetGrid[]> {
+    return this.ask('readSheets', []);
+  }
+
+  listSheets(): Promise<{ name: string; owned: boolean }[]> {
+    return this.ask('listSheets', []);
+  }
+
+  writeSheets(sheets: { sheet: OutputSheet; owned: boolean }[], replace: string[]): Promise<void> {
+    return this.ask('writeSheets', [sheets.map((s) => ({ ...s, sheet: plainSheet(s.sheet) })), replace]);
+  }
+}

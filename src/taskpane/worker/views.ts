@@ -1,0 +1,136 @@
+/**
+ * What each view shows, worked out in the worker from the workbench's state, in words: the main thread receives
+ * these and only draws them. Each is worked out again only when what it depends on changed (compared by identity).
+ */
+import { checkSummary, type CheckResult } from '../../engine/check';
+import type { Scenario } from '../../engine/scenario';
+import { lineCount, TABLE_KIND_NAMES } from '../../engine/tables';
+import { correctionsView, compareView } from '../state/compare';
+import { reportScores, whyBlocked, type Choices, type Results } from '../state/derive';
+import { moneyText } from '../state/fields';
+import { findingCards, findingCounts, tableTitle } from '../state/findings';
+import { budgetPreview, budgetSummarySheet, reportNotes } from '../state/report';
+import { bridgeBars, changesWords, GROUP_TITLES, targetValues, yearTotals } from '../state/scenario';
+import { planWords, type WriteTarget } from '../state/write';
+import type { YearOneState } from '../state/yearone';
+import type {
+  CheckModel,
+  CompareModel,
+  PaneViews,
+  ReportModel,
+  ScenarioGroupInfo,
+  ScenarioModel,
+  TotalsModel,
+  Verdict,
+  WriteModel,
+  YearOneTexts,
+} from './protocol';
+
+export function checkModel(check: CheckResult, sheetCount: number): CheckModel {
+  const counts = findingCounts(check.findings);
+  const verdict: Verdict =
+    counts.error > 0 ? 'errors' : sheetCount === 0 ? 'empty' : check.tables.length === 0 ? 'no-tables' : 'clean';
+  return {
+    summary: checkSummary(check),
+    department:
+      check.department ??
+      (check.departments.length > 1 ? `Council-wide: ${check.departments.length} departments` : null),
+    verdict,
+    counts,
+    tables: check.tables.map((t) => ({
+      id: t.id,
+      sheet: t.sheet,
+      kind: TABLE_KIND_NAMES[t.kind],
+      range: t.range,
+      lines: lineCount(t),
+    })),
+    cards: findingCards(check),
+  };
+}
+
+export function reportModel(c: Choices, r: Results): ReportModel | null {
+  if (!c.check) return null;
+  return {
+    budgetSheet: budgetSummarySheet(c.check),
+    hasProposals: Boolean(r.scores?.proposalsSheet),
+    preview: budgetPreview(c.check, c.yearOne),
+    notes: reportNotes(c.check, c.yearOne, reportScores(r.scores)),
+  };
+}
+
+export function scenarioModel(scenario: Scenario | { missing: string }, check: CheckResult): ScenarioModel {
+  if ('missing' in scenario) return { missing: `The scenario cannot be worked out: ${scenario.missing}.` };
+  const tables = new Map(check.tables.map((t) => [t.id, t]));
+  const groups = new Map<string, ScenarioGroupInfo>();
+  const lines = scenario.lines.map((l) => {
+    const table = l.table ? tables.get(l.table) : undefined;
+    const key = table ? `table:${table.id}` : `source:${l.source}`;
+    if (!groups.has(key))
+      groups.set(key, {
+        key,
+        source: l.source,
+        title: table ? `${tableTitle(table)} on ${table.sheet}` : GROUP_TITLES[l.source],
+      });
+    return {
+      id: l.id,
+      source: l.source,
+      label: [l.ref, l.label].filter(Boolean).join(' '),
+      section: l.section ?? '',
+      group: key,
+      effect: l.effect.map((v) => (v ? moneyText(v) : '–')),
+      inPlan: l.inPlan,
+      sheet: l.sheet,
+      cell: l.cell,
+    };
+  });
+  return { years: scenario.base.years.map((y) => y.label), lines, groups: [...groups.values()] };
+}
+
+export function totalsModel(c: Choices, r: Results): TotalsModel | null {
+  if (!r.outcome || !r.scenario || 'missing' in r.scenario) return null;
+  return {
+    totals: yearTotals(r.outcome, targetValues(c.targets, r.scenario.base.years.length)),
+    changes: changesWords(r.outcome),
+    bars: bridgeBars(r.outcome.budget),
+  };
+}
+
+export function compareModel(c: Choices, r: Results): CompareModel {
+  return {
+    previousName: c.previous?.name ?? null,
+    view: r.changes ? compareView(r.changes) : null,
+    corrections: correctionsView(c.corrections, c.previous?.check ?? null, c.check),
+    correctionProblem: r.correctionProblem,
+  };
+}
+
+export function writesModel(c: Choices, r: Results): Record<WriteTarget, WriteModel> {
+  const one = (target: WriteTarget): WriteModel => {
+    // Without an MTFS table there is nothing to write: no plan is offered, only why.
+    const plan = c.check?.tables.length ? r.plans[target] : undefined;
+    return { plan: plan ? planWords(plan) : null, blocked: whyBlocked(target, c, r) };
+  };
+  return { report: one('report'), scenario: one('scenario'), changes: one('changes') };
+}
+
+export function yearOneTexts(state: YearOneState): YearOneTexts {
+  const f = state.fields;
+  return {
+    texts: { originalBudget: f.originalBudget.text, otherChanges: f.otherChanges.text, transfers: f.transfers.text },
+    fromWorkbook: state.fromWorkbook,
+    edited: state.edited,
+  };
+}
+
+/** Remembers what was last sent, and gives only the views whose inputs changed since. */
+export class ViewsSent {
+  private last = new Map<keyof PaneViews, unknown[]>();
+
+  /** Adds `key` to `out` when any of `deps` differs from what it was last time (by identity). */
+  changed<K extends keyof PaneViews>(out: Partial<PaneViews>, key: K, deps: unknown[], make: () => PaneViews[K]): void {
+    const before = this.last.get(key);
+    if (before && before.length === deps.length && before.every((d, i) => d === deps[i])) return;
+    this.last.set(key, deps);
+    out[key] = make();
+  }
+}

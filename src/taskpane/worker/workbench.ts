@@ -1,0 +1,388 @@
+import { comparableTables, type PairingOverride } from '../../engine/changes';
+import { checkWorkbook, type CheckResult } from '../../engine/check';
+import { sameSheet } from '../../engine/ownership';
+import type { SheetGrid } from '../../engine/grid';
+import {
+  checkThrough,
+  previewWrite,
+  readWorkbook,
+  writeOutputs,
+  WriteRefused,
+  type ReadWorkbook,
+} from '../../engine/workflow';
+import type { Progress, WorkbookPort } from '../../engine/port';
+import { correctionOf, withCorrection, withoutCorrection } from '../state/compare';
+import { derive, NO_RESULTS, outputsFor, type Choices, type Results } from '../state/derive';
+import { EMPTY_FIELD, moneyField } from '../state/fields';
+import { editTarget, PLAN, switchLines } from '../state/scenario';
+import { WRITE_WORDS, writtenWords, type HostKind, type WriteTarget } from '../state/write';
+import { editYearOne, NO_YEAR_ONE, yearOneFromCheck, type YearOneKey } from '../state/yearone';
+import { PlainError } from './failure';
+import type { PaneViews, WriteOutcome } from './protocol';
+import {
+  checkModel,
+  compareModel,
+  reportModel,
+  scenarioModel,
+  totalsModel,
+  ViewsSent,
+  writesModel,
+  yearOneTexts,
+} from './views';
+import { scoreView } from '../state/score';
+
+/** A port on a workbook that can also be saved as .xlsx bytes (browser mode's XlsxWorkbook). */
+export interface SavableWorkbook extends WorkbookPort {
+  toBuffer(): Promise<Uint8Array>;
+  /** A macro-enabled workbook (.xlsm), downloaded as one. */
+  readonly macroEnabled?: boolean;
+}
+
+export interface WorkbookSource {
+  /** The file name in browser mode; "This workbook" inside Excel. */
+  name: string;
+  port: WorkbookPort;
+  /** Browser mode: the workbook as .xlsx bytes, for "Download workbook". */
+  save?: () => Promise<Uint8Array>;
+  /** Browser mode: the workbook holds macros (.xlsm), so it downloads as .xlsm. */
+  macroEnabled?: boolean;
+}
+
+export interface WorkbenchDeps {
+  /** Reads .xlsx bytes (loads ExcelJS on first use). Throws WorkbookReadError for files it cannot read. */
+  openXlsx(bytes: ArrayBuffer): Promise<SavableWorkbook>;
+  /** Excel mode: a port on the workbook open in Excel (in the worker, one that asks the main thread). */
+  openExcel?(): WorkbookPort;
+}
+
+export interface WorkbenchState extends Choices, Results {
+  host: HostKind;
+  source: WorkbookSource | null;
+  /** Every sheet of the workbook as last read (the add-in's own included); `inputs` are the user's sheets the check ran on. */
+  sheets: SheetGrid[] | null;
+  check: CheckResult | null;
+  /** What the last write wrote, in words, for the view that wrote it. */
+  written: { target: WriteTarget; sheets: string[]; message: string } | null;
+  /** Year 1's fields were just filled in from the workbook (not typed): the main thread takes them. */
+  yearOneFilled: boolean;
+}
+
+const CHOICE_KEYS: (keyof Choices)[] = [
+  'listed',
+  'inputs',
+  'check',
+  'workbookName',
+  'envelope',
+  'yearOne',
+  'choices',
+  'targets',
+  'previous',
+  'corrections',
+];
+
+function choicesOf(s: WorkbenchState): Choices {
+  return Object.fromEntries(CHOICE_KEYS.map((k) => [k, s[k]])) as unknown as Choices;
+}
+
+function listedFrom(read: ReadWorkbook): { name: string; owned: boolean }[] {
+  return read.sheets.map((s) => ({ name: s.name, owned: read.owned.some((o) => sameSheet(o, s.name)) }));
+}
+
+/**
+ * The half of the pane's session that runs in the worker: the workbook as read, the check, and everything that
+ * follows from the user's choices (scores, the scenario's budget, the comparison, what a write would do), worked out
+ * by the engine. Its actions throw failures (the main thread says them in plain words); after each, `views` gives
+ * what changed for the views.
+ */
+export class Workbench {
+  private s: WorkbenchState;
+  private readonly sent = new ViewsSent();
+
+  constructor(
+    host: HostKind,
+    private readonly deps: WorkbenchDeps,
+  ) {
+    this.s = {
+      host,
+      source: null,
+      sheets: null,
+      check: null,
+      written: null,
+      yearOneFilled: false,
+      listed: null,
+      inputs: null,
+      workbookName: null,
+      envelope: EMPTY_FIELD,
+      yearOne: NO_YEAR_ONE,
+      choices: PLAN,
+      targets: [],
+      previous: null,
+      corrections: [],
+      ...NO_RESULTS,
+    };
+  }
+
+  get state(): WorkbenchState {
+    return this.s;
+  }
+
+  /** Sets state and brings what follows from it up to date. */
+  private update(patch: Partial<WorkbenchState>): void {
+    const prev = this.s;
+    const next = { ...prev, ...patch };
+    const results = derive({ c: choicesOf(prev), r: prev }, choicesOf(next));
+    this.s = { ...next, ...results };
+  }
+
+  /** Sets state without working anything out again (the check's first result, before the rest). */
+  private set(patch: Partial<WorkbenchState>): void {
+    this.s = { ...this.s, ...patch };
+  }
+
+  private async readAndCheck(
+    port: WorkbookPort,
+    progress: Progress,
+  ): Promise<{ read: ReadWorkbook; check: CheckResult }> {
+    const read = await readWorkbook(port, progress);
+    progress(0, 0, 'Checking every total');
+    return { read, check: checkWorkbook(read.inputs) };
+  }
+
+  /** The state for a workbook just opened: its sheets and check, the year-1 fields filled from it, nothing chosen yet. */
+  private opened(source: WorkbookSource, read: ReadWorkbook, check: CheckResult): Partial<WorkbenchState> {
+    return {
+      source,
+      workbookName: source.name,
+      sheets: read.sheets,
+      inputs: read.inputs,
+      listed: listedFrom(read),
+      check,
+      written: null,
+      yearOne: yearOneFromCheck(check),
+      yearOneFilled: true,
+      choices: PLAN,
+      targets: [],
+      previous: null,
+      corrections: [],
+      envelope: EMPTY_FIELD,
+    };
+  }
+
+  /**
+   * Shows the check first (`first`), then works out everything else: at 20,000 lines the check's result is on screen
+   * while the scores, the scenario and the report plans are still being worked out.
+   */
+  private settle(patch: Partial<WorkbenchState>, first?: (views: Partial<PaneViews>) => void): void {
+    if (first) {
+      const before = this.s;
+      this.set(patch);
+      const s = this.s;
+      const out: Partial<PaneViews> = {};
+      this.sent.changed(out, 'workbook', [s.source], () => this.workbookWords());
+      this.sent.changed(out, 'check', [s.check], () => (s.check ? checkModel(s.check, s.sheets?.length ?? 0) : null));
+      first(out);
+      this.s = before;
+    }
+    this.update(patch);
+  }
+
+  /** Excel mode: reads the workbook open in Excel (through the main thread) and checks it. */
+  async connectExcel(progress: Progress, first?: (views: Partial<PaneViews>) => void): Promise<void> {
+    const port = this.deps.openExcel?.();
+    if (!port) throw new Error('Excel mode needs openExcel');
+    const { read, check } = await this.readAndCheck(port, progress);
+    this.settle(this.opened({ name: 'This workbook', port }, read, check), first);
+  }
+
+  /** Browser mode: opens an .xlsx file the user picked and checks it. On failure the previous workbook stays open. */
+  async openFile(
+    name: string,
+    bytes: ArrayBuffer,
+    progress: Progress,
+    first?: (views: Partial<PaneViews>) => void,
+  ): Promise<void> {
+    progress(0, 0, `Opening ${name}`);
+    const workbook = await this.deps.openXlsx(bytes);
+    const { read, check } = await this.readAndCheck(workbook, progress);
+    const source: WorkbookSource = {
+      name,
+      port: workbook,
+      save: () => workbook.toBuffer(),
+      macroEnabled: workbook.macroEnabled === true,
+    };
+    this.settle(this.opened(source, read, check), first);
+  }
+
+  /** After a re-read: the new sheets and check; the user's choices stay, and year 1's fields follow the workbook unless edited. */
+  private reread(read: ReadWorkbook, check: CheckResult): Partial<WorkbenchState> {
+    const follow = !this.s.yearOne.edited;
+    return {
+      sheets: read.sheets,
+      inputs: read.inputs,
+      listed: listedFrom(read),
+      check,
+      ...(follow ? { yearOne: yearOneFromCheck(check), yearOneFilled: true } : {}),
+    };
+  }
+
+  /** Reads the current workbook again and re-runs the check (after the user edits it, or after a view wrote sheets). */
+  async checkAgain(progress: Progress, first?: (views: Partial<PaneViews>) => void): Promise<void> {
+    const source = this.s.source;
+    if (!source) return;
+    const { read, check } = await this.readAndCheck(source.port, progress);
+    if (this.s.source === source) this.settle(this.reread(read, check), first);
+  }
+
+  /** Browser mode: the workbook (with any sheets the add-in wrote) as .xlsx bytes. */
+  async save(): Promise<{ name: string; bytes: Uint8Array; macroEnabled: boolean } | null> {
+    const source = this.s.source;
+    if (!source?.save) return null;
+    return { name: source.name, bytes: await source.save(), macroEnabled: source.macroEnabled === true };
+  }
+
+  // Score and Report
+
+  setEnvelope(text: string): void {
+    this.update({ envelope: moneyField(text, { notNegative: true, example: '1,000' }) });
+  }
+
+  setYearOne(key: YearOneKey, text: string): void {
+    this.update({ yearOne: editYearOne(this.s.yearOne, key, text) });
+  }
+
+  /** Puts back the figures of the workbook's own budget summary. */
+  resetYearOne(): void {
+    const check = this.s.check;
+    this.update({ yearOne: check ? yearOneFromCheck(check) : NO_YEAR_ONE, yearOneFilled: true });
+  }
+
+  // Scenario
+
+  /** Switches lines (by id) in or out: one line, a section, a table. */
+  setLines(ids: string[], on: boolean): void {
+    const scenario = this.s.scenario;
+    if (!scenario || 'missing' in scenario) return;
+    const wanted = new Set(ids);
+    const lines = scenario.lines.filter((l) => wanted.has(l.id));
+    this.update({ choices: switchLines(this.s.choices, lines, on) });
+  }
+
+  /** Back to the published plan: every growth and savings line in, every proposal out. Targets stay. */
+  resetScenario(): void {
+    this.update({ choices: PLAN });
+  }
+
+  setTarget(year: number, text: string): void {
+    this.update({ targets: editTarget(this.s.targets, year, text) });
+  }
+
+  // Compare
+
+  /** Reads and checks the previous MTFS (an .xlsx file, in both hosts) and compares this workbook with it. */
+  async openPrevious(name: string, bytes: ArrayBuffer, progress: Progress): Promise<void> {
+    progress(0, 0, `Opening ${name}`);
+    const workbook = await this.deps.openXlsx(bytes);
+    const { check } = await checkThrough(workbook, {}, progress);
+    if (comparableTables(check).length === 0)
+      throw new PlainError(`the file ${name} has no growth, savings or capital programme table to compare with`);
+    this.update({ previous: { name, check }, corrections: [], written: this.writtenUnlessChanges() });
+  }
+
+  /** The user says the previous MTFS's line `previous` and this MTFS's line `current` are (or are not) the same line. */
+  pair(previous: string, current: string, same: boolean): void {
+    const { previous: prev, check } = this.s;
+    if (!prev || !check) return;
+    const correction = correctionOf(prev.check, check, { previous, current }, same);
+    this.update({
+      corrections: withCorrection(this.s.corrections, correction),
+      written: this.writtenUnlessChanges(),
+    });
+  }
+
+  undoCorrection(correction: PairingOverride): void {
+    this.update({
+      corrections: withoutCorrection(this.s.corrections, correction),
+      written: this.writtenUnlessChanges(),
+    });
+  }
+
+  clearCorrections(): void {
+    this.update({ corrections: [], written: this.writtenUnlessChanges() });
+  }
+
+  /** What was written stays said, unless it was the Changes sheet: the comparison it showed has just changed. */
+  private writtenUnlessChanges(): WorkbenchState['written'] {
+    return this.s.written?.target === 'changes' ? null : this.s.written;
+  }
+
+  dismissWritten(): void {
+    this.set({ written: null });
+  }
+
+  // Writing
+
+  /**
+   * Writes the report, the scenario's report or the Changes sheet. First asks the workbook what the write would do
+   * (previewWrite): when a sheet of the user's has the same name nothing is written and it says why; when the
+   * add-in's own sheets would be replaced, the user is asked first (`confirm`), unless `confirmed`.
+   * Then writes, says which sheets were written and checks the workbook again (its own sheets are not read as input).
+   */
+  async write(target: WriteTarget, confirmed: boolean, progress: Progress): Promise<WriteOutcome> {
+    const source = this.s.source;
+    if (!source) throw new PlainError('open a workbook first');
+    const built = outputsFor(target, choicesOf(this.s), this.s);
+    if ('blocked' in built) throw new PlainError(built.blocked);
+    progress(0, 0, WRITE_WORDS[target].stage);
+    if (!confirmed) {
+      const plan = await previewWrite(source.port, built.outputs);
+      if (plan.refused.length) throw new WriteRefused(plan.refused);
+      if (plan.replace.length) return { confirm: plan.replace };
+    }
+    const plan = await writeOutputs(source.port, built.outputs, progress);
+    // Notes from the host (a chart Excel would not draw) follow what was written.
+    const words = writtenWords(plan, this.s.host);
+    this.set({ written: { target, ...words, message: [words.message, ...plan.notes].join(' ') } });
+    progress(0, 0, 'Checking the workbook again');
+    const { read, check } = await this.readAndCheck(source.port, progress);
+    if (this.s.source === source) this.update(this.reread(read, check));
+    return { written: true };
+  }
+
+  // What the views show
+
+  private workbookWords(): PaneViews['workbook'] {
+    const source = this.s.source;
+    return source ? { name: source.name, canSave: Boolean(source.save) } : null;
+  }
+
+  /** The views whose inputs changed since the last call. */
+  views(): Partial<PaneViews> {
+    const s = this.s;
+    const c = choicesOf(s);
+    const out: Partial<PaneViews> = {};
+    const sent = this.sent;
+    sent.changed(out, 'workbook', [s.source], () => this.workbookWords());
+    sent.changed(out, 'check', [s.check], () => (s.check ? checkModel(s.check, s.sheets?.length ?? 0) : null));
+    sent.changed(out, 'score', [s.scores], () => (s.scores ? scoreView(s.scores) : null));
+    sent.changed(out, 'report', [s.check, s.yearOne, s.scores], () => reportModel(c, s));
+    sent.changed(out, 'scenario', [s.scenario], () =>
+      s.scenario && s.check ? scenarioModel(s.scenario, s.check) : null,
+    );
+    sent.changed(out, 'totals', [s.outcome, s.targets], () => totalsModel(c, s));
+    sent.changed(out, 'compare', [s.previous, s.changes, s.corrections, s.correctionProblem, s.check], () =>
+      compareModel(c, s),
+    );
+    sent.changed(
+      out,
+      'writes',
+      [s.plans, s.check, s.envelope, s.yearOne, s.scenario, s.targets, s.changes, s.correctionProblem, s.previous],
+      () => writesModel(c, s),
+    );
+    sent.changed(out, 'written', [s.written], () => s.written);
+    if (s.yearOneFilled) {
+      out.yearOne = yearOneTexts(s.yearOne);
+      this.s = { ...this.s, yearOneFilled: false };
+    }
+    return out;
+  }
+}
