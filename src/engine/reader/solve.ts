@@ -51,8 +51,10 @@ export interface SolveOptions {
  */
 function priorOf(row: TableRow, index: number, discover: boolean): Prior {
   if (index === 0) return 'none';
-  if (row.type === 'total') return 'asserted';
   if (discover && row.bold) return 'asserted';
+  // Outside the house format a row with figures and no label is as often a note's figure as a total.
+  if (discover && row.type === 'total' && !row.label) return 'likely';
+  if (row.type === 'total') return 'asserted';
   if (WORKED_OUT.test(row.label)) return 'likely';
   return 'none';
 }
@@ -265,7 +267,11 @@ class Solver {
   }
 
   private solveRow(row: TableRow, t: number): void {
-    if (!this.withFigures[t] || t === 0) return;
+    if (!this.withFigures[t] || t === 0) {
+      // A table's first row adds nothing up: outside the house format, an unlabelled one is a line.
+      if (this.options.discover && row.type === 'total' && !row.label) row.type = 'line';
+      return;
+    }
     const prior = priorOf(row, t, this.options.discover);
     if (prior !== 'asserted' && !this.options.discover) return;
     const layout: Candidate | undefined = row.parts?.length
@@ -284,7 +290,10 @@ class Solver {
       (a, b) => (!a || b.e.holds > a.e.holds || (b.e.holds === a.e.holds && b.e.fails < a.e.fails) ? b : a),
       undefined,
     );
-    if (!best) return;
+    if (!best) {
+      if (prior !== 'asserted' && row.type === 'total') row.type = 'line';
+      return;
+    }
     if (prior === 'asserted') {
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
       const first = tried[0]!;
@@ -300,6 +309,7 @@ class Solver {
       best.e.fails === 0
         ? best.e.support >= 1
         : prior === 'likely' && best.e.holds >= best.e.fails && best.e.support >= 1;
+    if (!evidence && row.type === 'total') row.type = 'line';
     if (evidence) {
       this.accept(t, best.c, best.e, 'medium');
       // Found from its figures alone: a total labelled below may yet show it to be a line.
