@@ -4,7 +4,7 @@ import { checkJson, checkSummary, type CheckOptions } from '../engine/check';
 import { explainTable } from '../engine/reader/reading';
 import { lineCount, TABLE_KIND_NAMES, type Table } from '../engine/tables';
 import { checkThrough } from '../engine/workflow';
-import { openWorkbook } from './io';
+import { openWorkbook, readCorrectionsFile } from './io';
 import { column, exitCodeFor, findingLine, out, resultLine } from './output';
 
 interface CheckCommandOptions {
@@ -12,6 +12,7 @@ interface CheckCommandOptions {
   explain?: boolean;
   tolerance?: CheckOptions['tolerance'];
   basis?: CheckOptions['basis'];
+  reading?: string;
 }
 
 function toleranceOption(value: string): CheckOptions['tolerance'] {
@@ -26,9 +27,11 @@ function tableLine(t: Table): string {
 }
 
 async function check(file: string, opts: CheckCommandOptions): Promise<number> {
+  const corrections = opts.reading ? await readCorrectionsFile(opts.reading) : undefined;
   const { check: result } = await checkThrough(await openWorkbook(file), {
     tolerance: opts.tolerance,
     basis: opts.basis,
+    corrections,
   });
   if (opts.json) {
     out(JSON.stringify(checkJson(result), null, 2));
@@ -43,6 +46,11 @@ async function check(file: string, opts: CheckCommandOptions): Promise<number> {
     }
     out(`Findings: ${checkSummary(result)}${zero}`);
     result.findings.forEach((f) => out(findingLine(f)));
+    const applied = result.corrections.filter((c) => c.applied).length;
+    if (result.corrections.length)
+      out(
+        `Your corrections: ${applied} of ${result.corrections.length} applied${applied < result.corrections.length ? ' (see the warnings)' : ''}`,
+      );
     out(resultLine(result.findings));
   }
   return exitCodeFor(result.findings);
@@ -55,6 +63,10 @@ export function registerCheck(cmd: Command): void {
     .argument('<file.xlsx>', 'the workbook to check')
     .option('--json', 'print one JSON document instead of the report')
     .option('--explain', 'say how each table was read: its heading, what each column holds, what each total adds up')
+    .option(
+      '--reading <corrections.json>',
+      "corrections to how tables are read (a column's role, a memo line, what a total adds up), after those kept in the workbook",
+    )
     .addOption(
       new Option(
         '--tolerance <rounding|0>',

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { MAX_FILE_BYTES, tooLargeFileReason } from '../engine/limits';
 import type { OutputSheet } from '../engine/output';
 import type { WritePlan } from '../engine/ownership';
+import { parseCorrections, type ReadingCorrection } from '../engine/reader/corrections';
 import { WorkbookReadError, type WorkbookPort } from '../engine/port';
 import { writeOutputs, WriteRefused } from '../engine/workflow';
 import { XlsxWorkbook } from '../hosts/xlsx';
@@ -34,6 +35,36 @@ function ioReason(e: unknown): string {
   if (code === 'EISDIR') return 'it is a folder, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return String((e as Error).message);
+}
+
+/** Corrections files are small: a finance team's corrections to a pack run to a few hundred entries. */
+const MAX_CORRECTIONS_BYTES = 1_000_000;
+
+/**
+ * Reads a `--reading` file of corrections to how tables are read (docs/cli.md): every bad entry is
+ * named and nothing is applied, so a half-read file never gives half-corrected findings.
+ */
+export async function readCorrectionsFile(path: string): Promise<ReadingCorrection[]> {
+  const fail = (why: string) => new CommandFailure(`cannot use the corrections in ${path}: ${why}`);
+  let text: string;
+  try {
+    const s = await stat(path);
+    const other = notAFile(s);
+    if (other) throw fail(other);
+    if (s.size > MAX_CORRECTIONS_BYTES) throw fail('it is larger than 1 MB; is it the right file?');
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw e instanceof CommandFailure ? e : fail(ioReason(e));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw fail(`it is not JSON (${(e as Error).message})`);
+  }
+  const { corrections, problems } = parseCorrections(json);
+  if (problems.length) throw fail(problems.join('; '));
+  return corrections;
 }
 
 /**

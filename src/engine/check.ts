@@ -1,6 +1,8 @@
 import { append } from './collections';
 import { judge, type Tolerance } from './compare';
 import { readTables } from './reader';
+import type { CorrectionOutcome } from './reader/correct';
+import { describeCorrection, foldText, type ReadingCorrection } from './reader/corrections';
 import { isScoringSheet } from './scoring/model';
 import { finding, type Finding } from './findings';
 import type { SheetGrid } from './grid';
@@ -24,6 +26,8 @@ export interface CheckOptions {
   tolerance?: Tolerance;
   /** How the growth and savings appendices state their figures; found from the workbook when not given. */
   basis?: Basis;
+  /** The user's corrections to how tables are read (stored in the workbook, or given in a file). */
+  corrections?: readonly ReadingCorrection[];
 }
 
 export interface CheckResult {
@@ -32,6 +36,8 @@ export interface CheckResult {
   /** The department, when the workbook holds one; a council-wide workbook has several (see departments). */
   department?: string;
   departments: Department[];
+  /** What became of each of the user's corrections: applied, or refused in words. */
+  corrections: CorrectionOutcome[];
 }
 
 const BASIS_WORDS: [RegExp, Basis][] = [
@@ -81,12 +87,28 @@ function sameFigures(a: Table, b: Table): boolean {
 export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): CheckResult {
   const tables: Table[] = [];
   const findings: Finding[] = [];
+  const corrections: CorrectionOutcome[] = [];
+  const wanted = options.corrections ?? [];
   for (const sheet of sheets) {
     if (isScoringSheet(sheet.name)) continue;
-    const detected = readTables(sheet);
+    const detected = readTables(
+      sheet,
+      wanted.filter((c) => foldText(c.sheet) === foldText(sheet.name)),
+    );
     append(tables, detected.tables);
     append(findings, detected.findings);
+    append(corrections, detected.corrections);
   }
+  for (const c of wanted)
+    if (!sheets.some((s) => foldText(s.name) === foldText(c.sheet)))
+      corrections.push({
+        correction: c,
+        applied: false,
+        sheet: c.sheet,
+        cell: c.table,
+        problem: `the workbook has no sheet "${c.sheet}" any more`,
+      });
+  append(findings, refusedCorrections(corrections, sheets));
   const departments = groupByDepartment(tables);
   for (const dept of departments) append(findings, checkDepartment(dept, options));
 
@@ -116,7 +138,29 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
   findings.sort(
     (a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || cellOrder(a.cell) - cellOrder(b.cell),
   );
-  return { tables, findings, department: departments.length === 1 ? departments[0]!.name : undefined, departments };
+  return {
+    tables,
+    findings,
+    department: departments.length === 1 ? departments[0]!.name : undefined,
+    departments,
+    corrections,
+  };
+}
+
+/** Each correction not applied, as a warning where it was made (on the first sheet when its own has gone). */
+function refusedCorrections(outcomes: CorrectionOutcome[], sheets: SheetGrid[]): Finding[] {
+  return outcomes.flatMap((o) => {
+    if (o.applied) return [];
+    const sheet = sheets.find((s) => foldText(s.name) === foldText(o.sheet));
+    return [
+      finding(
+        'correction-not-applied',
+        sheet?.name ?? sheets[0]?.name ?? o.sheet,
+        sheet ? o.cell : 'A1',
+        `your correction "${describeCorrection(o.correction)}" (table at ${o.sheet}!${o.correction.table}) was not applied: ${o.problem}. Check the reading and make it again`,
+      ),
+    ];
+  });
 }
 
 /** Every rule on one department's tables, each cross-table rule pairing its own summary with its own appendices. */
@@ -149,6 +193,7 @@ export function departmentView(check: CheckResult, dept: Department): CheckResul
     findings: check.findings.filter((f) => sheets.has(f.sheet)),
     department: dept.name,
     departments: [dept],
+    corrections: check.corrections,
   };
 }
 
@@ -177,7 +222,9 @@ export function checkSummary(result: { tables: unknown[]; findings: Finding[] })
 }
 
 /** The check result as the CLI's --json document. */
-export function checkJson(result: Pick<CheckResult, 'tables' | 'findings'>) {
+export function checkJson(
+  result: Pick<CheckResult, 'tables' | 'findings'> & Partial<Pick<CheckResult, 'corrections'>>,
+) {
   return {
     tables: result.tables.map((t) => ({
       sheet: t.sheet,
@@ -196,5 +243,16 @@ export function checkJson(result: Pick<CheckResult, 'tables' | 'findings'>) {
       expected: f.expected,
       actual: f.actual,
     })),
+    ...(result.corrections?.length
+      ? {
+          corrections: result.corrections.map((c) => ({
+            correction: c.correction,
+            applied: c.applied,
+            sheet: c.sheet,
+            cell: c.cell,
+            ...(c.problem ? { problem: c.problem } : {}),
+          })),
+        }
+      : {}),
   };
 }

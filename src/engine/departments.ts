@@ -40,7 +40,7 @@ function fromContent(table: Table): string | undefined {
  * one after it), so no department is ever invented.
  */
 export function groupByDepartment(tables: Table[]): Department[] {
-  const named = tables.map((t) => fromTitle(t) ?? fromContent(t));
+  const named = tables.map((t) => t.department ?? fromTitle(t) ?? fromContent(t));
   const keys = named.map((n) => (n ? nameKey(n) : ''));
   const groups = new Map<string, Department>();
   tables.forEach((t, i) => {

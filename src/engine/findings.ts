@@ -15,6 +15,7 @@ export const RULES = {
   'no-cached-value': { severity: 'warning', title: 'Formula without a calculated value' },
   'hidden-row': { severity: 'info', title: 'Hidden line counted' },
   'total-unclear': { severity: 'info', title: 'Total not checked: what it adds up is unclear' },
+  'correction-not-applied': { severity: 'warning', title: 'Your correction to the reading was not applied' },
   'no-lines': { severity: 'warning', title: 'Table heading with no lines' },
   'no-tables': { severity: 'warning', title: 'No MTFS table found' },
   'repeated-table': { severity: 'info', title: 'Table repeated on another sheet' },

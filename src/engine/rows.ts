@@ -17,6 +17,10 @@ export interface Layout {
   summaryLineCol?: number;
   /** A column holding only star markers (* or **), apart from the references. */
   markerCol?: number;
+  /** The description column, when a user's correction names it: labels are read there first. */
+  labelCol?: number;
+  /** Columns a user's correction says to ignore. */
+  ignoredCols?: number[];
   /** Growth and savings tables carry references (G19, ** T24, D70 Eff/SR). */
   expectRefs: boolean;
   /** Worked out by readRow on first use. */
@@ -152,6 +156,7 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (!cell || typeof cell.value !== 'string' || isMoney[c] || !hasText(cell.value)) continue;
+    if (layout.ignoredCols?.includes(c)) continue;
     if (c === layout.summaryLineCol) {
       summaryLine = cell.value.trim();
       used.push(c);
@@ -195,6 +200,7 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
 
   // The label: the first text that is not a reference, marker, classification, date or figure.
   let labelCol = -1;
+  if (layout.labelCol !== undefined && labelCandidate(layout, cells, layout.labelCol, used)) labelCol = layout.labelCol;
   for (let c = 0; c < cells.length && labelCol < 0; c++)
     if (!isMoney[c] && labelCandidate(layout, cells, c, used)) labelCol = c;
   for (let c = 0; c < cells.length && labelCol < 0; c++)
@@ -249,6 +255,7 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
 function labelCandidate(layout: Layout, cells: (Cell | undefined)[], c: number, used: number[]): boolean {
   const cell = cells[c];
   if (!cell || typeof cell.value !== 'string' || !hasText(cell.value) || used.includes(c)) return false;
+  if (layout.ignoredCols?.includes(c)) return false;
   if (c === layout.dateCol && isDateCell(cell)) return false;
   return figureKind(cell) === 'text';
 }
@@ -345,7 +352,13 @@ function realign(
   const { columns, sheet } = layout;
   const numericCols: number[] = [];
   for (let c = 0; c < cells.length; c++) {
-    if (c !== labelCol && !used.includes(c) && c !== layout.dateCol && figureKind(cells[c]) === 'number')
+    if (
+      c !== labelCol &&
+      !used.includes(c) &&
+      c !== layout.dateCol &&
+      !layout.ignoredCols?.includes(c) &&
+      figureKind(cells[c]) === 'number'
+    )
       numericCols.push(c);
   }
   const first = numericCols[0];

@@ -13,6 +13,8 @@
  * of the add-in's sheet has another name, and a user's new sheet of the same name has no token.
  */
 
+import { parseCorrections, type ReadingCorrection } from './reader/corrections';
+
 export const STORE_NAMESPACE = 'urn:mtfs-addin:workbook:1';
 export const STORE_ROOT = 'mtfs';
 /** The hidden sheet-scoped name on each sheet the add-in wrote; its value is the sheet's token. */
@@ -30,6 +32,20 @@ export interface AddinStore {
   ownedSheets: OwnedSheet[];
   /** Later features keep their own entries here (reading corrections, scenarios, sign-offs), each under its own key. */
   [feature: string]: unknown;
+}
+
+/** Where the record keeps the user's corrections to how tables were read (reader/corrections.ts). */
+export const READING_CORRECTIONS = 'readingCorrections';
+
+/** The corrections kept in the record, and each entry that could not be read, in words. */
+export function correctionsOf(store: AddinStore | null): { corrections: ReadingCorrection[]; problems: string[] } {
+  const kept = store?.[READING_CORRECTIONS];
+  return kept === undefined ? { corrections: [], problems: [] } : parseCorrections(kept);
+}
+
+/** The record keeping these corrections (and everything else it held). */
+export function storeWithCorrections(store: AddinStore | null, corrections: readonly ReadingCorrection[]): AddinStore {
+  return { ...(store ?? emptyStore()), [READING_CORRECTIONS]: [...corrections] };
 }
 
 export function emptyStore(): AddinStore {

@@ -38,7 +38,8 @@ export interface Figure {
   col: number;
 }
 
-export type RowType = 'line' | 'total' | 'heading';
+/** A memo line is one the user said no total adds up ("of which staffing"): shown, never counted. */
+export type RowType = 'line' | 'total' | 'heading' | 'memo';
 export type StarMarker = '' | '*' | '**';
 
 export interface TableRow {
@@ -77,6 +78,8 @@ export interface TableRow {
   structure?: TotalStructure;
   /** Index of the total that adds this row up, if any. */
   consumedBy?: number;
+  /** A line the user said is a memo: shown, but added up by no total. */
+  memo?: boolean;
   /** What a total closes, or a line's section, in the sheet's own words. */
   name?: string;
   section?: string;
@@ -84,7 +87,14 @@ export interface TableRow {
 
 /** How a total adds up its parts: the lines of its section, a running total, the items above it, and so on. */
 export type TotalHow =
-  'layout' | 'section' | 'running' | 'items-above' | 'lines-above' | 'negated-items-above' | 'negated-section';
+  | 'layout'
+  | 'section'
+  | 'running'
+  | 'items-above'
+  | 'lines-above'
+  | 'negated-items-above'
+  | 'negated-section'
+  | 'as-corrected';
 
 export interface TotalStructure {
   how: TotalHow;
@@ -136,6 +146,8 @@ export interface Table {
   additive?: boolean[];
   /** Columns that add up others on each row, as the reader found them. */
   rowRules?: RowRule[];
+  /** The department a user's correction says the table belongs to. */
+  department?: string;
   /** How the table was read, for people (check --explain) and for the JSON. */
   reading?: Reading;
 }

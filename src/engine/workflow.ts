@@ -1,5 +1,8 @@
 import { checkWorkbook, type CheckOptions, type CheckResult } from './check';
+import { finding } from './findings';
 import type { SheetGrid } from './grid';
+import { withCorrection } from './reader/corrections';
+import { correctionsOf } from './store';
 import type { OutputSheet } from './output';
 import { planWrite, sameSheet, type WritePlan } from './ownership';
 import type { Progress, WorkbookPort } from '../engine/port';
@@ -26,7 +29,23 @@ export async function checkThrough(
   onProgress?: Progress,
 ): Promise<{ read: ReadWorkbook; check: CheckResult }> {
   const read = await readWorkbook(port, onProgress);
-  return { read, check: checkWorkbook(read.inputs, options) };
+  const stored = correctionsOf(port.readStore ? await port.readStore() : null);
+  // Corrections given now (a --reading file) come after the stored ones and replace any of the same thing.
+  const corrections = (options.corrections ?? []).reduce(withCorrection, stored.corrections);
+  const check = checkWorkbook(read.inputs, { ...options, corrections });
+  const first = read.inputs[0]?.name ?? read.sheets[0]?.name;
+  if (first)
+    check.findings.unshift(
+      ...stored.problems.map((p) =>
+        finding(
+          'correction-not-applied',
+          first,
+          'A1',
+          `a correction kept in this workbook could not be read (${p}); make it again in the task pane`,
+        ),
+      ),
+    );
+  return { read, check };
 }
 
 export class WriteRefused extends Error {

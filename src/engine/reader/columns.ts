@@ -19,7 +19,9 @@ export type ColumnRole =
   | 'marker'
   | 'date'
   | 'summary-line'
-  | 'text';
+  | 'text'
+  /** Set by a user's correction: the column is not read at all. */
+  | 'ignored';
 
 export interface ColumnReading {
   col: number;

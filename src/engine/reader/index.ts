@@ -9,6 +9,8 @@ import type { MoneyColumn, Table, TableKind, TableRow } from '../tables';
 import { parseYear, unitWords } from '../vocabulary';
 import { findBlocks, type Block } from './blocks';
 import { readColumns, type ColumnReading } from './columns';
+import { SheetCorrections, tableHeading, type CorrectionOutcome, type TableCorrections } from './correct';
+import type { ReadingCorrection } from './corrections';
 import { foldHeadings } from './header';
 import { kindWords, tableKind } from './kind';
 import { describeReading } from './reading';
@@ -32,6 +34,8 @@ import { columnSteps, tableStep } from './units';
 export interface SheetDetection {
   tables: Table[];
   findings: Finding[];
+  /** What became of each of the user's corrections to this sheet's tables. */
+  corrections: CorrectionOutcome[];
 }
 
 /** The columns a table spans: its headings, its body's text and its figures. */
@@ -116,11 +120,28 @@ function firstText(sheet: SheetGrid, r: number): string {
   return [...shape.texts.values()][0] ?? '';
 }
 
-function readTable(sheet: SheetGrid, block: Block, findings: Finding[]): Table {
+function readTable(
+  sheet: SheetGrid,
+  block: Block,
+  findings: Finding[],
+  corrections: SheetCorrections | undefined,
+  outcomes: CorrectionOutcome[],
+): Table | null {
   const { left, right } = span(sheet, block);
   const headings = foldHeadings(sheet, block, left, right);
+  const headerRow = block.headerRows[0] ?? block.top;
+  const anchorHeading = tableHeading(headings, firstText(sheet, block.top));
+  const fixes = corrections?.forTable(headerRow, left, anchorHeading);
+  if (fixes?.dropTable()) {
+    append(outcomes, fixes.outcomes);
+    return null;
+  }
   const columns = readColumns(sheet, block, headings);
+  const description = fixes?.columns(columns, left, right);
   const layout = layoutOf(sheet, columns);
+  if (description !== undefined) layout.labelCol = description;
+  const ignored = columns.filter((c) => c.role === 'ignored').map((c) => c.col);
+  if (ignored.length) layout.ignoredCols = ignored;
   const repeats = new Set(block.repeats);
   const rows: TableRow[] = [];
   const rowFindings: Finding[] = [];
@@ -138,7 +159,6 @@ function readTable(sheet: SheetGrid, block: Block, findings: Finding[]): Table {
     title: title.join(' '),
     rows: () => rows,
   });
-  const headerRow = block.headerRows[0] ?? block.top;
   const money = layout.columns;
   const table: Table = {
     id: `${sheet.name}!${a1Range(headerRow, left, block.bottom, right)}`,
@@ -159,7 +179,10 @@ function readTable(sheet: SheetGrid, block: Block, findings: Finding[]): Table {
     classCol: layout.classCol,
     summaryLineCol: layout.summaryLineCol,
   };
-  if (kind === 'savings') readDeductedSavings(table);
+  fixes?.rows(table, sheet.name);
+  const signs = fixes?.signs;
+  if (signs === 'shown-positive') takeAway(table);
+  else if (kind === 'savings' && signs !== 'as-printed') readDeductedSavings(table);
   const moneyReadings = money.map((m) => columns.find((c) => c.col === m.col)!);
   table.steps = columnSteps(sheet, rows, money.length);
   table.additive = moneyReadings.map((c) => c.role === 'figures');
@@ -167,15 +190,37 @@ function readTable(sheet: SheetGrid, block: Block, findings: Finding[]): Table {
     if (kind !== 'budget-table') buildStructure(table);
     // A paper printed without signs has its net figures' signs worked out first, from the row rules.
     if (kind !== 'revenue-budget' && kind !== 'capital-programme') table.rowRules = solveRowRules(table);
-    solveTotals(table, { steps: table.steps, additive: table.additive, discover: kind === 'budget-table' });
+    solveTotals(table, {
+      steps: table.steps,
+      additive: table.additive,
+      discover: kind === 'budget-table',
+      fixes: fixes?.rowFixes,
+    });
     if (kind === 'budget-table') {
       nameTotals(table);
-      signUnsignedColumns(table, rowFindings);
+      if (signs !== 'as-printed') signUnsignedColumns(table, rowFindings);
     }
   }
   append(findings, rowFindings, hiddenFindings(sheet, table));
-  table.reading = describeReading(table, block, columns);
+  finishCorrections(table, fixes, outcomes);
+  table.reading = describeReading(table, block, columns, fixes?.outcomes ?? [], anchorHeading);
   return table;
+}
+
+/** The table-wide corrections (department, signs) recorded, and every outcome kept for the check. */
+function finishCorrections(table: Table, fixes: TableCorrections | undefined, outcomes: CorrectionOutcome[]): void {
+  if (!fixes) return;
+  const department = fixes.department;
+  if (department) table.department = department;
+  // A memo line is a row of its own kind from here on, so no rule, report or scenario counts it as a line.
+  for (const row of table.rows) if (row.memo) row.type = 'memo';
+  fixes.finish();
+  append(outcomes, fixes.outcomes);
+}
+
+/** The user says the figures are shown positive and taken away: every one is read negative. */
+function takeAway(table: Table): void {
+  for (const row of table.rows) if (row.type !== 'heading') row.signs = table.columns.map(() => -1);
 }
 
 /** A heading that says the figures under it are taken away: "Less:", "Less savings", "Deductions". */
@@ -216,20 +261,28 @@ function looksLikeMoney(sheet: SheetGrid, table: Table, block: Block): boolean {
   return table.rows.some((r) => r.figures.some((f) => f && (sheet.rows[f.row]?.[f.col]?.format ?? '').includes('£')));
 }
 
-/** Finds every table on a sheet, reads it, and works out what its totals add up. */
-export function readTables(sheet: SheetGrid): SheetDetection {
+/**
+ * Finds every table on a sheet, reads it, and works out what its totals add up, with the user's
+ * corrections to the sheet's tables applied (those whose table or row moved are refused in words).
+ */
+export function readTables(sheet: SheetGrid, corrections: readonly ReadingCorrection[] = []): SheetDetection {
   const tables: Table[] = [];
   const findings: Finding[] = [];
+  const outcomes: CorrectionOutcome[] = [];
+  const sheetCorrections = corrections.length ? new SheetCorrections(sheet.name, [...corrections]) : undefined;
   const blocks = findBlocks(sheet);
   for (const block of blocks) {
     const tableFindings: Finding[] = [];
-    const table = readTable(sheet, block, tableFindings);
-    if (!looksLikeMoney(sheet, table, block)) continue;
+    const before = outcomes.length;
+    const table = readTable(sheet, block, tableFindings, sheetCorrections, outcomes);
+    // A table the user has corrected is kept, whatever the reader would have made of it.
+    if (!table || (outcomes.length === before && !looksLikeMoney(sheet, table, block))) continue;
     tables.push(table);
     append(findings, tableFindings);
   }
   append(findings, headingsWithoutLines(sheet, blocks));
-  return { tables, findings };
+  if (sheetCorrections) append(outcomes, sheetCorrections.unclaimed());
+  return { tables, findings, corrections: outcomes };
 }
 
 /** A house-format heading row with no figures under it: said, rather than passed over. */

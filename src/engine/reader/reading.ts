@@ -1,14 +1,19 @@
-import { columnLetters } from '../a1';
+import { a1, columnLetters } from '../a1';
 import { TABLE_KIND_NAMES, type Table, type TotalHow } from '../tables';
 import { unitWords } from '../vocabulary';
 import type { Block } from './blocks';
 import type { ColumnReading, ColumnRole } from './columns';
+import type { CorrectionOutcome } from './correct';
+import { describeCorrection, toRuns } from './corrections';
+import { labelledTotal } from './solve';
 
 /**
  * How a table was read, stage by stage: what `mtfs check --json` gives as `tables[].reading`, what
  * `mtfs check --explain` prints, and what a user's correction will change.
  */
 export interface Reading {
+  /** Where the table's heading starts and what it says: how a correction names the table. */
+  anchor: { table: string; heading: string };
   orientation: 'lines down the rows' | 'lines across the columns';
   /** 1-based rows of the title and of the heading. */
   titleRows: number[];
@@ -23,7 +28,7 @@ export interface Reading {
     evidence: string;
   }[];
   /** Every row of the body that is not a plain line: headings and totals. */
-  rows: { row: number; role: 'heading' | 'total' | 'line'; label: string }[];
+  rows: { row: number; role: 'heading' | 'total' | 'line' | 'memo'; label: string }[];
   totals: {
     row: number;
     label: string;
@@ -36,6 +41,10 @@ export interface Reading {
   rowRules: { column: string; adds: string[]; holds: number; fails: number; unsigned: boolean }[];
   /** The reader's confidence in the table as a whole: its least sure total or column. */
   confidence: 'high' | 'medium' | 'low';
+  /** Where the reader is unsure, as questions for the user ("Is column B the classification? …"). */
+  questions: string[];
+  /** The user's corrections applied to this table, in words. */
+  corrections: string[];
 }
 
 const UNIT_WORDS: Record<number, string> = { 1: '£', 1000: '£000', 1_000_000: '£m' };
@@ -58,6 +67,7 @@ const HOW_WORDS: Record<TotalHow, string> = {
   'lines-above': 'every line above it',
   'negated-items-above': 'minus every item above it (printed with the opposite sign)',
   'negated-section': 'minus the lines of its section',
+  'as-corrected': 'the rows you chose',
 };
 
 const RANK = { high: 2, medium: 1, low: 0 } as const;
@@ -66,7 +76,13 @@ function least<T extends 'high' | 'medium' | 'low'>(values: T[]): 'high' | 'medi
   return values.reduce<'high' | 'medium' | 'low'>((a, b) => (RANK[b] < RANK[a] ? b : a), 'high');
 }
 
-export function describeReading(table: Table, block: Block, columns: ColumnReading[]): Reading {
+export function describeReading(
+  table: Table,
+  block: Block,
+  columns: ColumnReading[],
+  corrections: readonly CorrectionOutcome[],
+  heading: string,
+): Reading {
   const money = new Set(table.columns.map((c) => c.col));
   const readColumns = columns
     .filter((c) => c.role !== 'text' || c.heading.text)
@@ -86,7 +102,7 @@ export function describeReading(table: Table, block: Block, columns: ColumnReadi
             row: row.row + 1,
             label: row.label,
             how: row.structure.how,
-            adds: rowRuns(row.parts.map((p, k) => ({ row: table.rows[p]!.row + 1, sign: row.partSigns?.[k] ?? 1 }))),
+            adds: toRuns(row.parts.map((p, k) => ({ row: table.rows[p]!.row + 1, sign: row.partSigns?.[k] ?? 1 }))),
             confidence: row.structure.confidence,
           },
         ]
@@ -106,7 +122,9 @@ export function describeReading(table: Table, block: Block, columns: ColumnReadi
     figureCols.length > 0 &&
     figureCols.every((c) => !c.heading.year) &&
     table.rows.some((r) => /(?:19|20)\d\d/.test(r.label));
+  const questions = [...columnQuestions(readColumns), ...totalQuestions(table, totals)];
   return {
+    anchor: { table: a1(table.headerRow, table.left), heading },
     orientation: yearsDown ? 'lines across the columns' : 'lines down the rows',
     titleRows: block.titleRows.map((r) => r + 1),
     headerRows: block.headerRows.map((r) => r + 1),
@@ -118,22 +136,41 @@ export function describeReading(table: Table, block: Block, columns: ColumnReadi
       ...totals.map((t) => t.confidence),
       ...readColumns.filter((c) => c.role !== 'text').map((c) => c.confidence),
     ]),
+    questions,
+    corrections: corrections.filter((c) => c.applied).map((c) => describeCorrection(c.correction)),
   };
 }
 
-/** Rows as runs, "6-12", with a minus before a run taken away: a grand total of thousands of lines stays one entry. */
-function rowRuns(rows: { row: number; sign: number }[]): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let k = 1; k <= rows.length; k++) {
-    const a = rows[k - 1]!;
-    const b = rows[k];
-    if (b && b.row === a.row + 1 && b.sign === a.sign) continue;
-    const first = rows[start]!;
-    out.push(`${first.sign < 0 ? '-' : ''}${first.row === a.row ? first.row : `${first.row}:${a.row}`}`);
-    start = k;
-  }
-  return out;
+const ASKED_ROLES: Partial<Record<ColumnRole, string>> = {
+  reference: 'the reference',
+  'reference-and-classification': 'the reference and classification',
+  classification: 'the classification',
+  marker: 'the star markers',
+};
+
+/** A column whose role was read from its content alone, or guessed: "Is column B the classification? …". */
+function columnQuestions(columns: Reading['columns']): string[] {
+  return columns.flatMap((c) => {
+    const role = ASKED_ROLES[c.role];
+    if (!role || c.confidence === 'high') return [];
+    return [`Is column ${c.column} ${role}? ${c.evidence.charAt(0).toUpperCase()}${c.evidence.slice(1)}.`];
+  });
+}
+
+/** A total no way of adding up explains, or one found from its figures alone. */
+function totalQuestions(table: Table, totals: Reading['totals']): string[] {
+  return totals.flatMap((t) => {
+    const name = `row ${t.row}${t.label ? ` "${t.label}"` : ''}`;
+    if (t.how === 'as-corrected') return [];
+    if (t.confidence === 'low')
+      return [`What does ${name} add up? No way of adding up the rows near it gives its figures.`];
+    const row = table.rows.find((r) => r.row === t.row - 1);
+    if (t.confidence === 'medium' && row && !labelledTotal(row.label) && !row.bold)
+      return [
+        `Is ${name} a total of rows ${t.adds.join(', ')}? Its figures add up so, but it is not labelled as a total.`,
+      ];
+    return [];
+  });
 }
 
 /** The reading in words, one table at a time, for `mtfs check --explain`. */
@@ -145,6 +182,7 @@ export function explainTable(table: Table): string[] {
   if (!r) return out;
   out.push(`  read with ${r.confidence} confidence; ${r.orientation}`);
   if (r.headerRows.length) out.push(`  heading: row${r.headerRows.length > 1 ? 's' : ''} ${r.headerRows.join(', ')}`);
+  out.push(`  table ${r.anchor.table}, headed "${r.anchor.heading}"`);
   for (const c of r.columns) {
     const detail = [c.year, c.unit].filter(Boolean).join(', ');
     out.push(`  column ${c.column}: ${c.role.replace(/-/g, ' ')}${detail ? ` (${detail})` : ''} — ${c.evidence}`);
@@ -156,10 +194,14 @@ export function explainTable(table: Table): string[] {
       `  row ${t.row}${t.label ? ` "${t.label}"` : ''} adds up ${HOW_WORDS[t.how]}: rows ${adds} (${t.confidence} confidence)`,
     );
   }
+  for (const m of r.rows.filter((x) => x.role === 'memo'))
+    out.push(`  row ${m.row}${m.label ? ` "${m.label}"` : ''} is a memo line, in no total`);
   for (const rule of r.rowRules) {
     out.push(
       `  column ${rule.column} = ${rule.adds.join(' + ').replace(/\+ -/g, '- ')} on each row (holds on ${rule.holds}, not on ${rule.fails})${rule.unsigned ? '; figures printed without signs' : ''}`,
     );
   }
+  for (const c of r.corrections) out.push(`  your correction: ${c}`);
+  for (const q of r.questions) out.push(`  question: ${q}`);
   return out;
 }

@@ -2,6 +2,7 @@ import { judgeExact } from '../compare';
 import type { Decimal } from '../money';
 import type { Table, TableRow, TotalHow, TotalStructure } from '../tables';
 import { TOTAL_LABEL } from '../vocabulary';
+import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
 
 /**
@@ -42,6 +43,8 @@ export interface SolveOptions {
   additive: boolean[];
   /** Whether lines that are not labelled as totals may be found to be totals from their figures. */
   discover: boolean;
+  /** The user's corrections, by row index: a row's role, or what a total adds up. */
+  fixes?: ReadonlyMap<number, RowFix>;
 }
 
 /**
@@ -81,7 +84,10 @@ class Solver {
   ) {
     this.exact = exactFigures(table);
     this.stepUnits = options.steps.map((s) => s.times(this.exact.factor).toNumber());
-    this.withFigures = table.rows.map((row) => row.type !== 'heading' && row.figures.some((f) => f !== undefined));
+    // A memo line is shown but added up by no total: to every total it is as if it had no figures.
+    this.withFigures = table.rows.map(
+      (row) => row.type !== 'heading' && !row.memo && row.figures.some((f) => f !== undefined),
+    );
     if (table.rows.some((row) => TAKEN_AWAY.test(row.label))) {
       let underLess = false;
       table.rows.forEach((row, i) => {
@@ -267,15 +273,29 @@ class Solver {
   }
 
   private solveRow(row: TableRow, t: number): void {
+    const fix = this.options.fixes?.get(t);
+    if (fix?.parts && this.withFigures[t]) {
+      const corrected: Candidate = {
+        parts: fix.parts,
+        signs: fix.signs ?? fix.parts.map(() => 1),
+        how: 'as-corrected',
+      };
+      return this.accept(t, corrected, this.evaluate(t, corrected), 'high');
+    }
+    if (fix?.role === 'line' || row.memo) {
+      row.type = 'line';
+      return;
+    }
     if (!this.withFigures[t] || t === 0) {
       // A table's first row adds nothing up: outside the house format, an unlabelled one is a line.
       if (this.options.discover && row.type === 'total' && !row.label) row.type = 'line';
       return;
     }
-    const prior = priorOf(row, t, this.options.discover);
+    const prior = fix?.role === 'total' ? 'asserted' : priorOf(row, t, this.options.discover);
     if (prior !== 'asserted' && !this.options.discover) return;
-    const layout: Candidate | undefined = row.parts?.length
-      ? { parts: row.parts, signs: row.parts.map(() => 1), how: 'layout' }
+    const layoutParts = row.parts?.filter((p) => !this.table.rows[p]!.memo);
+    const layout: Candidate | undefined = layoutParts?.length
+      ? { parts: layoutParts, signs: layoutParts.map(() => 1), how: 'layout' }
       : undefined;
     if (layout) {
       // The house format's layout usually says it all: no need to look further when it holds everywhere.
