@@ -64,7 +64,7 @@ export function registerCheck(cmd: Command): void {
     .option('--json', 'print one JSON document instead of the report')
     .option('--explain', 'say how each table was read: its heading, what each column holds, what each total adds up')
     .option(
-      '--reading <corrections.json>',
+      '--reading <corrections.json|yaml>',
       "corrections to how tables are read (a column's role, a memo line, what a total adds up), after those kept in the workbook",
     )
     .addOption(

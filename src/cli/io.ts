@@ -1,6 +1,7 @@
 import { rmSync, type Stats } from 'node:fs';
 import { chmod, lstat, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { MAX_FILE_BYTES, tooLargeFileReason } from '../engine/limits';
 import type { OutputSheet } from '../engine/output';
 import type { WritePlan } from '../engine/ownership';
@@ -41,7 +42,7 @@ function ioReason(e: unknown): string {
 const MAX_CORRECTIONS_BYTES = 1_000_000;
 
 /**
- * Reads a `--reading` file of corrections to how tables are read (docs/cli.md): every bad entry is
+ * Reads a `--reading` file of corrections (JSON, or YAML when it ends .yaml or .yml) to how tables are read (docs/cli.md): every bad entry is
  * named and nothing is applied, so a half-read file never gives half-corrected findings.
  */
 export async function readCorrectionsFile(path: string): Promise<ReadingCorrection[]> {
@@ -56,11 +57,13 @@ export async function readCorrectionsFile(path: string): Promise<ReadingCorrecti
   } catch (e) {
     throw e instanceof CommandFailure ? e : fail(ioReason(e));
   }
+  const yaml = /\.ya?ml$/i.test(path);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Few aliases: a YAML file cannot expand into millions of entries ("billion laughs").
+    json = yaml ? parseYaml(text, { maxAliasCount: 50 }) : JSON.parse(text);
   } catch (e) {
-    throw fail(`it is not JSON (${(e as Error).message})`);
+    throw fail(`it is not ${yaml ? 'YAML' : 'JSON'} (${(e as Error).message.split('\n')[0]})`);
   }
   const { corrections, problems } = parseCorrections(json);
   if (problems.length) throw fail(problems.join('; '));

@@ -58,6 +58,24 @@ describe('mtfs check --reading', () => {
     expect(r.stdout).toContain('Your corrections: 1 of 1 applied');
   });
 
+  it('reads the same corrections from YAML', () => {
+    const yaml = [
+      'corrections:',
+      '  - sheet: Growth',
+      '    table: A3',
+      "    heading: 'Ref | Description | 2025/26 £000 | 2026/27 £000 | 2027/28 £000'",
+      '    row: 7',
+      '    label: of which staffing',
+      '    role: memo',
+    ].join('\n');
+    const r = mtfs('check', plain, '--reading', file('fix.yaml', yaml));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Your corrections: 1 of 1 applied');
+    expect(mtfs('check', plain, '--reading', file('bad.yml', 'corrections: [a: b: c]')).stderr).toContain(
+      'it is not YAML',
+    );
+  });
+
   it('applies the corrections kept in the workbook, and lets a file replace one of them', () => {
     const kept = mtfs('check', stored, '--json');
     expect(kept.code).toBe(0);
