@@ -12,6 +12,10 @@ export * from './model';
 export * from './modelSheet';
 export * from './proposals';
 export * from './score';
+export * from './sensitivity';
+export * from './what-it-takes';
+export { ordinal, rangeWords, shownHigh, shownLow } from './sensitivity-words';
+export { ratioText, type Ratio } from './ratio';
 
 export interface ScoreOptions {
   /** Investment envelope in £000, 0 or more: when given, the best set of proposals that fits it is chosen. */
