@@ -218,13 +218,19 @@ describe('robustness of the ranking to the weights', () => {
       impact: scores,
       publicService: fc.constantFrom('No', 'No', 'No', 'Yes'),
     });
-    const weights = fc.tuple(...Array.from({ length: 4 }, () => fc.integer({ min: 0, max: 40 }))).map((cuts) => {
-      const w = [...cuts, 0].map((c) => c + 5);
-      const total = w.reduce((a, b) => a + b, 0);
-      const scaled = w.map((x) => Math.floor((x * 100) / total));
-      scaled[0] += 100 - scaled.reduce((a, b) => a + b, 0);
-      return scaled;
-    });
+    // Weights adding up to 100, sometimes with decimals (such as 22.75 and 17.25), as a Scoring Model sheet may hold.
+    const weights = fc
+      .tuple(
+        fc.tuple(...Array.from({ length: 4 }, () => fc.integer({ min: 0, max: 40 }))),
+        fc.constantFrom(0, 0.25, 2.5),
+      )
+      .map(([cuts, shift]) => {
+        const w = [...cuts, 0].map((c) => c + 5);
+        const total = w.reduce((a, b) => a + b, 0);
+        const scaled = w.map((x) => Math.floor((x * 100) / total));
+        scaled[0] += 100 - scaled.reduce((a, b) => a + b, 0);
+        return scaled.map((x, i) => String(x + (i === 0 ? -shift : i === 1 ? shift : 0)));
+      });
     fc.assert(
       fc.property(
         fc.array(proposal, { minLength: 2, maxLength: 5 }),

@@ -39,7 +39,7 @@ function bandWith(over: Partial<Row>): Band {
 
 function cellValue(lever: LeverId, value: SingleChange['value']): number | string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  return typeof value === 'number' ? value : (value).toNumber();
+  return typeof value === 'number' ? value : value.toNumber();
 }
 
 /** Values of the input between the one now and the suggestion, not including the suggestion. */
@@ -126,7 +126,9 @@ describe('what it would take to move a proposal up a band', () => {
       'No single change moves C3 up a band: it is stopped by Outside the area and Risk not proportionate to reward, and every one of them would have to be lifted.',
     );
     const risk = taken[1].gates.find((g) => g.gate === 'risk-not-proportionate')!;
-    expect(risk.needs).toBe('a reward score of 60 or more (now 54.0), or a risk rating of 12 or less (now 16)');
+    expect(risk.needs).toBe(
+      'it would need a reward score of 60 or more (now 54.0), or a risk rating of 12 or less (now 16)',
+    );
     expect(risk.changes.map((c) => c.words)).toContain(
       'Risk likelihood 3 instead of 4 would bring the risk rating from 16 (High) to 12 (Medium), lift the gate Risk not proportionate to reward and leave it stopped by Outside the area.',
     );
@@ -153,7 +155,7 @@ describe('what it would take to move a proposal up a band', () => {
     ]);
     const gate = whatItTakes(projects, model!)[0].gates[0];
     expect(gate.needs).toBe(
-      'an annual net return of at least 210 on its investment of 7,000 (£000), or an investment of no more than 6,666.666',
+      'it would need an annual net return of at least 210 on its investment of 7,000 (£000), or an investment of no more than 6,666.666',
     );
   });
 

@@ -6,15 +6,20 @@ import { MODEL_SHEET, PROPOSALS_SHEET, type ScoringModel } from './model';
 import { readScoringModel } from './modelSheet';
 import { readProposals, type IncompleteProposal } from './proposals';
 import { rankProposals, scoreProposal, type ScoredProposal } from './score';
+import { noteJson } from './json';
 
 export * from './envelope';
 export * from './model';
 export * from './modelSheet';
 export * from './proposals';
 export * from './score';
+export * from './score-notes';
+export * from './score-changes';
 export * from './sensitivity';
 export * from './what-it-takes';
-export { ordinal, rangeWords, shownHigh, shownLow } from './sensitivity-words';
+export * from './analysis';
+export { analysisJson, changesJson } from './json';
+export { edgeWords, ordinal, rangeWords, shownHigh, shownLow } from './sensitivity-words';
 export { ratioText, type Ratio } from './ratio';
 
 export interface ScoreOptions {
@@ -100,7 +105,13 @@ export function scoreJson(result: ScoreResult) {
       band: p.band,
       rank: p.rank,
       gates: [...p.gates],
-      criteria: p.criteria.map((c) => ({ name: c.name, score: c.score, weight: c.weight.toNumber() })),
+      criteria: p.criteria.map((c) => ({
+        name: c.name,
+        score: c.score,
+        weight: c.weight.toNumber(),
+        ...noteJson(p, c.id),
+      })),
+      ...(p.notes.risk ? { risk: noteJson(p, 'risk') } : {}),
     })),
     incomplete: result.incomplete.flatMap((i) =>
       i.findings.map((f) => ({ ref: i.ref, sheet: f.sheet, cell: f.cell, message: f.message })),

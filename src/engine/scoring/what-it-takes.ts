@@ -55,7 +55,7 @@ export interface SingleChange {
 export interface GateLift {
   gate: GateId;
   title: string;
-  /** What would lift the gate, in the proposal's figures. */
+  /** What would lift the gate, in the proposal's figures: "it would need a reward score of 60 or more (now 54.0), …". */
   needs: string;
   /** Each single change that would lift this gate (other gates may still stop the proposal). */
   changes: SingleChange[];
@@ -263,17 +263,17 @@ function gateNeeds(p: ScoredProposal, model: ScoringModel, gate: GateId): string
   const setting = model.gates.find((g) => g.id === gate)?.setting ?? new Decimal(0);
   switch (gate) {
     case 'outside-area':
-      return `it would have to be inside the council's area (Inside area: Yes): the gate applies to ${p.category} outside it`;
+      return `it would need to be inside the council's area (Inside area: Yes); the gate applies to ${p.category} outside it`;
     case 'public-service-at-risk':
-      return 'it would have to keep the public service offer safe (Public service at risk: No)';
+      return 'it would need to keep the public service offer safe (Public service at risk: No)';
     case 'risk-not-proportionate':
-      return `a reward score of ${setting.toFixed()} or more (now ${p.reward.toFixed(1)}), or a risk rating of ${model.risk.mediumUpTo.toFixed()} or less (now ${p.riskRating})`;
+      return `it would need a reward score of ${setting.toFixed()} or more (now ${p.reward.toFixed(1)}), or a risk rating of ${model.risk.mediumUpTo.toFixed()} or less (now ${p.riskRating})`;
     case 'below-minimum-yield': {
       const least = setting.times(p.investment);
       const most = p.annualReturn.gt(0)
         ? p.annualReturn.div(setting).toDecimalPlaces(MONEY_PLACES, Decimal.ROUND_FLOOR)
         : null;
-      return `an annual net return of at least ${money(least)} on its investment of ${money(p.investment)} (£000)${most ? `, or an investment of no more than ${money(most)}` : ''}`;
+      return `it would need an annual net return of at least ${money(least)} on its investment of ${money(p.investment)} (£000)${most ? `, or an investment of no more than ${money(most)}` : ''}`;
     }
   }
 }
