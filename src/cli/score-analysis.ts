@@ -4,7 +4,7 @@ import {
   edgeWords,
   NOTE_KEYS,
   NOTE_NAMES,
-  scoreWorkbook,
+  previousScoresFrom,
   shownHigh,
   shownLow,
   type PreviousScores,
@@ -21,7 +21,6 @@ import { out } from './output';
 
 /** Reads and scores a previous scoring workbook; a file that cannot be scored stops the command with the reason. */
 export async function previousScores(file: string): Promise<PreviousScores> {
-  const name = basename(file);
   let sheets;
   try {
     sheets = await (await openWorkbook(file)).readSheets();
@@ -30,15 +29,9 @@ export async function previousScores(file: string): Promise<PreviousScores> {
       throw new CommandFailure(`cannot read the previous workbook ${file}: ${e.message}`);
     throw e;
   }
-  const result = scoreWorkbook(sheets);
-  const stopped = result.findings.find((f) => f.severity === 'error');
-  if (!result.proposalsSheet)
-    throw new CommandFailure(`the previous workbook ${name} has no Commercial Projects sheet to compare with`);
-  if (stopped)
-    throw new CommandFailure(
-      `the previous workbook ${name} cannot be scored: ${stopped.sheet}!${stopped.cell}: ${stopped.message}`,
-    );
-  return { name, result };
+  const previous = previousScoresFrom(basename(file), sheets);
+  if ('problem' in previous) throw new CommandFailure(previous.problem);
+  return previous;
 }
 
 function changeAtEnd(r: Range, side: 'low' | 'high'): string | null {

@@ -6,6 +6,7 @@ import { MODEL_SHEET, PROPOSALS_SHEET, type ScoringModel } from './model';
 import { readScoringModel } from './modelSheet';
 import { readProposals, type IncompleteProposal } from './proposals';
 import { rankProposals, scoreProposal, type ScoredProposal } from './score';
+import type { PreviousScores } from './analysis';
 import { noteJson } from './json';
 
 export * from './envelope';
@@ -91,6 +92,22 @@ export function scoreWorkbook(sheets: SheetGrid[], options: ScoreOptions = {}): 
     findings: read.incomplete.flatMap((i) => i.findings),
     selection: selection(projects, options.envelope),
   };
+}
+
+/**
+ * A previous scoring workbook's sheets as scores to compare with, or why they cannot be compared, in words: one rule
+ * for the command line and the task pane.
+ */
+export function previousScoresFrom(name: string, sheets: SheetGrid[]): PreviousScores | { problem: string } {
+  const result = scoreWorkbook(sheets);
+  if (!result.proposalsSheet)
+    return { problem: `the previous workbook ${name} has no ${PROPOSALS_SHEET} sheet to compare with` };
+  const stopped = result.findings.find((f) => f.severity === 'error');
+  if (stopped)
+    return {
+      problem: `the previous workbook ${name} cannot be scored: ${stopped.sheet}!${stopped.cell}: ${stopped.message}`,
+    };
+  return { name, result };
 }
 
 /** The CLI's --json document: projects in rank order, one incomplete entry per problem cell, the selection when an envelope was given. */
