@@ -30,7 +30,14 @@ import {
   type SelectionWords,
 } from '../state/score';
 import { listWords } from '../state/words';
+import type { ProposalExtras, ScoreAnalysisView } from '../state/score-analysis';
 import { ItemButton } from './ItemButton';
+import {
+  EarlierScoresSection,
+  ProposalExtrasPanel,
+  RobustnessSection,
+  type EarlierScoresProps,
+} from './ScoreAnalysisParts';
 import { MoneyInput } from './MoneyInput';
 import { BAND_COLOURS, RiskRewardChart } from './RiskRewardChart';
 import { useViewStyles } from './ViewParts';
@@ -90,6 +97,10 @@ export interface ScoreViewProps {
   selectsCells: boolean;
   shownCell: { sheet: string; cell: string } | null;
   onChooseCell(sheet: string, cell: string): void;
+  /** How robust the order is, what it would take, who scored what and the changes since: absent until worked out. */
+  analysis?: ScoreAnalysisView | null;
+  /** Opening an earlier scoring workbook to compare with. */
+  earlier?: EarlierScoresProps;
 }
 
 /** The Score view: the proposals in rank order with every number explained, the risk–reward chart, the envelope, incomplete rows. */
@@ -169,6 +180,8 @@ export function ScoreView(props: ScoreViewProps) {
         {view.selection && <Selection selection={view.selection} count={chosen} />}
       </section>
 
+      {props.analysis?.robustness && <RobustnessSection view={props.analysis.robustness} />}
+
       <section className={styles.section} aria-labelledby={listHeading}>
         <h2 id={listHeading} className={styles.heading}>
           Proposals in rank order
@@ -184,10 +197,13 @@ export function ScoreView(props: ScoreViewProps) {
               shownCell={props.shownCell}
               selectsCells={props.selectsCells}
               onChooseCell={props.onChooseCell}
+              extras={props.analysis?.extras[p.ref]}
             />
           ))}
         </Accordion>
       </section>
+
+      {props.earlier && <EarlierScoresSection {...props.earlier} />}
 
       {view.incomplete.length > 0 && (
         <section className={styles.section} aria-labelledby={incompleteHeading}>
@@ -246,11 +262,13 @@ function Proposal({
   shownCell,
   selectsCells,
   onChooseCell,
+  extras,
 }: {
   proposal: ProposalItem;
   shownCell: ScoreViewProps['shownCell'];
   selectsCells: boolean;
   onChooseCell(sheet: string, cell: string): void;
+  extras?: ProposalExtras;
 }) {
   const styles = useViewStyles();
   const own = useStyles();
@@ -334,6 +352,7 @@ function Proposal({
           ) : (
             <Text size={200}>No gate stops it.</Text>
           )}
+          {extras && <ProposalExtrasPanel extras={extras} proposalRef={p.ref} />}
           <div className={styles.actions}>
             {selectsCells ? (
               <Button

@@ -3,6 +3,7 @@ import { checkWorkbook, type CheckResult } from '../../engine/check';
 import { sameSheet } from '../../engine/ownership';
 import type { SheetGrid } from '../../engine/grid';
 import type { ScenarioLine } from '../../engine/scenario';
+import { previousScoresFrom } from '../../engine/scoring';
 import {
   checkThrough,
   previewWrite,
@@ -128,6 +129,7 @@ const CHOICE_KEYS: (keyof Choices)[] = [
   'targets',
   'previous',
   'corrections',
+  'previousScores',
 ];
 
 function choicesOf(s: SessionState): Choices {
@@ -171,6 +173,7 @@ export class Session {
       targets: [],
       previous: null,
       corrections: [],
+      previousScores: null,
       ...NO_RESULTS,
     });
   }
@@ -239,6 +242,7 @@ export class Session {
       targets: [],
       previous: null,
       corrections: [],
+      previousScores: null,
     };
   }
 
@@ -339,6 +343,24 @@ export class Session {
   resetYearOne(): void {
     const check = this.state.check;
     this.update({ yearOne: check ? yearOneFromCheck(check) : NO_YEAR_ONE });
+  }
+
+  /**
+   * Reads and scores an earlier scoring workbook (an .xlsx file, in both hosts): the Score view and the Proposal
+   * Scores sheet then say what changed in each proposal's scores since. The file is only read.
+   */
+  async openPreviousScores(file: PickedFile): Promise<void> {
+    await this.run(`Opening ${file.name}`, `Could not compare the scores with ${file.name}`, async (progress) => {
+      const workbook = await this.deps.openXlsx(await file.arrayBuffer());
+      const { inputs } = await readWorkbook(workbook, progress);
+      const previous = previousScoresFrom(file.name, inputs);
+      if ('problem' in previous) throw new PlainError(previous.problem);
+      this.update({ previousScores: previous });
+    });
+  }
+
+  clearPreviousScores(): void {
+    this.update({ previousScores: null });
   }
 
   // Scenario
