@@ -200,7 +200,10 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     expect(panel).toContain('Commercial Projects!');
     const c3 = page.locator('[data-ref="C3"]');
     await c3.getByRole('button').first().click();
-    const reasons = await c3.getByRole('listitem').allInnerTexts();
+    const reasons = await c3
+      .getByRole('list', { name: 'Why it is not supported' })
+      .getByRole('listitem')
+      .allInnerTexts();
     expect(reasons).toHaveLength(2);
     expect(reasons[0]).toMatch(/^Outside the area: it is outside the council's area and its category is Investing\./);
     expect(reasons[1]).toMatch(

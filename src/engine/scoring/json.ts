@@ -34,6 +34,7 @@ const rangeJson = (r: Range) => ({
 });
 
 const changeJson = (c: SingleChange) => ({
+  lever: c.lever,
   input: c.input,
   from: c.from,
   to: c.to,

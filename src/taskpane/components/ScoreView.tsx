@@ -341,7 +341,7 @@ function Proposal({
           {p.reasons.length > 0 ? (
             <>
               <h4 className={styles.subheading}>Why it is not supported</h4>
-              <ul className={own.reasons}>
+              <ul className={own.reasons} aria-label="Why it is not supported">
                 {p.reasons.map((r) => (
                   <li key={r}>
                     <Text size={200}>{r}</Text>
