@@ -10,6 +10,7 @@ import { checkThrough } from '../engine/workflow';
 import { checkOutput, CommandFailure, openWorkbook, writeAtomically, writeOrFail } from './io';
 import { exitCodeFor } from './output';
 import { envelopeOption } from './score';
+import { previousScores } from './score-analysis';
 
 /**
  * What a write leaves as it was, said only because it is so: every part of the package the add-in
@@ -37,6 +38,7 @@ interface ReportOptions {
   transfers?: Decimal;
   inPlace?: boolean;
   envelope?: Decimal;
+  previousScores?: string;
 }
 
 function yearOne(opts: ReportOptions): YearOneInputs | undefined {
@@ -62,10 +64,11 @@ async function councilReport(files: string[], opts: ReportOptions, log: (line: s
     opts.originalBudget !== undefined ||
     opts.otherChanges !== undefined ||
     opts.transfers !== undefined ||
-    opts.envelope !== undefined
+    opts.envelope !== undefined ||
+    opts.previousScores !== undefined
   ) {
     throw new CommandFailure(
-      "--original-budget, --other-changes, --transfers and --envelope apply to one department's workbook; each department in a council report uses its own budget summary",
+      "--original-budget, --other-changes, --transfers, --envelope and --previous-scores apply to one department's workbook; each department in a council report uses its own budget summary",
     );
   }
   const parts = [];
@@ -86,18 +89,34 @@ async function councilReport(files: string[], opts: ReportOptions, log: (line: s
 }
 
 async function report(file: string, opts: ReportOptions, log: (line: string) => void): Promise<number> {
+  const earlier = opts.previousScores;
   const output = await checkOutput(opts.output, [
     {
       file,
       inPlace: opts.inPlace,
       sameFile: `the output would overwrite the input ${file}${sameName(opts.output, file)}; give another -o file, or --in-place to add the report sheets to it`,
     },
+    ...(earlier
+      ? [
+          {
+            file: earlier,
+            sameFile: `the output would overwrite the earlier scoring workbook ${earlier}${sameName(opts.output, earlier)}; give another -o file`,
+          },
+        ]
+      : []),
   ]);
   const entered = yearOne(opts);
+  const previous = opts.previousScores ? await previousScores(opts.previousScores) : undefined;
   const wb = await openWorkbook(file);
   const { read, check } = await checkThrough(wb);
   const scores = scoreWorkbook(read.inputs, { envelope: opts.envelope });
-  const built = buildReport(check, { yearOne: entered, scores: scores.proposalsSheet ? scores : undefined });
+  if (previous && !scores.proposalsSheet)
+    throw new CommandFailure(`${basename(file)} has no Commercial Projects sheet to compare with ${previous.name}`);
+  const built = buildReport(check, {
+    yearOne: entered,
+    scores: scores.proposalsSheet ? scores : undefined,
+    previousScores: previous,
+  });
   const plan = await writeOrFail(wb, built.sheets);
   await writeAtomically(output, await wb.toBuffer());
   log(`${basename(file)}: ${checkSummary(check)}`);
@@ -137,6 +156,10 @@ export function registerReport(cmd: Command, log: (line: string) => void): void 
         '--envelope <£000>',
         'choose the best set of proposals whose total investment fits this envelope (£000)',
       ).argParser(envelopeOption),
+    )
+    .option(
+      '--previous-scores <file.xlsx>',
+      'an earlier scoring workbook: the Proposal Scores sheet then says what changed in each proposal’s scores since',
     )
     .option('--in-place', 'allow -o to be the input file itself (its input sheets are still not changed)')
     .action(async (files: string[], opts: ReportOptions) => {

@@ -4,8 +4,20 @@ import { parseTextNumber } from '../engine/figures';
 import { describe, type Finding } from '../engine/findings';
 import { money } from '../engine/compare';
 import type { Decimal } from '../engine/money';
-import { scoreJson, scoreWorkbook, type ScoredProposal, type ScoreResult, type Selection } from '../engine/scoring';
+import {
+  analysisJson,
+  changesJson,
+  scoreAnalysis,
+  scoreChanges,
+  scoreJson,
+  scoreWorkbook,
+  type PreviousScores,
+  type ScoredProposal,
+  type ScoreResult,
+  type Selection,
+} from '../engine/scoring';
 import { openWorkbook } from './io';
+import { previousScores, printAnalysis, printChanges, printWhoScored } from './score-analysis';
 import { exitCodeFor, findingLine, out, resultLine } from './output';
 
 export function envelopeOption(value: string): Decimal {
@@ -36,7 +48,14 @@ function selectionLine(s: Selection): string {
   return `Envelope ${money(s.envelope)} £000: choose ${chosen} (investment ${money(s.totalInvestment)} £000, reward ${s.totalReward.toFixed(1)}, annual net return ${money(s.totalReturn)} £000)`;
 }
 
-function report(file: string, result: ScoreResult, errors: readonly Finding[]): void {
+interface ScoreOptions {
+  json?: boolean;
+  envelope?: Decimal;
+  sensitivity?: boolean;
+  previous?: string;
+}
+
+function report(file: string, result: ScoreResult, errors: readonly Finding[], extra: Extra): void {
   const model = result.modelSheet ? `model from the ${result.modelSheet} sheet` : 'default model';
   out(
     `${basename(file)} — ${result.projects.length} proposals scored, ${result.incomplete.length} incomplete (${model})`,
@@ -54,18 +73,39 @@ function report(file: string, result: ScoreResult, errors: readonly Finding[]): 
     result.incomplete.flatMap((i) => i.findings).forEach((f) => out(findingLine(f)));
   }
   if (result.selection) out(selectionLine(result.selection));
+  printWhoScored(result.projects);
+  if (extra.previous && extra.changes) printChanges(extra.previous.name, extra.changes);
+  if (extra.analysis) printAnalysis(extra.analysis);
   out(resultLine(errors));
 }
 
-async function score(file: string, opts: { json?: boolean; envelope?: Decimal }): Promise<number> {
+/** What --sensitivity and --previous add: worked out only when asked for. */
+interface Extra {
+  analysis: ReturnType<typeof scoreAnalysis>;
+  previous: PreviousScores | null;
+  changes: ReturnType<typeof scoreChanges>;
+}
+
+async function score(file: string, opts: ScoreOptions): Promise<number> {
+  const previous = opts.previous ? await previousScores(opts.previous) : null;
   const wb = await openWorkbook(file);
   const result = scoreWorkbook(await wb.readSheets(), { envelope: opts.envelope });
   const errors = result.findings.filter((f) => f.severity === 'error');
+  const extra: Extra = {
+    analysis: opts.sensitivity ? scoreAnalysis(result) : null,
+    previous,
+    changes: previous && !errors.length ? scoreChanges(previous, result) : null,
+  };
   if (opts.json) {
-    out(JSON.stringify(scoreJson(result), null, 2));
+    const document = {
+      ...scoreJson(result),
+      ...(extra.analysis ? analysisJson(extra.analysis) : {}),
+      ...(previous && extra.changes ? { changes: changesJson(previous.name, extra.changes) } : {}),
+    };
+    out(JSON.stringify(document, null, 2));
     errors.forEach((f) => process.stderr.write(`mtfs: ${basename(file)}: ${describe(f)}\n`));
   } else {
-    report(file, result, errors);
+    report(file, result, errors, extra);
   }
   return exitCodeFor(errors);
 }
@@ -81,7 +121,15 @@ export function registerScore(cmd: Command): void {
       'choose the best set of proposals whose total investment fits this envelope (£000)',
       envelopeOption,
     )
-    .action(async (file: string, opts: { json?: boolean; envelope?: Decimal }) => {
+    .option(
+      '--sensitivity',
+      'also say how far each weight can move before the ranking, a band or the envelope choice changes, and what it would take to move each proposal up a band',
+    )
+    .option(
+      '--previous <file.xlsx>',
+      'also say what changed in each proposal’s scores since this earlier scoring workbook',
+    )
+    .action(async (file: string, opts: ScoreOptions) => {
       process.exitCode = await score(file, opts);
     });
 }

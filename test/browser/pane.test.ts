@@ -24,8 +24,18 @@ interface AxeViolation {
   nodes: { target: string[]; html: string; failureSummary?: string }[];
 }
 
-/** Runs axe-core on the page as it is (injected through the debugging protocol, so the page's policy is unchanged). */
+/**
+ * Runs axe-core on the page at rest (injected through the debugging protocol, so the page's policy is unchanged).
+ * It first waits for every finite animation and transition to end: a proposal just opened fades in over 200 ms
+ * (Fluent's accordion motion) and a button enabled again after work takes 100 ms to reach its colours. Judged
+ * mid-fade, their text is reported as too faint, which is not what anyone reads.
+ */
 async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.evaluate(await readFile(AXE, 'utf8'));
   return page.evaluate(async () => {
@@ -198,7 +208,7 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
       await expect.poll(themeOf).toBe('light');
     });
 
-    it('forced colours: the charts take the system colours', async () => {
+    it('forced colours: the charts (bridge, risk and reward, weight ranges) take the system colours', async () => {
       const { page } = pane;
       await page.emulateMedia({ forcedColors: 'active' });
       await expect.poll(themeOf).toBe('contrast');
@@ -220,6 +230,9 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
       const chart = page.getByRole('group', { name: /^Risk and reward of 5 proposals/ });
       const chartFills = await chart.locator('text').evaluateAll((els) => els.map((e) => getComputedStyle(e).fill));
       expect(new Set(chartFills)).toEqual(new Set([system]));
+      const tornado = page.getByRole('group', { name: /^How far each weight can move/ });
+      const tornadoFills = await tornado.locator('text').evaluateAll((els) => els.map((e) => getComputedStyle(e).fill));
+      expect(new Set(tornadoFills)).toEqual(new Set([system]));
       await chart.scrollIntoViewIfNeeded();
       await shot('44-forced-colours-chart.png');
       await page.emulateMedia({ forcedColors: 'none' });

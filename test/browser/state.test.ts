@@ -241,7 +241,9 @@ describe('Session in Excel mode', () => {
     expect(session.state.problem).toEqual({
       intent: 'warning',
       title: 'Could not go to Gone!B2',
-      message: "The requested resource doesn't exist.",
+      // Excel's developer message is never shown: its code is said in plain words (hosts/office/errors.ts).
+      message:
+        'Excel could not find a sheet or name the add-in was working with: it may have been renamed or deleted while the add-in was busy. Check the workbook again, then try once more.',
     });
   });
 

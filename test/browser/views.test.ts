@@ -222,7 +222,10 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     expect(panel).toContain('Commercial Projects!');
     const c3 = page.locator('[data-ref="C3"]');
     await c3.getByRole('button').first().click();
-    const reasons = await c3.getByRole('listitem').allInnerTexts();
+    const reasons = await c3
+      .getByRole('list', { name: 'Why it is not supported' })
+      .getByRole('listitem')
+      .allInnerTexts();
     expect(reasons).toHaveLength(2);
     expect(reasons[0]).toMatch(/^Outside the area: it is outside the council's area and its category is Investing\./);
     expect(reasons[1]).toMatch(
@@ -543,7 +546,8 @@ describe('Score, Report, Scenario and Compare in browser mode', () => {
     expect(await page.getByText("Correct year 1's figures above to see the budget summary.").count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Write report' }).getAttribute('aria-disabled')).toBe('true');
     await page.getByRole('button', { name: "Use the workbook's figures" }).click();
-    expect(await page.getByLabel('Updated original budget').inputValue()).toBe('32,859');
+    // The workbook's figures come back from the engine's worker: a moment after the click, not at once.
+    await expect.poll(() => page.getByLabel('Updated original budget').inputValue()).toBe('32,859');
     await expectTidy();
   });
 

@@ -18,7 +18,7 @@ import {
 import { capitalBlock, capitalSummaries } from './capital';
 import { findingsSheet } from './findings-sheet';
 import { scoreSheets } from './scores-sheet';
-import type { ScoreResult } from '../scoring';
+import type { PreviousScores, ScoreResult } from '../scoring';
 import type { Decimal } from '../money';
 import { runScenario, type Scenario } from '../scenario';
 import { scenarioBlock } from './scenario-block';
@@ -35,6 +35,8 @@ export interface ReportOptions {
   yearOne?: YearOneInputs;
   /** The proposals scored from the workbook's Commercial Projects sheet, when it has one. */
   scores?: ScoreResult;
+  /** A previous scoring workbook's scores: the Proposal Scores sheet then says what changed since. */
+  previousScores?: PreviousScores;
   /** A what-if session's choices: its budget replaces the published plan's, with what changed and the gap to the target. */
   scenario?: { scenario: Scenario; included: ReadonlySet<string>; target?: (Decimal | null)[] };
 }
@@ -138,7 +140,7 @@ export function buildReport(check: CheckResult, options: ReportOptions = {}): Re
   const sheets = [
     { sheet: summarySheet(parts), owned: true },
     ...(council ? [{ sheet: councilSheet(council), owned: true }] : []),
-    ...(options.scores ? scoreSheets(options.scores) : []),
+    ...(options.scores ? scoreSheets(options.scores, options.previousScores) : []),
     { sheet: findingsSheet(check, options.scores?.findings), owned: true },
   ];
   const notes = [...parts.flatMap((p) => p.notes), ...(council?.notes ?? [])];

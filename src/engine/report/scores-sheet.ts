@@ -1,4 +1,13 @@
-import { MODEL_SHEET, GATE_WORDS, scoringModelSheet, type ScoreResult } from '../scoring';
+import {
+  MODEL_SHEET,
+  GATE_WORDS,
+  scoreAnalysis,
+  scoreChanges,
+  scoringModelSheet,
+  type PreviousScores,
+  type ScoreResult,
+} from '../scoring';
+import { changesBlock, robustnessBlock, whatItTakesBlock, whoScoredBlock } from './scores-analysis';
 import type { OutputSheet } from '../output';
 import { capitalise } from '../compare';
 import { composeSheet, figure, headings, text, title, type Block } from './blocks';
@@ -71,11 +80,24 @@ function selectionBlock(result: ScoreResult): Block {
   ];
 }
 
+/** The blocks after the ranking: who scored what, the changes since a previous scoring, robustness, what it would take. */
+function analysisBlocks(result: ScoreResult, previous?: PreviousScores): Block[] {
+  const blocks: Block[] = [];
+  const who = whoScoredBlock(result.projects);
+  if (who) blocks.push(who);
+  const changes = scoreChanges(previous, result);
+  if (previous && changes) blocks.push(changesBlock(previous.name, changes, result.proposalsSheet!));
+  const analysis = scoreAnalysis(result);
+  if (analysis) blocks.push(robustnessBlock(analysis.sensitivity), whatItTakesBlock(analysis));
+  return blocks;
+}
+
 /**
  * The Proposal Scores sheet (the add-in's own) and, when the workbook has no Scoring Model sheet,
  * one with the defaults for the user to keep and change. Nothing when there are no proposals.
+ * Given a previous scoring workbook, the sheet also says what changed since.
  */
-export function scoreSheets(result: ScoreResult): { sheet: OutputSheet; owned: boolean }[] {
+export function scoreSheets(result: ScoreResult, previous?: PreviousScores): { sheet: OutputSheet; owned: boolean }[] {
   if (!result.proposalsSheet) return [];
   const blocks: Block[] = [];
   const stopped = result.findings.filter((f) => f.severity === 'error');
@@ -88,6 +110,7 @@ export function scoreSheets(result: ScoreResult): { sheet: OutputSheet; owned: b
     blocks.push(rankingBlock(result));
     if (result.incomplete.length) blocks.push(incompleteBlock(result));
     if (result.selection) blocks.push(selectionBlock(result));
+    blocks.push(...analysisBlocks(result, previous));
   }
   const { blockStarts: _, ...sheet } = composeSheet(SCORES_SHEET, blocks, {
     freezeRows: stopped.length ? 0 : 3,

@@ -98,6 +98,10 @@ function gcd(a: number, b: number): number {
 
 /** Reward in tenths, divided by their common factor (with whole-number weights every reward is a multiple of 0.2) to keep the table small. */
 function rewardUnits(rewards: Decimal[]): number[] {
+  return rewardScale(rewards).units;
+}
+
+function rewardScale(rewards: Decimal[]): { units: number[]; tenthsPerUnit: number } {
   const tenths = rewards.map((r) => {
     const t = r.times(10);
     if (!t.isInteger() || t.isNegative())
@@ -107,7 +111,7 @@ function rewardUnits(rewards: Decimal[]): number[] {
     return t.toNumber();
   });
   const common = tenths.reduce(gcd, 0) || 1;
-  return tenths.map((t) => t / common);
+  return { units: tenths.map((t) => t / common), tenthsPerUnit: common };
 }
 
 /**
@@ -144,4 +148,72 @@ export function chooseWithinEnvelope<T extends EnvelopeCandidate>(
     totalReward: sum(chosen.map((c) => c.reward)),
     totalReturn: sum(chosen.map((c) => c.annualReturn)),
   };
+}
+
+/** Money scaled to whole numbers by the most decimal places any figure has, as the choice does. */
+function moneyScale(envelope: Decimal, fitting: EnvelopeCandidate[]): { scale: Decimal; largest: Decimal } {
+  const figures = [envelope, ...fitting.flatMap((c) => [c.investment, c.annualReturn])];
+  const scale = new Decimal(10).pow(Math.max(...figures.map((f) => f.decimalPlaces())));
+  return { scale, largest: Decimal.max(envelope.times(2), sum(fitting.map((c) => c.investment))).times(scale) };
+}
+
+/**
+ * Over sets that differ from `chosen`, the least investment reaching each total reward: the 0/1 table of the
+ * choice, plus at each item the chosen set's prefix with that one decision turned the other way.
+ */
+function bestOther<T>(items: Item<T>[], inChosen: boolean[], capacity: T, ex: Exact<T>): number {
+  const states = items.reduce((n, it) => n + it.units, 0) + 1;
+  const reached = new Uint8Array(states);
+  const investment: T[] = new Array<T>(states).fill(ex.zero);
+  const offer = (t: number, inv: T) => {
+    if (ex.less(capacity, inv)) return;
+    if (reached[t] && !ex.less(inv, investment[t] ?? ex.zero)) return;
+    reached[t] = 1;
+    investment[t] = inv;
+  };
+  let prefix = { units: 0, investment: ex.zero };
+  let reach = 0;
+  items.forEach((item, i) => {
+    for (let r = reach; r >= 0; r--)
+      if (reached[r]) offer(r + item.units, ex.add(investment[r] ?? ex.zero, item.investment));
+    const taken = { units: prefix.units + item.units, investment: ex.add(prefix.investment, item.investment) };
+    if (inChosen[i]) offer(prefix.units, prefix.investment);
+    else offer(taken.units, taken.investment);
+    if (inChosen[i]) prefix = taken;
+    reach += item.units;
+  });
+  let best = reach;
+  while (best >= 0 && !reached[best]) best--;
+  return best;
+}
+
+/**
+ * How far the chosen set's total reward is ahead of the best other set that fits the envelope, in tenths of a
+ * reward point: 0 when another set ties it on reward (the tie-breaks decide), null when no other set fits. While
+ * the rewards move by less than this in all (against the chosen set), the same set stays the choice: the weight
+ * sensitivity uses it to avoid choosing again at every step.
+ */
+export function envelopeMargin<T extends EnvelopeCandidate>(
+  candidates: T[],
+  envelope: Decimal,
+  chosen: T[],
+): number | null {
+  const fitting = candidates.filter((c) => c.investment.lte(envelope));
+  const { scale, largest } = moneyScale(envelope, fitting);
+  const { units, tenthsPerUnit } = rewardScale(fitting.map((c) => c.reward));
+  const inChosen = fitting.map((c) => chosen.includes(c));
+  const chosenUnits = units.reduce((t, u, i) => t + (inChosen[i] ? u : 0), 0);
+  const run = <N>(ex: Exact<N>) =>
+    bestOther(
+      fitting.map((c, i) => ({
+        units: itemAt(units, i),
+        investment: ex.of(c.investment.times(scale)),
+        annualReturn: ex.zero,
+      })),
+      inChosen,
+      ex.of(envelope.times(scale)),
+      ex,
+    );
+  const other = largest.lte(Number.MAX_SAFE_INTEGER) ? run(NUMBERS) : run(BIGINTS);
+  return other < 0 ? null : Math.max(0, chosenUnits - other) * tenthsPerUnit;
 }

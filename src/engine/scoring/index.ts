@@ -6,12 +6,22 @@ import { MODEL_SHEET, PROPOSALS_SHEET, type ScoringModel } from './model';
 import { readScoringModel } from './modelSheet';
 import { readProposals, type IncompleteProposal } from './proposals';
 import { rankProposals, scoreProposal, type ScoredProposal } from './score';
+import type { PreviousScores } from './analysis';
+import { noteJson } from './json';
 
 export * from './envelope';
 export * from './model';
 export * from './modelSheet';
 export * from './proposals';
 export * from './score';
+export * from './score-notes';
+export * from './score-changes';
+export * from './sensitivity';
+export * from './what-it-takes';
+export * from './analysis';
+export { analysisJson, changesJson } from './json';
+export { edgeWords, ordinal, rangeWords, shownHigh, shownLow } from './sensitivity-words';
+export { ratioText, type Ratio } from './ratio';
 
 export interface ScoreOptions {
   /** Investment envelope in £000, 0 or more: when given, the best set of proposals that fits it is chosen. */
@@ -84,6 +94,22 @@ export function scoreWorkbook(sheets: SheetGrid[], options: ScoreOptions = {}): 
   };
 }
 
+/**
+ * A previous scoring workbook's sheets as scores to compare with, or why they cannot be compared, in words: one rule
+ * for the command line and the task pane.
+ */
+export function previousScoresFrom(name: string, sheets: SheetGrid[]): PreviousScores | { problem: string } {
+  const result = scoreWorkbook(sheets);
+  if (!result.proposalsSheet)
+    return { problem: `the previous workbook ${name} has no ${PROPOSALS_SHEET} sheet to compare with` };
+  const stopped = result.findings.find((f) => f.severity === 'error');
+  if (stopped)
+    return {
+      problem: `the previous workbook ${name} cannot be scored: ${stopped.sheet}!${stopped.cell}: ${stopped.message}`,
+    };
+  return { name, result };
+}
+
 /** The CLI's --json document: projects in rank order, one incomplete entry per problem cell, the selection when an envelope was given. */
 export function scoreJson(result: ScoreResult) {
   return {
@@ -96,7 +122,13 @@ export function scoreJson(result: ScoreResult) {
       band: p.band,
       rank: p.rank,
       gates: [...p.gates],
-      criteria: p.criteria.map((c) => ({ name: c.name, score: c.score, weight: c.weight.toNumber() })),
+      criteria: p.criteria.map((c) => ({
+        name: c.name,
+        score: c.score,
+        weight: c.weight.toNumber(),
+        ...noteJson(p, c.id),
+      })),
+      ...(p.notes.risk ? { risk: noteJson(p, 'risk') } : {}),
     })),
     incomplete: result.incomplete.flatMap((i) =>
       i.findings.map((f) => ({ ref: i.ref, sheet: f.sheet, cell: f.cell, message: f.message })),

@@ -3,6 +3,7 @@ import { readFigure } from '../figures';
 import { finding, type Finding } from '../findings';
 import { cellAt, cellText, isEmptyCell, type Cell, type SheetGrid } from '../grid';
 import { Decimal } from '../money';
+import { noteColumns, readNotes, type ScoreNotes } from './score-notes';
 import {
   categoryFrom,
   categoryList,
@@ -57,6 +58,8 @@ export interface Proposal {
   publicServiceAtRisk: boolean;
   /** The A1 address of each input, so a host can take the user to it. */
   cells: Record<ColumnKey, string>;
+  /** Who scored each criterion and why, from the optional columns (see score-notes.ts); empty without them. */
+  notes: ScoreNotes;
 }
 
 /** A row that cannot be scored: one finding per input that is missing or wrong. */
@@ -250,7 +253,7 @@ function markDuplicateRefs(sheet: string, rows: RowRead[]): void {
 }
 
 /** Only for a row with no findings: every input was read. */
-function proposalFrom(sheet: string, r: RowRead): Proposal {
+function proposalFrom(sheet: string, r: RowRead, notes: ScoreNotes): Proposal {
   const v = r.values as Inputs;
   return {
     sheet,
@@ -270,6 +273,7 @@ function proposalFrom(sheet: string, r: RowRead): Proposal {
     impact: v.impact,
     publicServiceAtRisk: v.publicServiceAtRisk,
     cells: r.cells,
+    notes,
   };
 }
 
@@ -295,8 +299,11 @@ export function readProposals(sheet: SheetGrid): ProposalsRead {
     if (read) rows.push(read);
   }
   markDuplicateRefs(sheet.name, rows);
+  const notes = noteColumns(sheet, heading.row);
   return {
-    proposals: rows.filter((r) => r.findings.length === 0).map((r) => proposalFrom(sheet.name, r)),
+    proposals: rows
+      .filter((r) => r.findings.length === 0)
+      .map((r) => proposalFrom(sheet.name, r, readNotes(sheet, r.row, notes))),
     incomplete: rows
       .filter((r) => r.findings.length > 0)
       .map((r) => ({ ref: r.ref, sheet: sheet.name, row: r.row, findings: r.findings })),

@@ -113,10 +113,12 @@ const GATE_TESTS: Record<
   },
 };
 
+function applyingGates(p: Facts, model: ScoringModel): Gate[] {
+  return model.gates.filter((g: Gate) => g.categories.includes(p.category) && GATE_TESTS[g.id].applies(p, g.setting));
+}
+
 function gatesFor(p: Facts, model: ScoringModel): { gates: GateId[]; reasons: string[] } {
-  const applying = model.gates.filter(
-    (g: Gate) => g.categories.includes(p.category) && GATE_TESTS[g.id].applies(p, g.setting),
-  );
+  const applying = applyingGates(p, model);
   return {
     gates: applying.map((g) => g.id),
     reasons: applying.map((g) => `${GATE_WORDS[g.id].title}: ${GATE_TESTS[g.id].reason(p, g.setting)}`),
@@ -143,6 +145,15 @@ export function scoreProposal(p: Proposal, model: ScoringModel): ScoredProposal 
   };
   const { gates, reasons } = gatesFor(facts, model);
   return { ...facts, gates, reasons, band: band(facts.reward, gates.length > 0, model), rank: 0 };
+}
+
+/**
+ * The gates and band a scored proposal would have if its reward score (as shown) were `reward`, by the same tests
+ * as scoring: the weight-sensitivity walk moves the reward and asks this at each step.
+ */
+export function judgeAt(p: ScoredProposal, reward: Decimal, model: ScoringModel): { gates: GateId[]; band: Band } {
+  const gates = applyingGates({ ...p, reward }, model).map((g) => g.id);
+  return { gates, band: band(reward, gates.length > 0, model) };
 }
 
 /** Not gated first; then reward score (highest first), lower risk rating, higher annual net return, sheet order. */

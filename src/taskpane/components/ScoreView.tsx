@@ -31,7 +31,15 @@ import {
   type SelectionWords,
 } from '../state/score';
 import { listWords } from '../state/words';
+import type { ProposalExtras, ScoreAnalysisView } from '../state/score-analysis';
 import { ItemButton } from './ItemButton';
+import {
+  AnalysisWorking,
+  EarlierScoresSection,
+  ProposalExtrasPanel,
+  RobustnessSection,
+  type EarlierScoresProps,
+} from './ScoreAnalysisParts';
 import { MoneyInput } from './MoneyInput';
 import { BAND_COLOURS, RiskRewardChart } from './RiskRewardChart';
 import { useViewStyles } from './ViewParts';
@@ -102,6 +110,12 @@ export interface ScoreViewProps {
   selectsCells: boolean;
   shownCell: { sheet: string; cell: string } | null;
   onChooseCell(sheet: string, cell: string): void;
+  /** How robust the order is, what it would take, who scored what and the changes since: absent until worked out. */
+  analysis?: ScoreAnalysisView | null;
+  /** The scores changed and the analysis shown is for the figures before, until the new one comes. */
+  analysisWorking?: boolean;
+  /** Opening an earlier scoring workbook to compare with. */
+  earlier?: EarlierScoresProps;
 }
 
 /** The Score view: the proposals in rank order with every number explained, the risk–reward chart, the envelope, incomplete rows. */
@@ -192,6 +206,12 @@ export function ScoreView(props: ScoreViewProps) {
         {view.selection && <Selection selection={view.selection} count={chosen} />}
       </section>
 
+      {props.analysis?.robustness ? (
+        <RobustnessSection view={props.analysis.robustness} working={props.analysisWorking === true} />
+      ) : (
+        props.analysisWorking && <AnalysisWorking />
+      )}
+
       <section className={styles.section} aria-labelledby={listHeading} ref={list}>
         <h2 id={listHeading} className={styles.heading}>
           Proposals in rank order
@@ -207,10 +227,13 @@ export function ScoreView(props: ScoreViewProps) {
               shownCell={props.shownCell}
               selectsCells={props.selectsCells}
               onChooseCell={props.onChooseCell}
+              extras={props.analysis?.extras[p.ref]}
             />
           ))}
         </Accordion>
       </section>
+
+      {props.earlier && <EarlierScoresSection {...props.earlier} />}
 
       {view.incomplete.length > 0 && (
         <section className={styles.section} aria-labelledby={incompleteHeading}>
@@ -282,11 +305,13 @@ function Proposal({
   shownCell,
   selectsCells,
   onChooseCell,
+  extras,
 }: {
   proposal: ProposalItem;
   shownCell: ScoreViewProps['shownCell'];
   selectsCells: boolean;
   onChooseCell(sheet: string, cell: string): void;
+  extras?: ProposalExtras;
 }) {
   const styles = useViewStyles();
   const own = useStyles();
@@ -359,7 +384,7 @@ function Proposal({
           {p.reasons.length > 0 ? (
             <>
               <h3 className={styles.subheading}>Why it is not supported</h3>
-              <ul className={own.reasons}>
+              <ul className={own.reasons} aria-label="Why it is not supported">
                 {p.reasons.map((r) => (
                   <li key={r}>
                     <Text size={200}>{r}</Text>
@@ -370,6 +395,7 @@ function Proposal({
           ) : (
             <Text size={200}>No gate stops it.</Text>
           )}
+          {extras && <ProposalExtrasPanel extras={extras} proposalRef={p.ref} />}
           <div className={styles.actions}>
             {selectsCells ? (
               <Button

@@ -11,7 +11,7 @@ import { planWrite, type WritePlan } from '../../engine/ownership';
 import type { OutputSheet } from '../../engine/output';
 import { buildReport } from '../../engine/report';
 import { buildScenario, ScenarioTally, type Scenario, type ScenarioOutcome } from '../../engine/scenario';
-import { scoreWorkbook, type ScoreResult } from '../../engine/scoring';
+import { scoreWorkbook, type PreviousScores, type ScoreResult } from '../../engine/scoring';
 import type { MoneyField } from './fields';
 import { includedIds, targetValues, type ScenarioChoices } from './scenario';
 import { sentence } from './words';
@@ -40,6 +40,8 @@ export interface Choices {
   previous: { name: string; check: CheckResult } | null;
   /** The user's corrections to the comparison's pairings, in the order made ("these two are / are not the same line"). */
   corrections: PairingOverride[];
+  /** An earlier scoring workbook, scored: the Score view and the Proposal Scores sheet say what changed since. */
+  previousScores: PreviousScores | null;
 }
 
 /** What follows from them. */
@@ -104,14 +106,15 @@ export function outputsFor(target: WriteTarget, c: Choices, r: Results): Outputs
   const year = yearOneInputs(c.yearOne);
   const yearOne = 'yearOne' in year ? year.yearOne : undefined;
   const scores = reportScores(r.scores);
-  if (target === 'report') return { outputs: buildReport(check, { yearOne, scores }).sheets };
+  const previousScores = c.previousScores ?? undefined;
+  if (target === 'report') return { outputs: buildReport(check, { yearOne, scores, previousScores }).sheets };
   const scenario = r.scenario as Scenario;
   const chosen = {
     scenario,
     included: includedIds(scenario, c.choices),
     target: targetValues(c.targets, scenario.base.years.length),
   };
-  return { outputs: buildReport(check, { yearOne, scores, scenario: chosen }).sheets };
+  return { outputs: buildReport(check, { yearOne, scores, previousScores, scenario: chosen }).sheets };
 }
 
 /** The comparison with the user's corrections; a correction that cannot apply (a line no longer at its cell) leaves no comparison, and says why. */

@@ -102,6 +102,8 @@ export const NO_VIEWS: PaneViews = {
   workbook: null,
   check: null,
   score: null,
+  scoreAnalysis: null,
+  scoreAnalysisWorking: false,
   report: null,
   scenario: null,
   totals: null,
@@ -356,6 +358,22 @@ export class Session {
   /** Puts back the figures of the workbook's own budget summary. */
   resetYearOne(): void {
     this.tell({ kind: 'year-one-reset' });
+  }
+
+  /**
+   * Reads and scores an earlier scoring workbook (an .xlsx file, in both hosts), in the worker: the Score view and the
+   * Proposal Scores sheet then say what changed in each proposal's scores since. The file is only read.
+   */
+  async openPreviousScores(file: PickedFile): Promise<void> {
+    await this.run(`Opening ${file.name}`, `Could not compare the scores with ${file.name}`, async () => {
+      const bytes = await file.arrayBuffer();
+      await this.link.request({ kind: 'previous-scores', name: file.name, bytes }, [bytes]);
+    });
+  }
+
+  /** Stops comparing the scores with the earlier scoring workbook. */
+  clearPreviousScores(): void {
+    this.tell({ kind: 'clear-previous-scores' });
   }
 
   // Scenario

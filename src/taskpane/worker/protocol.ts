@@ -9,6 +9,7 @@ import type { FindingCard, FindingCounts } from '../state/findings';
 import type { BudgetPreview } from '../state/report';
 import type { BridgeBar, YearTotal } from '../state/scenario';
 import type { ScoreView } from '../state/score';
+import type { ScoreAnalysisView } from '../state/score-analysis';
 import type { HostKind, PlanWords, WriteTarget } from '../state/write';
 import type { YearOneKey } from '../state/yearone';
 
@@ -101,6 +102,15 @@ export interface PaneViews {
   workbook: { name: string; canSave: boolean } | null;
   check: CheckModel | null;
   score: ScoreView | null;
+  /**
+   * The Score view's second part: how robust the order is to the weights, what it would take, who scored what and
+   * what changed since an earlier scoring (null unless the proposals are scored). A view of its own, worked out after
+   * the others once the figures are still (serve.ts): at a hundred proposals and an envelope it takes seconds, and the
+   * ranking follows each key typed in the envelope without waiting for it.
+   */
+  scoreAnalysis: ScoreAnalysisView | null;
+  /** The scores changed and their analysis is being worked out again: until it comes, the one shown is for the figures before. */
+  scoreAnalysisWorking: boolean;
   report: ReportModel | null;
   scenario: ScenarioModel | null;
   totals: TotalsModel | null;
@@ -123,6 +133,8 @@ export type Request =
   | { kind: 'scenario-reset' }
   | { kind: 'target'; year: number; text: string }
   | { kind: 'previous'; name: string; bytes: ArrayBuffer }
+  | { kind: 'previous-scores'; name: string; bytes: ArrayBuffer }
+  | { kind: 'clear-previous-scores' }
   | { kind: 'pair'; previous: string; current: string; same: boolean }
   | { kind: 'unpair'; correction: PairingOverride }
   | { kind: 'clear-corrections' }

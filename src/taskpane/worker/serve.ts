@@ -5,12 +5,16 @@ import { failureWords, fromWords } from './failure';
 import type { FromWorker, PortMethod, Request, ToWorker } from './protocol';
 import { Workbench } from './workbench';
 
+/** How long the figures must be still before the Score view's analysis is worked out (ms). */
+const ANALYSIS_WAIT_MS = 300;
+
 /**
  * The worker's side of the conversation: a Workbench answering the main thread's requests, posting progress and
  * the views that changed. Runs in the Web Worker (main.ts), or in the same thread for tests (link.ts's localLink).
  */
 export function serve(post: (message: FromWorker, transfer?: Transferable[]) => void): (message: ToWorker) => void {
   let bench: Workbench | null = null;
+  let analysis: ReturnType<typeof setTimeout> | undefined;
   const port = new RemotePort(post);
   const progress: Progress = (done, total, stage) => post({ type: 'progress', done, total, stage });
   const views = (v: ReturnType<Workbench['views']>) => {
@@ -43,6 +47,10 @@ export function serve(post: (message: FromWorker, transfer?: Transferable[]) => 
         return b.setTarget(request.year, request.text);
       case 'previous':
         return b.openPrevious(request.name, request.bytes, progress);
+      case 'previous-scores':
+        return b.openPreviousScores(request.name, request.bytes, progress);
+      case 'clear-previous-scores':
+        return b.clearPreviousScores();
       case 'pair':
         return b.pair(request.previous, request.current, request.same);
       case 'unpair':
@@ -76,16 +84,24 @@ export function serve(post: (message: FromWorker, transfer?: Transferable[]) => 
     const b = bench;
     if (!b) throw new Error('the worker was asked before it was started');
     const { id, request } = message;
+    // The Score view's analysis waits until the figures have been still for a moment, so typing an envelope
+    // rescores at each key and works the analysis out once, for the figure typed.
+    const analyseLater = () => {
+      clearTimeout(analysis);
+      if (b.analysisWaiting) analysis = setTimeout(() => views(b.analysisViews()), ANALYSIS_WAIT_MS);
+    };
     void handle(b, request).then(
       (value) => {
         views(b.views());
         const bytes = (value as { bytes?: Uint8Array } | null)?.bytes;
         post({ type: 'reply', id, ok: true, value }, bytes ? [bytes.buffer] : undefined);
+        analyseLater();
       },
       (error: unknown) => {
         if (!failureWords(error).plain) console.error(error);
         views(b.views());
         post({ type: 'reply', id, ok: false, error: failureWords(error) });
+        analyseLater();
       },
     );
   };

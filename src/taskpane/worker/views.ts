@@ -10,6 +10,7 @@ import { reportScores, whyBlocked, type Choices, type Results } from '../state/d
 import { moneyText } from '../state/fields';
 import { findingCards, findingCounts, tableTitle } from '../state/findings';
 import { budgetPreview, budgetSummarySheet, reportNotes } from '../state/report';
+import { scoreAnalysisView, type ScoreAnalysisView } from '../state/score-analysis';
 import { bridgeBars, changesWords, GROUP_TITLES, targetValues, yearTotals } from '../state/scenario';
 import { planWords, type WriteTarget } from '../state/write';
 import type { YearOneState } from '../state/yearone';
@@ -56,6 +57,17 @@ export function reportModel(c: Choices, r: Results): ReportModel | null {
     preview: budgetPreview(c.check, c.yearOne),
     notes: reportNotes(c.check, c.yearOne, reportScores(r.scores)),
   };
+}
+
+/** Whether the proposals were scored (not when there is no Commercial Projects sheet or a cell stops the scoring). */
+export function analysable(r: Results): boolean {
+  const scores = r.scores;
+  return Boolean(scores?.proposalsSheet && scores.model && !scores.findings.some((f) => f.severity === 'error'));
+}
+
+/** How robust the order is, what it would take, who scored what and the changes since an earlier scoring. */
+export function scoreAnalysisModel(c: Choices, r: Results): ScoreAnalysisView | null {
+  return r.scores && analysable(r) ? scoreAnalysisView(r.scores, c.previousScores) : null;
 }
 
 export function scenarioModel(scenario: Scenario | { missing: string }, check: CheckResult): ScenarioModel {

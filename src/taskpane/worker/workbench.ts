@@ -11,6 +11,7 @@ import {
   type ReadWorkbook,
 } from '../../engine/workflow';
 import type { Progress, WorkbookPort } from '../../engine/port';
+import { previousScoresFrom } from '../../engine/scoring';
 import { correctionOf, withCorrection, withoutCorrection } from '../state/compare';
 import { derive, NO_RESULTS, outputsFor, type Choices, type Results } from '../state/derive';
 import { EMPTY_FIELD, moneyField } from '../state/fields';
@@ -20,9 +21,11 @@ import { editYearOne, NO_YEAR_ONE, yearOneFromCheck, type YearOneKey } from '../
 import { PlainError } from './failure';
 import type { PaneViews, WriteOutcome } from './protocol';
 import {
+  analysable,
   checkModel,
   compareModel,
   reportModel,
+  scoreAnalysisModel,
   scenarioModel,
   totalsModel,
   ViewsSent,
@@ -78,6 +81,7 @@ const CHOICE_KEYS: (keyof Choices)[] = [
   'targets',
   'previous',
   'corrections',
+  'previousScores',
 ];
 
 function choicesOf(s: WorkbenchState): Choices {
@@ -97,6 +101,9 @@ function listedFrom(read: ReadWorkbook): { name: string; owned: boolean }[] {
 export class Workbench {
   private s: WorkbenchState;
   private readonly sent = new ViewsSent();
+  /** The scores and earlier scoring the Score view's analysis was last due for, and whether it is still to be sent. */
+  private analysedFrom: unknown[] = [];
+  private analysisDue = false;
 
   constructor(
     host: HostKind,
@@ -118,6 +125,7 @@ export class Workbench {
       targets: [],
       previous: null,
       corrections: [],
+      previousScores: null,
       ...NO_RESULTS,
     };
   }
@@ -164,6 +172,7 @@ export class Workbench {
       targets: [],
       previous: null,
       corrections: [],
+      previousScores: null,
       envelope: EMPTY_FIELD,
     };
   }
@@ -254,6 +263,24 @@ export class Workbench {
   resetYearOne(): void {
     const check = this.s.check;
     this.update({ yearOne: check ? yearOneFromCheck(check) : NO_YEAR_ONE, yearOneFilled: true });
+  }
+
+  /**
+   * Reads and scores an earlier scoring workbook (an .xlsx file, in both hosts): the Score view and the Proposal
+   * Scores sheet then say what changed in each proposal's scores since. The file is only read. When it cannot be
+   * compared, the one opened before (if any) stays.
+   */
+  async openPreviousScores(name: string, bytes: ArrayBuffer, progress: Progress): Promise<void> {
+    progress(0, 0, `Opening ${name}`);
+    const workbook = await this.deps.openXlsx(bytes);
+    const { inputs } = await readWorkbook(workbook, progress);
+    const previous = previousScoresFrom(name, inputs);
+    if ('problem' in previous) throw new PlainError(previous.problem);
+    this.update({ previousScores: previous });
+  }
+
+  clearPreviousScores(): void {
+    this.update({ previousScores: null });
   }
 
   // Scenario
@@ -355,7 +382,33 @@ export class Workbench {
     return source ? { name: source.name, canSave: Boolean(source.save) } : null;
   }
 
-  /** The views whose inputs changed since the last call. */
+  /**
+   * When the scores or the earlier scoring changed: the analysis is due (sent by analysisViews, after the other
+   * views), and the pane is told it is being worked out again; when nothing was scored, there is none, at once.
+   */
+  private analysisAfter(out: Partial<PaneViews>): void {
+    const s = this.s;
+    const inputs = [s.scores, s.previousScores];
+    if (inputs.every((x, i) => x === this.analysedFrom[i])) return;
+    this.analysedFrom = inputs;
+    this.analysisDue = analysable(s);
+    out.scoreAnalysisWorking = this.analysisDue;
+    if (!this.analysisDue) out.scoreAnalysis = null;
+  }
+
+  /** Whether the Score view's analysis is waiting to be worked out (see analysisViews). */
+  get analysisWaiting(): boolean {
+    return this.analysisDue;
+  }
+
+  /** The Score view's analysis for the figures as they are now, when it is due. */
+  analysisViews(): Partial<PaneViews> {
+    if (!this.analysisDue) return {};
+    this.analysisDue = false;
+    return { scoreAnalysis: scoreAnalysisModel(choicesOf(this.s), this.s), scoreAnalysisWorking: false };
+  }
+
+  /** The views whose inputs changed since the last call (the Score view's analysis apart: analysisViews). */
   views(): Partial<PaneViews> {
     const s = this.s;
     const c = choicesOf(s);
@@ -364,6 +417,7 @@ export class Workbench {
     sent.changed(out, 'workbook', [s.source], () => this.workbookWords());
     sent.changed(out, 'check', [s.check], () => (s.check ? checkModel(s.check, s.sheets?.length ?? 0) : null));
     sent.changed(out, 'score', [s.scores], () => (s.scores ? scoreView(s.scores) : null));
+    this.analysisAfter(out);
     sent.changed(out, 'report', [s.check, s.yearOne, s.scores], () => reportModel(c, s));
     sent.changed(out, 'scenario', [s.scenario], () =>
       s.scenario && s.check ? scenarioModel(s.scenario, s.check) : null,
