@@ -234,7 +234,6 @@ export function correctionFor(table: Table, change: ReadingChange): ReadingCorre
 export function addsFromText(text: string): { adds: string[] } | { problem: string } {
   const adds = text
     .replace(/\s*:\s*/g, ':')
-    .replace(/-\s+/g, '-')
     .split(/[\s,;]+/)
     .filter(Boolean);
   if (!adds.length || !parseRuns(adds))
