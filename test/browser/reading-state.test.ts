@@ -137,6 +137,24 @@ describe('correcting the reading in browser mode', () => {
     expect(shown(session)).toContain('error Growth!C9');
   });
 
+  it('takes a yes to the reader’s question about a column, and asks no more', async () => {
+    const session = browserSession();
+    await session.openFile(file('misread.xlsx', await gridsToBuffer(misreadSheets())));
+    const savings = () => session.state.views.check!.tables.find((t) => t.id === SAVINGS)!.reading!;
+    // Once the growth total is answered, the savings table, still asked about, comes first.
+    await session.correctReading(GROWTH, { row: 7, role: 'memo' });
+    expect(session.state.views.check!.tables.map((t) => t.id)).toEqual([SAVINGS, GROWTH]);
+    expect(
+      savings()
+        .columns.filter((c) => c.asked)
+        .map((c) => c.column),
+    ).toEqual(['B']);
+    await session.correctReading(SAVINGS, { column: 'B', role: 'classification' });
+    expect(savings().questions).toEqual([]);
+    expect(savings().columns.find((c) => c.column === 'B')).toMatchObject({ role: 'classification', asked: false });
+    expect(session.state.views.check!.tables.map((t) => t.id)).toEqual([GROWTH, SAVINGS]);
+  });
+
   it('refuses a correction for a row the table does not have, in words', async () => {
     const session = browserSession();
     await session.openFile(file('misread.xlsx', await gridsToBuffer(misreadSheets())));
@@ -210,15 +228,16 @@ describe('the reading in the pane’s words', () => {
     expect(view.columns.map((c) => `${c.column} ${c.role} ${c.detail}`)).toEqual([
       'A reference ',
       'B description ',
-      'C figures 2025/26, £000',
-      'D figures 2026/27, £000',
-      'E figures 2027/28, £000',
+      'C figures ',
+      'D figures ',
+      'E figures ',
       'F figures ',
     ]);
     expect(view.rows.map((r) => `${r.row} ${r.role}`)).toEqual(['4 heading', '5 line', '6 line', '7 line', '8 total']);
     expect(view.totals).toEqual([
-      { row: 8, label: 'Total growth', adds: ['5:7'], confidence: 'low', cells: ['C8:F8', 'C5:F7'] },
+      { row: 8, label: 'Total growth', adds: ['5:7'], confidence: 'low', asked: true, cells: ['C8:F8', 'C5:F7'] },
     ]);
+    expect(view.columns.filter((c) => c.asked)).toEqual([]);
     expect(view.signs).toBe('');
   });
 

@@ -34,7 +34,7 @@ const useStyles = makeStyles({
   label: { minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   pair: { display: 'flex', gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  select: { minWidth: 0 },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   grow: { flexGrow: 1, minWidth: 0 },
   total: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   problem: { color: tokens.colorPaletteRedForeground1 },
@@ -85,10 +85,9 @@ export function TableReading(props: TableReadingProps) {
               <br />
               <Caption1 className={own.muted}>{`${c.confidence} confidence: ${c.evidence}`}</Caption1>
             </span>
-            <span className={own.pair}>
+            <span className={own.stack}>
               <Select
                 size="small"
-                className={own.grow}
                 aria-label={`Column ${c.column} is`}
                 value={c.role}
                 onChange={(_, d) => correct({ column: c.column, role: d.value as (typeof COLUMN_ROLES)[number] })}
@@ -107,22 +106,29 @@ export function TableReading(props: TableReadingProps) {
               {c.money && (
                 <Select
                   size="small"
-                  className={own.select}
                   aria-label={`Column ${c.column}'s figures are in`}
                   value={c.unit}
                   onChange={(_, d) => correct({ column: c.column, unit: d.value as (typeof UNITS)[number] })}
                 >
                   {!UNITS.includes(c.unit as (typeof UNITS)[number]) && (
                     <option value={c.unit} disabled>
-                      {c.unit || 'unit?'}
+                      {c.unit ? `in ${c.unit}` : 'Unit not stated'}
                     </option>
                   )}
                   {UNITS.map((u) => (
                     <option key={u} value={u}>
-                      {u}
+                      {`in ${u}`}
                     </option>
                   ))}
                 </Select>
+              )}
+              {c.asked && (
+                <Button
+                  size="small"
+                  onClick={() => correct({ column: c.column, role: c.role as (typeof COLUMN_ROLES)[number] })}
+                >
+                  {`Yes, ${COLUMN_ROLE_LABELS[c.role].toLowerCase()}`}
+                </Button>
               )}
             </span>
           </li>
@@ -283,6 +289,13 @@ function TotalLine(props: {
           Apply
         </Button>
       </div>
+      {t.asked && t.adds.length > 0 && (
+        <div>
+          <Button size="small" onClick={() => props.onAdds(t.adds.join(', '))}>
+            {`Yes, it adds up rows ${t.adds.join(', ')}`}
+          </Button>
+        </div>
+      )}
       {props.problem && (
         <Caption1 role="alert" className={own.problem}>
           {props.problem}

@@ -35,8 +35,10 @@ export interface ColumnView {
   column: string;
   heading: string;
   role: ColumnRole;
-  /** "2025/26, £000". */
+  /** What the heading does not say already: "2025/26, £000" under a heading "Year 1". */
   detail: string;
+  /** The reader asks whether it read this column right (a question of `questions`): a click says yes. */
+  asked: boolean;
   /** A column of figures: its unit can be corrected. */
   money: boolean;
   unit: string;
@@ -56,6 +58,8 @@ export interface TotalView {
   /** The rows it adds up, as runs ("5:6", "-8"). */
   adds: string[];
   confidence: 'high' | 'medium' | 'low';
+  /** The reader asks what it adds up, or whether it adds up these rows. */
+  asked: boolean;
   /** The total's figures and those of its lines, as ranges on the sheet (the total first), to select in Excel. */
   cells: string[];
 }
@@ -114,7 +118,7 @@ export const ROW_ROLE_LABELS: Record<CorrectedRowRole, string> = {
   line: 'Line',
   heading: 'Section heading',
   total: 'Total',
-  memo: 'Memo line, in no total',
+  memo: 'Memo line',
 };
 
 export const SIGNS_LABELS: Record<CorrectedSigns | '', string> = {
@@ -173,7 +177,8 @@ export function readingView(table: Table, outcomes: readonly CorrectionOutcome[]
       column: c.column,
       heading: c.heading,
       role: c.role,
-      detail: [c.year, c.unit].filter(Boolean).join(', '),
+      detail: [c.year, c.unit].filter((d): d is string => !!d && !c.heading.includes(d)).join(', '),
+      asked: r.questions.some((q) => q.startsWith(`Is column ${c.column} `)),
       money: c.role === 'figures',
       unit: c.unit ?? '',
       confidence: c.confidence,
@@ -186,6 +191,7 @@ export function readingView(table: Table, outcomes: readonly CorrectionOutcome[]
       label: t.label,
       adds: t.adds,
       confidence: t.confidence,
+      asked: r.questions.some((q) => q.includes(`row ${t.row} `)),
       cells: totalCells(span, t.row, t.adds),
     })),
     questions: r.questions,
