@@ -135,11 +135,13 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async selectCells(sheet: string, cells: string[]): Promise<void> {
     if (!cells.length) return;
-    const areas = cells.length > 1 && this.supports('1.18');
+    const together = cells.length > 1 && this.supports('1.18');
     await this.batch(async (context, sync) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
-      if (areas) ws.getRanges(cells.join(',')).select();
+      const areas = together ? ws.getRanges(cells.join(',')) : null;
+      // An office.js older than the Excel it runs in may lack RangeAreas.select: then as below 1.18.
+      if (areas && typeof areas.select === 'function') areas.select();
       else ws.getRange(oneBlock(cells) ?? cells[0]).select();
       await sync('Select cells', 200 + jsonBytes(cells));
     });
