@@ -176,6 +176,14 @@ describe('correcting the reading in the task pane at 350 px', () => {
     ).toBe(3);
     const fold = page.getByRole('button', { name: 'Tables found (2)' });
     if ((await fold.getAttribute('aria-expanded')) !== 'true') await fold.click();
+    // From the keyboard: the table's line opens and closes with Enter.
+    const line = page
+      .getByRole('list', { name: 'Tables found' })
+      .getByRole('button', { name: 'Growth (Appendix B) · Growth' });
+    const wasOpen = (await line.getAttribute('aria-expanded')) === 'true';
+    await line.focus();
+    await page.keyboard.press('Enter');
+    expect(await line.getAttribute('aria-expanded')).toBe(String(!wasOpen));
     const growth = await openReading('Growth (Appendix B)', 'Growth');
     expect(await growth.getByRole('combobox', { name: 'Row 7 is' }).inputValue()).toBe('memo');
     expect(await growth.getByRole('combobox', { name: 'Column F is' }).inputValue()).toBe('ignored');
