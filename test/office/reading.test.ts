@@ -9,6 +9,8 @@ import { correctionsOf, storeFromXml, storeWithCorrections, STORE_NAMESPACE } fr
 import { checkThrough } from '../../src/engine/workflow';
 import { OfficeWorkbook, oneBlock } from '../../src/hosts/office';
 import { fakeCells, GROWTH_HEADING, MISREAD_FINDINGS, misreadSheets, SAVINGS_HEADING } from '../support/misread';
+import { Session } from '../../src/taskpane/state/session';
+import { localLink } from '../../src/taskpane/worker/link';
 import { FakeBook, fakeExcel } from './fake-excel';
 
 const onGrowth = { sheet: 'Growth', table: 'A3', heading: GROWTH_HEADING };
@@ -90,5 +92,30 @@ describe('reading corrections inside Excel', () => {
     expect(oneBlock(['C8:E8', 'C5:E6'])).toBeNull();
     expect(oneBlock(['C8:E8', 'B5:E7'])).toBeNull();
     expect(oneBlock(['C8'])).toBe('C8:C8');
+  });
+
+  it('from the pane inside Excel: the correction goes through the worker to the workbook’s record, and Select selects the lines', async () => {
+    const book = misreadBook();
+    const session = new Session('excel', {
+      link: (listener, port) => localLink('excel', listener, port),
+      openExcel: async () => new OfficeWorkbook(fakeExcel(book).run, { supportsExcelApi: () => true }),
+      saveFile: () => undefined,
+    });
+    await session.connectExcel();
+    const cells = () => session.state.views.check!.cards.map((c) => `${c.sheet}!${c.cell}`);
+    expect(cells()).toContain('Growth!C8');
+    await session.correctReading('Growth!A3:F8', { row: 7, role: 'memo' });
+    expect(session.state.problem).toBeNull();
+    expect(cells()).not.toContain('Growth!C8');
+    const kept = storeFromXml(book.parts[0].xml);
+    expect('store' in kept && kept.store.readingCorrections).toEqual([CORRECTIONS[1]]);
+
+    const total = session.state.views.check!.tables.find((t) => t.id === 'Growth!A3:F8')!.reading!.totals[0];
+    await session.showTotal('Growth', total.cells);
+    expect(book.selection).toEqual({ sheet: 'Growth', address: 'C8:F8,C5:F6' });
+
+    // Check again reads the record from Excel afresh.
+    await session.checkAgain();
+    expect(cells()).not.toContain('Growth!C8');
   });
 });
