@@ -42,6 +42,11 @@ export interface WorkbookPort {
   /** Shows a cell to the user (inside Excel: activates the sheet and selects it). */
   selectCell?(sheet: string, cell: string): Promise<void>;
   /**
+   * Shows cells to the user together (inside Excel: a total and the lines it adds up). `cells` are A1 ranges on
+   * `sheet`, the first the one to fall back on where Excel cannot select several ranges at once.
+   */
+  selectCells?(sheet: string, cells: string[]): Promise<void>;
+  /**
    * Follows the user's selection (inside Excel): calls `listener` with the sheet and the top-left cell of each new
    * selection. Resolves to a function that stops following.
    */

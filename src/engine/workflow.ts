@@ -2,7 +2,7 @@ import { checkWorkbook, type CheckOptions, type CheckResult } from './check';
 import { finding } from './findings';
 import type { SheetGrid } from './grid';
 import { withCorrection } from './reader/corrections';
-import { correctionsOf } from './store';
+import { correctionsOf, type AddinStore } from './store';
 import type { OutputSheet } from './output';
 import { planWrite, sameSheet, type WritePlan } from './ownership';
 import type { Progress, WorkbookPort } from '../engine/port';
@@ -29,7 +29,16 @@ export async function checkThrough(
   onProgress?: Progress,
 ): Promise<{ read: ReadWorkbook; check: CheckResult }> {
   const read = await readWorkbook(port, onProgress);
-  const stored = correctionsOf(port.readStore ? await port.readStore() : null);
+  const store = port.readStore ? await port.readStore() : null;
+  return { read, check: checkStored(read, store, options) };
+}
+
+/**
+ * Checks what was read with the corrections kept in the workbook's record (`store`), then any given in
+ * `options.corrections` on top; a kept correction that cannot be read is said as a finding.
+ */
+export function checkStored(read: ReadWorkbook, store: AddinStore | null, options: CheckOptions = {}): CheckResult {
+  const stored = correctionsOf(store);
   // Corrections given now (a --reading file) come after the stored ones and replace any of the same thing.
   const corrections = (options.corrections ?? []).reduce(withCorrection, stored.corrections);
   const check = checkWorkbook(read.inputs, { ...options, corrections });
@@ -45,7 +54,7 @@ export async function checkThrough(
         ),
       ),
     );
-  return { read, check };
+  return check;
 }
 
 export class WriteRefused extends Error {

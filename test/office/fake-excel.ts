@@ -1007,6 +1007,23 @@ export class FakeWorksheet extends FakeObject {
     return new FakeRange(this.ctx, node, () => ({ sheet: this.sheet(), ...at }), false, { sheet: this.label, ...at });
   }
 
+  /** Several ranges of the sheet ("C8:E8,C5:E6"), as RangeAreas (ExcelApi 1.9); only selecting them is faked. */
+  getRanges(address: string): { select(): void } {
+    const node = this.ctx.model.method(this.node, 'getRanges', [address], { kept: true });
+    const areas = address.split(/[,;]/).map((a) => a.trim());
+    return {
+      select: () => {
+        this.ctx.model.call(node, 'select', []);
+        this.ctx.logOp('select', this.peekName(), areas.join(','));
+        this.ctx.queue(() => {
+          const sheet = this.sheet();
+          for (const a of areas) parseA1(a.split(':')[0]);
+          this.ctx.book.selection = { sheet: sheet.name, address: areas.join(',') };
+        });
+      },
+    };
+  }
+
   activate(): void {
     this.ctx.model.call(this.node, 'activate', []);
     this.ctx.logOp('activate', this.peekName());

@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { a1Range, parseA1 } from '../../engine/a1';
 import type { SheetGrid } from '../../engine/grid';
 import type { OutputSheet } from '../../engine/output';
 import type { Progress, WorkbookPort, WriteResult } from '../../engine/port';
@@ -127,6 +128,25 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * Selects a total and the lines it adds up, in one batch. Several ranges at once (RangeAreas.select) needs
+   * ExcelApi 1.18; below it, ranges that form one block are selected as that block, and otherwise only the first
+   * (the total) is.
+   */
+  async selectCells(sheet: string, cells: string[]): Promise<void> {
+    if (!cells.length) return;
+    const together = cells.length > 1 && this.supports('1.18');
+    await this.batch(async (context, sync) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      const areas = together ? ws.getRanges(cells.join(',')) : null;
+      // An office.js older than the Excel it runs in may lack RangeAreas.select: then as below 1.18.
+      if (areas && typeof areas.select === 'function') areas.select();
+      else ws.getRange(oneBlock(cells) ?? cells[0]).select();
+      await sync('Select cells', 200 + jsonBytes(cells));
+    });
+  }
+
   /** Inside Excel: tells `listener` the sheet and top-left cell of each selection the user makes (selection.ts). */
   followSelection(listener: (sheet: string, cell: string) => void): Promise<() => Promise<void>> {
     return followSelection(this.run, listener);
@@ -148,4 +168,21 @@ export class OfficeWorkbook implements WorkbookPort {
       writeReport({ context, sync, budget: this.budget, supports: this.supports }, sheets, replace, onProgress),
     );
   }
+}
+
+/** Ranges that together fill one block ("C8:E8", "C5:E7" → "C5:E8"), as that block; null when they do not. */
+export function oneBlock(cells: readonly string[]): string | null {
+  const boxes = cells.map((cell) => {
+    const [from, to = from] = cell.split(':');
+    const a = parseA1(from);
+    const b = parseA1(to);
+    return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+  });
+  const first = boxes[0];
+  if (!first || boxes.some((b) => b.left !== first.left || b.right !== first.right)) return null;
+  const rows = new Set<number>();
+  for (const b of boxes) for (let r = b.top; r <= b.bottom; r++) rows.add(r);
+  const top = Math.min(...rows);
+  const bottom = Math.max(...rows);
+  return rows.size === bottom - top + 1 ? a1Range(top, first.left, bottom, first.right) : null;
 }

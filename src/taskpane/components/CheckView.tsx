@@ -1,6 +1,8 @@
 import { Badge, Button, Caption1, makeStyles, Text, ToggleButton, tokens, useId } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { FindingCard } from '../state/findings';
+import type { ReadingCorrection } from '../../engine/reader/corrections';
+import { signsCorrection, type ReadingChange, type ReadingCorrectionItem } from '../state/reading';
 import type { CheckFilter } from '../state/session';
 import type { CheckModel } from '../worker/protocol';
 import { FindingCardButton } from './FindingList';
@@ -50,6 +52,12 @@ export interface CheckViewProps {
   shownCell: { sheet: string; cell: string } | null;
   onChooseFinding(sheet: string, cell: string): void;
   onNextIssue(step: 1 | -1): void;
+  /** Why what was typed for a total's rows could not be read. */
+  readingProblem: { key: string; message: string } | null;
+  onCorrectReading(table: string, change: ReadingChange): void;
+  onCorrectTotal(table: string, row: number, text: string): void;
+  onShowTotal(sheet: string, cells: string[]): void;
+  onUndoReading(correction: ReadingCorrection): void;
 }
 
 type Row =
@@ -250,7 +258,20 @@ export function CheckView(props: CheckViewProps) {
         </Button>
         <div id={tablesId} hidden={!tablesOpen}>
           {model.tables.length ? (
-            <TableList tables={model.tables} label="Tables found" />
+            <TableList
+              tables={model.tables}
+              label="Tables found"
+              selectsCells={props.selectsCells}
+              problem={props.readingProblem}
+              onCorrect={props.onCorrectReading}
+              onCorrectTotal={props.onCorrectTotal}
+              onShowTotal={props.onShowTotal}
+              onSignsAsRead={(id) => {
+                const t = model.tables.find((x) => x.id === id);
+                const c = t?.reading && signsCorrection(model.readingCorrections, t.sheet, t.reading.anchor);
+                if (c) props.onUndoReading(c);
+              }}
+            />
           ) : (
             <Text size={200}>
               No MTFS tables were found in this workbook: a table needs a heading row with years (such as 2015/16) and
@@ -259,7 +280,49 @@ export function CheckView(props: CheckViewProps) {
           )}
         </div>
       </section>
+
+      {model.readingCorrections.length > 0 && (
+        <ReadingCorrections items={model.readingCorrections} onUndo={props.onUndoReading} />
+      )}
     </div>
+  );
+}
+
+/** The user's corrections to how tables were read, kept in the workbook: each in words, applied or why not, with an undo. */
+function ReadingCorrections({
+  items,
+  onUndo,
+}: {
+  items: ReadingCorrectionItem[];
+  onUndo(correction: ReadingCorrection): void;
+}) {
+  const styles = useViewStyles();
+  const headingId = useId('reading-corrections');
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading}>
+        {`Your corrections to the reading (${items.length})`}
+      </h2>
+      <Caption1 className={styles.hint}>
+        Kept in the workbook: the next check, and the command line, read it so.
+      </Caption1>
+      <ul className={styles.list} aria-label="Your corrections to the reading">
+        {items.map((item) => (
+          <li key={item.key} className={styles.itemTop}>
+            <span className={styles.grow}>
+              <Text size={200} className={styles.wrap}>{`Table at ${item.table}: ${item.words}.`}</Text>
+              <br />
+              <Caption1 className={styles.wrap}>
+                {item.applied ? 'Applied.' : `Not applied: ${item.problem ?? 'the table has changed.'}`}
+              </Caption1>
+            </span>
+            <Button size="small" onClick={() => onUndo(item.correction)} aria-label={`Undo: ${item.words}`}>
+              Undo
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { WorkbookPort } from '../../engine/port';
+import type { ReadingCorrection } from '../../engine/reader/corrections';
 import { CrossedError, PlainError, speaksPlainly } from '../worker/failure';
 import type { EngineLink, LinkListener } from '../worker/link';
 import type { PaneViews, Request, ScenarioLineItem, WriteOutcome } from '../worker/protocol';
@@ -7,6 +8,7 @@ import { downloadName } from './download';
 import { EMPTY_FIELD, moneyField, type MoneyField } from './fields';
 import type { FindingCard } from './findings';
 import { editTarget, PLAN, switchLines, type ScenarioChoices } from './scenario';
+import { addsFromText, type ReadingChange } from './reading';
 import { createStore, type Store } from './store';
 import { sentence } from './words';
 import { WRITE_WORDS, type HostKind, type WriteTarget } from './write';
@@ -44,6 +46,8 @@ export interface SessionState {
   checkFilter: CheckFilter;
   /** The cell of the finding, proposal or line the user last chose (or selected in Excel). */
   shownCell: { sheet: string; cell: string } | null;
+  /** What the user typed for a total's rows could not be read: the total (`key`, "<table id>#<row>") and why. */
+  readingProblem: { key: string; message: string } | null;
   /** A write waiting for the user to confirm replacing the add-in's own sheets. */
   confirming: { target: WriteTarget; replace: string[] } | null;
   /** What the user typed and switched, kept here so the fields and switches answer at once; the worker is told. */
@@ -158,6 +162,7 @@ export class Session {
       view: 'check',
       checkFilter: 'all',
       shownCell: null,
+      readingProblem: null,
       confirming: null,
       envelope: EMPTY_FIELD,
       yearOne: NO_YEAR_ONE,
@@ -229,6 +234,7 @@ export class Session {
       targets: [],
       envelope: EMPTY_FIELD,
       shownCell: null,
+      readingProblem: null,
       confirming: null,
       checkFilter: 'all',
     };
@@ -340,6 +346,44 @@ export class Session {
 
   dismissProblem(): void {
     this.store.set({ problem: null });
+  }
+
+  // Correcting how tables were read
+
+  /** Corrects how a table (by id) was read: the worker keeps it in the workbook and checks again with it. */
+  async correctReading(table: string, change: ReadingChange): Promise<void> {
+    this.store.set({ readingProblem: null });
+    await this.run('Saving your correction', 'Could not make the correction', () =>
+      this.link.request({ kind: 'read-as', table, change }),
+    );
+  }
+
+  /** What a total adds up, as the user typed it ("5:12, -15"); said beside the total when it cannot be read. */
+  async correctTotal(table: string, row: number, text: string): Promise<void> {
+    const read = addsFromText(text);
+    if ('problem' in read) {
+      this.store.set({ readingProblem: { key: `${table}#${row}`, message: read.problem } });
+      return;
+    }
+    await this.correctReading(table, { row, adds: read.adds });
+  }
+
+  /** Takes a correction back: the table is read as the reader reads it again. */
+  async undoReading(correction: ReadingCorrection): Promise<void> {
+    await this.run('Taking back your correction', 'Could not take back the correction', () =>
+      this.link.request({ kind: 'unread', correction }),
+    );
+  }
+
+  /** Inside Excel: selects a total and the lines it adds up (`cells`, the total first), so the grid shows them. */
+  async showTotal(sheet: string, cells: string[]): Promise<void> {
+    const port = this.state.host === 'excel' ? await this.excelPort() : null;
+    if (!port?.selectCells || !cells.length) return;
+    try {
+      await port.selectCells(sheet, cells);
+    } catch (e) {
+      this.store.set({ problem: describeProblem(e, `Could not select the total on ${sheet}`, 'warning') });
+    }
   }
 
   // Score and Report

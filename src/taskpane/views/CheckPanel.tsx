@@ -9,6 +9,7 @@ export function CheckPanel({ session }: { session: Session }) {
   const filter = useStore(session.store, (s) => s.checkFilter);
   const shownCell = useStore(session.store, (s) => s.shownCell);
   const host = useStore(session.store, (s) => s.host);
+  const readingProblem = useStore(session.store, (s) => s.readingProblem);
   const onNextIssue = useCallback((step: 1 | -1) => void session.nextIssue(step), [session]);
   if (!model) return null;
   return (
@@ -20,6 +21,11 @@ export function CheckPanel({ session }: { session: Session }) {
       shownCell={shownCell}
       onChooseFinding={(sheet, cell) => void session.showCell(sheet, cell)}
       onNextIssue={onNextIssue}
+      readingProblem={readingProblem}
+      onCorrectReading={(table, change) => void session.correctReading(table, change)}
+      onCorrectTotal={(table, row, text) => void session.correctTotal(table, row, text)}
+      onShowTotal={(sheet, cells) => void session.showTotal(sheet, cells)}
+      onUndoReading={(correction) => void session.undoReading(correction)}
     />
   );
 }

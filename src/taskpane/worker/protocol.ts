@@ -6,6 +6,8 @@
 import type { PairingOverride } from '../../engine/changes';
 import type { CompareView, CorrectionItem } from '../state/compare';
 import type { FindingCard, FindingCounts } from '../state/findings';
+import type { ReadingChange, ReadingCorrectionItem, ReadingView } from '../state/reading';
+import type { ReadingCorrection } from '../../engine/reader/corrections';
 import type { BudgetPreview } from '../state/report';
 import type { BridgeBar, YearTotal } from '../state/scenario';
 import type { ScoreView } from '../state/score';
@@ -22,6 +24,8 @@ export interface TableLine {
   kind: string;
   range: string;
   lines: number;
+  /** How it was read, and what can be corrected; null for a table read before readings were kept. */
+  reading: ReadingView | null;
 }
 
 /** Whether the check has something to say in green: never for an empty workbook or one without MTFS tables. */
@@ -33,8 +37,11 @@ export interface CheckModel {
   department: string | null;
   verdict: Verdict;
   counts: FindingCounts;
+  /** The tables the reader is unsure of first. */
   tables: TableLine[];
   cards: FindingCard[];
+  /** The user's corrections to how tables were read, kept in the workbook: each applied, or refused in words. */
+  readingCorrections: ReadingCorrectionItem[];
 }
 
 export interface ReportModel {
@@ -138,6 +145,8 @@ export type Request =
   | { kind: 'pair'; previous: string; current: string; same: boolean }
   | { kind: 'unpair'; correction: PairingOverride }
   | { kind: 'clear-corrections' }
+  | { kind: 'read-as'; table: string; change: ReadingChange }
+  | { kind: 'unread'; correction: ReadingCorrection }
   | { kind: 'write'; target: WriteTarget; confirmed: boolean }
   | { kind: 'dismiss-written' }
   | { kind: 'save' };
@@ -160,7 +169,7 @@ export type ToWorker =
   | { type: 'port-reply'; id: number; ok: true; value: unknown }
   | { type: 'port-reply'; id: number; ok: false; error: FailureWords };
 
-export type PortMethod = 'readSheets' | 'listSheets' | 'writeSheets';
+export type PortMethod = 'readSheets' | 'listSheets' | 'writeSheets' | 'readStore' | 'writeStore';
 
 export type FromWorker =
   | { type: 'reply'; id: number; ok: true; value: unknown }

@@ -1,6 +1,7 @@
 import type { SheetGrid } from '../../engine/grid';
 import { cellValue, type OutputSheet } from '../../engine/output';
 import type { Progress, WorkbookPort } from '../../engine/port';
+import type { AddinStore } from '../../engine/store';
 import { failureWords, fromWords } from './failure';
 import type { FromWorker, PortMethod, Request, ToWorker } from './protocol';
 import { Workbench } from './workbench';
@@ -57,6 +58,10 @@ export function serve(post: (message: FromWorker, transfer?: Transferable[]) => 
         return b.undoCorrection(request.correction);
       case 'clear-corrections':
         return b.clearCorrections();
+      case 'read-as':
+        return b.correctReading(request.table, request.change, progress);
+      case 'unread':
+        return b.undoReading(request.correction, progress);
       case 'write':
         return b.write(request.target, request.confirmed, progress);
       case 'dismiss-written':
@@ -149,5 +154,14 @@ class RemotePort implements WorkbookPort {
 
   writeSheets(sheets: { sheet: OutputSheet; owned: boolean }[], replace: string[]): Promise<void> {
     return this.ask('writeSheets', [sheets.map((s) => ({ ...s, sheet: plainSheet(s.sheet) })), replace]);
+  }
+
+  /** The add-in's record (the user's reading corrections among it), kept with the workbook open in Excel. */
+  readStore(): Promise<AddinStore | null> {
+    return this.ask('readStore', []);
+  }
+
+  writeStore(store: AddinStore): Promise<void> {
+    return this.ask('writeStore', [store]);
   }
 }

@@ -9,6 +9,7 @@ import { correctionsView, compareView } from '../state/compare';
 import { reportScores, whyBlocked, type Choices, type Results } from '../state/derive';
 import { moneyText } from '../state/fields';
 import { findingCards, findingCounts, tableTitle } from '../state/findings';
+import { correctionItems, readingView, unsureFirst } from '../state/reading';
 import { budgetPreview, budgetSummarySheet, reportNotes } from '../state/report';
 import { scoreAnalysisView, type ScoreAnalysisView } from '../state/score-analysis';
 import { bridgeBars, changesWords, GROUP_TITLES, targetValues, yearTotals } from '../state/scenario';
@@ -38,14 +39,18 @@ export function checkModel(check: CheckResult, sheetCount: number): CheckModel {
       (check.departments.length > 1 ? `Council-wide: ${check.departments.length} departments` : null),
     verdict,
     counts,
-    tables: check.tables.map((t) => ({
-      id: t.id,
-      sheet: t.sheet,
-      kind: TABLE_KIND_NAMES[t.kind],
-      range: t.range,
-      lines: lineCount(t),
-    })),
+    tables: unsureFirst(
+      check.tables.map((t) => ({
+        id: t.id,
+        sheet: t.sheet,
+        kind: TABLE_KIND_NAMES[t.kind],
+        range: t.range,
+        lines: lineCount(t),
+        reading: readingView(t, check.corrections),
+      })),
+    ),
     cards: findingCards(check),
+    readingCorrections: correctionItems(check),
   };
 }
 

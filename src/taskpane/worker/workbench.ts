@@ -1,8 +1,11 @@
 import { comparableTables, type PairingOverride } from '../../engine/changes';
-import { checkWorkbook, type CheckResult } from '../../engine/check';
+import type { CheckResult } from '../../engine/check';
+import { sameSubject, withCorrection as withReading, type ReadingCorrection } from '../../engine/reader/corrections';
+import { correctionsOf, storeWithCorrections } from '../../engine/store';
 import { sameSheet } from '../../engine/ownership';
 import type { SheetGrid } from '../../engine/grid';
 import {
+  checkStored,
   checkThrough,
   previewWrite,
   readWorkbook,
@@ -13,6 +16,7 @@ import {
 import type { Progress, WorkbookPort } from '../../engine/port';
 import { previousScoresFrom } from '../../engine/scoring';
 import { correctionOf, withCorrection, withoutCorrection } from '../state/compare';
+import { correctionFor, type ReadingChange } from '../state/reading';
 import { derive, NO_RESULTS, outputsFor, type Choices, type Results } from '../state/derive';
 import { EMPTY_FIELD, moneyField } from '../state/fields';
 import { editTarget, PLAN, switchLines } from '../state/scenario';
@@ -152,8 +156,10 @@ export class Workbench {
     progress: Progress,
   ): Promise<{ read: ReadWorkbook; check: CheckResult }> {
     const read = await readWorkbook(port, progress);
+    // The user's corrections to how tables are read are kept in the workbook's record: every check applies them.
+    const store = port.readStore ? await port.readStore() : null;
     progress(0, 0, 'Checking every total');
-    return { read, check: checkWorkbook(read.inputs) };
+    return { read, check: checkStored(read, store) };
   }
 
   /** The state for a workbook just opened: its sheets and check, the year-1 fields filled from it, nothing chosen yet. */
@@ -224,14 +230,12 @@ export class Workbench {
 
   /** After a re-read: the new sheets and check; the user's choices stay, and year 1's fields follow the workbook unless edited. */
   private reread(read: ReadWorkbook, check: CheckResult): Partial<WorkbenchState> {
+    return { sheets: read.sheets, inputs: read.inputs, listed: listedFrom(read), ...this.rechecked(check) };
+  }
+
+  private rechecked(check: CheckResult): Partial<WorkbenchState> {
     const follow = !this.s.yearOne.edited;
-    return {
-      sheets: read.sheets,
-      inputs: read.inputs,
-      listed: listedFrom(read),
-      check,
-      ...(follow ? { yearOne: yearOneFromCheck(check), yearOneFilled: true } : {}),
-    };
+    return { check, ...(follow ? { yearOne: yearOneFromCheck(check), yearOneFilled: true } : {}) };
   }
 
   /** Reads the current workbook again and re-runs the check (after the user edits it, or after a view wrote sheets). */
@@ -247,6 +251,46 @@ export class Workbench {
     const source = this.s.source;
     if (!source?.save) return null;
     return { name: source.name, bytes: await source.save(), macroEnabled: source.macroEnabled === true };
+  }
+
+  // Correcting how a table was read
+
+  /**
+   * The user corrects how a table was read (a column's role or unit, a row's role, what a total adds up, the signs,
+   * the department, not a table): the correction is kept in the workbook's record and the check runs again with it.
+   */
+  async correctReading(tableId: string, change: ReadingChange, progress: Progress): Promise<void> {
+    const table = this.s.check?.tables.find((t) => t.id === tableId);
+    if (!table) throw new PlainError('that table is no longer in the check; check the workbook again');
+    const made = correctionFor(table, change);
+    if ('problem' in made) throw new PlainError(made.problem);
+    await this.keepReading((list) => withReading(list, made), progress);
+  }
+
+  /** Takes a correction back out of the workbook's record and checks again without it. */
+  async undoReading(correction: ReadingCorrection, progress: Progress): Promise<void> {
+    await this.keepReading((list) => list.filter((c) => !sameSubject(c, correction)), progress);
+  }
+
+  /**
+   * Saves the corrections in the workbook's record (read afresh, so nothing else it holds is lost) and checks the
+   * sheets as last read with them: the check changes at once, without reading the workbook again.
+   */
+  private async keepReading(
+    change: (list: ReadingCorrection[]) => ReadingCorrection[],
+    progress: Progress,
+  ): Promise<void> {
+    const { source, sheets, inputs } = this.s;
+    if (!source || !sheets || !inputs) throw new PlainError('open a workbook first');
+    const port = source.port;
+    if (!port.readStore || !port.writeStore) throw new PlainError('this workbook cannot keep corrections');
+    progress(0, 0, 'Saving your correction in the workbook');
+    const store = await port.readStore();
+    const next = storeWithCorrections(store, change(correctionsOf(store).corrections));
+    await port.writeStore(next);
+    progress(0, 0, 'Checking every total');
+    const check = checkStored({ sheets, inputs, owned: [] }, next);
+    if (this.s.source === source) this.update(this.rechecked(check));
   }
 
   // Score and Report
