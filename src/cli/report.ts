@@ -6,6 +6,7 @@ import type { Decimal } from '../engine/money';
 import { buildCouncilReport, buildReport, type YearOneInputs } from '../engine/report';
 import { XlsxWorkbook } from '../hosts/xlsx';
 import { scoreWorkbook } from '../engine/scoring';
+import { markFindings, readSession } from '../engine/session';
 import { checkThrough } from '../engine/workflow';
 import { checkOutput, CommandFailure, openWorkbook, writeAtomically, writeOrFail } from './io';
 import { exitCodeFor } from './output';
@@ -97,7 +98,8 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
   const wb = await openWorkbook(file);
   const { read, check } = await checkThrough(wb);
   const scores = scoreWorkbook(read.inputs, { envelope: opts.envelope });
-  const built = buildReport(check, { yearOne: entered, scores: scores.proposalsSheet ? scores : undefined });
+  const { signOffs } = readSession(await wb.readStore());
+  const built = buildReport(check, { yearOne: entered, scores: scores.proposalsSheet ? scores : undefined, signOffs });
   const plan = await writeOrFail(wb, built.sheets);
   await writeAtomically(output, await wb.toBuffer());
   log(`${basename(file)}: ${checkSummary(check)}`);
@@ -110,7 +112,7 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
   if (!('missing' in built.budget)) log(`  year 1 inputs from ${built.budget.inputsFrom}`);
   built.notes.forEach((n) => log(`  ${n}`));
   log(`  ${UNCHANGED_WORDS}`);
-  return exitCodeFor(check.findings);
+  return exitCodeFor(markFindings(check.findings, signOffs));
 }
 
 export function registerReport(cmd: Command, log: (line: string) => void): void {

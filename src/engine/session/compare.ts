@@ -1,3 +1,4 @@
+import type { Decimal } from '../money';
 import type { Scenario } from '../scenario';
 import { planColumn, sideBySide, type ScenarioColumn, type SideBySide } from '../scenario/side-by-side';
 import { listWords } from '../words';
@@ -64,4 +65,32 @@ export function compareSaved(
     for (const note of resolved.notes) notes.push({ name: found.name, words: note });
   }
   return { side: sideBySide(scenario, columns), notes, notApplied };
+}
+
+const plain = (values: readonly (Decimal | null)[]) => values.map((v) => (v === null ? null : v.toFixed()));
+
+/** The `mtfs scenario compare --json` document: figures as plain decimal text (£000), as `mtfs check --json` gives them. */
+export function comparisonJson(compared: SavedComparison) {
+  const { side } = compared;
+  return {
+    years: side.years,
+    columns: side.columns.map((c) => ({
+      name: c.name,
+      proposed: plain(c.outcome.budget.proposed),
+      fromPlan: plain(c.fromPlan),
+      target: plain(c.target),
+      gap: plain(c.outcome.gap),
+      switchedOut: c.outcome.switchedOut.map((l) => l.id),
+      switchedIn: c.outcome.switchedIn.map((l) => l.id),
+    })),
+    differences: side.differences.map((d) => ({
+      line: d.line.id,
+      ref: d.line.ref ?? null,
+      label: d.line.label,
+      source: d.line.source,
+      in: d.in,
+    })),
+    notes: compared.notes,
+    notApplied: compared.notApplied,
+  };
 }

@@ -235,3 +235,27 @@ export function savedWords(saved: SavedScenario, money: (value: Decimal) => stri
     parts.push(`Targets: ${saved.targets.map((t) => `${t.year} ${money(new Decimal(t.value))}`).join(', ')}.`);
   return parts.join(' ');
 }
+
+/**
+ * The lines a user names ("G20", "C2", or a cell such as "Growth!B8"), by reference (case aside) or by cell: their
+ * ids, and the names that match no line, or more than one, in words.
+ */
+export function linesNamed(
+  scenario: Scenario,
+  names: readonly string[],
+): { lines: ScenarioLine[]; problems: string[] } {
+  const lines: ScenarioLine[] = [];
+  const problems: string[] = [];
+  for (const name of names) {
+    const byCell = scenario.lines.filter((l) => l.id.toLowerCase() === name.trim().toLowerCase());
+    const found = byCell.length ? byCell : scenario.lines.filter((l) => l.ref && sameWords(l.ref, name));
+    if (found.length === 1 && found[0]) lines.push(found[0]);
+    else if (found.length === 0)
+      problems.push(`no growth or savings line or proposal has the reference or cell “${name}”`);
+    else
+      problems.push(
+        `“${name}” is the reference of ${found.length} lines (${listWords(found.map((l) => l.id))}): give the cell instead`,
+      );
+  }
+  return { lines, problems };
+}

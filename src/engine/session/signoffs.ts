@@ -193,3 +193,26 @@ export function withoutSignOff(store: AddinStore | null, f: { rule: string; shee
 export function ruleTitle(rule: string): string {
   return (RULES as Record<string, { title: string } | undefined>)[rule]?.title ?? rule;
 }
+
+/**
+ * The finding a user means by a cell ("Revenue Budget!A25", sheet names without regard to case) and, when several
+ * rules found something there, a rule: the finding, or why none or which, in words.
+ */
+export function chooseFinding<F extends Finding>(
+  findings: readonly F[],
+  where: string,
+  rule?: string,
+): { finding: F } | { problem: string } {
+  const m = /^'?(.+?)'?!\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(where.trim());
+  if (!m) return { problem: `“${where}” is not a cell: give the sheet and cell, such as Revenue Budget!A25` };
+  const sheet = m[1] ?? '';
+  const cell = `${(m[2] ?? '').toUpperCase()}${m[3] ?? ''}`;
+  const at = findings.filter((f) => f.sheet.toLowerCase() === sheet.toLowerCase() && f.cell === cell);
+  if (!at.length) return { problem: `the check finds nothing on ${sheet}!${cell}, so there is nothing to mark there` };
+  const chosen = rule ? at.filter((f) => f.rule === rule) : at;
+  if (chosen.length === 1 && chosen[0]) return { finding: chosen[0] };
+  const rules = at.map((f) => f.rule).join(', ');
+  return rule
+    ? { problem: `the check finds no ${rule} on ${sheet}!${cell} (it finds ${rules})` }
+    : { problem: `the check finds ${at.length} things on ${sheet}!${cell} (${rules}): say which with --rule` };
+}
