@@ -4,6 +4,7 @@ import type { FindingCard } from '../state/findings';
 import type { CheckFilter } from '../state/session';
 import type { CheckModel } from '../worker/protocol';
 import { FindingCardButton } from './FindingList';
+import { SignOffPanel, type SignOffPanelProps } from './SignOffPanel';
 import { TableList } from './TableList';
 import { useViewStyles } from './ViewParts';
 import { VirtualRows } from './VirtualRows';
@@ -50,12 +51,16 @@ export interface CheckViewProps {
   shownCell: { sheet: string; cell: string } | null;
   onChooseFinding(sheet: string, cell: string): void;
   onNextIssue(step: 1 | -1): void;
+  busy: boolean;
+  onMark: SignOffPanelProps['onMark'];
+  onClearMark: SignOffPanelProps['onClear'];
 }
 
 type Row =
   | { kind: 'heading'; key: string; text: string }
-  | { kind: 'fold'; key: string; count: number; open: boolean }
-  | { kind: 'card'; key: string; card: FindingCard };
+  | { kind: 'fold'; key: string; count: number; open: boolean; fold: 'info' | 'explained' }
+  | { kind: 'card'; key: string; card: FindingCard }
+  | { kind: 'signoff'; key: string; card: FindingCard };
 
 const GROUPS: { severity: FindingCard['severity']; title: string }[] = [
   { severity: 'error', title: 'Errors' },
@@ -70,15 +75,29 @@ const EMPTY: Record<CheckFilter, string> = {
   info: 'No rounding differences or notes.',
 };
 
-/** The rows the list draws: errors, then warnings, then rounding differences and notes folded into one line until opened. */
-function rowsFor(cards: FindingCard[], filter: CheckFilter, minorOpen: boolean): Row[] {
+/**
+ * The rows the list draws: errors, then warnings, then rounding differences and notes folded into one line until
+ * opened; findings signed off as explained folded away at the end, and counted. The chosen card has its sign-off
+ * panel under it.
+ */
+function rowsFor(
+  cards: FindingCard[],
+  filter: CheckFilter,
+  minorOpen: boolean,
+  explainedOpen: boolean,
+  shownKey: string | null,
+): Row[] {
   const rows: Row[] = [];
+  const push = (card: FindingCard) => {
+    rows.push({ kind: 'card', key: card.key, card });
+    if (card.key === shownKey) rows.push({ kind: 'signoff', key: `signoff:${card.key}`, card });
+  };
   for (const g of GROUPS) {
     if (filter !== 'all' && filter !== g.severity) continue;
-    const of = cards.filter((c) => c.severity === g.severity);
+    const of = cards.filter((c) => c.severity === g.severity && !c.explained);
     if (!of.length) continue;
     if (g.severity === 'info' && filter === 'all') {
-      rows.push({ kind: 'fold', key: 'fold:info', count: of.length, open: minorOpen });
+      rows.push({ kind: 'fold', key: 'fold:info', count: of.length, open: minorOpen, fold: 'info' });
       if (!minorOpen) continue;
     } else
       rows.push({
@@ -86,7 +105,12 @@ function rowsFor(cards: FindingCard[], filter: CheckFilter, minorOpen: boolean):
         key: `heading:${g.severity}`,
         text: `${g.title}: ${of.length} cell${of.length === 1 ? '' : 's'}`,
       });
-    for (const card of of) rows.push({ kind: 'card', key: card.key, card });
+    of.forEach(push);
+  }
+  const explained = cards.filter((c) => c.explained && (filter === 'all' || filter === c.severity));
+  if (explained.length) {
+    rows.push({ kind: 'fold', key: 'fold:explained', count: explained.length, open: explainedOpen, fold: 'explained' });
+    if (explainedOpen) explained.forEach(push);
   }
   return rows;
 }
@@ -112,13 +136,18 @@ export function CheckView(props: CheckViewProps) {
   const tablesId = useId('tables');
   const { model, filter, shownCell } = props;
   const [minorOpen, setMinorOpen] = useState(false);
+  const [explainedOpen, setExplainedOpen] = useState(false);
   const [tablesOpen, setTablesOpen] = useState(false);
   const shownKey = shownCell ? `${shownCell.sheet}!${shownCell.cell}` : null;
   const shownCard = shownKey ? model.cards.find((c) => c.key === shownKey) : undefined;
   // A rounding difference chosen elsewhere (selected in Excel) opens the fold to show it.
-  const open = minorOpen || shownCard?.severity === 'info' || filter === 'info';
-  const rows = useMemo(() => rowsFor(model.cards, filter, open), [model.cards, filter, open]);
-  const issues = useMemo(() => model.cards.filter((c) => c.severity !== 'info'), [model.cards]);
+  const open = minorOpen || (shownCard?.severity === 'info' && !shownCard.explained) || filter === 'info';
+  const explainedShown = explainedOpen || Boolean(shownCard?.explained);
+  const rows = useMemo(
+    () => rowsFor(model.cards, filter, open, explainedShown, shownKey),
+    [model.cards, filter, open, explainedShown, shownKey],
+  );
+  const issues = useMemo(() => model.cards.filter((c) => c.severity !== 'info' && !c.explained), [model.cards]);
   const at = shownCard ? issues.indexOf(shownCard) : -1;
   const { onNextIssue } = props;
 
@@ -155,6 +184,10 @@ export function CheckView(props: CheckViewProps) {
             {verdict.words(counts.error)}
           </Badge>
         </span>
+        {model.signedOff && <Caption1 data-testid="signed-off">{`Signed off: ${model.signedOff}.`}</Caption1>}
+        {model.recordProblems.map((p) => (
+          <Caption1 key={p}>{`Not used: ${p}.`}</Caption1>
+        ))}
       </div>
 
       <section className={own.toolbar} aria-label="Findings">
@@ -207,7 +240,13 @@ export function CheckView(props: CheckViewProps) {
         <VirtualRows
           rows={rows}
           rowKey={(r) => r.key}
-          estimate={(r) => (r.kind === 'card' ? 76 + 40 * (r.card.items.length - 1) : 32)}
+          estimate={(r) =>
+            r.kind === 'card'
+              ? 76 + 40 * (r.card.items.length - 1)
+              : r.kind === 'signoff'
+                ? 40 + 190 * r.card.items.length
+                : 32
+          }
           stickyTop={110}
           reveal={shownKey}
           render={(r) =>
@@ -219,10 +258,20 @@ export function CheckView(props: CheckViewProps) {
                 className={own.fold}
                 icon={<Chevron open={r.open} />}
                 aria-expanded={r.open}
-                onClick={() => setMinorOpen(!r.open)}
+                onClick={() => (r.fold === 'info' ? setMinorOpen(!r.open) : setExplainedOpen(!r.open))}
               >
-                {`${count(r.count)} cell${r.count === 1 ? '' : 's'} with rounding differences or notes`}
+                {r.fold === 'info'
+                  ? `${count(r.count)} cell${r.count === 1 ? '' : 's'} with rounding differences or notes`
+                  : `${count(r.count)} cell${r.count === 1 ? '' : 's'} signed off as explained`}
               </Button>
+            ) : r.kind === 'signoff' ? (
+              <SignOffPanel
+                key={r.key}
+                card={r.card}
+                busy={props.busy}
+                onMark={props.onMark}
+                onClear={props.onClearMark}
+              />
             ) : (
               <FindingCardButton card={r.card} current={shownKey === r.card.key} onChoose={props.onChooseFinding} />
             )

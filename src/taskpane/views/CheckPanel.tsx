@@ -9,6 +9,7 @@ export function CheckPanel({ session }: { session: Session }) {
   const filter = useStore(session.store, (s) => s.checkFilter);
   const shownCell = useStore(session.store, (s) => s.shownCell);
   const host = useStore(session.store, (s) => s.host);
+  const busy = useStore(session.store, (s) => s.busy !== null);
   const onNextIssue = useCallback((step: 1 | -1) => void session.nextIssue(step), [session]);
   if (!model) return null;
   return (
@@ -20,6 +21,9 @@ export function CheckPanel({ session }: { session: Session }) {
       shownCell={shownCell}
       onChooseFinding={(sheet, cell) => void session.showCell(sheet, cell)}
       onNextIssue={onNextIssue}
+      busy={busy}
+      onMark={(finding, status, note) => session.markFinding(finding, status, note)}
+      onClearMark={(finding) => void session.clearMark(finding)}
     />
   );
 }

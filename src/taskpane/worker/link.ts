@@ -1,5 +1,6 @@
 import type { OutputSheet } from '../../engine/output';
-import type { WorkbookPort } from '../../engine/port';
+import type { Progress, WorkbookPort } from '../../engine/port';
+import type { AddinStore } from '../../engine/store';
 import type { HostKind } from '../state/write';
 import { failureWords, fromWords } from './failure';
 import type { FromWorker, PaneViews, Request, ToWorker } from './protocol';
@@ -14,6 +15,29 @@ export interface LinkListener {
 /** The main thread's line to the worker: requests with replies, and the worker's progress and views as they come. */
 export interface EngineLink {
   request<T = unknown>(request: Request, transfer?: Transferable[]): Promise<T>;
+}
+
+/** Does what the worker asked of the workbook (Excel mode: office-js, on this thread). */
+async function answer(
+  p: WorkbookPort,
+  message: Extract<FromWorker, { type: 'port' }>,
+  progress: Progress,
+): Promise<unknown> {
+  switch (message.method) {
+    case 'readSheets':
+      return p.readSheets(progress);
+    case 'listSheets':
+      return p.listSheets();
+    case 'writeSheets': {
+      const [sheets, replace] = message.args as [{ sheet: OutputSheet; owned: boolean }[], string[]];
+      return p.writeSheets(sheets, replace, progress);
+    }
+    case 'readStore':
+      return p.readStore ? p.readStore() : null;
+    case 'writeStore':
+      if (!p.writeStore) throw new Error('this workbook cannot keep the add-in’s record');
+      return p.writeStore(message.args[0] as AddinStore);
+  }
 }
 
 /**
@@ -34,13 +58,7 @@ function wire(
       const p = await port();
       if (!p) throw new Error('there is no workbook to read in this mode');
       const progress = (done: number, total: number, stage: string) => listener.progress(done, total, stage);
-      const [sheets, replace] = message.args as [{ sheet: OutputSheet; owned: boolean }[], string[]];
-      const value =
-        message.method === 'readSheets'
-          ? await p.readSheets(progress)
-          : message.method === 'listSheets'
-            ? await p.listSheets()
-            : await p.writeSheets(sheets, replace, progress);
+      const value = await answer(p, message, progress);
       send({ type: 'port-reply', id: message.id, ok: true, value });
     } catch (e) {
       send({ type: 'port-reply', id: message.id, ok: false, error: failureWords(e) });

@@ -1,6 +1,7 @@
 import type { SheetGrid } from '../../engine/grid';
 import { cellValue, type OutputSheet } from '../../engine/output';
 import type { Progress, WorkbookPort } from '../../engine/port';
+import type { AddinStore } from '../../engine/store';
 import { failureWords, fromWords } from './failure';
 import type { FromWorker, PortMethod, Request, ToWorker } from './protocol';
 import { Workbench } from './workbench';
@@ -55,6 +56,18 @@ export function serve(post: (message: FromWorker, transfer?: Transferable[]) => 
         return b.dismissWritten();
       case 'save':
         return b.save();
+      case 'save-scenario':
+        return b.saveScenario(request.name);
+      case 'delete-scenario':
+        return b.deleteScenario(request.name);
+      case 'use-scenario':
+        return b.useScenario(request.name);
+      case 'compare-scenarios':
+        return b.compareScenarios(request.names);
+      case 'mark':
+        return b.mark(request.finding, request.status, request.note);
+      case 'unmark':
+        return b.unmark(request.finding);
     }
   }
 
@@ -133,5 +146,14 @@ class RemotePort implements WorkbookPort {
 
   writeSheets(sheets: { sheet: OutputSheet; owned: boolean }[], replace: string[]): Promise<void> {
     return this.ask('writeSheets', [sheets.map((s) => ({ ...s, sheet: plainSheet(s.sheet) })), replace]);
+  }
+
+  /** The add-in's record (saved scenarios, sign-offs): plain JSON data, as it crosses. */
+  readStore(): Promise<AddinStore | null> {
+    return this.ask('readStore', []);
+  }
+
+  writeStore(store: AddinStore): Promise<void> {
+    return this.ask('writeStore', [store]);
   }
 }
