@@ -36,6 +36,7 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
   },
   name: { textAlign: 'start', fontWeight: tokens.fontWeightRegular, overflowWrap: 'anywhere', paddingBlock: '2px' },
+  nameColumn: { width: '42%' },
   head: { textAlign: 'end', color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
   num: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', paddingBlock: '2px' },
   strong: { fontWeight: tokens.fontWeightSemibold },
@@ -44,6 +45,8 @@ const useStyles = makeStyles({
 
 export interface OptionsViewProps {
   model: SessionModel;
+  /** The names ticked to compare, as the user ticked them. */
+  compared: string[];
   busy: boolean;
   onSave(name: string): Promise<boolean>;
   onUse(name: string): void;
@@ -63,7 +66,7 @@ export function OptionsView(props: OptionsViewProps) {
   const { model } = props;
   const [name, setName] = useState('');
   const nameId = useId('scenario-name');
-  const compared = model.scenarios.filter((s) => s.compared).map((s) => s.name);
+  const { compared } = props;
   const toggle = (n: string, on: boolean) => props.onCompare(on ? [...compared, n] : compared.filter((c) => c !== n));
   return (
     <div className={styles.root}>
@@ -112,8 +115,8 @@ export function OptionsView(props: OptionsViewProps) {
               <div className={styles.actions}>
                 <Checkbox
                   label="Compare"
-                  checked={s.compared}
-                  disabled={!s.compared && compared.length >= 4}
+                  checked={compared.includes(s.name)}
+                  disabled={!compared.includes(s.name) && compared.length >= 4}
                   onChange={(_, data) => toggle(s.name, data.checked === true)}
                 />
                 <Button
@@ -167,7 +170,7 @@ function SideBySide({ side }: { side: SideBySideModel }) {
           <caption className={own.year}>{year}</caption>
           <thead>
             <tr>
-              <th className={own.name} scope="col">
+              <th className={`${own.name} ${own.nameColumn}`} scope="col">
                 <span className={styles.hint}>Scenario</span>
               </th>
               <th className={own.head} scope="col">

@@ -52,6 +52,8 @@ export interface SessionState {
   yearOne: YearOneState;
   targets: MoneyField[];
   choices: ScenarioChoices;
+  /** The saved scenarios chosen to see side by side (kept here too, so the ticks answer at once). */
+  compared: string[];
   /** What the views show, as the worker worked it out. */
   views: PaneViews;
 }
@@ -167,6 +169,7 @@ export class Session {
       yearOne: NO_YEAR_ONE,
       targets: [],
       choices: PLAN,
+      compared: [],
       views: NO_VIEWS,
     });
     this.link = deps.link(
@@ -230,6 +233,7 @@ export class Session {
   private fresh(): Partial<SessionState> {
     return {
       choices: PLAN,
+      compared: [],
       targets: [],
       envelope: EMPTY_FIELD,
       shownCell: null,
@@ -398,6 +402,8 @@ export class Session {
     await this.run('Deleting the scenario', 'Could not delete the scenario', () =>
       this.link.request({ kind: 'delete-scenario', name }),
     );
+    const left = this.state.views.session?.scenarios.map((s) => s.name) ?? [];
+    this.store.set({ compared: this.state.compared.filter((n) => left.includes(n)) });
   }
 
   /** Puts a saved scenario's switches and targets on the Scenario tab, and shows it. */
@@ -418,6 +424,7 @@ export class Session {
 
   /** Chooses the saved scenarios to see side by side with the published plan (one to four). */
   compareScenarios(names: string[]): void {
+    this.store.set({ compared: names });
     this.tell({ kind: 'compare-scenarios', names });
   }
 

@@ -7,11 +7,13 @@ import { useWrite } from './useWrite';
 export function OptionsPanel({ session }: { session: Session }) {
   const model = useStore(session.store, (s) => s.views.session);
   const busy = useStore(session.store, (s) => s.busy !== null);
+  const compared = useStore(session.store, (s) => s.compared);
   const write = useWrite(session, 'scenarios');
   if (!model) return null;
   return (
     <OptionsView
       model={model}
+      compared={compared}
       busy={busy}
       onSave={(name) => session.saveScenario(name)}
       onUse={(name) => void session.useScenario(name)}

@@ -111,7 +111,6 @@ export interface SavedScenarioItem {
   words: string;
   /** Why it cannot be applied to the workbook as it is now (a line it switched is gone), or null. */
   notApplied: string | null;
-  compared: boolean;
 }
 
 /** One scenario's column of the side-by-side view: each year's figures in words. */

@@ -170,7 +170,6 @@ export function sideBySideModel(compared: SavedComparison): SideBySideModel {
 export function sessionModel(c: Choices, r: Results, canKeep: boolean): SessionModel | null {
   if (!c.check) return null;
   const scenario = r.scenario && !('missing' in r.scenario) ? r.scenario : null;
-  const chosen = new Set(c.compared.map((n) => n.toLowerCase()));
   return {
     scenarios: c.session.scenarios.map((s) => {
       const missing = scenario ? resolveScenario(scenario, s).missing : [];
@@ -179,7 +178,6 @@ export function sessionModel(c: Choices, r: Results, canKeep: boolean): SessionM
         saved: dayWords(s.savedAt),
         words: savedWords(s, moneyText),
         notApplied: missing.length ? `Not applied: ${missing.join('; ')}.` : null,
-        compared: chosen.has(s.name.toLowerCase()),
       };
     }),
     current: r.outcome ? changesWords(r.outcome) : 'The scenario cannot be worked out for this workbook.',
