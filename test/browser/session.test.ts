@@ -137,7 +137,8 @@ describe('a budget session in the pane: named scenarios side by side, findings s
     await tab('Check');
     await page.getByRole('button', { name: /cells with rounding differences or notes$/ }).click();
     await page.locator('button[data-cell="Revenue Budget!A25"]').click();
-    const panel = page.getByRole('region', { name: 'Sign off Revenue Budget!A25' });
+    await page.getByRole('button', { name: 'Sign off Revenue Budget!A25' }).click();
+    const panel = page.getByRole('region', { name: 'Marks for Revenue Budget!A25' });
     await panel.getByRole('radio', { name: 'Explained' }).check();
     await panel.getByLabel('Why it is explained').fill('£1 rounding, as published');
     await shot('52-sign-off.png');
@@ -189,8 +190,9 @@ describe('a budget session in the pane: named scenarios side by side, findings s
       /^Out of date \(explained .*\): its figures have changed since; mark it again$/,
     );
     await page.locator('button[data-cell="Revenue Budget!A25"]').click();
+    await page.getByRole('button', { name: 'Sign off Revenue Budget!A25' }).click();
     await page
-      .getByRole('region', { name: 'Sign off Revenue Budget!A25' })
+      .getByRole('region', { name: 'Marks for Revenue Budget!A25' })
       .getByText(/when it said: .*rounding difference of 1,/)
       .waitFor();
     await page.locator('button[data-cell="Revenue Budget!A25"]').scrollIntoViewIfNeeded();

@@ -137,6 +137,8 @@ export function CheckView(props: CheckViewProps) {
   const { model, filter, shownCell } = props;
   const [minorOpen, setMinorOpen] = useState(false);
   const [explainedOpen, setExplainedOpen] = useState(false);
+  // The sign-off of the chosen card opens on request: walking the findings with Tab meets one button, not a form.
+  const [signOffOpen, setSignOffOpen] = useState<string | null>(null);
   const [tablesOpen, setTablesOpen] = useState(false);
   const shownKey = shownCell ? `${shownCell.sheet}!${shownCell.cell}` : null;
   const shownCard = shownKey ? model.cards.find((c) => c.key === shownKey) : undefined;
@@ -243,8 +245,8 @@ export function CheckView(props: CheckViewProps) {
           estimate={(r) =>
             r.kind === 'card'
               ? 76 + 40 * (r.card.items.length - 1)
-              : r.kind === 'signoff'
-                ? 40 + 190 * r.card.items.length
+              : r.kind === 'signoff' && signOffOpen === r.card.key
+                ? 72 + 190 * r.card.items.length
                 : 32
           }
           stickyTop={110}
@@ -265,13 +267,27 @@ export function CheckView(props: CheckViewProps) {
                   : `${count(r.count)} cell${r.count === 1 ? '' : 's'} signed off as explained`}
               </Button>
             ) : r.kind === 'signoff' ? (
-              <SignOffPanel
-                key={r.key}
-                card={r.card}
-                busy={props.busy}
-                onMark={props.onMark}
-                onClear={props.onClearMark}
-              />
+              <>
+                <Button
+                  appearance="subtle"
+                  size="small"
+                  className={own.fold}
+                  icon={<Chevron open={signOffOpen === r.card.key} />}
+                  aria-expanded={signOffOpen === r.card.key}
+                  onClick={() => setSignOffOpen(signOffOpen === r.card.key ? null : r.card.key)}
+                >
+                  {`Sign off ${r.card.key}`}
+                </Button>
+                {signOffOpen === r.card.key && (
+                  <SignOffPanel
+                    key={r.key}
+                    card={r.card}
+                    busy={props.busy}
+                    onMark={props.onMark}
+                    onClear={props.onClearMark}
+                  />
+                )}
+              </>
             ) : (
               <FindingCardButton card={r.card} current={shownKey === r.card.key} onChoose={props.onChooseFinding} />
             )

@@ -26,7 +26,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   stale: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
 });
@@ -45,8 +44,8 @@ export interface SignOffPanelProps {
 export function SignOffPanel({ card, busy, onMark, onClear }: SignOffPanelProps) {
   const styles = useStyles();
   return (
-    <section className={styles.panel} aria-label={`Sign off ${card.sheet}!${card.cell}`}>
-      <h3 className={styles.heading}>{`Sign off ${card.sheet}!${card.cell}`}</h3>
+    <section className={styles.panel} aria-label={`Marks for ${card.sheet}!${card.cell}`}>
+      <Caption1>Explained (with a note for the papers) or To fix; kept in the workbook with the date.</Caption1>
       {card.items.map((item) => (
         <ItemSignOff
           key={item.rule}
