@@ -118,6 +118,11 @@ describe('a budget session inside Excel', () => {
     expect(value('A6')).toBe('Proposed budget');
     expect(['B6', 'C6', 'G6', 'H6', 'L6', 'M6'].map(value)).toEqual([33924, 31719, 33324, 31119, 33749, 31569]);
     expect(value('H9')).toBe(119);
+    // A waterfall per scenario, over its own bridge block.
+    expect(written.charts.map((c) => [c.type, c.title])).toEqual([
+      ['Waterfall', `Budget bridge: ${A}, £000`],
+      ['Waterfall', 'Budget bridge: Option B, £000'],
+    ]);
     const after = await new OfficeWorkbook(fakeExcel(book).run).readSheets();
     for (const input of inputs) expect(after.find((s) => s.name === input.name)!.rows).toEqual(input.rows);
     // The write kept the saved scenarios in the record.
