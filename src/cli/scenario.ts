@@ -4,14 +4,14 @@ import { money } from '../engine/compare';
 import { parseTextNumber } from '../engine/figures';
 import type { Decimal } from '../engine/money';
 import { scenariosSheet } from '../engine/report/scenarios-sheet';
-import { planIds, type Scenario } from '../engine/scenario';
+import type { Scenario } from '../engine/scenario';
 import {
   comparisonJson,
   compareProblem,
   compareSaved,
   dayWords,
   findSaved,
-  linesNamed,
+  choicesNamed,
   resolveScenario,
   savedWords,
   scenarioNameProblem,
@@ -20,7 +20,6 @@ import {
   withSavedScenario,
   type SavedComparison,
 } from '../engine/session';
-import { sameWords } from '../engine/session/entries';
 import { CommandFailure, writeOrFail, writeAtomically } from './io';
 import { clause, column, out } from './output';
 import { UNCHANGED_WORDS } from './report';
@@ -176,24 +175,9 @@ async function save(file: string, name: string, opts: SaveCommandOptions): Promi
   const open = await openSession(file);
   sayProblems(file, open.session);
   const scenario = scenarioOf(open);
-  const outLines = linesNamed(scenario, opts.switchOut);
-  const inLines = linesNamed(scenario, opts.switchIn);
-  const problems = [...outLines.problems, ...inLines.problems];
-  for (const l of outLines.lines)
-    if (!l.inPlan) problems.push(`${l.ref ?? l.id} is a proposal: switch it in with --switch-in`);
-  for (const l of inLines.lines)
-    if (l.inPlan) problems.push(`${l.ref ?? l.id} is in the published plan already: only proposals are switched in`);
-  const years = scenario.base.years.map((y) => y.label);
-  const targets: (Decimal | null)[] = years.map(() => null);
-  for (const t of opts.target) {
-    const i = years.findIndex((y) => sameWords(y, t.year));
-    if (i < 0) problems.push(`there is no year ${t.year} in this MTFS (its years are ${years.join(', ')})`);
-    else targets[i] = t.value;
-  }
-  if (problems.length) throw new CommandFailure(`${problems.join('; ')}; nothing was written`);
-  const included = planIds(scenario);
-  for (const l of outLines.lines) included.delete(l.id);
-  for (const l of inLines.lines) included.add(l.id);
+  const chosen = choicesNamed(scenario, { out: opts.switchOut, in: opts.switchIn, targets: opts.target });
+  if ('problems' in chosen) throw new CommandFailure(`${chosen.problems.join('; ')}; nothing was written`);
+  const { included, targets } = chosen;
   const saved = scenarioToSave(name, scenario, included, targets, new Date().toISOString());
   const replacing = findSaved(open.session.scenarios, name);
   await saveRecord(open, withSavedScenario(open.store, saved), output);

@@ -259,3 +259,31 @@ export function linesNamed(
   }
   return { lines, problems };
 }
+
+/**
+ * The switches and targets a user gives by name (the command line's --switch-out G20, --switch-in C2,
+ * --target 2016/17=31000): the lines switched in, and the targets by year; or every problem, in words.
+ */
+export function choicesNamed(
+  scenario: Scenario,
+  given: { out: readonly string[]; in: readonly string[]; targets: readonly { year: string; value: Decimal }[] },
+): { included: Set<string>; targets: (Decimal | null)[] } | { problems: string[] } {
+  const out = linesNamed(scenario, given.out);
+  const inn = linesNamed(scenario, given.in);
+  const problems = [...out.problems, ...inn.problems];
+  for (const l of out.lines) if (!l.inPlan) problems.push(`${l.ref ?? l.id} is a proposal: switch it in, not out`);
+  for (const l of inn.lines)
+    if (l.inPlan) problems.push(`${l.ref ?? l.id} is in the published plan already: only proposals are switched in`);
+  const years = scenario.base.years.map((y) => y.label);
+  const targets: (Decimal | null)[] = years.map(() => null);
+  for (const t of given.targets) {
+    const i = years.findIndex((y) => sameWords(y, t.year));
+    if (i < 0) problems.push(`there is no year ${t.year} in this MTFS (its years are ${listWords(years)})`);
+    else targets[i] = t.value;
+  }
+  if (problems.length) return { problems };
+  const included = planIds(scenario);
+  for (const l of out.lines) included.delete(l.id);
+  for (const l of inn.lines) included.add(l.id);
+  return { included, targets };
+}
