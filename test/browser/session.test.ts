@@ -129,6 +129,10 @@ describe('a budget session in the pane: named scenarios side by side, findings s
     await open(saved, 'budget-mtfs.xlsx');
     await tab('Options');
     expect(await page.locator('[data-scenario]').count()).toBe(2);
+    // Deleting asks first; Keep leaves it.
+    await page.getByRole('button', { name: 'Delete Option B' }).click();
+    await page.getByRole('button', { name: 'Keep' }).click();
+    expect(await page.locator('[data-scenario]').count()).toBe(2);
     await expectTidy();
   });
 

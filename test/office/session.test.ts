@@ -160,4 +160,17 @@ describe('a budget session inside Excel', () => {
     expect(check.signedOff).toBe('1 mark out of date');
     book.sheet('Revenue Budget')!.cellFor(23, 0).value = -690824;
   });
+
+  it('deletes a saved scenario, keeping the other, the marks and the add-in’s own sheets', async () => {
+    const bench = await openInExcel();
+    bench.compareScenarios([A, 'Option B']);
+    await bench.deleteScenario('option b');
+    expect(bench.state.compared).toEqual([A]);
+    const again = await openInExcel();
+    expect(again.state.session.scenarios.map((s) => s.name)).toEqual([A]);
+    expect(again.state.session.signOffs).toHaveLength(1);
+    expect(
+      (await new OfficeWorkbook(fakeExcel(book).run).listSheets()).find((s) => s.name === 'Scenarios')?.owned,
+    ).toBe(true);
+  });
 });

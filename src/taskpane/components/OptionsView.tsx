@@ -65,6 +65,8 @@ export function OptionsView(props: OptionsViewProps) {
   const own = useStyles();
   const { model } = props;
   const [name, setName] = useState('');
+  // Deleting asks first, in place: a saved option is the session's work.
+  const [deleting, setDeleting] = useState<string | null>(null);
   const nameId = useId('scenario-name');
   const { compared } = props;
   const toggle = (n: string, on: boolean) => props.onCompare(on ? [...compared, n] : compared.filter((c) => c !== n));
@@ -126,14 +128,33 @@ export function OptionsView(props: OptionsViewProps) {
                 >
                   Use
                 </Button>
-                <Button
-                  size="small"
-                  aria-label={`Delete ${s.name}`}
-                  disabledFocusable={props.busy}
-                  onClick={() => props.onDelete(s.name)}
-                >
-                  Delete
-                </Button>
+                {deleting === s.name ? (
+                  <>
+                    <Button
+                      size="small"
+                      appearance="primary"
+                      disabledFocusable={props.busy}
+                      onClick={() => {
+                        setDeleting(null);
+                        props.onDelete(s.name);
+                      }}
+                    >
+                      {`Delete “${s.name}”`}
+                    </Button>
+                    <Button size="small" onClick={() => setDeleting(null)}>
+                      Keep
+                    </Button>
+                  </>
+                ) : (
+                  <Button
+                    size="small"
+                    aria-label={`Delete ${s.name}`}
+                    disabledFocusable={props.busy}
+                    onClick={() => setDeleting(s.name)}
+                  >
+                    Delete
+                  </Button>
+                )}
               </div>
             </li>
           ))}
