@@ -3,12 +3,15 @@ import { basename } from 'node:path';
 import { checkJson, checkSummary, type CheckOptions } from '../engine/check';
 import { explainTable } from '../engine/reader/reading';
 import { lineCount, TABLE_KIND_NAMES, type Table } from '../engine/tables';
+import { isOpen, markCounts, markCountWords, markFindings, readSession } from '../engine/session';
 import { checkThrough } from '../engine/workflow';
 import { openWorkbook, readCorrectionsFile } from './io';
-import { column, exitCodeFor, findingLine, out, resultLine } from './output';
+import { column, exitCodeFor, findingLine, markLine, out, resultLine } from './output';
+import { sayProblems } from './session';
 
 interface CheckCommandOptions {
   json?: boolean;
+  unexplained?: boolean;
   explain?: boolean;
   tolerance?: CheckOptions['tolerance'];
   basis?: CheckOptions['basis'];
@@ -28,13 +31,30 @@ function tableLine(t: Table): string {
 
 async function check(file: string, opts: CheckCommandOptions): Promise<number> {
   const corrections = opts.reading ? await readCorrectionsFile(opts.reading) : undefined;
-  const { check: result } = await checkThrough(await openWorkbook(file), {
+  const wb = await openWorkbook(file);
+  const { check: result } = await checkThrough(wb, {
     tolerance: opts.tolerance,
     basis: opts.basis,
     corrections,
   });
+  const session = readSession(await wb.readStore());
+  sayProblems(file, session);
+  const marked = markFindings(result.findings, session.signOffs);
+  const shown = opts.unexplained ? marked.filter(isOpen) : marked;
+  const signed = markCountWords(markCounts(marked));
   if (opts.json) {
-    out(JSON.stringify(checkJson(result), null, 2));
+    const doc = checkJson({ tables: result.tables, findings: shown, corrections: result.corrections });
+    const findings = doc.findings.map((f, i) => {
+      const mark = shown[i]?.mark;
+      return mark ? { ...f, mark } : f;
+    });
+    out(
+      JSON.stringify(
+        { ...doc, findings, ...(session.signOffs.length ? { signedOff: markCounts(marked) } : {}) },
+        null,
+        2,
+      ),
+    );
   } else {
     const zero = opts.tolerance === 'zero' ? ' (tolerance 0: every difference is an error)' : '';
     out(`${basename(file)}${result.department ? ` — ${result.department}` : ''}`);
@@ -45,15 +65,20 @@ async function check(file: string, opts: CheckCommandOptions): Promise<number> {
       result.tables.forEach((t) => explainTable(t).forEach((line) => out(`  ${line}`)));
     }
     out(`Findings: ${checkSummary(result)}${zero}`);
-    result.findings.forEach((f) => out(findingLine(f)));
+    if (signed) out(`Signed off: ${signed}${opts.unexplained ? `; listing the ${shown.length} still open` : ''}`);
+    for (const f of shown) {
+      out(findingLine(f));
+      const line = markLine(f);
+      if (line) out(line);
+    }
     const applied = result.corrections.filter((c) => c.applied).length;
     if (result.corrections.length)
       out(
         `Your corrections: ${applied} of ${result.corrections.length} applied${applied < result.corrections.length ? ' (see the warnings)' : ''}`,
       );
-    out(resultLine(result.findings));
+    out(resultLine(marked));
   }
-  return exitCodeFor(result.findings);
+  return exitCodeFor(marked);
 }
 
 export function registerCheck(cmd: Command): void {
@@ -62,6 +87,7 @@ export function registerCheck(cmd: Command): void {
     .description('find the MTFS tables in a workbook and check every total')
     .argument('<file.xlsx>', 'the workbook to check')
     .option('--json', 'print one JSON document instead of the report')
+    .option('--unexplained', 'list only the findings still open: not signed off as explained (see mtfs mark)')
     .option('--explain', 'say how each table was read: its heading, what each column holds, what each total adds up')
     .option(
       '--reading <corrections.json|yaml>',

@@ -6,7 +6,9 @@ import { registerCheck } from './check';
 import { registerCompare } from './compare';
 import { CommandFailure } from './io';
 import { EXIT, out } from './output';
+import { registerMark } from './mark';
 import { registerReport } from './report';
+import { registerScenario } from './scenario';
 import { registerScore } from './score';
 
 /** The package's version, from package.json beside the compiled dist/ (two folders up from dist/cli). */
@@ -25,6 +27,8 @@ export function program(): Command {
   registerScore(cmd);
   registerReport(cmd, out);
   registerCompare(cmd, out);
+  registerScenario(cmd);
+  registerMark(cmd);
   return cmd;
 }
 

@@ -1,4 +1,6 @@
 import { describe, type Finding } from '../engine/findings';
+import { plural } from '../engine/words';
+import { isOpen, markStatusWords, outOfDateWords, type MarkedFinding } from '../engine/session/signoffs';
 
 /** What every command prints and how it ends: one format for a finding, one rule for the exit code. */
 
@@ -21,12 +23,31 @@ export function findingLine(f: Finding): string {
   return `  ${SEVERITY_LABEL[f.severity]} ${column(f.rule, 21)}${describe(f)}`;
 }
 
-/** Exit 1 when any finding is an error: the one rule every command follows. */
-export function exitCodeFor(findings: readonly Finding[]): number {
-  return findings.some((f) => f.severity === 'error') ? EXIT.errorsFound : EXIT.ok;
+/** "      Explained 1 Dec 2026: £1 rounding, as published": a finding's sign-off, under its line; '' when it has none. */
+export function markLine(f: MarkedFinding): string {
+  if (!f.mark) return '';
+  if (!f.mark.current) return `      ${markStatusWords(f.mark)}: ${outOfDateWords(f.mark)}`;
+  return `      ${markStatusWords(f.mark)}${f.mark.note ? `: ${f.mark.note}` : ''}`;
+}
+
+/**
+ * Exit 1 when any finding is an error not signed off as explained (with its figures unchanged since): the one rule
+ * every command follows.
+ */
+export function exitCodeFor(findings: readonly MarkedFinding[]): number {
+  return findings.some((f) => f.severity === 'error' && isOpen(f)) ? EXIT.errorsFound : EXIT.ok;
 }
 
 /** The last line of a readable report. */
-export function resultLine(findings: readonly Finding[]): string {
-  return exitCodeFor(findings) === EXIT.ok ? 'Result: no errors.' : 'Result: errors found.';
+export function resultLine(findings: readonly MarkedFinding[]): string {
+  if (exitCodeFor(findings) !== EXIT.ok) return 'Result: errors found.';
+  const explained = findings.filter((f) => f.severity === 'error').length;
+  return explained
+    ? `Result: no unexplained errors (${plural(explained, 'error')} signed off as explained).`
+    : 'Result: no errors.';
+}
+
+/** A sentence the pane shows, as the command line's message: "mtfs: there is no …". */
+export function clause(sentence: string): string {
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1).replace(/\.$/, '');
 }

@@ -6,6 +6,7 @@ import type { Decimal } from '../engine/money';
 import { buildCouncilReport, buildReport, type YearOneInputs } from '../engine/report';
 import { XlsxWorkbook } from '../hosts/xlsx';
 import { scoreWorkbook } from '../engine/scoring';
+import { markFindings, readSession } from '../engine/session';
 import { checkThrough } from '../engine/workflow';
 import { checkOutput, CommandFailure, openWorkbook, writeAtomically, writeOrFail } from './io';
 import { exitCodeFor } from './output';
@@ -112,10 +113,12 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
   const scores = scoreWorkbook(read.inputs, { envelope: opts.envelope });
   if (previous && !scores.proposalsSheet)
     throw new CommandFailure(`${basename(file)} has no Commercial Projects sheet to compare with ${previous.name}`);
+  const { signOffs } = readSession(await wb.readStore());
   const built = buildReport(check, {
     yearOne: entered,
     scores: scores.proposalsSheet ? scores : undefined,
     previousScores: previous,
+    signOffs,
   });
   const plan = await writeOrFail(wb, built.sheets);
   await writeAtomically(output, await wb.toBuffer());
@@ -129,7 +132,7 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
   if (!('missing' in built.budget)) log(`  year 1 inputs from ${built.budget.inputsFrom}`);
   built.notes.forEach((n) => log(`  ${n}`));
   log(`  ${UNCHANGED_WORDS}`);
-  return exitCodeFor(check.findings);
+  return exitCodeFor(markFindings(check.findings, signOffs));
 }
 
 export function registerReport(cmd: Command, log: (line: string) => void): void {

@@ -40,7 +40,8 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
     border: 0,
   },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Six tabs do not fit on one line at 350 px: they wrap rather than scroll out of sight.
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
 });
 
 /** The open view: drawn again only when what it reads changes, never because progress moved. */

@@ -293,10 +293,13 @@ describe('task pane in browser mode', () => {
       'button:Previous issue',
       'button:Next issue',
     ]);
-    // Then the findings: Enter on a focused finding chooses it.
+    // Then the findings: Enter on a focused finding chooses it. The chosen one (Savings!C14, from Next issue) is
+    // followed by the one button that opens its sign-off.
     await page.keyboard.press('Tab');
     const focused = page.locator('button[data-cell]:focus');
     expect(await focused.getAttribute('data-cell')).toBe('Savings!C14');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Sign off Savings!C14');
     await page.keyboard.press('Tab');
     expect(await focused.getAttribute('data-cell')).toBe('Savings!D17');
     await page.keyboard.press('Enter');

@@ -1,4 +1,6 @@
+import { a1Range } from '../a1';
 import { itemAt } from '../collections';
+import type { ChartSpec } from '../output';
 import { Decimal, ZERO } from '../money';
 import type { BudgetSummary } from './budget';
 import { figure, headings, moneyRow, text, title, type Block } from './blocks';
@@ -96,4 +98,24 @@ export function bridgeBalances(steps: BridgeStep[]): boolean {
   if (!first || !last || steps.some((s) => s.value === null)) return false;
   const changes = steps.slice(1, -1).reduce<Decimal>((sum, s) => sum.plus(s.value!), ZERO);
   return first.plus(changes).equals(last);
+}
+
+/**
+ * The chart of a bridge block that starts at row `start` (its title; headings below it): the waterfall over Sub Total
+ * and each change (office-js cannot mark the last bar as a total, so the proposed budget is where the last change
+ * ends), and the stacked fallback over every step for hosts without a waterfall. As the MTFS Summary's bridge.
+ */
+export function bridgeChart(start: number, budget: BudgetSummary, title: string, anchor: string): ChartSpec {
+  const first = start + 2;
+  const last = first + budgetBridge(budget).length - 1;
+  return {
+    title,
+    kind: 'waterfall',
+    range: a1Range(first, 0, last - 1, 1),
+    anchor,
+    stackedFallback: {
+      range: a1Range(first, 4, last, 4 + BRIDGE_BAR_COLUMNS - 1),
+      categories: a1Range(first, 0, last, 0),
+    },
+  };
 }

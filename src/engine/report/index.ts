@@ -22,6 +22,7 @@ import type { PreviousScores, ScoreResult } from '../scoring';
 import type { Decimal } from '../money';
 import { runScenario, type Scenario } from '../scenario';
 import { scenarioBlock } from './scenario-block';
+import type { SignOff } from '../session/signoffs';
 
 export { FINDINGS_SHEET } from './findings-sheet';
 export { SCORES_SHEET } from './scores-sheet';
@@ -39,6 +40,8 @@ export interface ReportOptions {
   previousScores?: PreviousScores;
   /** A what-if session's choices: its budget replaces the published plan's, with what changed and the gap to the target. */
   scenario?: { scenario: Scenario; included: ReadonlySet<string>; target?: (Decimal | null)[] };
+  /** The workbook's sign-offs (session/signoffs.ts): the MTFS Findings sheet shows each finding's status and note. */
+  signOffs?: readonly SignOff[];
 }
 
 export interface Report {
@@ -141,7 +144,7 @@ export function buildReport(check: CheckResult, options: ReportOptions = {}): Re
     { sheet: summarySheet(parts), owned: true },
     ...(council ? [{ sheet: councilSheet(council), owned: true }] : []),
     ...(options.scores ? scoreSheets(options.scores, options.previousScores) : []),
-    { sheet: findingsSheet(check, options.scores?.findings), owned: true },
+    { sheet: findingsSheet(check, options.scores?.findings, options.signOffs), owned: true },
   ];
   const notes = [...parts.flatMap((p) => p.notes), ...(council?.notes ?? [])];
   if (several && (options.yearOne || options.scenario))

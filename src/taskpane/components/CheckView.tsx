@@ -6,6 +6,7 @@ import { signsCorrection, type ReadingChange, type ReadingCorrectionItem } from 
 import type { CheckFilter } from '../state/session';
 import type { CheckModel } from '../worker/protocol';
 import { FindingCardButton } from './FindingList';
+import { SignOffPanel, type SignOffPanelProps } from './SignOffPanel';
 import { TableList } from './TableList';
 import { useViewStyles } from './ViewParts';
 import { VirtualRows } from './VirtualRows';
@@ -58,12 +59,16 @@ export interface CheckViewProps {
   onCorrectTotal(table: string, row: number, text: string): void;
   onShowTotal(sheet: string, cells: string[]): void;
   onUndoReading(correction: ReadingCorrection): void;
+  busy: boolean;
+  onMark: SignOffPanelProps['onMark'];
+  onClearMark: SignOffPanelProps['onClear'];
 }
 
 type Row =
   | { kind: 'heading'; key: string; text: string }
-  | { kind: 'fold'; key: string; count: number; open: boolean }
-  | { kind: 'card'; key: string; card: FindingCard };
+  | { kind: 'fold'; key: string; count: number; open: boolean; fold: 'info' | 'explained' }
+  | { kind: 'card'; key: string; card: FindingCard }
+  | { kind: 'signoff'; key: string; card: FindingCard };
 
 const GROUPS: { severity: FindingCard['severity']; title: string }[] = [
   { severity: 'error', title: 'Errors' },
@@ -78,15 +83,29 @@ const EMPTY: Record<CheckFilter, string> = {
   info: 'No rounding differences or notes.',
 };
 
-/** The rows the list draws: errors, then warnings, then rounding differences and notes folded into one line until opened. */
-function rowsFor(cards: FindingCard[], filter: CheckFilter, minorOpen: boolean): Row[] {
+/**
+ * The rows the list draws: errors, then warnings, then rounding differences and notes folded into one line until
+ * opened; findings signed off as explained folded away at the end, and counted. The chosen card has its sign-off
+ * panel under it.
+ */
+function rowsFor(
+  cards: FindingCard[],
+  filter: CheckFilter,
+  minorOpen: boolean,
+  explainedOpen: boolean,
+  shownKey: string | null,
+): Row[] {
   const rows: Row[] = [];
+  const push = (card: FindingCard) => {
+    rows.push({ kind: 'card', key: card.key, card });
+    if (card.key === shownKey) rows.push({ kind: 'signoff', key: `signoff:${card.key}`, card });
+  };
   for (const g of GROUPS) {
     if (filter !== 'all' && filter !== g.severity) continue;
-    const of = cards.filter((c) => c.severity === g.severity);
+    const of = cards.filter((c) => c.severity === g.severity && !c.explained);
     if (!of.length) continue;
     if (g.severity === 'info' && filter === 'all') {
-      rows.push({ kind: 'fold', key: 'fold:info', count: of.length, open: minorOpen });
+      rows.push({ kind: 'fold', key: 'fold:info', count: of.length, open: minorOpen, fold: 'info' });
       if (!minorOpen) continue;
     } else
       rows.push({
@@ -94,7 +113,12 @@ function rowsFor(cards: FindingCard[], filter: CheckFilter, minorOpen: boolean):
         key: `heading:${g.severity}`,
         text: `${g.title}: ${of.length} cell${of.length === 1 ? '' : 's'}`,
       });
-    for (const card of of) rows.push({ kind: 'card', key: card.key, card });
+    of.forEach(push);
+  }
+  const explained = cards.filter((c) => c.explained && (filter === 'all' || filter === c.severity));
+  if (explained.length) {
+    rows.push({ kind: 'fold', key: 'fold:explained', count: explained.length, open: explainedOpen, fold: 'explained' });
+    if (explainedOpen) explained.forEach(push);
   }
   return rows;
 }
@@ -120,13 +144,20 @@ export function CheckView(props: CheckViewProps) {
   const tablesId = useId('tables');
   const { model, filter, shownCell } = props;
   const [minorOpen, setMinorOpen] = useState(false);
+  const [explainedOpen, setExplainedOpen] = useState(false);
+  // The sign-off of the chosen card opens on request: walking the findings with Tab meets one button, not a form.
+  const [signOffOpen, setSignOffOpen] = useState<string | null>(null);
   const [tablesOpen, setTablesOpen] = useState(false);
   const shownKey = shownCell ? `${shownCell.sheet}!${shownCell.cell}` : null;
   const shownCard = shownKey ? model.cards.find((c) => c.key === shownKey) : undefined;
   // A rounding difference chosen elsewhere (selected in Excel) opens the fold to show it.
-  const open = minorOpen || shownCard?.severity === 'info' || filter === 'info';
-  const rows = useMemo(() => rowsFor(model.cards, filter, open), [model.cards, filter, open]);
-  const issues = useMemo(() => model.cards.filter((c) => c.severity !== 'info'), [model.cards]);
+  const open = minorOpen || (shownCard?.severity === 'info' && !shownCard.explained) || filter === 'info';
+  const explainedShown = explainedOpen || Boolean(shownCard?.explained);
+  const rows = useMemo(
+    () => rowsFor(model.cards, filter, open, explainedShown, shownKey),
+    [model.cards, filter, open, explainedShown, shownKey],
+  );
+  const issues = useMemo(() => model.cards.filter((c) => c.severity !== 'info' && !c.explained), [model.cards]);
   const at = shownCard ? issues.indexOf(shownCard) : -1;
   const { onNextIssue } = props;
 
@@ -163,6 +194,10 @@ export function CheckView(props: CheckViewProps) {
             {verdict.words(counts.error)}
           </Badge>
         </span>
+        {model.signedOff && <Caption1 data-testid="signed-off">{`Signed off: ${model.signedOff}.`}</Caption1>}
+        {model.recordProblems.map((p) => (
+          <Caption1 key={p}>{`Not used: ${p}.`}</Caption1>
+        ))}
       </div>
 
       <section className={own.toolbar} aria-label="Findings">
@@ -215,7 +250,13 @@ export function CheckView(props: CheckViewProps) {
         <VirtualRows
           rows={rows}
           rowKey={(r) => r.key}
-          estimate={(r) => (r.kind === 'card' ? 76 + 40 * (r.card.items.length - 1) : 32)}
+          estimate={(r) =>
+            r.kind === 'card'
+              ? 76 + 40 * (r.card.items.length - 1)
+              : r.kind === 'signoff' && signOffOpen === r.card.key
+                ? 72 + 190 * r.card.items.length
+                : 32
+          }
           stickyTop={110}
           reveal={shownKey}
           render={(r) =>
@@ -227,10 +268,34 @@ export function CheckView(props: CheckViewProps) {
                 className={own.fold}
                 icon={<Chevron open={r.open} />}
                 aria-expanded={r.open}
-                onClick={() => setMinorOpen(!r.open)}
+                onClick={() => (r.fold === 'info' ? setMinorOpen(!r.open) : setExplainedOpen(!r.open))}
               >
-                {`${count(r.count)} cell${r.count === 1 ? '' : 's'} with rounding differences or notes`}
+                {r.fold === 'info'
+                  ? `${count(r.count)} cell${r.count === 1 ? '' : 's'} with rounding differences or notes`
+                  : `${count(r.count)} cell${r.count === 1 ? '' : 's'} signed off as explained`}
               </Button>
+            ) : r.kind === 'signoff' ? (
+              <>
+                <Button
+                  appearance="subtle"
+                  size="small"
+                  className={own.fold}
+                  icon={<Chevron open={signOffOpen === r.card.key} />}
+                  aria-expanded={signOffOpen === r.card.key}
+                  onClick={() => setSignOffOpen(signOffOpen === r.card.key ? null : r.card.key)}
+                >
+                  {`Sign off ${r.card.key}`}
+                </Button>
+                {signOffOpen === r.card.key && (
+                  <SignOffPanel
+                    key={r.key}
+                    card={r.card}
+                    busy={props.busy}
+                    onMark={props.onMark}
+                    onClear={props.onClearMark}
+                  />
+                )}
+              </>
             ) : (
               <FindingCardButton card={r.card} current={shownKey === r.card.key} onChoose={props.onChooseFinding} />
             )

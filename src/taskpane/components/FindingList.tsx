@@ -54,6 +54,9 @@ const useStyles = makeStyles({
   top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
   title: { fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: 'anywhere' },
   message: { overflowWrap: 'anywhere' },
+  mark: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', color: tokens.colorPaletteGreenForeground1 },
+  toFix: { color: tokens.colorNeutralForeground1 },
+  stale: { color: tokens.colorPaletteRedForeground1 },
 });
 
 const BADGE: Record<Severity, BadgeProps['color']> = { error: 'danger', warning: 'warning', info: 'informative' };
@@ -94,6 +97,21 @@ export function FindingCardButton({ card, current, onChoose }: FindingCardButton
           <Text size={200} className={styles.message}>
             {item.message}
           </Text>
+          {item.mark && (
+            <Text
+              size={200}
+              className={mergeClasses(
+                styles.mark,
+                item.mark.status === 'to-fix' && styles.toFix,
+                !item.mark.current && styles.stale,
+              )}
+              data-mark={item.mark.current ? item.mark.status : 'out-of-date'}
+            >
+              {item.mark.current
+                ? `${item.mark.words}${item.mark.note ? `: ${item.mark.note}` : ''}`
+                : `${item.mark.words}: its figures have changed since; mark it again`}
+            </Text>
+          )}
         </span>
       ))}
     </button>

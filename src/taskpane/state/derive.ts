@@ -12,6 +12,8 @@ import type { OutputSheet } from '../../engine/output';
 import { buildReport } from '../../engine/report';
 import { buildScenario, ScenarioTally, type Scenario, type ScenarioOutcome } from '../../engine/scenario';
 import { scoreWorkbook, type PreviousScores, type ScoreResult } from '../../engine/scoring';
+import { scenariosSheet } from '../../engine/report/scenarios-sheet';
+import { compareProblem, compareSaved, type SavedComparison, type SessionRecord } from '../../engine/session';
 import type { MoneyField } from './fields';
 import { includedIds, targetValues, type ScenarioChoices } from './scenario';
 import { sentence } from './words';
@@ -42,6 +44,10 @@ export interface Choices {
   corrections: PairingOverride[];
   /** An earlier scoring workbook, scored: the Score view and the Proposal Scores sheet say what changed since. */
   previousScores: PreviousScores | null;
+  /** What the workbook's record keeps: saved scenarios and sign-offs, as last read or written. */
+  session: SessionRecord;
+  /** The saved scenarios chosen to compare side by side with the published plan. */
+  compared: string[];
 }
 
 /** What follows from them. */
@@ -52,6 +58,8 @@ export interface Results {
   changes: ChangesResult | null;
   /** Why the user's corrections cannot be applied, in words (then there is no comparison until one is undone). */
   correctionProblem: string | null;
+  /** The published plan and the chosen saved scenarios side by side, or null when none is chosen. */
+  comparison: SavedComparison | null;
   /** What writing each would do, as the engine plans it, against the sheets as last read (checked again just before writing). */
   plans: Partial<Record<WriteTarget, WritePlan>>;
 }
@@ -62,6 +70,7 @@ export const NO_RESULTS: Results = {
   outcome: null,
   changes: null,
   correctionProblem: null,
+  comparison: null,
   plans: {},
 };
 
@@ -79,6 +88,16 @@ export function whyBlocked(target: WriteTarget, c: Choices, r: Results): string 
   if (target === 'changes' && r.correctionProblem)
     return 'Undo the correction that cannot be applied, or clear your corrections, first.';
   if (target === 'changes') return r.changes && c.previous ? null : 'Choose the previous MTFS to compare with first.';
+  if (target === 'scenarios') {
+    if (!c.compared.length) return 'Choose one to four saved scenarios to compare side by side first.';
+    if (!r.comparison)
+      return r.scenario && 'missing' in r.scenario
+        ? `The scenario cannot be worked out: ${r.scenario.missing}.`
+        : 'Open a workbook first.';
+    return r.comparison.side.columns.length > 1
+      ? null
+      : 'None of the chosen scenarios applies to this workbook as it is now (see why above).';
+  }
   if (c.envelope.error) return `The investment envelope: ${c.envelope.error}`;
   const year = yearOneInputs(c.yearOne);
   if ('problem' in year) return year.problem;
@@ -103,18 +122,35 @@ export function outputsFor(target: WriteTarget, c: Choices, r: Results): Outputs
         },
       ],
     };
+  if (target === 'scenarios') {
+    const compared = r.comparison!;
+    const notes = [...compared.notes, ...compared.notApplied];
+    return {
+      outputs: [
+        { sheet: scenariosSheet(compared.side, { department: check.department ?? undefined, notes }), owned: true },
+      ],
+    };
+  }
   const year = yearOneInputs(c.yearOne);
   const yearOne = 'yearOne' in year ? year.yearOne : undefined;
   const scores = reportScores(r.scores);
   const previousScores = c.previousScores ?? undefined;
-  if (target === 'report') return { outputs: buildReport(check, { yearOne, scores, previousScores }).sheets };
+  const signOffs = c.session.signOffs;
+  if (target === 'report') return { outputs: buildReport(check, { yearOne, scores, previousScores, signOffs }).sheets };
   const scenario = r.scenario as Scenario;
   const chosen = {
     scenario,
     included: includedIds(scenario, c.choices),
     target: targetValues(c.targets, scenario.base.years.length),
   };
-  return { outputs: buildReport(check, { yearOne, scores, previousScores, scenario: chosen }).sheets };
+  return { outputs: buildReport(check, { yearOne, scores, previousScores, scenario: chosen, signOffs }).sheets };
+}
+
+/** The chosen saved scenarios side by side with the published plan; null when none is chosen (or none can be). */
+function sideBySideOf(scenario: Results['scenario'], c: Choices): SavedComparison | null {
+  if (!scenario || 'missing' in scenario || !c.compared.length) return null;
+  if (compareProblem(c.session.scenarios, c.compared)) return null;
+  return compareSaved(scenario, c.session.scenarios, c.compared);
 }
 
 /** The comparison with the user's corrections; a correction that cannot apply (a line no longer at its cell) leaves no comparison, and says why. */
@@ -128,11 +164,12 @@ function comparison(c: Choices): Pick<Results, 'changes' | 'correctionProblem'> 
   }
 }
 
-function plansFor(c: Choices, r: Pick<Results, 'scores' | 'changes'>): Results['plans'] {
+function plansFor(c: Choices, r: Pick<Results, 'scores' | 'changes' | 'comparison'>): Results['plans'] {
   if (!c.listed || !c.check) return {};
   // The report and a scenario's report write the same sheets; only what is in them differs.
   const report = planWrite(c.listed, buildReport(c.check, { scores: reportScores(r.scores) }).sheets);
   const plans: Results['plans'] = { report, scenario: report };
+  if (r.comparison) plans.scenarios = planWrite(c.listed, [{ sheet: scenariosSheet(r.comparison.side), owned: true }]);
   if (r.changes && c.previous)
     plans.changes = planWrite(c.listed, [
       { sheet: changesSheet(r.changes, { previous: c.previous.name }), owned: true },
@@ -204,14 +241,19 @@ export function derive(prev: { c: Choices; r: Results } | null, c: Choices): Res
       ? { changes: was.changes, correctionProblem: was.correctionProblem }
       : comparison(c);
   const changes = compared.changes;
+  const side =
+    p && was.scenario === scenario && p.session === c.session && p.compared === c.compared
+      ? was.comparison
+      : sideBySideOf(scenario, c);
   const plans =
     p &&
     p.listed === c.listed &&
     p.check === c.check &&
     was.scores?.proposalsSheet === scores?.proposalsSheet &&
     was.changes === changes &&
+    was.comparison === side &&
     prev.r.plans.report
       ? was.plans
-      : plansFor(c, { scores, changes });
-  return { scores, scenario, outcome, ...compared, plans };
+      : plansFor(c, { scores, changes, comparison: side });
+  return { scores, scenario, outcome, ...compared, comparison: side, plans };
 }

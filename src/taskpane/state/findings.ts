@@ -1,6 +1,13 @@
 import { parseA1 } from '../../engine/a1';
 import type { CheckResult } from '../../engine/check';
 import { RULES, type Finding, type Severity } from '../../engine/findings';
+import {
+  isOpen,
+  markStatusWords,
+  outOfDateWords,
+  type MarkedFinding,
+  type MarkStatus,
+} from '../../engine/session/signoffs';
 import { TABLE_KIND_NAMES, type Table } from '../../engine/tables';
 
 export function severityLabel(f: Finding): string {
@@ -42,13 +49,27 @@ export interface FindingCounts {
   notes: number;
 }
 
+/** A finding's sign-off, in words. */
+export interface MarkWords {
+  status: MarkStatus;
+  /** "Explained 1 Dec 2026", "To fix 1 Dec 2026", "Out of date (explained 1 Dec 2026)". */
+  words: string;
+  note: string;
+  current: boolean;
+  /** Why it is out of date, in a sentence (what the finding said when it was marked), or null. */
+  outOfDate: string | null;
+}
+
 /** One finding on a card, in words. */
 export interface CardItem {
   severity: Severity;
+  /** The rule, which with the card's cell names the finding for a mark. */
+  rule: string;
   /** Error, Warning, Rounding, Note. */
   label: string;
   title: string;
   message: string;
+  mark: MarkWords | null;
 }
 
 /**
@@ -65,6 +86,8 @@ export interface FindingCard {
   /** "Revenue budget (Appendix A), A4:G40", or "Elsewhere on this sheet". */
   where: string;
   items: CardItem[];
+  /** Every finding on it is signed off as explained (its figures unchanged since): folded away, but counted. */
+  explained: boolean;
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -82,7 +105,9 @@ export function findingCounts(findings: readonly Finding[]): FindingCounts {
  * The findings as cards, errors first, then warnings, then rounding differences and notes; within each, in the
  * workbook's order. Findings on the same cell share a card.
  */
-export function findingCards(result: CheckResult): FindingCard[] {
+export function findingCards(
+  result: Pick<CheckResult, 'tables'> & { findings: readonly MarkedFinding[] },
+): FindingCard[] {
   const cards = new Map<string, FindingCard & { order: number }>();
   result.findings.forEach((f, i) => {
     const key = `${f.sheet}!${f.cell}`;
@@ -97,17 +122,29 @@ export function findingCards(result: CheckResult): FindingCard[] {
         minor: true,
         where: table ? tableTitle(table) : 'Elsewhere on this sheet',
         items: [],
+        explained: true,
         order: i,
       };
       cards.set(key, card);
     }
     if (RANK[f.severity] < RANK[card.severity]) card.severity = f.severity;
     if (f.severity !== 'info') card.minor = false;
+    if (isOpen(f)) card.explained = false;
     card.items.push({
       severity: f.severity,
+      rule: f.rule,
       label: severityLabel(f),
       title: RULES[f.rule]?.title ?? f.rule,
       message: f.message,
+      mark: f.mark
+        ? {
+            status: f.mark.status,
+            words: markStatusWords(f.mark),
+            note: f.mark.note,
+            current: f.mark.current,
+            outOfDate: f.mark.current ? null : outOfDateWords(f.mark),
+          }
+        : null,
     });
   });
   return [...cards.values()]

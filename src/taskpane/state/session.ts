@@ -2,7 +2,8 @@ import type { WorkbookPort } from '../../engine/port';
 import type { ReadingCorrection } from '../../engine/reader/corrections';
 import { CrossedError, PlainError, speaksPlainly } from '../worker/failure';
 import type { EngineLink, LinkListener } from '../worker/link';
-import type { PaneViews, Request, ScenarioLineItem, WriteOutcome } from '../worker/protocol';
+import type { MarkStatus } from '../../engine/session/signoffs';
+import type { FindingRef, PaneViews, Request, ScenarioLineItem, UsedScenario, WriteOutcome } from '../worker/protocol';
 import { excelErrorCode, excelErrorWords } from '../../hosts/office/errors';
 import { downloadName } from './download';
 import { EMPTY_FIELD, moneyField, type MoneyField } from './fields';
@@ -19,7 +20,7 @@ export type { HostKind } from './write';
 export { PlainError };
 
 /** The pane's views, one tab each (see views/index.ts). */
-export type ViewId = 'check' | 'score' | 'report' | 'scenario' | 'compare';
+export type ViewId = 'check' | 'score' | 'report' | 'scenario' | 'options' | 'compare';
 
 /** What the Check view shows: everything, or the findings of one kind ('info': rounding differences and notes). */
 export type CheckFilter = 'all' | 'error' | 'warning' | 'info';
@@ -55,6 +56,8 @@ export interface SessionState {
   yearOne: YearOneState;
   targets: MoneyField[];
   choices: ScenarioChoices;
+  /** The saved scenarios chosen to see side by side (kept here too, so the ticks answer at once). */
+  compared: string[];
   /** What the views show, as the worker worked it out. */
   views: PaneViews;
 }
@@ -116,9 +119,11 @@ export const NO_VIEWS: PaneViews = {
     report: { plan: null, blocked: 'Open a workbook first.' },
     scenario: { plan: null, blocked: 'Open a workbook first.' },
     changes: { plan: null, blocked: 'Open a workbook first.' },
+    scenarios: { plan: null, blocked: 'Open a workbook first.' },
   },
   written: null,
   yearOne: null,
+  session: null,
 };
 
 function yearOneFrom(texts: NonNullable<PaneViews['yearOne']>): YearOneState {
@@ -134,9 +139,12 @@ function yearOneFrom(texts: NonNullable<PaneViews['yearOne']>): YearOneState {
   };
 }
 
-/** The issues Next and Previous walk through: errors, then warnings, each in workbook order (as the cards are sorted). */
+/**
+ * The issues Next and Previous walk through: errors, then warnings, each in workbook order (as the cards are sorted);
+ * not those signed off as explained.
+ */
 export function issueCards(cards: readonly FindingCard[]): FindingCard[] {
-  return cards.filter((c) => c.severity !== 'info');
+  return cards.filter((c) => c.severity !== 'info' && !c.explained);
 }
 
 /**
@@ -168,6 +176,7 @@ export class Session {
       yearOne: NO_YEAR_ONE,
       targets: [],
       choices: PLAN,
+      compared: [],
       views: NO_VIEWS,
     });
     this.link = deps.link(
@@ -231,6 +240,7 @@ export class Session {
   private fresh(): Partial<SessionState> {
     return {
       choices: PLAN,
+      compared: [],
       targets: [],
       envelope: EMPTY_FIELD,
       shownCell: null,
@@ -437,6 +447,62 @@ export class Session {
   setTarget(year: number, text: string): void {
     this.store.set({ targets: editTarget(this.state.targets, year, text) });
     this.tell({ kind: 'target', year, text });
+  }
+
+  // A budget session: saved scenarios and sign-offs, kept in the workbook
+
+  /** Saves the Scenario tab's switches and targets under a name, in the workbook (a scenario of that name is replaced). */
+  async saveScenario(name: string): Promise<boolean> {
+    const done = await this.run('Saving the scenario', 'Could not save the scenario', async () => {
+      await this.link.request({ kind: 'save-scenario', name });
+      return true;
+    });
+    return done === true;
+  }
+
+  async deleteScenario(name: string): Promise<void> {
+    await this.run('Deleting the scenario', 'Could not delete the scenario', () =>
+      this.link.request({ kind: 'delete-scenario', name }),
+    );
+    const left = this.state.views.session?.scenarios.map((s) => s.name) ?? [];
+    this.store.set({ compared: this.state.compared.filter((n) => left.includes(n)) });
+  }
+
+  /** Puts a saved scenario's switches and targets on the Scenario tab, and shows it. */
+  async useScenario(name: string): Promise<void> {
+    const used = await this.run(`Using “${name}”`, `Could not use “${name}”`, () =>
+      this.link.request<UsedScenario>({ kind: 'use-scenario', name }),
+    );
+    if (!used) return;
+    this.store.set({
+      choices: { out: new Set(used.out), in: new Set(used.in) },
+      targets: used.targets.map((t) => (t ? moneyField(t, { example: '33,500' }) : EMPTY_FIELD)),
+      view: 'scenario',
+      ...(used.notes.length
+        ? { problem: { intent: 'warning', title: `“${name}” is in use`, message: sentence(used.notes.join('; ')) } }
+        : {}),
+    });
+  }
+
+  /** Chooses the saved scenarios to see side by side with the published plan (one to four). */
+  compareScenarios(names: string[]): void {
+    this.store.set({ compared: names });
+    this.tell({ kind: 'compare-scenarios', names });
+  }
+
+  /** Signs off a finding: Explained (a note is needed) or To fix; kept in the workbook with the date. */
+  async markFinding(finding: FindingRef, status: MarkStatus, note: string): Promise<boolean> {
+    const done = await this.run('Saving the mark', 'Could not mark the finding', async () => {
+      await this.link.request({ kind: 'mark', finding, status, note });
+      return true;
+    });
+    return done === true;
+  }
+
+  async clearMark(finding: FindingRef): Promise<void> {
+    await this.run('Clearing the mark', 'Could not clear the mark', () =>
+      this.link.request({ kind: 'unmark', finding }),
+    );
   }
 
   // Compare

@@ -5,7 +5,7 @@ import { listWords } from './words';
 /** Inside Excel, or a file opened in the browser. */
 export type HostKind = 'excel' | 'browser';
 
-export type WriteTarget = 'report' | 'scenario' | 'changes';
+export type WriteTarget = 'report' | 'scenario' | 'changes' | 'scenarios';
 
 export const WRITE_WORDS: Record<WriteTarget, { button: string; stage: string; fail: string; thing: string }> = {
   report: {
@@ -19,6 +19,12 @@ export const WRITE_WORDS: Record<WriteTarget, { button: string; stage: string; f
     stage: 'Writing the scenario as a report',
     fail: 'Could not write the scenario report',
     thing: 'the scenario report',
+  },
+  scenarios: {
+    button: 'Write the Scenarios sheet',
+    stage: 'Writing the Scenarios sheet',
+    fail: 'Could not write the Scenarios sheet',
+    thing: 'the Scenarios sheet',
   },
   changes: {
     button: 'Write the Changes sheet',

@@ -10,6 +10,7 @@ export function CheckPanel({ session }: { session: Session }) {
   const shownCell = useStore(session.store, (s) => s.shownCell);
   const host = useStore(session.store, (s) => s.host);
   const readingProblem = useStore(session.store, (s) => s.readingProblem);
+  const busy = useStore(session.store, (s) => s.busy !== null);
   const onNextIssue = useCallback((step: 1 | -1) => void session.nextIssue(step), [session]);
   if (!model) return null;
   return (
@@ -26,6 +27,9 @@ export function CheckPanel({ session }: { session: Session }) {
       onCorrectTotal={(table, row, text) => void session.correctTotal(table, row, text)}
       onShowTotal={(sheet, cells) => void session.showTotal(sheet, cells)}
       onUndoReading={(correction) => void session.undoReading(correction)}
+      busy={busy}
+      onMark={(finding, status, note) => session.markFinding(finding, status, note)}
+      onClearMark={(finding) => void session.clearMark(finding)}
     />
   );
 }

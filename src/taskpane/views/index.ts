@@ -32,6 +32,11 @@ export const VIEWS: PaneView[] = [
     Panel: lazy(() => import(/* webpackChunkName: "views" */ './panels').then((m) => ({ default: m.ScenarioPanel }))),
   },
   {
+    id: 'options',
+    label: 'Options',
+    Panel: lazy(() => import(/* webpackChunkName: "views" */ './panels').then((m) => ({ default: m.OptionsPanel }))),
+  },
+  {
     id: 'compare',
     label: 'Compare',
     Panel: lazy(() => import(/* webpackChunkName: "views" */ './panels').then((m) => ({ default: m.ComparePanel }))),

@@ -4,6 +4,7 @@
  * only draws. Figures cross as the words the views show.
  */
 import type { PairingOverride } from '../../engine/changes';
+import type { MarkStatus } from '../../engine/session/signoffs';
 import type { CompareView, CorrectionItem } from '../state/compare';
 import type { FindingCard, FindingCounts } from '../state/findings';
 import type { ReadingChange, ReadingCorrectionItem, ReadingView } from '../state/reading';
@@ -42,6 +43,10 @@ export interface CheckModel {
   cards: FindingCard[];
   /** The user's corrections to how tables were read, kept in the workbook: each applied, or refused in words. */
   readingCorrections: ReadingCorrectionItem[];
+  /** "1 explained, 1 to fix, 1 mark out of date", or '' when nothing is signed off. */
+  signedOff: string;
+  /** Damaged entries of the workbook's record, in words (the rest is used). */
+  recordProblems: string[];
 }
 
 export interface ReportModel {
@@ -105,6 +110,45 @@ export interface YearOneTexts {
   edited: boolean;
 }
 
+/** A saved scenario, as the Options view lists it. */
+export interface SavedScenarioItem {
+  name: string;
+  /** "1 Dec 2026". */
+  saved: string;
+  /** "Out: G20. In: C2. Targets: 2016/17 31,000." */
+  words: string;
+  /** Why it cannot be applied to the workbook as it is now (a line it switched is gone), or null. */
+  notApplied: string | null;
+}
+
+/** One scenario's column of the side-by-side view: each year's figures in words. */
+export interface SideColumn {
+  name: string;
+  proposed: string[];
+  fromPlan: string[];
+  target: string[];
+  gap: string[];
+}
+
+export interface SideBySideModel {
+  years: string[];
+  columns: SideColumn[];
+  /** Lines switched differently: "G20 Data Integrity …", its cell, and whether each column has it in its budget. */
+  differences: { label: string; cell: string; in: boolean[] }[];
+  /** What was found elsewhere, left out, or not applied, in words. */
+  notes: string[];
+}
+
+/** What a budget session keeps in the workbook: saved scenarios, and the side-by-side of those chosen. */
+export interface SessionModel {
+  scenarios: SavedScenarioItem[];
+  /** The Scenario tab's switches and targets now, in words: what "Save" would save. */
+  current: string;
+  side: SideBySideModel | null;
+  /** False where the workbook cannot keep a record (never in either host today; said rather than failing). */
+  canKeep: boolean;
+}
+
 export interface PaneViews {
   workbook: { name: string; canSave: boolean } | null;
   check: CheckModel | null;
@@ -125,6 +169,22 @@ export interface PaneViews {
   writes: Record<WriteTarget, WriteModel>;
   written: { target: WriteTarget; sheets: string[]; message: string } | null;
   yearOne: YearOneTexts | null;
+  session: SessionModel | null;
+}
+
+/** A finding, as a mark names it: the same rule on the same cell. */
+export interface FindingRef {
+  rule: string;
+  sheet: string;
+  cell: string;
+}
+
+/** A saved scenario applied to the Scenario tab: its switches and targets, for the main thread to show at once. */
+export interface UsedScenario {
+  out: string[];
+  in: string[];
+  targets: string[];
+  notes: string[];
 }
 
 // ---- Requests: main thread → worker ----------------------------------------------------------
@@ -149,7 +209,13 @@ export type Request =
   | { kind: 'unread'; correction: ReadingCorrection }
   | { kind: 'write'; target: WriteTarget; confirmed: boolean }
   | { kind: 'dismiss-written' }
-  | { kind: 'save' };
+  | { kind: 'save' }
+  | { kind: 'save-scenario'; name: string }
+  | { kind: 'delete-scenario'; name: string }
+  | { kind: 'use-scenario'; name: string }
+  | { kind: 'compare-scenarios'; names: string[] }
+  | { kind: 'mark'; finding: FindingRef; status: MarkStatus; note: string }
+  | { kind: 'unmark'; finding: FindingRef };
 
 /** What a write did: asked first (the add-in's own sheets would be replaced), or wrote. */
 export type WriteOutcome = { confirm: string[] } | { written: true };

@@ -68,6 +68,18 @@ export function serve(post: (message: FromWorker, transfer?: Transferable[]) => 
         return b.dismissWritten();
       case 'save':
         return b.save();
+      case 'save-scenario':
+        return b.saveScenario(request.name);
+      case 'delete-scenario':
+        return b.deleteScenario(request.name);
+      case 'use-scenario':
+        return b.useScenario(request.name);
+      case 'compare-scenarios':
+        return b.compareScenarios(request.names);
+      case 'mark':
+        return b.mark(request.finding, request.status, request.note);
+      case 'unmark':
+        return b.unmark(request.finding);
     }
   }
 
@@ -156,7 +168,7 @@ class RemotePort implements WorkbookPort {
     return this.ask('writeSheets', [sheets.map((s) => ({ ...s, sheet: plainSheet(s.sheet) })), replace]);
   }
 
-  /** The add-in's record (the user's reading corrections among it), kept with the workbook open in Excel. */
+  /** The add-in's record (reading corrections, saved scenarios, sign-offs): plain JSON data, kept with the workbook. */
   readStore(): Promise<AddinStore | null> {
     return this.ask('readStore', []);
   }

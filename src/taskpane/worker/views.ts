@@ -3,7 +3,19 @@
  * these and only draws them. Each is worked out again only when what it depends on changed (compared by identity).
  */
 import { checkSummary, type CheckResult } from '../../engine/check';
+import type { Decimal } from '../../engine/money';
 import type { Scenario } from '../../engine/scenario';
+import {
+  markCounts,
+  markCountWords,
+  markFindings,
+  NO_SESSION,
+  resolveScenario,
+  savedWords,
+  dayWords,
+  type SavedComparison,
+  type SessionRecord,
+} from '../../engine/session';
 import { lineCount, TABLE_KIND_NAMES } from '../../engine/tables';
 import { correctionsView, compareView } from '../state/compare';
 import { reportScores, whyBlocked, type Choices, type Results } from '../state/derive';
@@ -22,14 +34,17 @@ import type {
   ReportModel,
   ScenarioGroupInfo,
   ScenarioModel,
+  SessionModel,
+  SideBySideModel,
   TotalsModel,
   Verdict,
   WriteModel,
   YearOneTexts,
 } from './protocol';
 
-export function checkModel(check: CheckResult, sheetCount: number): CheckModel {
+export function checkModel(check: CheckResult, sheetCount: number, session: SessionRecord = NO_SESSION): CheckModel {
   const counts = findingCounts(check.findings);
+  const marked = markFindings(check.findings, session.signOffs);
   const verdict: Verdict =
     counts.error > 0 ? 'errors' : sheetCount === 0 ? 'empty' : check.tables.length === 0 ? 'no-tables' : 'clean';
   return {
@@ -49,8 +64,10 @@ export function checkModel(check: CheckResult, sheetCount: number): CheckModel {
         reading: readingView(t, check.corrections),
       })),
     ),
-    cards: findingCards(check),
+    cards: findingCards({ tables: check.tables, findings: marked }),
     readingCorrections: correctionItems(check),
+    signedOff: markCountWords(markCounts(marked)),
+    recordProblems: session.problems,
   };
 }
 
@@ -127,7 +144,12 @@ export function writesModel(c: Choices, r: Results): Record<WriteTarget, WriteMo
     const plan = c.check?.tables.length ? r.plans[target] : undefined;
     return { plan: plan ? planWords(plan) : null, blocked: whyBlocked(target, c, r) };
   };
-  return { report: one('report'), scenario: one('scenario'), changes: one('changes') };
+  return {
+    report: one('report'),
+    scenario: one('scenario'),
+    changes: one('changes'),
+    scenarios: one('scenarios'),
+  };
 }
 
 export function yearOneTexts(state: YearOneState): YearOneTexts {
@@ -136,6 +158,48 @@ export function yearOneTexts(state: YearOneState): YearOneTexts {
     texts: { originalBudget: f.originalBudget.text, otherChanges: f.otherChanges.text, transfers: f.transfers.text },
     fromWorkbook: state.fromWorkbook,
     edited: state.edited,
+  };
+}
+
+const figures = (values: readonly (Decimal | null)[]) => values.map((v) => (v ? moneyText(v) : '–'));
+
+export function sideBySideModel(compared: SavedComparison): SideBySideModel {
+  const { side } = compared;
+  return {
+    years: side.years,
+    columns: side.columns.map((c) => ({
+      name: c.name,
+      proposed: figures(c.outcome.budget.proposed),
+      fromPlan: figures(c.fromPlan),
+      target: figures(c.target),
+      gap: figures(c.outcome.gap),
+    })),
+    differences: side.differences.map((d) => ({
+      label: [d.line.ref, d.line.label].filter(Boolean).join(' '),
+      cell: `${d.line.sheet}!${d.line.cell}`,
+      in: d.in,
+    })),
+    notes: [...compared.notes, ...compared.notApplied].map((n) => `${n.name}: ${n.words}`),
+  };
+}
+
+/** The Options view: the saved scenarios (each against the workbook as it is now), what Save would save, the side by side. */
+export function sessionModel(c: Choices, r: Results, canKeep: boolean): SessionModel | null {
+  if (!c.check) return null;
+  const scenario = r.scenario && !('missing' in r.scenario) ? r.scenario : null;
+  return {
+    scenarios: c.session.scenarios.map((s) => {
+      const missing = scenario ? resolveScenario(scenario, s).missing : [];
+      return {
+        name: s.name,
+        saved: dayWords(s.savedAt),
+        words: savedWords(s, moneyText),
+        notApplied: missing.length ? `Not applied: ${missing.join('; ')}.` : null,
+      };
+    }),
+    current: r.outcome ? changesWords(r.outcome) : 'The scenario cannot be worked out for this workbook.',
+    side: r.comparison ? sideBySideModel(r.comparison) : null,
+    canKeep,
   };
 }
 

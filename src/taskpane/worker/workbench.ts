@@ -15,15 +15,33 @@ import {
 } from '../../engine/workflow';
 import type { Progress, WorkbookPort } from '../../engine/port';
 import { previousScoresFrom } from '../../engine/scoring';
+import { planIds } from '../../engine/scenario';
+import {
+  compareProblem,
+  findSaved,
+  markProblem,
+  NO_SESSION,
+  readSession,
+  resolveScenario,
+  scenarioNameProblem,
+  scenarioToSave,
+  signOffFor,
+  withoutSavedScenario,
+  withoutSignOff,
+  withSavedScenario,
+  withSignOff,
+  type MarkStatus,
+} from '../../engine/session';
+import type { AddinStore } from '../../engine/store';
 import { correctionOf, withCorrection, withoutCorrection } from '../state/compare';
 import { correctionFor, type ReadingChange } from '../state/reading';
 import { derive, NO_RESULTS, outputsFor, type Choices, type Results } from '../state/derive';
-import { EMPTY_FIELD, moneyField } from '../state/fields';
-import { editTarget, PLAN, switchLines } from '../state/scenario';
+import { EMPTY_FIELD, moneyField, moneyText } from '../state/fields';
+import { editTarget, includedIds, PLAN, switchLines, targetValues } from '../state/scenario';
 import { WRITE_WORDS, writtenWords, type HostKind, type WriteTarget } from '../state/write';
 import { editYearOne, NO_YEAR_ONE, yearOneFromCheck, type YearOneKey } from '../state/yearone';
 import { PlainError } from './failure';
-import type { PaneViews, WriteOutcome } from './protocol';
+import type { FindingRef, PaneViews, UsedScenario, WriteOutcome } from './protocol';
 import {
   analysable,
   checkModel,
@@ -31,6 +49,7 @@ import {
   reportModel,
   scoreAnalysisModel,
   scenarioModel,
+  sessionModel,
   totalsModel,
   ViewsSent,
   writesModel,
@@ -72,6 +91,8 @@ export interface WorkbenchState extends Choices, Results {
   written: { target: WriteTarget; sheets: string[]; message: string } | null;
   /** Year 1's fields were just filled in from the workbook (not typed): the main thread takes them. */
   yearOneFilled: boolean;
+  /** The add-in's record as last read or written (saved scenarios and sign-offs are kept in it). */
+  store: AddinStore | null;
 }
 
 const CHOICE_KEYS: (keyof Choices)[] = [
@@ -86,6 +107,8 @@ const CHOICE_KEYS: (keyof Choices)[] = [
   'previous',
   'corrections',
   'previousScores',
+  'session',
+  'compared',
 ];
 
 function choicesOf(s: WorkbenchState): Choices {
@@ -120,6 +143,9 @@ export class Workbench {
       check: null,
       written: null,
       yearOneFilled: false,
+      store: null,
+      session: NO_SESSION,
+      compared: [],
       listed: null,
       inputs: null,
       workbookName: null,
@@ -154,18 +180,26 @@ export class Workbench {
   private async readAndCheck(
     port: WorkbookPort,
     progress: Progress,
-  ): Promise<{ read: ReadWorkbook; check: CheckResult }> {
+  ): Promise<{ read: ReadWorkbook; check: CheckResult; store: AddinStore | null }> {
     const read = await readWorkbook(port, progress);
     // The user's corrections to how tables are read are kept in the workbook's record: every check applies them.
     const store = port.readStore ? await port.readStore() : null;
     progress(0, 0, 'Checking every total');
-    return { read, check: checkStored(read, store) };
+    return { read, check: checkStored(read, store), store };
   }
 
   /** The state for a workbook just opened: its sheets and check, the year-1 fields filled from it, nothing chosen yet. */
-  private opened(source: WorkbookSource, read: ReadWorkbook, check: CheckResult): Partial<WorkbenchState> {
+  private opened(
+    source: WorkbookSource,
+    read: ReadWorkbook,
+    check: CheckResult,
+    store: AddinStore | null,
+  ): Partial<WorkbenchState> {
     return {
       source,
+      store,
+      session: readSession(store),
+      compared: [],
       workbookName: source.name,
       sheets: read.sheets,
       inputs: read.inputs,
@@ -194,7 +228,9 @@ export class Workbench {
       const s = this.s;
       const out: Partial<PaneViews> = {};
       this.sent.changed(out, 'workbook', [s.source], () => this.workbookWords());
-      this.sent.changed(out, 'check', [s.check], () => (s.check ? checkModel(s.check, s.sheets?.length ?? 0) : null));
+      this.sent.changed(out, 'check', [s.check, s.session], () =>
+        s.check ? checkModel(s.check, s.sheets?.length ?? 0, s.session) : null,
+      );
       first(out);
       this.s = before;
     }
@@ -205,8 +241,8 @@ export class Workbench {
   async connectExcel(progress: Progress, first?: (views: Partial<PaneViews>) => void): Promise<void> {
     const port = this.deps.openExcel?.();
     if (!port) throw new Error('Excel mode needs openExcel');
-    const { read, check } = await this.readAndCheck(port, progress);
-    this.settle(this.opened({ name: 'This workbook', port }, read, check), first);
+    const { read, check, store } = await this.readAndCheck(port, progress);
+    this.settle(this.opened({ name: 'This workbook', port }, read, check, store), first);
   }
 
   /** Browser mode: opens an .xlsx file the user picked and checks it. On failure the previous workbook stays open. */
@@ -218,19 +254,26 @@ export class Workbench {
   ): Promise<void> {
     progress(0, 0, `Opening ${name}`);
     const workbook = await this.deps.openXlsx(bytes);
-    const { read, check } = await this.readAndCheck(workbook, progress);
+    const { read, check, store } = await this.readAndCheck(workbook, progress);
     const source: WorkbookSource = {
       name,
       port: workbook,
       save: () => workbook.toBuffer(),
       macroEnabled: workbook.macroEnabled === true,
     };
-    this.settle(this.opened(source, read, check), first);
+    this.settle(this.opened(source, read, check, store), first);
   }
 
   /** After a re-read: the new sheets and check; the user's choices stay, and year 1's fields follow the workbook unless edited. */
-  private reread(read: ReadWorkbook, check: CheckResult): Partial<WorkbenchState> {
-    return { sheets: read.sheets, inputs: read.inputs, listed: listedFrom(read), ...this.rechecked(check) };
+  private reread(read: ReadWorkbook, check: CheckResult, store: AddinStore | null): Partial<WorkbenchState> {
+    return {
+      store,
+      session: readSession(store),
+      sheets: read.sheets,
+      inputs: read.inputs,
+      listed: listedFrom(read),
+      ...this.rechecked(check),
+    };
   }
 
   private rechecked(check: CheckResult): Partial<WorkbenchState> {
@@ -242,8 +285,8 @@ export class Workbench {
   async checkAgain(progress: Progress, first?: (views: Partial<PaneViews>) => void): Promise<void> {
     const source = this.s.source;
     if (!source) return;
-    const { read, check } = await this.readAndCheck(source.port, progress);
-    if (this.s.source === source) this.settle(this.reread(read, check), first);
+    const { read, check, store } = await this.readAndCheck(source.port, progress);
+    if (this.s.source === source) this.settle(this.reread(read, check, store), first);
   }
 
   /** Browser mode: the workbook (with any sheets the add-in wrote) as .xlsx bytes. */
@@ -290,7 +333,7 @@ export class Workbench {
     await port.writeStore(next);
     progress(0, 0, 'Checking every total');
     const check = checkStored({ sheets, inputs, owned: [] }, next);
-    if (this.s.source === source) this.update(this.rechecked(check));
+    if (this.s.source === source) this.update({ store: next, session: readSession(next), ...this.rechecked(check) });
   }
 
   // Score and Report
@@ -414,9 +457,96 @@ export class Workbench {
     const words = writtenWords(plan, this.s.host);
     this.set({ written: { target, ...words, message: [words.message, ...plan.notes].join(' ') } });
     progress(0, 0, 'Checking the workbook again');
-    const { read, check } = await this.readAndCheck(source.port, progress);
-    if (this.s.source === source) this.update(this.reread(read, check));
+    const { read, check, store } = await this.readAndCheck(source.port, progress);
+    if (this.s.source === source) this.update(this.reread(read, check, store));
     return { written: true };
+  }
+
+  // A budget session's record: saved scenarios and sign-offs
+
+  /**
+   * Changes the workbook's record (read again first, so nothing another pane or a write put there is lost) and keeps
+   * what was written. Inside Excel it is saved with the workbook; in browser mode, in the downloaded file.
+   */
+  private async keep(change: (store: AddinStore | null) => AddinStore): Promise<void> {
+    const port = this.s.source?.port;
+    if (!port) throw new PlainError('open a workbook first');
+    if (!port.readStore || !port.writeStore) throw new PlainError('this workbook cannot keep saved scenarios or marks');
+    const store = change(await port.readStore());
+    await port.writeStore(store);
+    this.update({ store, session: readSession(store) });
+  }
+
+  /** Saves the Scenario tab's switches and targets under a name (replacing a scenario of the same name). */
+  async saveScenario(name: string): Promise<void> {
+    const problem = scenarioNameProblem(name);
+    if (problem) throw new PlainError(problem);
+    const scenario = this.s.scenario;
+    if (!scenario || 'missing' in scenario)
+      throw new PlainError(
+        scenario ? `the scenario cannot be worked out: ${scenario.missing}` : 'open a workbook first',
+      );
+    const saved = scenarioToSave(
+      name,
+      scenario,
+      includedIds(scenario, this.s.choices),
+      targetValues(this.s.targets, scenario.base.years.length),
+      new Date().toISOString(),
+    );
+    await this.keep((store) => withSavedScenario(store, saved));
+  }
+
+  async deleteScenario(name: string): Promise<void> {
+    await this.keep((store) => withoutSavedScenario(store, name));
+    const left = this.s.compared.filter((n) => findSaved(this.s.session.scenarios, n));
+    if (left.length !== this.s.compared.length) this.update({ compared: left });
+  }
+
+  /**
+   * Puts a saved scenario's switches and targets on the Scenario tab. A scenario with a line no longer in the
+   * workbook is not applied: it says which, and nothing is switched.
+   */
+  useScenario(name: string): UsedScenario {
+    const scenario = this.s.scenario;
+    const saved = findSaved(this.s.session.scenarios, name);
+    if (!saved) throw new PlainError(`there is no saved scenario called “${name}” in this workbook`);
+    if (!scenario || 'missing' in scenario) throw new PlainError('the scenario cannot be worked out for this workbook');
+    const resolved = resolveScenario(scenario, saved);
+    if (resolved.missing.length)
+      throw new PlainError(`“${saved.name}” is not applied, because ${resolved.missing.join('; ')}`);
+    const plan = planIds(scenario);
+    const choices = {
+      out: new Set([...plan].filter((id) => !resolved.included.has(id))),
+      in: new Set([...resolved.included].filter((id) => !plan.has(id))),
+    };
+    const targets = resolved.target.map((t) => (t ? moneyText(t) : ''));
+    this.update({
+      choices,
+      targets: targets.map((text) => (text ? moneyField(text, { example: '33,500' }) : EMPTY_FIELD)),
+    });
+    return { out: [...choices.out], in: [...choices.in], targets, notes: resolved.notes };
+  }
+
+  /** Chooses the saved scenarios to compare side by side with the published plan. */
+  compareScenarios(names: string[]): void {
+    const problem = names.length ? compareProblem(this.s.session.scenarios, names) : null;
+    if (problem) throw new PlainError(problem);
+    this.update({ compared: names });
+  }
+
+  /** Signs off a finding: Explained (with a note) or To fix, kept in the workbook with the date. */
+  async mark(ref: FindingRef, status: MarkStatus, note: string): Promise<void> {
+    const problem = markProblem(status, note);
+    if (problem) throw new PlainError(problem);
+    const finding = this.s.check?.findings.find(
+      (f) => f.rule === ref.rule && f.sheet === ref.sheet && f.cell === ref.cell,
+    );
+    if (!finding) throw new PlainError(`the check no longer finds this on ${ref.sheet}!${ref.cell}: check again`);
+    await this.keep((store) => withSignOff(store, signOffFor(finding, status, note, new Date().toISOString())));
+  }
+
+  async unmark(ref: FindingRef): Promise<void> {
+    await this.keep((store) => withoutSignOff(store, ref));
   }
 
   // What the views show
@@ -459,7 +589,12 @@ export class Workbench {
     const out: Partial<PaneViews> = {};
     const sent = this.sent;
     sent.changed(out, 'workbook', [s.source], () => this.workbookWords());
-    sent.changed(out, 'check', [s.check], () => (s.check ? checkModel(s.check, s.sheets?.length ?? 0) : null));
+    sent.changed(out, 'check', [s.check, s.session], () =>
+      s.check ? checkModel(s.check, s.sheets?.length ?? 0, s.session) : null,
+    );
+    sent.changed(out, 'session', [s.check, s.session, s.compared, s.comparison, s.outcome], () =>
+      sessionModel(c, s, Boolean(s.source?.port.writeStore)),
+    );
     sent.changed(out, 'score', [s.scores], () => (s.scores ? scoreView(s.scores) : null));
     this.analysisAfter(out);
     sent.changed(out, 'report', [s.check, s.yearOne, s.scores], () => reportModel(c, s));
@@ -473,7 +608,19 @@ export class Workbench {
     sent.changed(
       out,
       'writes',
-      [s.plans, s.check, s.envelope, s.yearOne, s.scenario, s.targets, s.changes, s.correctionProblem, s.previous],
+      [
+        s.plans,
+        s.check,
+        s.envelope,
+        s.yearOne,
+        s.scenario,
+        s.targets,
+        s.changes,
+        s.correctionProblem,
+        s.previous,
+        s.comparison,
+        s.compared,
+      ],
       () => writesModel(c, s),
     );
     sent.changed(out, 'written', [s.written], () => s.written);
