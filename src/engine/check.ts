@@ -3,6 +3,7 @@ import { judge, type Tolerance } from './compare';
 import { readTables } from './reader';
 import { isScoringSheet } from './scoring/model';
 import { finding, type Finding } from './findings';
+import { auditFormulas } from './formulas';
 import type { SheetGrid } from './grid';
 import { groupByDepartment, type Department } from './departments';
 import { plural } from './words';
@@ -89,6 +90,8 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
   }
   const departments = groupByDepartment(tables);
   for (const dept of departments) append(findings, checkDepartment(dept, options));
+  // The formula audit (issue 17): the formulas behind the totals the reader found.
+  append(findings, auditFormulas(tables, sheets));
 
   tables.forEach((t, i) => {
     const twin = tables.slice(0, i).find((o) => o.sheet !== t.sheet && sameFigures(o, t));
