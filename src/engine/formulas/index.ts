@@ -4,6 +4,7 @@ import { finding, type Finding, type RuleId } from '../findings';
 import { cellAt, type Cell, type SheetGrid } from '../grid';
 import { sheetKey } from '../ownership';
 import type { Table, TableRow } from '../tables';
+import { formatMoney, placesFor } from '../money';
 import { listWords, plural } from '../words';
 import { cellRanges, figureAt, rowIndex } from './cells';
 import { readSum, type Term } from './parse';
@@ -81,8 +82,8 @@ class TableAudit {
       if (faults.length) this.report(faults[0]!.rule, at, `=${t.cell.formula} ${faults.map((f) => f.text).join('; ')}`);
     }
     this.reportTyped(typed, cells.length);
-    this.reportBeyond(beyond);
     this.reportInconsistent(cells);
+    this.reportBeyond(beyond.filter((b) => !this.faulty.has(b.at)));
     return this.findings;
   }
 
@@ -107,9 +108,11 @@ class TableAudit {
         if (row.type !== 'total' || !row.parts?.length) return;
         const sure = row.structure?.confidence !== 'low';
         table.columns.forEach((_, k) => {
-          if (row.structure?.checked[k] === false || table.additive?.[k] === false) return;
+          if (table.additive?.[k] === false) return;
+          // A column not checked (its lines hold an error value) can still be typed; its range is not compared.
+          const compared = sure && row.structure?.checked[k] !== false;
           const lines = cellRanges([...linesOf(table, i).keys()].map((l) => figureAt(table, table.rows[l]!, k)));
-          add(row, k, lines, (terms) => range(sure ? rangeFault(table, sheet, this.rowAt, i, k, terms) : null));
+          add(row, k, lines, (terms) => range(compared ? rangeFault(table, sheet, this.rowAt, i, k, terms) : null));
         });
       });
     else {
@@ -148,7 +151,7 @@ class TableAudit {
       this.report(
         'hard-coded-total',
         a1(t.row.row, t.col),
-        `${t.row.label || 'the total'} is a typed number (${String(t.cell.value)}), not a formula: it will not follow a change in ${t.lines ? `the lines it adds (${t.lines})` : 'its lines'}`,
+        `${t.row.label || 'the total'} is a typed number (${typedFigure(t)}), not a formula: it will not follow a change in ${t.lines ? `the lines it adds (${t.lines})` : 'its lines'}`,
       );
   }
 
@@ -194,6 +197,11 @@ class TableAudit {
       });
     }
   }
+}
+
+function typedFigure(t: TotalCell): string {
+  const value = t.row.figures[t.k]?.value;
+  return value ? formatMoney(value, placesFor(value, 0)) : String(t.cell.value);
 }
 
 /** Whether the reader took the cell as a figure (a number, or a number held as text). */

@@ -3,6 +3,7 @@ import type { SheetGrid } from '../grid';
 import { sameSheet } from '../ownership';
 import { netBudgetRows, summaryRows } from '../summary';
 import type { Table, TableRow } from '../tables';
+import { listWords } from '../words';
 import { cellRanges, columnAt, hasFigure, onSheet, termCells, type At } from './cells';
 import type { Term } from './parse';
 
@@ -92,6 +93,7 @@ export function referenceFaults(
   const role = roleOf(table, row);
   const targets = terms.filter((t) => !onSheet(t, table.sheet)).map((t) => targetOf(t, tables));
   const faults: string[] = [];
+  const wrongYears: Target[] = [];
   for (const target of targets) {
     if (!target) continue;
     const where = sheetRef(target.table.sheet, a1(target.at.row, target.at.col));
@@ -104,8 +106,14 @@ export function referenceFaults(
     if (netColumn && target.column && !netColumn.test(target.column.key))
       faults.push(`the ${row.label} line refers to ${where}, the ${target.column.label} column`);
     const theirs = target.column?.year;
-    if (year && theirs && theirs !== year && !isIncrement(target, targets, year))
-      faults.push(`refers to ${where}, the ${theirs} column, from the ${year} column`);
+    if (year && theirs && theirs !== year && !isIncrement(target, targets, year)) wrongYears.push(target);
+  }
+  if (wrongYears.length) {
+    const where = wrongYears.map((t) => sheetRef(t.table.sheet, a1(t.at.row, t.at.col)));
+    const years = [...new Set(wrongYears.map((t) => t.column!.year!))];
+    faults.push(
+      `refers to ${listWords(where)}, in ${years.length === 1 ? `the ${years[0]} column` : `the ${listWords(years)} columns`}, from the ${year} column`,
+    );
   }
   return faults;
 }
