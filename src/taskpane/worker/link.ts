@@ -1,5 +1,5 @@
 import type { OutputSheet } from '../../engine/output';
-import type { WorkbookPort } from '../../engine/port';
+import type { FormulaRanges, WorkbookPort } from '../../engine/port';
 import type { HostKind } from '../state/write';
 import { failureWords, fromWords } from './failure';
 import type { FromWorker, PaneViews, Request, ToWorker } from './protocol';
@@ -40,7 +40,9 @@ function wire(
           ? await p.readSheets(progress)
           : message.method === 'listSheets'
             ? await p.listSheets()
-            : await p.writeSheets(sheets, replace, progress);
+            : message.method === 'readFormulas'
+              ? await (p.readFormulas?.(message.args[0] as FormulaRanges[]) ?? [])
+              : await p.writeSheets(sheets, replace, progress);
       send({ type: 'port-reply', id: message.id, ok: true, value });
     } catch (e) {
       send({ type: 'port-reply', id: message.id, ok: false, error: failureWords(e) });

@@ -148,7 +148,7 @@ export type ToWorker =
   | { type: 'port-reply'; id: number; ok: true; value: unknown }
   | { type: 'port-reply'; id: number; ok: false; error: FailureWords };
 
-export type PortMethod = 'readSheets' | 'listSheets' | 'writeSheets';
+export type PortMethod = 'readSheets' | 'listSheets' | 'writeSheets' | 'readFormulas';
 
 export type FromWorker =
   | { type: 'reply'; id: number; ok: true; value: unknown }
