@@ -152,6 +152,19 @@ describe('the formula audit on one table', () => {
     expect(f.message).toContain('leaves out E7 (D72 Adjustment)');
   });
 
+  it('accepts a Net or Total column written across its row, and names the column it leaves out', async () => {
+    const sheets = await publishedSheets();
+    const { formulas, tables } = liveFormulas(sheets);
+    const net = formulas.find((f) => f.sheet === 'Revenue Budget' && f.row === 9 && f.col === 6)!;
+    expect(net.formula).toBe('C10+D10+E10+F10');
+    const wrong = formulas.map((f) => (f === net ? { ...f, formula: 'C10+D10+E10' } : f));
+    const [found] = auditFormulas(tables, withFormulas(sheets, wrong));
+    expect(found).toMatchObject({ rule: 'formula-range', sheet: 'Revenue Budget', cell: 'G10' });
+    expect(found.message).toBe(
+      '=C10+D10+E10 leaves out F10 (Internal Income): across its row it should add Employees, Running Expenses, External Income and Internal Income',
+    );
+  });
+
   it('warns of a typed total among formulas, cell by cell', () => {
     const found = audit({ D12: -46 });
     expect(found).toHaveLength(1);
@@ -304,12 +317,14 @@ function seededFaults(live: FormulaCell[], tables: Table[], sheets: SheetGrid[])
           rule: 'formula-range',
           names: [`leaves out ${dropped}`],
         });
+      // A chain of totals down the column (not one written across its row): add one of a subtotal's lines again.
+      const down = new Set(terms.map((t) => parseA1(t).row)).size > 1;
       const first = parseA1(terms[0]);
       const subtotal = table.rows.find((r) => r.row === first.row);
       const line = subtotal?.parts?.map((p) => table.rows[p]).find((r) => r.type === 'line');
       const k = subtotal ? columnAt(table, subtotal, first.col) : -1;
       const lineCell = line && a1(line.row, line.figures[k]?.col ?? table.columns[k].col);
-      if (lineCell && figure(cell.sheet, lineCell))
+      if (down && lineCell && figure(cell.sheet, lineCell))
         faults.push({
           kind: 'subtotal double-counted',
           cell,

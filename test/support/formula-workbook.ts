@@ -65,16 +65,33 @@ function totalFormulas(table: Table, sheet: SheetGrid): FormulaCell[] {
       const at = row.figures[k]?.col ?? column.col;
       if (row.structure?.checked[k] === false || !hasValue(sheet, row.row, at)) return;
       const col = parts.find((p) => p.type === 'line')?.figures[k]?.col ?? column.col;
-      const formula = parts.every((p) => p.type === 'line')
-        ? sumOver(parts, sheet, col)
-        : chain(
-            parts.map((p) => ({ row: p.row, col: p.figures[k]?.col ?? column.col })),
-            row,
-          );
+      // A column that adds up others on each row (Net, Total) is written across its row, as teams often do.
+      const across = acrossColumns(table, k)?.map((c) => ({
+        row: row.row,
+        col: row.figures[c]?.col ?? table.columns[c]!.col,
+      }));
+      const formula = across
+        ? chain(across)
+        : parts.every((p) => p.type === 'line')
+          ? sumOver(parts, sheet, col)
+          : chain(
+              parts.map((p) => ({ row: p.row, col: p.figures[k]?.col ?? column.col })),
+              row,
+            );
       out.push({ sheet: table.sheet, row: row.row, col: at, formula });
     });
   }
   return out;
+}
+
+/** Appendix A's Net Total (Employees + Running Expenses + both incomes) and the capital Total (the years). */
+function acrossColumns(table: Table, k: number): number[] | undefined {
+  const key = table.columns[k]!.key;
+  const pick = (keys: (key: string) => boolean) => table.columns.flatMap((c, i) => (keys(c.key) ? [i] : []));
+  if (table.kind === 'revenue-budget' && key === 'net')
+    return pick((c) => /^(employees|running|external-income|internal-income)$/.test(c));
+  if (table.kind === 'capital-programme' && key === 'total') return pick((c) => c.startsWith('year:'));
+  return undefined;
 }
 
 /** SUM over the block from the first line to the last, when nothing else with a figure sits in it. */

@@ -6,7 +6,7 @@ import { sheetKey } from '../ownership';
 import type { Table, TableRow } from '../tables';
 import { formatMoney, placesFor } from '../money';
 import { listWords, plural } from '../words';
-import { cellRanges, figureAt, rowIndex } from './cells';
+import { cellRanges, figureAt, hasFigure, key, onSheet, rowIndex, termCells, type At } from './cells';
 import { readSum, type Term } from './parse';
 import { chainFault, referenceFaults, summaryChains } from './summary';
 import { linesOf, rangeFault } from './totals';
@@ -112,7 +112,11 @@ class TableAudit {
           // A column not checked (its lines hold an error value) can still be typed; its range is not compared.
           const compared = sure && row.structure?.checked[k] !== false;
           const lines = cellRanges([...linesOf(table, i).keys()].map((l) => figureAt(table, table.rows[l]!, k)));
-          add(row, k, lines, (terms) => range(compared ? rangeFault(table, sheet, this.rowAt, i, k, terms) : null));
+          add(row, k, lines, (terms) => {
+            if (!compared) return [];
+            const across = acrossFault(table, sheet, row, k, terms);
+            return range(across === undefined ? rangeFault(table, sheet, this.rowAt, i, k, terms) : across);
+          });
         });
       });
     else {
@@ -202,6 +206,60 @@ class TableAudit {
 function typedFigure(t: TotalCell): string {
   const value = t.row.figures[t.k]?.value;
   return value ? formatMoney(value, placesFor(value, 0)) : String(t.cell.value);
+}
+
+/**
+ * A total in a column that adds up others on each row (Net = Employees + … + Income; Total = the
+ * years) may be written across its own row instead of down its column. A formula whose cells all
+ * sit on its own row is judged that way: undefined when it is not written across (or the column
+ * adds nothing across), null when it adds exactly the row's cells of the columns the rule names.
+ */
+function acrossFault(
+  table: Table,
+  sheet: SheetGrid,
+  row: TableRow,
+  k: number,
+  terms: Term[],
+): string | null | undefined {
+  const rules = acrossParts(table, k);
+  const self = figureAt(table, row, k);
+  const cells = new Map<string, At>();
+  for (const term of terms) {
+    if (!onSheet(term, table.sheet)) return undefined;
+    for (const at of termCells(term, sheet)) {
+      if (at.row !== row.row) return undefined;
+      if (at.col !== self.col && hasFigure(sheet, at)) cells.set(key(at.row, at.col), at);
+    }
+  }
+  if (!rules.length || !cells.size) return undefined;
+  let best: string | null = 'x';
+  for (const parts of rules) {
+    const want = parts.map((p) => ({ at: figureAt(table, row, p), p })).filter((w) => hasFigure(sheet, w.at));
+    const missed = want.filter((w) => !cells.has(key(w.at.row, w.at.col)));
+    const wanted = new Set(want.map((w) => key(w.at.row, w.at.col)));
+    const extra = [...cells.entries()].filter(([x]) => !wanted.has(x)).map(([, at]) => at);
+    if (!missed.length && !extra.length) return null;
+    const said: string[] = [];
+    if (missed.length)
+      said.push(
+        `leaves out ${listWords(missed.map((w) => `${a1(w.at.row, w.at.col)} (${table.columns[w.p]!.label})`))}`,
+      );
+    if (extra.length) said.push(`also adds ${cellRanges(extra)}`);
+    best = `${said.join('; ')}: across its row it should add ${listWords(parts.map((p) => table.columns[p]!.label))}`;
+  }
+  return best;
+}
+
+/** The columns a column adds up on each row: the house format's own (Appendix A's Net, the capital Total) or as the reader found them. */
+function acrossParts(table: Table, k: number): number[][] {
+  const found = (table.rowRules ?? []).filter((r) => r.total === k).map((r) => r.parts.map((p) => p.column));
+  const key = table.columns[k]?.key;
+  const columns = (test: (c: Table['columns'][number]) => boolean) =>
+    table.columns.flatMap((c, i) => (test(c) ? [i] : []));
+  if (table.kind === 'revenue-budget' && key === 'net')
+    found.push(columns((c) => ['employees', 'running', 'external-income', 'internal-income'].includes(c.key)));
+  if (table.kind === 'capital-programme' && key === 'total') found.push(columns((c) => !!c.year));
+  return found;
 }
 
 /** Whether the reader took the cell as a figure (a number, or a number held as text). */

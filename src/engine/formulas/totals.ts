@@ -137,13 +137,18 @@ export function rangeFault(
   if (twice.length) said.push(`counts ${cellRanges(twice)} twice${twiceBecause(table, rowAt, got, twice)}`);
   if (reversed.length) said.push(`takes away ${namedCells(reversed, table, rowAt)}, which the total adds`);
   for (const at of got.foreign) said.push(`also adds ${namedCells([at], table, rowAt)}, a total of other lines`);
-  for (const at of others) said.push(`also adds ${otherCell(table, rowAt, at, col)}`);
+  const byColumn = new Map<number, At[]>();
+  for (const at of others) byColumn.set(at.col, [...(byColumn.get(at.col) ?? []), at]);
+  for (const [c, cells] of byColumn)
+    if (c !== col) said.push(`also adds ${namedCells(cells, table, rowAt)} from ${columnName(table, c)}`);
+    else for (const at of cells) said.push(`also adds ${otherCell(table, rowAt, at)}`);
   if (got.strays.length)
     said.push(
       `also adds ${cellRanges(got.strays)}, which ${got.strays.length === 1 ? 'is' : 'are'} not a line of the table`,
     );
   if (got.elsewhere.length) said.push(`also adds ${got.elsewhere.join(', ')} from another sheet`);
-  return `${said.join('; ')}: the lines it should add are ${cellRanges(lines) || 'blank'}`;
+  const shown = said.length > 4 ? [...said.slice(0, 4), `${said.length - 4} more`] : said;
+  return `${shown.join('; ')}: the lines it should add are ${cellRanges(lines) || 'blank'}`;
 }
 
 /** Missed lines, with those of a subtotal left out as a whole named by the subtotal instead. */
@@ -176,9 +181,8 @@ function twiceBecause(table: Table, rowAt: ReadonlyMap<number, number>, got: Tal
   return `: ${named.join(' and ')} already ${named.length === 1 ? 'adds' : 'add'} ${twice.length === 1 ? 'it' : 'them'}`;
 }
 
-function otherCell(table: Table, rowAt: ReadonlyMap<number, number>, at: At, col: number): string {
+function otherCell(table: Table, rowAt: ReadonlyMap<number, number>, at: At): string {
   const named = namedCells([at], table, rowAt);
-  if (at.col !== col) return `${named} from ${columnName(table, at.col)}`;
   const row = table.rows[rowAt.get(at.row) ?? -1];
   return row?.consumedBy !== undefined
     ? `${named}, a line of another total`
