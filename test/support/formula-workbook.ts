@@ -68,7 +68,7 @@ function totalFormulas(table: Table, sheet: SheetGrid): FormulaCell[] {
       // A column that adds up others on each row (Net, Total) is written across its row, as teams often do.
       const across = acrossColumns(table, k)?.map((c) => ({
         row: row.row,
-        col: row.figures[c]?.col ?? table.columns[c]!.col,
+        col: row.figures[c]?.col ?? table.columns[c].col,
       }));
       const formula = across
         ? chain(across)
@@ -86,7 +86,7 @@ function totalFormulas(table: Table, sheet: SheetGrid): FormulaCell[] {
 
 /** Appendix A's Net Total (Employees + Running Expenses + both incomes) and the capital Total (the years). */
 function acrossColumns(table: Table, k: number): number[] | undefined {
-  const key = table.columns[k]!.key;
+  const key = table.columns[k].key;
   const pick = (keys: (key: string) => boolean) => table.columns.flatMap((c, i) => (keys(c.key) ? [i] : []));
   if (table.kind === 'revenue-budget' && key === 'net')
     return pick((c) => /^(employees|running|external-income|internal-income)$/.test(c));
