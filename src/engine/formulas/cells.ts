@@ -37,6 +37,13 @@ export function* termCells(term: Term, sheet: SheetGrid): Generator<At> {
   for (let row = term.top; row <= bottom; row++) for (let col = term.left; col <= right; col++) yield { row, col };
 }
 
+/** How many cells of the sheet's used part a term covers (a whole column is as long as the sheet). */
+export function termArea(term: Term, sheet: SheetGrid): number {
+  const rows = Math.min(term.bottom, sheet.rows.length - 1) - term.top + 1;
+  const cols = Math.min(term.right, lastColumn(sheet)) - term.left + 1;
+  return Math.max(0, rows) * Math.max(0, cols);
+}
+
 /** Cells as Excel ranges, consecutive rows of a column joined: "F7:F9, F12". */
 export function cellRanges(cells: readonly At[]): string {
   const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);

@@ -6,7 +6,7 @@ import { sheetKey } from '../ownership';
 import type { Table, TableRow } from '../tables';
 import { formatMoney, placesFor } from '../money';
 import { listWords, plural } from '../words';
-import { cellRanges, figureAt, hasFigure, key, onSheet, rowIndex, termCells, type At } from './cells';
+import { cellRanges, figureAt, hasFigure, key, onSheet, rowIndex, termArea, termCells, type At } from './cells';
 import { readSum, type Term } from './parse';
 import { chainFault, referenceFaults, summaryChains } from './summary';
 import { linesOf, rangeFault } from './totals';
@@ -32,6 +32,9 @@ export function auditFormulas(tables: readonly Table[], sheets: readonly SheetGr
 function hasFormulas(sheet: SheetGrid): boolean {
   return sheet.rows.some((row) => row?.some((cell) => cell?.formula !== undefined));
 }
+
+/** A total adding more cells than this (a whole sheet) is beyond the audit: comparing it would cost more than the check. */
+const MAX_TERM_CELLS = 100_000;
 
 /** A total cell to audit: what it is, and how to tell what its formula gets wrong. */
 interface TotalCell {
@@ -76,6 +79,12 @@ class TableAudit {
       const reading = readSum(t.cell.formula);
       if (reading.kind === 'beyond') {
         beyond.push({ at, why: reading.why });
+        continue;
+      }
+      if (
+        reading.terms.some((term) => onSheet(term, this.table.sheet) && termArea(term, this.sheet) > MAX_TERM_CELLS)
+      ) {
+        beyond.push({ at, why: `a range of more than ${MAX_TERM_CELLS.toLocaleString('en-GB')} cells` });
         continue;
       }
       const faults = t.fault(reading.terms);
