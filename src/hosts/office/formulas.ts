@@ -24,7 +24,7 @@ export async function readFormulas(
     await sync('Read the totals’ formulas', bytes);
     for (const p of pending)
       // `sync` above is context.sync(), which this rule cannot see through the wrapper.
-       
+
       p.range.formulas.forEach((cells, r) =>
         cells.forEach((f, c) => {
           if (typeof f === 'string' && f.startsWith('='))
