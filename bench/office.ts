@@ -5,6 +5,7 @@
  * measured as the UTF-8 bytes of the bodies office-js really builds.
  */
 import type { Cell, SheetGrid } from '../src/engine/grid';
+import { readTotalFormulas } from '../src/engine/formulas/ask';
 import type { OutputSheet } from '../src/engine/output';
 import { OfficeWorkbook, countSyncs } from '../src/hosts/office';
 import { FakeBook, type FakeCell, type FakeSheetInit } from '../test/office/fake-excel';
@@ -73,6 +74,11 @@ export function fakeSheets(grids: SheetGrid[]): FakeSheetInit[] {
 
 export function readWorkbook(grids: SheetGrid[]): Promise<RoundTrips> {
   return measure(fakeSheets(grids), (wb) => wb.readSheets());
+}
+
+/** The same read followed by the formula audit's second read: the formulas of the totals the reader finds. */
+export function readWorkbookWithFormulas(grids: SheetGrid[]): Promise<RoundTrips> {
+  return measure(fakeSheets(grids), async (wb) => readTotalFormulas(wb, await wb.readSheets()));
 }
 
 function write(sheet: OutputSheet): Promise<RoundTrips> {

@@ -17,7 +17,15 @@ import { measureBundle } from './bundle';
 import { FIRST_RESULT_RATIO, LONG_TASK_LIMIT_MS, measurePane, SWITCH_LIMIT_MS } from './pane';
 import { generateWorkbook, type GeneratedWorkbook } from './generate';
 import { ROOT, median, node, peakRss, time, type Timing } from './measure';
-import { readRows, readWorkbook, syncTarget, writeFindings, writeRows, type RoundTrips } from './office';
+import {
+  readRows,
+  readWorkbook,
+  readWorkbookWithFormulas,
+  syncTarget,
+  writeFindings,
+  writeRows,
+  type RoundTrips,
+} from './office';
 
 const SIZES = [1_000, 10_000, 50_000, 100_000];
 const PROCESS_SIZE = 50_000;
@@ -262,6 +270,12 @@ async function office(biggest: GeneratedWorkbook): Promise<Row[]> {
       `generated workbook, ${grids.length} sheets, ${thousands(rowsIn)} rows`,
       await readWorkbook(grids),
       syncTarget(rowsIn),
+    ),
+    tripsRow(
+      "read with the totals' formulas",
+      `generated workbook, ${grids.length} sheets, ${thousands(rowsIn)} rows`,
+      await readWorkbookWithFormulas(grids),
+      syncTarget(rowsIn) + 1,
     ),
   );
   for (const n of OFFICE_ROWS)

@@ -5,6 +5,7 @@ import type { CorrectionOutcome } from './reader/correct';
 import { describeCorrection, foldText, type ReadingCorrection } from './reader/corrections';
 import { isScoringSheet } from './scoring/model';
 import { finding, type Finding } from './findings';
+import { auditFormulas } from './formulas';
 import type { SheetGrid } from './grid';
 import { groupByDepartment, type Department } from './departments';
 import { plural } from './words';
@@ -111,6 +112,8 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
   append(findings, refusedCorrections(corrections, sheets));
   const departments = groupByDepartment(tables);
   for (const dept of departments) append(findings, checkDepartment(dept, options));
+  // The formula audit (issue 17): the formulas behind the totals the reader found.
+  append(findings, auditFormulas(tables, sheets));
 
   tables.forEach((t, i) => {
     const twin = tables.slice(0, i).find((o) => o.sheet !== t.sheet && sameFigures(o, t));

@@ -26,6 +26,12 @@ export const RULES = {
   'marker-mismatch': { severity: 'warning', title: 'Star marker disagrees with the previous MTFS' },
   'line-removed': { severity: 'info', title: 'Line removed since the previous MTFS' },
   'no-previous-table': { severity: 'info', title: 'Table not in the previous MTFS' },
+  // The formula audit (src/engine/formulas/).
+  'hard-coded-total': { severity: 'warning', title: 'Total typed in, not a formula' },
+  'formula-range': { severity: 'error', title: 'Total formula does not add its lines' },
+  'formula-inconsistent': { severity: 'warning', title: 'Formula differs from the other years' },
+  'formula-reference': { severity: 'error', title: 'Formula points at the wrong cell' },
+  'formula-unclear': { severity: 'info', title: 'Formula beyond the audit' },
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -9,6 +9,20 @@ export interface WriteResult {
   notes: string[];
 }
 
+/** Cells whose formulas the formula audit asks for: A1 ranges on one sheet. */
+export interface FormulaRanges {
+  sheet: string;
+  ranges: string[];
+}
+
+/** A cell's formula, without the leading '=' (rows and columns 0-based). */
+export interface CellFormula {
+  sheet: string;
+  row: number;
+  col: number;
+  formula: string;
+}
+
 /**
  * The one small port every host implements: inside Excel (office-js) and on .xlsx files (ExcelJS).
  * The engine never sees anything else of the host.
@@ -16,6 +30,12 @@ export interface WriteResult {
 export interface WorkbookPort {
   /** Every sheet, as values, formats, fonts and hidden rows/columns. */
   readSheets(onProgress?: Progress): Promise<SheetGrid[]>;
+  /**
+   * Formulas of the cells asked for, for a host whose readSheets gives values only (inside Excel): the
+   * formula audit asks for the cells of the totals the reader found, in a second, small read. Cells
+   * without a formula are left out of the answer.
+   */
+  readFormulas?(ranges: FormulaRanges[]): Promise<CellFormula[]>;
   /** Names of the workbook's sheets, in order, and which of them the add-in wrote. */
   listSheets(): Promise<{ name: string; owned: boolean }[]>;
   /**

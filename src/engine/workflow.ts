@@ -3,6 +3,7 @@ import { finding } from './findings';
 import type { SheetGrid } from './grid';
 import { withCorrection } from './reader/corrections';
 import { correctionsOf, type AddinStore } from './store';
+import { readTotalFormulas } from './formulas/ask';
 import type { OutputSheet } from './output';
 import { planWrite, sameSheet, type WritePlan } from './ownership';
 import type { Progress, WorkbookPort } from '../engine/port';
@@ -20,7 +21,9 @@ export interface ReadWorkbook {
 export async function readWorkbook(port: WorkbookPort, onProgress?: Progress): Promise<ReadWorkbook> {
   const [sheets, list] = await Promise.all([port.readSheets(onProgress), port.listSheets()]);
   const owned = list.filter((s) => s.owned).map((s) => s.name);
-  return { sheets, inputs: sheets.filter((s) => !owned.some((o) => sameSheet(o, s.name))), owned };
+  const inputs = sheets.filter((s) => !owned.some((o) => sameSheet(o, s.name)));
+  await readTotalFormulas(port, inputs, onProgress);
+  return { sheets, inputs, owned };
 }
 
 export async function checkThrough(

@@ -364,6 +364,10 @@ export class FakeRange extends FakeObject {
   get values(): unknown[][] {
     return this.read('values') as unknown[][];
   }
+  /** Each cell's formula ('=SUM(C6:C9)'), or its value where it has none, as Excel gives them. */
+  get formulas(): unknown[][] {
+    return this.read('formulas') as unknown[][];
+  }
   set values(v: unknown[][]) {
     this.write('values', v, (cell, x) => {
       delete cell.formula;

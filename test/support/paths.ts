@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 export const ROOT = resolve(__dirname, '../..');
 export const FIXTURES = resolve(ROOT, 'test/fixtures');
 export const CORPORATE_RESOURCES = resolve(FIXTURES, 'corporate-resources-2015.xlsx');
+/** The published example with every total a live formula and six formula faults seeded (build-formula-audit.ts). */
+export const FORMULA_AUDIT = resolve(FIXTURES, 'formula-audit.xlsx');
 export const COMMERCIAL_PROJECTS = resolve(FIXTURES, 'commercial-projects-example.xlsx');
 export const COUNCILS = resolve(FIXTURES, 'councils');
 /** The demo's sample: the published department plus five example commercial proposals. */

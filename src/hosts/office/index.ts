@@ -2,10 +2,11 @@
 import { a1Range, parseA1 } from '../../engine/a1';
 import type { SheetGrid } from '../../engine/grid';
 import type { OutputSheet } from '../../engine/output';
-import type { Progress, WorkbookPort, WriteResult } from '../../engine/port';
+import type { CellFormula, FormulaRanges, Progress, WorkbookPort, WriteResult } from '../../engine/port';
 import { STORE_NAMESPACE, storeToXml, type AddinStore } from '../../engine/store';
 import { supportsExcelApi } from './chart';
 import { plainExcelError } from './errors';
+import { readFormulas } from './formulas';
 import { SheetReader } from './reader';
 import { ownedIn, readMarks } from './record';
 import { writeReport } from './replace';
@@ -156,6 +157,12 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.batch((context, sync) =>
       new SheetReader(context, sync, this.budget, (record, bytes) => this.measured(record, bytes), onProgress).read(),
     );
+  }
+
+  /** The totals' formulas, for the formula audit: a second, small read of the rows it asks for. */
+  async readFormulas(asked: FormulaRanges[]): Promise<CellFormula[]> {
+    if (!asked.length) return [];
+    return this.batch((context, sync) => readFormulas(context, sync, this.budget, asked));
   }
 
   async writeSheets(

@@ -1,5 +1,5 @@
 import type { OutputSheet } from '../../engine/output';
-import type { Progress, WorkbookPort } from '../../engine/port';
+import type { FormulaRanges, Progress, WorkbookPort } from '../../engine/port';
 import type { AddinStore } from '../../engine/store';
 import type { HostKind } from '../state/write';
 import { failureWords, fromWords } from './failure';
@@ -81,6 +81,8 @@ function portCall(
       const [sheets, replace] = message.args as [{ sheet: OutputSheet; owned: boolean }[], string[]];
       return p.writeSheets(sheets, replace, progress);
     }
+    case 'readFormulas':
+      return p.readFormulas ? p.readFormulas(message.args[0] as FormulaRanges[]) : Promise.resolve([]);
     case 'readStore':
       return p.readStore ? p.readStore() : Promise.resolve(null);
     case 'writeStore':

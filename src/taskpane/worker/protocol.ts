@@ -235,7 +235,7 @@ export type ToWorker =
   | { type: 'port-reply'; id: number; ok: true; value: unknown }
   | { type: 'port-reply'; id: number; ok: false; error: FailureWords };
 
-export type PortMethod = 'readSheets' | 'listSheets' | 'writeSheets' | 'readStore' | 'writeStore';
+export type PortMethod = 'readSheets' | 'listSheets' | 'writeSheets' | 'readStore' | 'writeStore' | 'readFormulas';
 
 export type FromWorker =
   | { type: 'reply'; id: number; ok: true; value: unknown }

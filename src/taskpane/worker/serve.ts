@@ -1,6 +1,6 @@
 import type { SheetGrid } from '../../engine/grid';
 import { cellValue, type OutputSheet } from '../../engine/output';
-import type { Progress, WorkbookPort } from '../../engine/port';
+import type { CellFormula, FormulaRanges, Progress, WorkbookPort } from '../../engine/port';
 import type { AddinStore } from '../../engine/store';
 import { failureWords, fromWords } from './failure';
 import type { FromWorker, PortMethod, Request, ToWorker } from './protocol';
@@ -162,6 +162,11 @@ class RemotePort implements WorkbookPort {
 
   listSheets(): Promise<{ name: string; owned: boolean }[]> {
     return this.ask('listSheets', []);
+  }
+
+  /** The totals' formulas, for the formula audit: inside Excel the sheets come as values only. */
+  readFormulas(ranges: FormulaRanges[]): Promise<CellFormula[]> {
+    return this.ask('readFormulas', [ranges]);
   }
 
   writeSheets(sheets: { sheet: OutputSheet; owned: boolean }[], replace: string[]): Promise<void> {

@@ -1,0 +1,190 @@
+import type { SheetGrid } from '../grid';
+import type { Table } from '../tables';
+import {
+  cellRanges,
+  columnAt,
+  columnName,
+  figureAt,
+  hasFigure,
+  key,
+  namedCells,
+  onSheet,
+  rowName,
+  termCells,
+  unkey,
+  type At,
+} from './cells';
+import type { Term } from './parse';
+
+/**
+ * Whether a column total's formula adds exactly the lines the reader found for it. Both sides are
+ * brought down to lines: a total the formula names counts as the lines it adds (a grand total may
+ * add its section totals or all their lines alike), so a subtotal counted with its own lines shows
+ * as those lines counted twice. Blank cells are nothing to add, whether left out or taken in.
+ */
+
+/** The lines a total adds, with +1 or -1 each, its subtotals opened up. */
+export function linesOf(
+  table: Table,
+  index: number,
+  sign = 1,
+  out = new Map<number, number>(),
+  depth = 0,
+): Map<number, number> {
+  const row = table.rows[index];
+  if (!row) return out;
+  if (row.type !== 'total' || !row.parts?.length || depth > 20) {
+    out.set(index, (out.get(index) ?? 0) + sign);
+    return out;
+  }
+  row.parts.forEach((p, k) => linesOf(table, p, sign * (row.partSigns?.[k] ?? 1), out, depth + 1));
+  return out;
+}
+
+interface Tally {
+  /** Cell key → how many times the formula adds it (negative: takes it away). */
+  counts: Map<string, number>;
+  /** Cell key → the totals' cells the formula names that brought it in. */
+  via: Map<string, At[]>;
+  /** Cells with a figure that are not lines of the table: headings, rows outside it. */
+  strays: At[];
+  /** Totals the formula names whose lines are not (all) this total's: another section's total. */
+  foreign: At[];
+  /** References to other sheets, as written. */
+  elsewhere: string[];
+}
+
+function tally(
+  table: Table,
+  sheet: SheetGrid,
+  rowAt: ReadonlyMap<number, number>,
+  self: At,
+  terms: Term[],
+  own: ReadonlySet<number>,
+): Tally {
+  const t: Tally = { counts: new Map(), via: new Map(), strays: [], foreign: [], elsewhere: [] };
+  const add = (k: string, n: number) => t.counts.set(k, (t.counts.get(k) ?? 0) + n);
+  for (const term of terms) {
+    if (!onSheet(term, table.sheet)) {
+      t.elsewhere.push(term.text);
+      continue;
+    }
+    for (const at of termCells(term, sheet)) {
+      if (at.row === self.row && at.col === self.col) continue;
+      const i = at.row >= table.top && at.row <= table.bottom ? rowAt.get(at.row) : undefined;
+      const row = i === undefined ? undefined : table.rows[i];
+      const k = row ? columnAt(table, row, at.col) : -1;
+      if (row?.type === 'total' && row.parts?.length && k >= 0) {
+        if (![...linesOf(table, i!).keys()].every((l) => own.has(l))) {
+          if (hasFigure(sheet, at)) t.foreign.push(at);
+          continue;
+        }
+        for (const [line, n] of linesOf(table, i!, term.sign)) {
+          const lineAt = figureAt(table, table.rows[line]!, k);
+          const cell = key(lineAt.row, lineAt.col);
+          add(cell, n);
+          t.via.set(cell, [...(t.via.get(cell) ?? []), at]);
+        }
+      } else if (row?.type === 'line') add(key(at.row, at.col), term.sign);
+      else if (hasFigure(sheet, at)) t.strays.push(at);
+    }
+  }
+  return t;
+}
+
+/** What is wrong with a column total's formula, in words, or null when it adds exactly its lines. */
+export function rangeFault(
+  table: Table,
+  sheet: SheetGrid,
+  rowAt: ReadonlyMap<number, number>,
+  totalIndex: number,
+  k: number,
+  terms: Term[],
+): string | null {
+  const self = figureAt(table, table.rows[totalIndex]!, k);
+  const col = table.columns[k]!.col;
+  const own = linesOf(table, totalIndex);
+  const expected = new Map(
+    [...own].map(([line, n]) => {
+      const at = figureAt(table, table.rows[line]!, k);
+      return [key(at.row, at.col), n];
+    }),
+  );
+  const got = tally(table, sheet, rowAt, self, terms, new Set(own.keys()));
+  const missed: At[] = [];
+  const twice: At[] = [];
+  const reversed: At[] = [];
+  const others: At[] = [];
+  for (const k of new Set([...expected.keys(), ...got.counts.keys()])) {
+    const want = expected.get(k) ?? 0;
+    const have = got.counts.get(k) ?? 0;
+    const at = unkey(k);
+    if (want === have || !hasFigure(sheet, at)) continue;
+    if (want === 0) others.push(at);
+    else if (have === 0) missed.push(at);
+    else if (Math.sign(have) === Math.sign(want)) twice.push(at);
+    else reversed.push(at);
+  }
+  const extras = got.strays.length + got.foreign.length + got.elsewhere.length;
+  if (!missed.length && !twice.length && !reversed.length && !others.length && !extras) return null;
+  const lines = [...expected.keys()].map(unkey).filter((at) => hasFigure(sheet, at));
+  const wrongColumn = others.length && others.every((o) => o.col === others[0]!.col && o.col !== col);
+  if (wrongColumn && !twice.length && !reversed.length && missed.length === lines.length)
+    return `adds ${columnName(table, others[0]!.col)} (${cellRanges(others)}) instead of its own lines (${cellRanges(lines)})`;
+  const said: string[] = [];
+  if (missed.length)
+    said.push(`leaves out ${namedCells(wholeTotals(table, sheet, totalIndex, k, missed), table, rowAt)}`);
+  if (twice.length) said.push(`counts ${cellRanges(twice)} twice${twiceBecause(table, rowAt, got, twice)}`);
+  if (reversed.length) said.push(`takes away ${namedCells(reversed, table, rowAt)}, which the total adds`);
+  for (const at of got.foreign) said.push(`also adds ${namedCells([at], table, rowAt)}, a total of other lines`);
+  const byColumn = new Map<number, At[]>();
+  for (const at of others) byColumn.set(at.col, [...(byColumn.get(at.col) ?? []), at]);
+  for (const [c, cells] of byColumn)
+    if (c !== col) said.push(`also adds ${namedCells(cells, table, rowAt)} from ${columnName(table, c)}`);
+    else for (const at of cells) said.push(`also adds ${otherCell(table, rowAt, at)}`);
+  if (got.strays.length)
+    said.push(
+      `also adds ${cellRanges(got.strays)}, which ${got.strays.length === 1 ? 'is' : 'are'} not a line of the table`,
+    );
+  if (got.elsewhere.length) said.push(`also adds ${got.elsewhere.join(', ')} from another sheet`);
+  const shown = said.length > 4 ? [...said.slice(0, 4), `${said.length - 4} more`] : said;
+  return `${shown.join('; ')}: the lines it should add are ${cellRanges(lines) || 'blank'}`;
+}
+
+/** Missed lines, with those of a subtotal left out as a whole named by the subtotal instead. */
+function wholeTotals(table: Table, sheet: SheetGrid, totalIndex: number, k: number, missed: At[]): At[] {
+  const left = new Set(missed.map((at) => key(at.row, at.col)));
+  const out: At[] = [];
+  for (const p of table.rows[totalIndex]!.parts ?? []) {
+    const part = table.rows[p]!;
+    if (part.type !== 'total') continue;
+    const keys = [...linesOf(table, p).keys()]
+      .map((l) => figureAt(table, table.rows[l]!, k))
+      .filter((at) => hasFigure(sheet, at))
+      .map((at) => key(at.row, at.col));
+    if (keys.length && keys.every((x) => left.has(x))) {
+      keys.forEach((x) => left.delete(x));
+      out.push(figureAt(table, part, k));
+    }
+  }
+  return [...out, ...[...left].map(unkey)];
+}
+
+function twiceBecause(table: Table, rowAt: ReadonlyMap<number, number>, got: Tally, twice: At[]): string {
+  const totals = new Map(
+    twice.flatMap((at) => got.via.get(key(at.row, at.col)) ?? []).map((at) => [key(at.row, at.col), at]),
+  );
+  if (!totals.size) return '';
+  const named = [...totals.values()].map(
+    (at) => `${cellRanges([at])} (${rowName(table.rows[rowAt.get(at.row) ?? -1], at.row)})`,
+  );
+  return `: ${named.join(' and ')} already ${named.length === 1 ? 'adds' : 'add'} ${twice.length === 1 ? 'it' : 'them'}`;
+}
+
+function otherCell(table: Table, rowAt: ReadonlyMap<number, number>, at: At): string {
+  const named = namedCells([at], table, rowAt);
+  const row = table.rows[rowAt.get(at.row) ?? -1];
+  return row?.consumedBy !== undefined
+    ? `${named}, a line of another total`
+    : `${named}, a line this total does not add`;
+}
