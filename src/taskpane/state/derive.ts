@@ -10,6 +10,7 @@ import type { SheetGrid } from '../../engine/grid';
 import { planWrite, type WritePlan } from '../../engine/ownership';
 import type { OutputSheet } from '../../engine/output';
 import { buildReport } from '../../engine/report';
+import { isoDay } from '../../engine/paper';
 import { buildScenario, ScenarioTally, type Scenario, type ScenarioOutcome } from '../../engine/scenario';
 import { scoreWorkbook, type ScoreResult } from '../../engine/scoring';
 import type { MoneyField } from './fields';
@@ -104,14 +105,15 @@ export function outputsFor(target: WriteTarget, c: Choices, r: Results): Outputs
   const year = yearOneInputs(c.yearOne);
   const yearOne = 'yearOne' in year ? year.yearOne : undefined;
   const scores = reportScores(r.scores);
-  if (target === 'report') return { outputs: buildReport(check, { yearOne, scores }).sheets };
+  const paper = { source: c.workbookName ?? undefined, written: isoDay(new Date()) };
+  if (target === 'report') return { outputs: buildReport(check, { yearOne, scores, paper }).sheets };
   const scenario = r.scenario as Scenario;
   const chosen = {
     scenario,
     included: includedIds(scenario, c.choices),
     target: targetValues(c.targets, scenario.base.years.length),
   };
-  return { outputs: buildReport(check, { yearOne, scores, scenario: chosen }).sheets };
+  return { outputs: buildReport(check, { yearOne, scores, scenario: chosen, paper }).sheets };
 }
 
 /** The comparison with the user's corrections; a correction that cannot apply (a line no longer at its cell) leaves no comparison, and says why. */
