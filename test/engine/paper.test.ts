@@ -24,8 +24,8 @@ describe('laying a sheet out as a paper', () => {
     expect(out.columnWidths[0]).toBe(WIDEST_COLUMN);
     // "-1,234,567" is ten characters; the heading wraps at its words.
     expect(out.columnWidths[1]).toBe(12);
-    expect(out.rows[3]![0]).toMatchObject({ value: long, wrap: true });
-    expect(out.rows[0]![0]!.wrap).toBeUndefined();
+    expect(out.rows[3][0]).toMatchObject({ value: long, wrap: true });
+    expect(out.rows[0][0]!.wrap).toBeUndefined();
     expect(out.rowHeights?.[3]).toBe(45);
     expect(out.rowHeights?.[1]).toBe(30);
     expect(out.rowHeights?.[2]).toBeUndefined();

@@ -56,7 +56,7 @@ async function printed(): Promise<string[]> {
   return Array.from({ length: pages }, (_, i) => {
     const top = execFileSync('pdftotext', ['-f', `${i + 1}`, '-l', `${i + 1}`, '-layout', pdf, '-'], {
       encoding: 'utf8',
-    }).split('\n')[0]!;
+    }).split('\n')[0];
     return names.find((n) => top.includes(`Corporate Resources Department`) && top.includes(n)) ?? '';
   });
 }
