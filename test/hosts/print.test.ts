@@ -47,7 +47,7 @@ beforeAll(async () => {
 describe('print set-up in the written package', () => {
   it('prints every sheet the report writes on A4, one page wide and as many tall as it takes, with its print area', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(written));
+    await wb.xlsx.load(written as unknown as ArrayBuffer);
     for (const name of [SUMMARY_SHEET, SCORES_SHEET, FINDINGS_SHEET, 'Scoring Model']) {
       const xml = sheetXmlOf(written, name);
       expect(xml, name).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
@@ -78,7 +78,7 @@ describe('print set-up in the written package', () => {
 
   it('heads each page with the department, the sheet and the MTFS period, and foots it with the source, page X of Y and the day written', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(written));
+    await wb.xlsx.load(written as unknown as ArrayBuffer);
     const hf = wb.getWorksheet(SUMMARY_SHEET)!.headerFooter;
     expect(hf.oddHeader).toBe('&LCorporate Resources Department&C&A&RMTFS 2015/16 - 2018/19');
     expect(hf.oddFooter).toBe(
@@ -119,7 +119,7 @@ describe('print set-up in the written package', () => {
 
   it('says beside the growth summary why its total is not the budget summary’s growth line (corporate items)', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(written));
+    await wb.xlsx.load(written as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(SUMMARY_SHEET)!;
     const labels = ws.getColumn(1).values.map((v) => (typeof v === 'string' ? v : ''));
     const total = labels.indexOf('Total growth');
@@ -190,7 +190,7 @@ describe('charts in the written package', () => {
 
   it('points the series at cells holding what they are named for', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(written));
+    await wb.xlsx.load(written as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(SUMMARY_SHEET)!;
     expect(['E60', 'F60', 'G60', 'H60'].map((c) => ws.getCell(c).value)).toEqual([
       'Chart: base',
@@ -212,7 +212,7 @@ describe('charts in the written package', () => {
     expect(chart).toContain('<a:t>Risk rating</a:t>');
     expect(chart).toContain('<a:t>Reward score</a:t>');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(written));
+    await wb.xlsx.load(written as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(SCORES_SHEET)!;
     expect([ws.getCell('D3').value, ws.getCell('E3').value]).toEqual(['Reward score', 'Risk rating']);
     expect(ws.getCell('E8').value).toEqual(expect.any(Number));
