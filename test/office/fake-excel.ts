@@ -263,6 +263,8 @@ export class FakeBook {
   failAt?: { sync: number; code: string; afterOps?: number };
   /** Charts of these types are refused, as Excel refuses some waterfall settings (UnsupportedOperation). */
   refuseCharts: string[] = [];
+  /** Page layout is refused (UnsupportedOperation), as an Excel that handles it unevenly may. */
+  refusePageLayout = false;
   /** Syncs made on this book so far. */
   syncCount = 0;
   private partIds = 0;
@@ -964,6 +966,7 @@ export class FakeWorksheet extends FakeObject {
       ctx.model.setProperty(on, key, value);
       ctx.logOp('pageLayout', this.peekName(), undefined, { [key]: value });
       ctx.queue(() => {
+        if (ctx.book.refusePageLayout) refuse('UnsupportedOperation', 'This operation is not supported.');
         this.sheet().page[key] = value;
       });
     };

@@ -27,8 +27,9 @@ beforeAll(async () => {
   }).sheets;
 });
 
-async function written() {
+async function written(refusePageLayout = false) {
   const book = new FakeBook([{ name: 'Revenue Budget', cells: { A1: 'Revenue' } }]);
+  book.refusePageLayout = refusePageLayout;
   const excel = fakeExcel(book);
   const wb = new OfficeWorkbook(excel.run, { supportsExcelApi: () => true });
   const result = await wb.writeSheets(sheets, []);
@@ -36,13 +37,14 @@ async function written() {
 }
 
 describe('the report as a paper, inside Excel', () => {
-  it('sets each sheet’s page as its description says, in the same syncs as its cells', async () => {
+  it('sets each sheet’s page as its description says, in one sync after the sheets are in place', async () => {
     const { book, result, stages } = await written();
     expect(result.notes).toEqual([]);
     expect(stages).toEqual([
       'List sheets and the add-in’s record',
       'Write sheets',
       'Put the new sheets in place',
+      'Set up printing',
       'Draw charts on MTFS Summary',
       'Draw charts on Proposal Scores',
     ]);
@@ -73,6 +75,17 @@ describe('the report as a paper, inside Excel', () => {
     expect(summary.page.leftHeader).toBe('Corporate Resources Department');
     expect(summary.page.rightHeader).toBe('MTFS 2015/16 - 2018/19');
     expect(summary.pageBreaks.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the report written, with a note, when Excel refuses the print set-up', async () => {
+    const { book, result } = await written(true);
+    expect(result.notes).toEqual([
+      expect.stringMatching(
+        /^Excel did not take the print set-up of the report sheets \(.+\)\. The report itself is written; set the pages up with Page Layout before printing\.$/,
+      ),
+    ]);
+    expect(book.sheet(SUMMARY_SHEET)!.used()).not.toBeNull();
+    expect(book.sheet(SUMMARY_SHEET)!.charts).toHaveLength(1);
   });
 
   it('makes rows with wrapped text as tall as the description says', async () => {

@@ -7,36 +7,36 @@ import { jsonBytes, REQUEST_BYTES } from './sync';
 /** Inches to points, as office-js takes margins. */
 const points = (inches: number) => inches * 72;
 
-/** The request bytes of a sheet's print set-up and row heights: a few properties, its breaks, its heights. */
-export function pageBytes(sheet: OutputSheet): number {
-  const page = sheet.page;
-  const heights = sheet.rowHeights
-    ? jsonBytes(sheet.rowHeights.map((h) => (h ? { format: { rowHeight: h } } : {})))
-    : 0;
-  if (!page) return heights;
-  return (
-    REQUEST_BYTES.range * 2 +
-    REQUEST_BYTES.property * 18 +
-    jsonBytes(page.header) +
-    jsonBytes(page.footer) +
-    page.breaksBefore.length * (REQUEST_BYTES.action + 16) +
-    heights
-  );
+/** The request bytes of a sheet's row heights. */
+export function rowHeightBytes(sheet: OutputSheet): number {
+  const heights = sheet.rowHeights;
+  return heights ? REQUEST_BYTES.range + jsonBytes(heights.map((h) => (h ? { format: { rowHeight: h } } : {}))) : 0;
 }
 
-/**
- * Queues a sheet's row heights and print set-up (ExcelApi 1.9): A4, its orientation, one page
- * wide and as many tall as it takes, margins, header and footer, print area, title rows and page
- * breaks. All in the batch of the sheet's cells: no sync of its own.
- */
-export function queuePage(ws: Excel.Worksheet, sheet: OutputSheet): void {
+/** Queues the heights of a sheet's rows with wrapped text (ExcelApi 1.9), with its cells. */
+export function queueRowHeights(ws: Excel.Worksheet, sheet: OutputSheet): void {
   const heights = sheet.rowHeights;
   if (heights?.length)
     ws.getRangeByIndexes(0, 0, heights.length, 1).setRowProperties(
       heights.map((h) => (h ? { format: { rowHeight: h } } : {})),
     );
-  const page: PageSetup | undefined = sheet.page;
-  if (!page) return;
+}
+
+/** The request bytes of a sheet's print set-up: a few properties, its header and footer, its breaks. */
+export function pageBytes(page: PageSetup): number {
+  return (
+    REQUEST_BYTES.property * 20 +
+    jsonBytes(page.header) +
+    jsonBytes(page.footer) +
+    page.breaksBefore.length * (REQUEST_BYTES.action + 16)
+  );
+}
+
+/**
+ * Queues a sheet's print set-up (ExcelApi 1.9): A4, its orientation, one page wide and as many
+ * tall as it takes, margins, header and footer, print area, title rows and page breaks.
+ */
+export function queuePage(ws: Excel.Worksheet, page: PageSetup): void {
   const layout = ws.pageLayout;
   layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   layout.paperSize = 'A4';

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { sheetRef } from '../../engine/a1';
 import { cellValue, type OutputCell, type OutputSheet } from '../../engine/output';
-import { pageBytes, queuePage } from './page';
+import { queueRowHeights, rowHeightBytes } from './page';
 import { actionBytes, jsonBytes, piecesBytes, REQUEST_BYTES, type SyncRecord } from './sync';
 
 /** Column width in characters (ExcelJS, the OutputSheet) to points (office-js), for Calibri 11. */
@@ -203,6 +203,6 @@ export async function fillSheet(
     await flushIfOver(REQUEST_BYTES.property + actionBytes('FreezeRows', [sheet.freezeRows]));
     ws.freezePanes.freezeRows(sheet.freezeRows);
   }
-  await flushIfOver(pageBytes(sheet));
-  queuePage(ws, sheet);
+  await flushIfOver(rowHeightBytes(sheet));
+  queueRowHeights(ws, sheet);
 }
