@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { checkSummary } from '../engine/check';
 import { parseTextNumber } from '../engine/figures';
 import type { Decimal } from '../engine/money';
+import { isoDay } from '../engine/paper';
 import { buildCouncilReport, buildReport, type YearOneInputs } from '../engine/report';
 import { XlsxWorkbook } from '../hosts/xlsx';
 import { scoreWorkbook } from '../engine/scoring';
@@ -78,7 +79,7 @@ async function councilReport(files: string[], opts: ReportOptions, log: (line: s
     parts.push({ check, source: basename(file) });
     log(`${basename(file)}: ${checkSummary(check)}`);
   }
-  const built = buildCouncilReport(parts);
+  const built = buildCouncilReport(parts, { written: isoDay(new Date()) });
   const council = XlsxWorkbook.empty();
   await writeOrFail(council, built.sheets);
   await writeAtomically(output, await council.toBuffer());
@@ -119,6 +120,7 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
     scores: scores.proposalsSheet ? scores : undefined,
     previousScores: previous,
     signOffs,
+    paper: { source: basename(file), written: isoDay(new Date()) },
   });
   const plan = await writeOrFail(wb, built.sheets);
   await writeAtomically(output, await wb.toBuffer());

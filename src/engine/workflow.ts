@@ -1,5 +1,6 @@
 import { checkWorkbook, type CheckOptions, type CheckResult } from './check';
 import { finding } from './findings';
+import { withPaper } from './paper';
 import type { SheetGrid } from './grid';
 import { withCorrection } from './reader/corrections';
 import { correctionsOf, type AddinStore } from './store';
@@ -83,7 +84,11 @@ export async function writeOutputs(
   outputs: { sheet: OutputSheet; owned: boolean }[],
   onProgress?: Progress,
 ): Promise<WritePlan & { notes: string[] }> {
-  const plan = await previewWrite(port, outputs);
+  // Every sheet written prints as a paper: one without a layout of its own gets the plain one.
+  const plan = await previewWrite(
+    port,
+    outputs.map((o) => ({ ...o, sheet: withPaper(o.sheet) })),
+  );
   if (plan.refused.length) throw new WriteRefused(plan.refused);
   const result = await port.writeSheets(plan.write, plan.replace, onProgress);
   return { ...plan, notes: result?.notes ?? [] };

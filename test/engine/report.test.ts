@@ -324,18 +324,20 @@ describe('the budget bridge', () => {
       {
         title: 'Budget bridge, £000',
         kind: 'waterfall',
-        range: 'A60:B68',
-        anchor: 'H1',
-        stackedFallback: { range: 'E60:H69', categories: 'A60:A69' },
+        range: 'A61:B69',
+        anchor: 'A72',
+        to: 'H94',
+        axes: { value: '£000' },
+        stackedFallback: { range: 'E61:H70', categories: 'A61:A70' },
       },
     ]);
     const value = (c: unknown) => (c && typeof c === 'object' && 'value' in c ? Number(c.value) : null);
-    const bars = sheet.rows.slice(59, 69).map((r) => [r[0]?.value, ...r.slice(4, 8).map(value)]);
+    const bars = sheet.rows.slice(60, 70).map((r) => [r[0]?.value, ...r.slice(4, 8).map(value)]);
     expect(bars[0]).toEqual(['Sub Total 2015/16', 0, 35869, 0, 0]);
     expect(bars[1]).toEqual(['Growth 2015/16', 35869, 0, 340, 0]);
     expect(bars[2]).toEqual(['Savings 2015/16', 33924, 0, 0, 2285]);
     expect(bars[9]).toEqual(['Proposed budget 2018/19', 0, 25774, 0, 0]);
-    expect(sheet.rows[58].slice(4, 8).map((c) => c?.value)).toEqual([
+    expect(sheet.rows[59].slice(4, 8).map((c) => c?.value)).toEqual([
       'Chart: base',
       'Chart: level',
       'Chart: increase',

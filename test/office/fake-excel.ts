@@ -135,6 +135,12 @@ export class FakeSheet {
   readonly rowFonts = new Map<number, FakeFont>();
   readonly columnWidths: number[] = [];
   readonly charts: FakeChart[] = [];
+  /** Row heights in points, where set. */
+  readonly rowHeights = new Map<number, number>();
+  /** The print set-up as set through pageLayout: its properties, header and footer, print area, title rows. */
+  readonly page: Record<string, unknown> = {};
+  /** Rows (A1 of their first cell) a manual page break starts. */
+  readonly pageBreaks: string[] = [];
   names: FakeName[];
   protected: boolean;
   frozenRows = 0;
@@ -228,6 +234,12 @@ export interface FakeChart {
   seriesBy?: string;
   title: string;
   position?: string;
+  /** The cell its bottom right covers. */
+  end?: string;
+  axisTitles?: { category?: string; value?: string };
+  /** A series' x values and name, where set. */
+  xValues?: string;
+  seriesName?: string;
 }
 
 export interface FakePart {
@@ -251,6 +263,8 @@ export class FakeBook {
   failAt?: { sync: number; code: string; afterOps?: number };
   /** Charts of these types are refused, as Excel refuses some waterfall settings (UnsupportedOperation). */
   refuseCharts: string[] = [];
+  /** Page layout is refused (UnsupportedOperation), as an Excel that handles it unevenly may. */
+  refusePageLayout = false;
   /** Syncs made on this book so far. */
   syncCount = 0;
   private partIds = 0;
@@ -590,6 +604,18 @@ export class FakeRange extends FakeObject {
       const t = this.at();
       props.forEach((p, j) => {
         if (p.format?.columnWidth !== undefined) t.sheet.columnWidths[t.col0 + j] = p.format.columnWidth;
+      });
+    });
+  }
+
+  setRowProperties(props: { format?: { rowHeight?: number } }[]): void {
+    this.ctx.model.call(this.node, 'setRowProperties', [props]);
+    this.ctx.logOp('setRowProperties', this.sheetName(), this.addrNow(), props);
+    this.ctx.queue(() => {
+      const t = this.at();
+      if (props.length !== t.rows) refuse('InvalidArgument', `${props.length} rows' properties for ${t.rows} rows`);
+      props.forEach((p, i) => {
+        if (p.format?.rowHeight !== undefined) t.sheet.rowHeights.set(t.row0 + i, p.format.rowHeight);
       });
     });
   }
@@ -936,6 +962,71 @@ export class FakeWorksheet extends FakeObject {
     },
   };
 
+  /** The page layout (ExcelApi 1.9): each property set is kept on the sheet's `page`. */
+  readonly pageLayout = (() => {
+    const ctx = this.ctx;
+    const node = ctx.model.property(this.node, 'pageLayout');
+    const keep = (on: PathNode, key: string, value: unknown) => {
+      ctx.model.setProperty(on, key, value);
+      ctx.logOp('pageLayout', this.peekName(), undefined, { [key]: value });
+      ctx.queue(() => {
+        if (ctx.book.refusePageLayout) refuse('UnsupportedOperation', 'This operation is not supported.');
+        this.sheet().page[key] = value;
+      });
+    };
+    const settable = (on: PathNode, keys: string[]) => {
+      const target: Record<string, unknown> = {};
+      for (const key of keys)
+        Object.defineProperty(target, key, { set: (v: unknown) => keep(on, key, v), enumerable: true });
+      return target;
+    };
+    const layout = settable(node, [
+      'orientation',
+      'paperSize',
+      'zoom',
+      'leftMargin',
+      'rightMargin',
+      'topMargin',
+      'bottomMargin',
+      'headerMargin',
+      'footerMargin',
+    ]);
+    const all = ctx.model.property(ctx.model.property(node, 'headersFooters'), 'defaultForAllPages');
+    return Object.assign(layout, {
+      headersFooters: {
+        defaultForAllPages: settable(all, [
+          'leftHeader',
+          'centerHeader',
+          'rightHeader',
+          'leftFooter',
+          'centerFooter',
+          'rightFooter',
+        ]),
+      },
+      setPrintArea: (area: string) => {
+        ctx.model.call(node, 'setPrintArea', [area]);
+        ctx.queue(() => {
+          this.sheet().page.printArea = area;
+        });
+      },
+      setPrintTitleRows: (rows: string) => {
+        ctx.model.call(node, 'setPrintTitleRows', [rows]);
+        ctx.queue(() => {
+          this.sheet().page.printTitleRows = rows;
+        });
+      },
+    });
+  })();
+
+  readonly horizontalPageBreaks = {
+    add: (cell: string) => {
+      this.ctx.model.call(this.ctx.model.property(this.node, 'horizontalPageBreaks'), 'add', [cell]);
+      this.ctx.queue(() => {
+        this.sheet().pageBreaks.push(cell);
+      });
+    },
+  };
+
   readonly charts = {
     add: (type: string, source: FakeRange, seriesBy?: string) => {
       const charts = this.ctx.model.property(this.node, 'charts');
@@ -965,7 +1056,46 @@ export class FakeWorksheet extends FakeObject {
           ctx.model.call(node, 'setPosition', [start, end ?? null]);
           ctx.queue(() => {
             chart.position = start;
+            chart.end = end;
           });
+        },
+        axes: (() => {
+          const axes = ctx.model.property(node, 'axes');
+          const axis = (which: 'category' | 'value') => {
+            const title = ctx.model.property(ctx.model.property(axes, `${which}Axis`), 'title');
+            return {
+              title: {
+                set text(text: string) {
+                  ctx.model.setProperty(title, 'text', text);
+                  ctx.queue(() => {
+                    if (chart.type === 'Waterfall')
+                      refuse('UnsupportedOperation', 'This operation is not supported for a Waterfall chart.');
+                    chart.axisTitles = { ...chart.axisTitles, [which]: text };
+                  });
+                },
+              },
+            };
+          };
+          return { categoryAxis: axis('category'), valueAxis: axis('value') };
+        })(),
+        series: {
+          getItemAt: (i: number) => {
+            const item = ctx.model.method(ctx.model.property(node, 'series'), 'getItemAt', [i]);
+            return {
+              setXAxisValues: (range: FakeRange) => {
+                ctx.model.call(item, 'setXAxisValues', [range.node.info.Id]);
+                ctx.queue(() => {
+                  chart.xValues = addr(range.resolve());
+                });
+              },
+              set name(name: string) {
+                ctx.model.setProperty(item, 'name', name);
+                ctx.queue(() => {
+                  chart.seriesName = name;
+                });
+              },
+            };
+          },
         },
       };
     },

@@ -142,7 +142,7 @@ describe('OfficeWorkbook.writeSheets', () => {
     expect(s!.columnWidths).toEqual([40, 14, 14, 60].map(columnWidthPoints));
     expect(s!.frozenRows).toBe(2);
     expect(s!.charts).toEqual([
-      { type: 'Waterfall', source: 'A3:B5', seriesBy: 'Auto', title: 'Budget bridge', position: 'F2' },
+      { type: 'Waterfall', source: 'A3:B5', seriesBy: 'Auto', end: 'M17', title: 'Budget bridge', position: 'F2' },
     ]);
     // The report carries a hidden mark whose token the record lists; the user's Scoring Model neither.
     const mark = token(book, 'MTFS Summary');

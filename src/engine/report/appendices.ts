@@ -3,6 +3,7 @@ import { Decimal, ZERO } from '../money';
 import { CLASS_TOKEN, CLASSIFICATIONS } from '../vocabulary';
 import type { Table, TableRow } from '../tables';
 import { valueOf } from '../validate';
+import { departmentScope } from '../summary';
 import { figure, headings, moneyRow, text, title, type Block } from './blocks';
 
 type Figures = (Decimal | null)[];
@@ -27,6 +28,8 @@ export interface AppendixSummary {
   byClassification: { name: string; figures: Figures }[];
   total: Figures;
   counts: ItemCounts;
+  /** Sections whose lines are not the department's own budget (corporate items): in the total, not in the budget summary. */
+  outside: string[];
 }
 
 /** "eff / sr" → "Eff/SR"; anything that is not Eff, SR or Income → "Unclassified". */
@@ -78,9 +81,11 @@ function grouped(
 }
 
 /** Totals of a growth or savings appendix by section and by classification, each year, with its item counts. */
-export function appendixSummary(table: Table): AppendixSummary {
+export function appendixSummary(table: Table, department?: string): AppendixSummary {
   const cols = table.columns.flatMap((c, i) => (c.year ? [i] : []));
   const lines = table.rows.filter((r) => r.type === 'line');
+  const inScope = departmentScope(table, department);
+  const outside = table.rows.flatMap((r, i) => (r.type === 'line' && !inScope[i] ? [r.section ?? 'Other lines'] : []));
   const total: Figures = cols.map(() => ZERO);
   for (const line of lines) addInto(total, line, cols);
   const kind = table.kind === 'savings' ? 'savings' : 'growth';
@@ -95,14 +100,22 @@ export function appendixSummary(table: Table): AppendixSummary {
       kind === 'savings' ? grouped(lines, cols, (l) => classificationName(l.classification), CLASSIFICATIONS) : [],
     total,
     counts: countItems(lines),
+    outside: [...new Set(outside)],
   };
 }
 
 export function appendixSummaries(check: CheckResult): AppendixSummary[] {
-  const summaries = check.tables.filter((t) => t.kind === 'growth' || t.kind === 'savings').map(appendixSummary);
+  const summaries = check.tables
+    .filter((t) => t.kind === 'growth' || t.kind === 'savings')
+    .map((t) => appendixSummary(t, check.department));
   for (const s of summaries)
     if (summaries.filter((o) => o.kind === s.kind).length > 1) s.name = `${s.name} (${s.sheet})`;
   return summaries;
+}
+
+/** Why the appendix's total is not the budget summary's line: it holds lines outside the department's own budget. */
+function outsideNote(s: AppendixSummary): string {
+  return `Note: the total includes ${s.outside.join(', ')}, outside the department's own budget; the budget summary's ${s.kind} line does not.`;
 }
 
 export function appendixBlock(s: AppendixSummary): Block {
@@ -114,6 +127,7 @@ export function appendixBlock(s: AppendixSummary): Block {
     ),
     ...s.bySection.map((g) => moneyRow(g.name, g.figures)),
     moneyRow(`Total ${s.kind}`, s.total, true),
+    ...(s.outside.length ? [[text(outsideNote(s), { italic: true })]] : []),
   ];
   if (s.byClassification.length) {
     block.push(

@@ -3,6 +3,7 @@ import { departmentView, type CheckResult } from '../check';
 import { append } from '../collections';
 import { consolidate, councilSheet, type ConsolidationPart } from '../consolidate';
 import type { OutputSheet } from '../output';
+import { onPaper, type PaperHeading } from '../paper';
 import { appendixBlock, appendixSummaries, itemCountsBlock } from './appendices';
 import { composeSheet, text, type Block } from './blocks';
 import { BRIDGE_BAR_COLUMNS, bridgeBalances, bridgeBlock, budgetBridge } from './bridge';
@@ -42,6 +43,8 @@ export interface ReportOptions {
   scenario?: { scenario: Scenario; included: ReadonlySet<string>; target?: (Decimal | null)[] };
   /** The workbook's sign-offs (session/signoffs.ts): the MTFS Findings sheet shows each finding's status and note. */
   signOffs?: readonly SignOff[];
+  /** The workbook's name and the day it is written, for the printed footer. */
+  paper?: Pick<PaperHeading, 'source' | 'written'>;
 }
 
 export interface Report {
@@ -83,27 +86,33 @@ function departmentPart(view: CheckResult, options: ReportOptions): DepartmentPa
   return { blocks, budget, net, notes };
 }
 
-/** The MTFS Summary sheet: each department's blocks in turn, with a budget-bridge chart when there is one department. */
-function summarySheet(parts: DepartmentPart[]): OutputSheet {
+/**
+ * The MTFS Summary sheet: each department's blocks in turn, with a budget-bridge chart below the
+ * bridge's figures when there is one department (its name kept in view, and atop each page).
+ */
+function summarySheet(parts: DepartmentPart[], heading: PaperHeading): OutputSheet {
   const notes = parts.flatMap((p) => p.notes);
   const blocks: Block[] = [
     ...(notes.length ? [notes.map((n) => [text(n, { italic: true })])] : []),
     ...parts.flatMap((p) => p.blocks),
   ];
-  const { blockStarts, ...sheet } = composeSheet(SUMMARY_SHEET, blocks, { freezeRows: 0 });
-  const only = parts.length === 1 ? parts[0] : undefined;
+  const only = parts.length === 1 && !notes.length ? parts[0] : undefined;
+  const { blockStarts, ...sheet } = composeSheet(SUMMARY_SHEET, blocks, { freezeRows: only ? 1 : 0 });
   const bridgeStart = blockStarts[blockStarts.length - 1]; // the bridge, when there is one, is the last block
   if (only && bridgeStart !== undefined && !missing(only.budget) && bridgeBalances(budgetBridge(only.budget))) {
     // The waterfall shows Sub Total and each change: office-js cannot mark its last bar as a total, so
     // the proposed budget is where the last change ends. The stacked fallback shows every step.
     const first = bridgeStart + 2;
     const last = first + budgetBridge(only.budget).length - 1;
+    const below = sheet.rows.length + 1;
     sheet.charts = [
       {
         title: 'Budget bridge, £000',
         kind: 'waterfall',
         range: a1Range(first, 0, last - 1, 1),
-        anchor: a1(0, 7),
+        anchor: a1(below, 0),
+        to: a1(below + 22, Math.max(sheet.columnWidths.length, 4 + BRIDGE_BAR_COLUMNS) - 1),
+        axes: { value: '£000' },
         stackedFallback: {
           range: a1Range(first, 4, last, 4 + BRIDGE_BAR_COLUMNS - 1),
           categories: a1Range(first, 0, last, 0),
@@ -111,7 +120,23 @@ function summarySheet(parts: DepartmentPart[]): OutputSheet {
       },
     ];
   }
-  return sheet;
+  return onPaper(sheet, heading, blockStarts);
+}
+
+/** The period the report covers: from the first year of any department's budget summary to the last. */
+function paperHeading(
+  parts: DepartmentPart[],
+  department: string | undefined,
+  paper: ReportOptions['paper'] = {},
+): PaperHeading {
+  const years = parts.flatMap((p) => (missing(p.budget) ? [] : p.budget.years)).sort();
+  const period = years.length ? (years[0] === years.at(-1) ? years[0] : `${years[0]} - ${years.at(-1)}`) : undefined;
+  return { department, period, ...paper };
+}
+
+/** Every sheet of a report laid out as a paper (those that lay out their own blocks already are). */
+function onPapers(heading: PaperHeading, sheets: { sheet: OutputSheet; owned: boolean }[]) {
+  return sheets.map((s) => ({ ...s, sheet: s.sheet.page ? s.sheet : onPaper(s.sheet, heading) }));
 }
 
 /** The department whose budget and net budget the report returns: its first (a workbook always has one). */
@@ -140,12 +165,13 @@ export function buildReport(check: CheckResult, options: ReportOptions = {}): Re
   const several = views.length > 1;
   const parts = views.map((v) => departmentPart(v, several ? {} : options));
   const council = several ? consolidate([{ check }]) : null;
-  const sheets = [
-    { sheet: summarySheet(parts), owned: true },
+  const heading = paperHeading(parts, several ? 'Council' : check.department, options.paper);
+  const sheets = onPapers(heading, [
+    { sheet: summarySheet(parts, heading), owned: true },
     ...(council ? [{ sheet: councilSheet(council), owned: true }] : []),
-    ...(options.scores ? scoreSheets(options.scores, options.previousScores) : []),
+    ...(options.scores ? scoreSheets(options.scores, options.previousScores, heading) : []),
     { sheet: findingsSheet(check, options.scores?.findings, options.signOffs), owned: true },
-  ];
+  ]);
   const notes = [...parts.flatMap((p) => p.notes), ...(council?.notes ?? [])];
   if (several && (options.yearOne || options.scenario))
     notes.push(
@@ -156,20 +182,24 @@ export function buildReport(check: CheckResult, options: ReportOptions = {}): Re
 }
 
 /** A council-wide report from several department workbooks: every department's summaries, the Council Summary and every finding with its workbook. */
-export function buildCouncilReport(inputs: ConsolidationPart[]): Report {
+export function buildCouncilReport(inputs: ConsolidationPart[], paper: Pick<PaperHeading, 'written'> = {}): Report {
   const parts = inputs.flatMap((input) =>
     departmentViews(input.check).map((v) => departmentPart(v, { yearOne: input.yearOne })),
   );
   const findings = inputs.flatMap((input) => input.check.findings.map((f) => ({ ...f, workbook: input.source })));
   const council = consolidate(inputs);
-  const sheets = [
-    { sheet: summarySheet(parts), owned: true },
+  const heading = paperHeading(parts, 'Council', {
+    source: inputs.length === 1 ? inputs[0]!.source : `${inputs.length} department workbooks`,
+    ...paper,
+  });
+  const sheets = onPapers(heading, [
+    { sheet: summarySheet(parts, heading), owned: true },
     { sheet: councilSheet(council), owned: true },
     {
       sheet: findingsSheet({ tables: inputs.flatMap((i) => i.check.tables), findings, department: 'COUNCIL' }),
       owned: true,
     },
-  ];
+  ]);
   const { budget, net } = firstPart(parts);
   return { sheets, budget, net, notes: [...parts.flatMap((p) => p.notes), ...council.notes] };
 }

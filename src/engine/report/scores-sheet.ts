@@ -8,7 +8,9 @@ import {
   type ScoreResult,
 } from '../scoring';
 import { changesBlock, robustnessBlock, whatItTakesBlock, whoScoredBlock } from './scores-analysis';
-import type { OutputSheet } from '../output';
+import { a1, a1Range } from '../a1';
+import type { ChartSpec, OutputSheet } from '../output';
+import { onPaper, type PaperHeading } from '../paper';
 import { capitalise } from '../compare';
 import { composeSheet, figure, headings, text, title, type Block } from './blocks';
 
@@ -92,12 +94,37 @@ function analysisBlocks(result: ScoreResult, previous?: PreviousScores): Block[]
   return blocks;
 }
 
+/** The ranking's first row of figures, under its title, note and headings. */
+const FIRST_RANKED_ROW = 3;
+
+/**
+ * The risk–reward matrix: each scored proposal by its risk rating (across) and reward score (up),
+ * from the ranking's own columns, below the sheet's tables.
+ */
+function riskRewardMatrix(result: ScoreResult, below: number): ChartSpec {
+  const last = FIRST_RANKED_ROW + result.projects.length - 1;
+  const column = (c: number) => a1Range(FIRST_RANKED_ROW, c, last, c);
+  return {
+    title: 'Risk and reward of the proposals',
+    kind: 'scatter',
+    range: a1Range(FIRST_RANKED_ROW, 3, last, 4),
+    points: { x: column(4), y: column(3), name: 'Proposals' },
+    anchor: a1(below, 0),
+    to: a1(below + 20, 5),
+    axes: { category: 'Risk rating', value: 'Reward score' },
+  };
+}
+
 /**
  * The Proposal Scores sheet (the add-in's own) and, when the workbook has no Scoring Model sheet,
  * one with the defaults for the user to keep and change. Nothing when there are no proposals.
  * Given a previous scoring workbook, the sheet also says what changed since.
  */
-export function scoreSheets(result: ScoreResult, previous?: PreviousScores): { sheet: OutputSheet; owned: boolean }[] {
+export function scoreSheets(
+  result: ScoreResult,
+  previous?: PreviousScores,
+  heading: PaperHeading = {},
+): { sheet: OutputSheet; owned: boolean }[] {
   if (!result.proposalsSheet) return [];
   const blocks: Block[] = [];
   const stopped = result.findings.filter((f) => f.severity === 'error');
@@ -112,11 +139,9 @@ export function scoreSheets(result: ScoreResult, previous?: PreviousScores): { s
     if (result.selection) blocks.push(selectionBlock(result));
     blocks.push(...analysisBlocks(result, previous));
   }
-  const { blockStarts: _, ...sheet } = composeSheet(SCORES_SHEET, blocks, {
-    freezeRows: stopped.length ? 0 : 3,
-    widths: [8, 8, 46, 12, 11, 10, 13, 40],
-  });
-  const out: { sheet: OutputSheet; owned: boolean }[] = [{ sheet, owned: true }];
+  const { blockStarts, ...sheet } = composeSheet(SCORES_SHEET, blocks, { freezeRows: stopped.length ? 0 : 3 });
+  if (!stopped.length && result.projects.length) sheet.charts = [riskRewardMatrix(result, sheet.rows.length + 1)];
+  const out: { sheet: OutputSheet; owned: boolean }[] = [{ sheet: onPaper(sheet, heading, blockStarts), owned: true }];
   if (!result.modelSheet) out.push({ sheet: scoringModelSheet(), owned: false });
   return out;
 }

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { ChartSpec } from '../../engine/output';
+import { chartEnd, type ChartSpec } from '../../engine/output';
 
 /** Whether Office says this ExcelApi requirement set is there; false outside Office. */
 export function supportsExcelApi(version: string): boolean {
@@ -26,10 +26,28 @@ export function chartDrawing(spec: ChartSpec): ChartDrawing {
   return { type, range: spec.range, seriesBy: 'Auto' };
 }
 
-/** Queues a chart: its type, source, title and place. */
+/**
+ * Queues a chart: its type, source, title, axis titles, place and size. A scatter's points are
+ * its y column with the x column set on the series (ExcelApi 1.7), so the axes are the ones meant.
+ */
 export function drawChart(ws: Excel.Worksheet, spec: ChartSpec): void {
   const drawing = chartDrawing(spec);
-  const chart = ws.charts.add(drawing.type, ws.getRange(drawing.range), drawing.seriesBy);
+  const points = drawing.type === 'XYScatter' ? spec.points : undefined;
+  const chart = ws.charts.add(
+    drawing.type,
+    ws.getRange(points?.y ?? drawing.range),
+    points ? 'Columns' : drawing.seriesBy,
+  );
   chart.title.text = spec.title;
-  chart.setPosition(spec.anchor);
+  if (points) {
+    const series = chart.series.getItemAt(0);
+    series.setXAxisValues(ws.getRange(points.x));
+    series.name = points.name;
+  }
+  // A waterfall's axes are not open to office-js: its title says what its figures are.
+  if (drawing.type !== 'Waterfall') {
+    if (spec.axes?.category) chart.axes.categoryAxis.title.text = spec.axes.category;
+    if (spec.axes?.value) chart.axes.valueAxis.title.text = spec.axes.value;
+  }
+  chart.setPosition(spec.anchor, chartEnd(spec));
 }

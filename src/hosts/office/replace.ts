@@ -11,6 +11,7 @@ import {
   type AddinStore,
 } from '../../engine/store';
 import { drawChart } from './chart';
+import { pageBytes, queuePage } from './page';
 import { ExcelProblem, excelErrorCode, excelErrorWords, plainExcelError } from './errors';
 import { ownerFormula } from './names';
 import { startMarks, type WorkbookMarks } from './record';
@@ -55,7 +56,8 @@ function freeName(prefix: string, taken: Set<string>): string {
  *    tokens beside the old; the old sheets step aside under temporary names, the new ones take
  *    their names, the old are deleted, old-style marks removed, and the record keeps only what is
  *    there now;
- * 4. charts, in a step of their own: a chart Excel refuses leaves the report written, with a note.
+ * 4. print set-up, then charts, each in a step of its own: what Excel refuses there leaves the
+ *    report written, with a note.
  * If step 2 or 3 fails, the temporary sheets are removed and the error said in plain words.
  */
 export async function writeReport(
@@ -136,9 +138,12 @@ export async function writeReport(
     );
   }
 
-  // 4. Charts.
+  // 4. Printing, then charts: either refused by Excel leaves the report written, with a note.
+  const notes = await setUpPrinting(batch, staged, () =>
+    onProgress?.(staged.length, staged.length, 'Setting up printing'),
+  );
   onProgress?.(staged.length, staged.length, 'Drawing charts');
-  const notes = await drawCharts(batch, staged);
+  notes.push(...(await drawCharts(batch, staged)));
   onProgress?.(staged.length, staged.length, 'Written');
   return { notes };
 }
@@ -213,6 +218,30 @@ async function recover(
     if (changes) await sync('Undo the unfinished write', REQUEST_BYTES.action * changes);
   } catch {
     // Nothing more can be done from here; the sheets left say by their names ("MTFS new …") what they are.
+  }
+}
+
+/**
+ * Sets up every written sheet's printing in one sync (page layout is an ExcelApi 1.9 feature some
+ * Excels handle unevenly); when Excel refuses it the report stays written, with a note.
+ */
+async function setUpPrinting({ context, sync }: WriteBatch, staged: Staged[], starting: () => void): Promise<string[]> {
+  const paged = staged.filter((s) => s.sheet.page);
+  if (!paged.length) return [];
+  starting();
+  for (const s of paged) queuePage(context.workbook.worksheets.getItem(s.sheet.name), s.sheet.page!);
+  try {
+    await sync(
+      'Set up printing',
+      paged.reduce((n, s) => n + pageBytes(s.sheet.page!), 0),
+    );
+    return [];
+  } catch (error) {
+    const code = excelErrorCode(error);
+    if (!code) throw error;
+    return [
+      `Excel did not take the print set-up of the report sheets (${excelErrorWords(code).split('. ')[0]}). The report itself is written; set the pages up with Page Layout before printing.`,
+    ];
   }
 }
 

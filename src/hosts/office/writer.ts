@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { sheetRef } from '../../engine/a1';
 import { cellValue, type OutputCell, type OutputSheet } from '../../engine/output';
+import { queueRowHeights, rowHeightBytes } from './page';
 import { actionBytes, jsonBytes, piecesBytes, REQUEST_BYTES, type SyncRecord } from './sync';
 
 /** Column width in characters (ExcelJS, the OutputSheet) to points (office-js), for Calibri 11. */
@@ -63,7 +64,8 @@ function writeArrays(sheet: OutputSheet, r0: number, r1: number, cols: number) {
         if (Object.keys(font).length) format.font = font;
         if (cell.align) format.horizontalAlignment = ALIGN[cell.align];
         if (cell.wrap) format.wrapText = true;
-        if (cell.align || cell.wrap) format.verticalAlignment = 'Top';
+        // Every cell sits at the top of its row, so a row made taller for wrapped text reads across.
+        format.verticalAlignment = 'Top';
         if (Object.keys(format).length) {
           p.format = format;
           anyProps = true;
@@ -201,4 +203,6 @@ export async function fillSheet(
     await flushIfOver(REQUEST_BYTES.property + actionBytes('FreezeRows', [sheet.freezeRows]));
     ws.freezePanes.freezeRows(sheet.freezeRows);
   }
+  await flushIfOver(rowHeightBytes(sheet));
+  queueRowHeights(ws, sheet);
 }

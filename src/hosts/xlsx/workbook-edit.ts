@@ -2,9 +2,11 @@ import type { OutputSheet } from '../../engine/output';
 import { OWNER_NAME_PREFIX, ownerName, sameSheet } from '../../engine/ownership';
 import type { Progress } from '../../engine/port';
 import { OWNER_MARK_NAME } from '../../engine/store';
-import { CONTENT_TYPE, REL, insertBeforeClose, relsPartOf, resolveTarget, type XlsxPackage } from './package';
+import { CONTENT_TYPE, REL, insertBeforeClose, resolveTarget, type XlsxPackage } from './package';
 import { DOC_RELS_NS, sheetXml, StyleAppender } from './write';
-import { escapeAttr } from './xml';
+import { escapeAttr, escapeText } from './xml';
+import { addCharts, removeSheetParts } from './charts';
+import { sheetRef } from '../../engine/a1';
 import type { WorkbookInfo } from './workbook-part';
 
 /**
@@ -58,22 +60,20 @@ export function editWorkbook(
 
   sheets.forEach((w, i) => {
     onProgress?.(i, sheets.length, `Writing ${w.sheet.name}`);
-    const xml = sheetXml(w.sheet, styles);
     const old = replace.some((r) => sameSheet(r, w.sheet.name))
       ? info.sheets.find((s) => sameSheet(s.name, w.sheet.name))
       : undefined;
     if (old?.part && old.kind === 'worksheet') {
       // Its own sheet from an earlier run: same place, same part, new content; whatever hung off the old one goes.
-      const rels = pkg.find(relsPartOf(old.part));
-      if (rels) pkg.removePart(rels);
-      pkg.setPart(old.part, xml);
+      removeSheetParts(pkg, old.part);
+      pkg.setPart(old.part, sheetPart(pkg, old.part, w.sheet, styles));
       wb = wb.renameSheet(old.index, w.sheet.name);
       replacedIds.push(old.sheetId);
       positions.push({ index: old.index, written: w });
       return;
     }
     const part = pkg.freeName(info.part.replace(/[^/]*$/, 'worksheets/sheet'), '.xml');
-    pkg.setPart(part, xml);
+    pkg.setPart(part, sheetPart(pkg, part, w.sheet, styles));
     pkg.setContentType(part, CONTENT_TYPE.worksheet);
     const relId = pkg.addRelationship(info.part, REL.worksheet, part);
     wb = wb.addSheet(w.sheet.name, String(nextSheetId++), relId);
@@ -105,10 +105,38 @@ export function editWorkbook(
       wb = wb.addName(
         `<definedName name="${OWNER_MARK_NAME}" localSheetId="${p.index}" hidden="1">"${p.written.token}"</definedName>`,
       );
+  // Its print area and title rows, as Excel keeps them: names of the sheet's own, replacing any it had.
+  wb = wb.withoutNames(
+    (n) => PRINT_NAMES.includes(n.name) && n.localSheetId !== undefined && rewritten.has(n.localSheetId),
+  );
+  for (const p of positions) for (const name of printNames(p.written.sheet, p.index)) wb = wb.addName(name);
 
   pkg.setPart(info.part, wb.xml);
   pkg.setPart(stylesAt, styles.result());
   dropFromCalcChain(pkg, info, new Set(replacedIds));
+}
+
+/** The sheet's XML, with its charts' drawing added to the package when it has charts. */
+function sheetPart(pkg: XlsxPackage, part: string, sheet: OutputSheet, styles: StyleAppender): string {
+  const drawingRelId = sheet.charts?.length ? addCharts(pkg, part, sheet.name, sheet.charts) : undefined;
+  return sheetXml(sheet, styles, { drawingRelId });
+}
+
+const PRINT_NAMES = ['_xlnm.Print_Area', '_xlnm.Print_Titles'];
+
+/** The `_xlnm.Print_Area` and `_xlnm.Print_Titles` names of a sheet at `index`, from its print set-up. */
+export function printNames(sheet: OutputSheet, index: number): string[] {
+  const page = sheet.page;
+  if (!page) return [];
+  const absolute = page.area.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+  const names = [
+    `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeText(sheetRef(sheet.name, absolute))}</definedName>`,
+  ];
+  if (page.titleRows)
+    names.push(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(sheetRef(sheet.name, `$${page.titleRows.first + 1}:$${page.titleRows.last + 1}`))}</definedName>`,
+    );
+  return names;
 }
 
 /** The workbook part's text, edited in place: everything not edited stays as written. */

@@ -1,5 +1,12 @@
 import { a1, sheetRef } from '../../engine/a1';
-import { cellValue, type OutputCell, type OutputSheet } from '../../engine/output';
+import {
+  cellValue,
+  type HeaderFooterText,
+  type OutputCell,
+  type OutputSheet,
+  type PageSetup,
+} from '../../engine/output';
+import { PAGE_MARGINS } from '../../engine/paper';
 import { insertBeforeClose, type XlsxPackage } from './package';
 import { BUILT_IN_FORMATS } from './styles';
 import { encodeExcelEscapes, escapeAttr, escapeText } from './xml';
@@ -9,19 +16,17 @@ import { encodeExcelEscapes, escapeAttr, escapeText } from './xml';
  * never a formula, so sharedStrings.xml is left alone), number formats, bold/italic/underline,
  * alignment and wrap, column widths, frozen header rows and links to cells in the workbook.
  *
- * The sheet is built in the order the schema sets (CT_Worksheet). A later feature adds its own
- * element in its place through `SheetExtras`: print settings after the margins, a drawing (chart)
- * last, e.g. `{ drawingRelId: pkg.addRelationship(sheetPart, DRAWING_REL, 'xl/drawings/drawing9.xml') }`.
+ * The sheet is built in the order the schema sets (CT_Worksheet): its print set-up (fit to page,
+ * margins, A4, header and footer, page breaks) in its places, and the drawing holding its charts
+ * last, through `SheetExtras` (charts.ts writes the drawing and its charts).
  */
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const DOC_RELS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** Elements a later feature may add to a written sheet, each in its place in the schema's order. */
+/** Elements a written sheet takes from other parts, each in its place in the schema's order. */
 export interface SheetExtras {
-  /** `<printOptions>`, `<pageSetup>`, `<headerFooter>`: after the margins. */
-  printSettings?: string;
-  /** The relationship id of a drawing part holding the sheet's charts. */
+  /** The relationship id of a drawing part holding the sheet's charts (charts.ts). */
   drawingRelId?: string;
 }
 
@@ -69,10 +74,8 @@ export class StyleAppender {
     if (known !== undefined) return known;
     const fontId = this.font(want);
     const formatId = want.format ? this.format(want.format) : 0;
-    const alignment =
-      want.align || want.wrap
-        ? `<alignment${want.align ? ` horizontal="${want.align}"` : ''} vertical="top"${want.wrap ? ' wrapText="1"' : ''}/>`
-        : '';
+    // Every cell sits at the top of its row, so a row made taller for wrapped text reads across.
+    const alignment = `<alignment${want.align ? ` horizontal="${want.align}"` : ''} vertical="top"${want.wrap ? ' wrapText="1"' : ''}/>`;
     const xf =
       `<xf numFmtId="${formatId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"` +
       `${formatId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${alignment ? ' applyAlignment="1">' + alignment + '</xf>' : '/>'}`;
@@ -186,7 +189,9 @@ export function sheetXml(sheet: OutputSheet, styles: StyleAppender, extras: Shee
           return cellXml(ref, cell, styles);
         })
         .join('');
-      return out ? `<row r="${r + 1}">${out}</row>` : '';
+      const height = sheet.rowHeights?.[r];
+      const ht = height ? ` ht="${height}" customHeight="1"` : '';
+      return out || ht ? `<row r="${r + 1}"${ht}>${out}</row>` : '';
     })
     .join('');
   const freeze = sheet.freezeRows
@@ -195,18 +200,35 @@ export function sheetXml(sheet: OutputSheet, styles: StyleAppender, extras: Shee
   const cols = sheet.columnWidths.length
     ? `<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
     : '';
+  const m = PAGE_MARGINS;
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${DOC_RELS_NS}">`,
+    sheet.page ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
     `<sheetViews><sheetView workbookViewId="0">${freeze}</sheetView></sheetViews>`,
-    '<sheetFormatPr defaultRowHeight="15"/>',
+    // Rows 15 points high in every application (LibreOffice fits its own otherwise), as the print layout counts them.
+    '<sheetFormatPr defaultRowHeight="15" customHeight="1"/>',
     cols,
     `<sheetData>${rows}</sheetData>`,
     links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '',
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    extras.printSettings ?? '',
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
+    sheet.page ? pageXml(sheet.page) : '',
     extras.drawingRelId ? `<drawing r:id="${escapeAttr(extras.drawingRelId)}"/>` : '',
     '</worksheet>',
+  ].join('');
+}
+
+/** `<pageSetup>`, `<headerFooter>` and `<rowBreaks>`: A4, one page wide and as many tall as it takes. */
+function pageXml(page: PageSetup): string {
+  const part = (code: string, text: string) => (text ? `&${code}${text}` : '');
+  const line = (t: HeaderFooterText) => escapeText(part('L', t.left) + part('C', t.center) + part('R', t.right));
+  const breaks = page.breaksBefore.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('');
+  return [
+    `<pageSetup paperSize="9" orientation="${page.orientation}" fitToWidth="1" fitToHeight="0"/>`,
+    `<headerFooter><oddHeader>${line(page.header)}</oddHeader><oddFooter>${line(page.footer)}</oddFooter></headerFooter>`,
+    breaks
+      ? `<rowBreaks count="${page.breaksBefore.length}" manualBreakCount="${page.breaksBefore.length}">${breaks}</rowBreaks>`
+      : '',
   ].join('');
 }
 

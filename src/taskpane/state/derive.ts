@@ -10,6 +10,7 @@ import type { SheetGrid } from '../../engine/grid';
 import { planWrite, type WritePlan } from '../../engine/ownership';
 import type { OutputSheet } from '../../engine/output';
 import { buildReport } from '../../engine/report';
+import { isoDay } from '../../engine/paper';
 import { buildScenario, ScenarioTally, type Scenario, type ScenarioOutcome } from '../../engine/scenario';
 import { scoreWorkbook, type PreviousScores, type ScoreResult } from '../../engine/scoring';
 import { scenariosSheet } from '../../engine/report/scenarios-sheet';
@@ -136,14 +137,16 @@ export function outputsFor(target: WriteTarget, c: Choices, r: Results): Outputs
   const scores = reportScores(r.scores);
   const previousScores = c.previousScores ?? undefined;
   const signOffs = c.session.signOffs;
-  if (target === 'report') return { outputs: buildReport(check, { yearOne, scores, previousScores, signOffs }).sheets };
+  const paper = { source: c.workbookName ?? undefined, written: isoDay(new Date()) };
+  if (target === 'report')
+    return { outputs: buildReport(check, { yearOne, scores, previousScores, signOffs, paper }).sheets };
   const scenario = r.scenario as Scenario;
   const chosen = {
     scenario,
     included: includedIds(scenario, c.choices),
     target: targetValues(c.targets, scenario.base.years.length),
   };
-  return { outputs: buildReport(check, { yearOne, scores, previousScores, scenario: chosen, signOffs }).sheets };
+  return { outputs: buildReport(check, { yearOne, scores, previousScores, scenario: chosen, signOffs, paper }).sheets };
 }
 
 /** The chosen saved scenarios side by side with the published plan; null when none is chosen (or none can be). */
