@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { capitalise } from '../engine/compare';
 import {
   edgeWords,
+  ENVELOPE_NOT_WATCHED,
   NOTE_KEYS,
   NOTE_NAMES,
   previousScoresFrom,
@@ -44,6 +45,7 @@ export function printAnalysis(a: ScoreAnalysis): void {
   out(
     `How robust the order is to the weights (each weight moved alone, the others rescaled to keep ${s.total.toFixed()}; watching the top ${s.topPlaces}, every band${s.envelope ? ' and the envelope' : ''}):`,
   );
+  if (s.envelopeNotWatched) out(`  Note: ${ENVELOPE_NOT_WATCHED}.`);
   out(
     `  ${'Criterion'.padEnd(18)}${'Weight'.padStart(7)}${'Holds from'.padStart(12)}${'to'.padStart(7)}  What changes first`,
   );

@@ -5,6 +5,8 @@ import { Decimal } from '../../src/engine/money';
 import {
   chooseWithinEnvelope,
   DEFAULT_MODEL,
+  ENVELOPE_NOT_WATCHED,
+  ENVELOPE_WATCH_LIMIT,
   rankProposals,
   ratioText,
   readProposals,
@@ -243,5 +245,24 @@ describe('robustness of the ranking to the weights', () => {
       ),
       { numRuns: 8 },
     );
+  });
+});
+
+describe('the envelope with many proposals', () => {
+  it('is watched up to the limit, and beyond it says it is not, instead of taking minutes', () => {
+    const many = (n: number) =>
+      rankProposals(
+        proposalsOf(
+          Array.from({ length: n }, (_, i) => row(`P${i + 1}`, { investment: 100 + i, fit: (i % 5) + 1 })),
+        ).map((p) => scoreProposal(p, DEFAULT_MODEL)),
+      );
+    const envelope = new Decimal(1000);
+    const few = weightSensitivity(many(8), DEFAULT_MODEL, envelope);
+    expect(few.envelope?.toString()).toBe('1000');
+    expect(few.envelopeNotWatched).toBe(false);
+    const over = weightSensitivity(many(ENVELOPE_WATCH_LIMIT + 1), DEFAULT_MODEL, envelope);
+    expect(over.envelope).toBeNull();
+    expect(over.envelopeNotWatched).toBe(true);
+    expect(ENVELOPE_NOT_WATCHED).toContain(`more than ${ENVELOPE_WATCH_LIMIT} proposals`);
   });
 });

@@ -4,6 +4,7 @@ import {
   NOTE_KEYS,
   NOTE_NAMES,
   edgeWords,
+  ENVELOPE_NOT_WATCHED,
   shownHigh,
   shownLow,
   type NoteKey,
@@ -40,7 +41,7 @@ function firstChange(r: Range, side: 'low' | 'high'): string | null {
 const rangeText = (r: Range) => (r.movable ? `${shownLow(r.low).toFixed()}–${shownHigh(r.high).toFixed()}` : 'fixed');
 
 export function robustnessBlock(s: WeightSensitivity): Block {
-  const envelope = s.envelope ? ` and the envelope's choice` : '';
+  const envelope = s.envelope ? ` and the envelope's choice` : s.envelopeNotWatched ? ` (${ENVELOPE_NOT_WATCHED})` : '';
   const criteria: Row[] = s.weights.map((r) => [
     null,
     null,

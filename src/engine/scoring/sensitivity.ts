@@ -49,8 +49,10 @@ export interface WeightSensitivity {
   /** The weights' total (100). */
   total: Decimal;
   topPlaces: number;
-  /** The envelope watched, when one was given. */
+  /** The envelope watched, when one was given (and there are few enough proposals to watch it). */
   envelope: Decimal | null;
+  /** An envelope was given but not watched: there are more than ENVELOPE_WATCH_LIMIT proposals. */
+  envelopeNotWatched: boolean;
   /**
    * One per criterion, in the model's order: the range over which the top places, every band and the envelope's
    * choice all stay as they are.
@@ -212,11 +214,17 @@ function analyseCriterion(x: Shared, k: number): { weight: Range; perProposal: R
  * any band or the envelope's choice changes, and which change comes first; and for each proposal, how far each
  * weight can move before its own place or band changes. Exact: see weight-walk.ts.
  */
-export function weightSensitivity(
-  projects: ScoredProposal[],
-  model: ScoringModel,
-  envelope?: Decimal,
-): WeightSensitivity {
+/**
+ * Watching the envelope's choice means choosing the best set again wherever it could change: exact, but with
+ * hundreds of proposals it takes minutes (300 proposals, an envelope choosing 51: about four minutes), which the
+ * pane, the report and the command line would all wait for. Beyond this many proposals it is not watched, and
+ * the words say so (ENVELOPE_NOT_WATCHED).
+ */
+export const ENVELOPE_WATCH_LIMIT = 60;
+export const ENVELOPE_NOT_WATCHED = `the envelope's choice is not watched with more than ${ENVELOPE_WATCH_LIMIT} proposals: working it out across every weight would take minutes`;
+
+export function weightSensitivity(projects: ScoredProposal[], model: ScoringModel, given?: Decimal): WeightSensitivity {
+  const envelope = given && projects.length <= ENVELOPE_WATCH_LIMIT ? given : undefined;
   const total = model.criteria.reduce((t, c) => t.plus(c.weight), new Decimal(0));
   const basis: Basis = {
     projects,
@@ -238,6 +246,7 @@ export function weightSensitivity(
     total,
     topPlaces: TOP_PLACES,
     envelope: envelope ?? null,
+    envelopeNotWatched: !!given && !envelope,
     weights: analyses.map((a) => a.weight),
     proposals,
   };

@@ -1,6 +1,7 @@
 import { capitalise } from '../../engine/compare';
 import {
   edgeWords,
+  ENVELOPE_NOT_WATCHED,
   NOTE_KEYS,
   NOTE_NAMES,
   scoreAnalysis,
@@ -109,7 +110,9 @@ function robustness(result: ScoreResult): RobustnessView | null {
   if (!analysis) return null;
   const s = analysis.sensitivity;
   const top = `the top ${s.topPlaces === 3 ? 'three' : s.topPlaces}`;
-  const watching = s.envelope ? `${top}, every band and the envelope's choice` : `${top} and every band`;
+  const watching = s.envelope
+    ? `${top}, every band and the envelope's choice`
+    : `${top} and every band${s.envelopeNotWatched ? ` (${ENVELOPE_NOT_WATCHED})` : ''}`;
   const bars = s.weights.map((r) => bar(r, watching));
   return {
     total: s.total.toNumber(),
