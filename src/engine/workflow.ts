@@ -17,14 +17,20 @@ export interface ReadWorkbook {
   /** The user's sheets: everything but the sheets the add-in wrote, so a re-run reads only the inputs. */
   inputs: SheetGrid[];
   owned: string[];
+  /** The add-in's record in the workbook (reading corrections, scenarios, sign-offs), read with the sheets. */
+  store?: AddinStore | null;
 }
 
 export async function readWorkbook(port: WorkbookPort, onProgress?: Progress): Promise<ReadWorkbook> {
-  const [sheets, list] = await Promise.all([port.readSheets(onProgress), port.listSheets()]);
+  const [sheets, list, store] = await Promise.all([
+    port.readSheets(onProgress),
+    port.listSheets(),
+    port.readStore ? port.readStore() : null,
+  ]);
   const owned = list.filter((s) => s.owned).map((s) => s.name);
   const inputs = sheets.filter((s) => !owned.some((o) => sameSheet(o, s.name)));
   await readTotalFormulas(port, inputs, onProgress);
-  return { sheets, inputs, owned };
+  return { sheets, inputs, owned, store };
 }
 
 export async function checkThrough(
@@ -33,8 +39,7 @@ export async function checkThrough(
   onProgress?: Progress,
 ): Promise<{ read: ReadWorkbook; check: CheckResult }> {
   const read = await readWorkbook(port, onProgress);
-  const store = port.readStore ? await port.readStore() : null;
-  return { read, check: checkStored(read, store, options) };
+  return { read, check: checkStored(read, read.store ?? null, options) };
 }
 
 /**

@@ -62,12 +62,14 @@ async function printed(): Promise<string[]> {
 }
 
 describe.skipIf(!tools)('the report printed by LibreOffice', () => {
-  it('prints the MTFS Summary on at most two pages, the scores on one, each sheet headed by its name', async () => {
+  it('prints the MTFS Summary on at most two pages, the scores on at most two, each sheet headed by its name', async () => {
     const sheets = await printed();
     const pages = (name: string) => sheets.filter((s) => s === name).length;
     expect(pages(SUMMARY_SHEET)).toBeGreaterThanOrEqual(1);
     expect(pages(SUMMARY_SHEET)).toBeLessThanOrEqual(2);
-    expect(pages(SCORES_SHEET)).toBe(1);
+    // The ranking on the first page; who scored what, the weights' robustness and what it would take after it.
+    expect(pages(SCORES_SHEET)).toBeGreaterThanOrEqual(1);
+    expect(pages(SCORES_SHEET)).toBeLessThanOrEqual(2);
     expect(pages(FINDINGS_SHEET)).toBeGreaterThanOrEqual(1);
     expect(pages(FINDINGS_SHEET)).toBeLessThanOrEqual(2);
     expect(pages('Scoring Model')).toBe(1);

@@ -188,7 +188,7 @@ describe('on the command line and the Proposal Scores sheet', () => {
     expect(who).toContainEqual([1, 'C1', 'Risk', '2 × 2 = 4', 'A. Khan', null, null, 'Contract risk only']);
     expect(who).toContainEqual([3, 'c4', 'Customer service', '3', null, null, null, 'New this year']);
     const changed = block('CHANGES SINCE last-year.xlsx');
-    expect(changed[1]).toEqual(['2 proposals changed, 1 new, 1 removed. Proposals are paired by Ref.']);
+    expect(changed[1]).toEqual([null, null, '2 proposals changed, 1 new, 1 removed. Proposals are paired by Ref.']);
     expect(changed).toContainEqual([
       null,
       'C1',

@@ -29,6 +29,8 @@ const WEIGHT_FORMAT = '0.0##';
 const bold = (value: string, style: Partial<OutputCell> = {}) => text(value, { bold: true, ...style });
 const right = (value: string) => bold(value, { align: 'right', wrap: true });
 const wrap = (value: string, style: Partial<OutputCell> = {}) => text(value, { wrap: true, ...style });
+// A note sits in the wide third column (Project, What it would take), where it wraps to a readable measure:
+// in column A it would wrap down the narrow rank column when printed.
 const italic = (value: string) => text(value, { italic: true, wrap: true });
 
 /** "Below about 10.66: C4 falls to Priority 2." for one end of a range; null when nothing changes that way. */
@@ -65,6 +67,8 @@ export function robustnessBlock(s: WeightSensitivity): Block {
   return [
     title('HOW ROBUST THE ORDER IS TO THE WEIGHTS'),
     [
+      null,
+      null,
       italic(
         `Each weight moved on its own, the others rescaled in proportion so they still add up to ${s.total.toFixed()}: the weights over which the top ${s.topPlaces}, every band${envelope} stay as they are, and what changes first outside them. Worked out exactly, with the reward rounded as it is shown.`,
       ),
@@ -109,6 +113,8 @@ export function whatItTakesBlock(a: ScoreAnalysis): Block {
   return [
     title('WHAT IT WOULD TAKE TO MOVE UP A BAND'),
     [
+      null,
+      null,
       italic(
         'For each proposal not in Priority 1: the least change to one score or figure that moves it up a band (each worked out by scoring it again), smallest first; for a gated proposal, what would lift each gate.',
       ),
@@ -168,7 +174,7 @@ export function changesBlock(previous: string, changes: ScoreChanges, sheet: str
   );
   return [
     title(`CHANGES SINCE ${previous}`),
-    [italic(`${capitalise(changes.summary)}. Proposals are paired by Ref.`)],
+    [null, null, italic(`${capitalise(changes.summary)}. Proposals are paired by Ref.`)],
     [null, bold('Ref'), bold('What changed'), right('Before'), right('Now'), null, null, bold('Note')],
     ...changes.model.map((c) => change('Model', c)),
     ...rows,

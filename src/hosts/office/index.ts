@@ -8,7 +8,7 @@ import { supportsExcelApi } from './chart';
 import { plainExcelError } from './errors';
 import { readFormulas } from './formulas';
 import { SheetReader } from './reader';
-import { ownedIn, readMarks } from './record';
+import { ownedIn, readMarks, type WorkbookMarks } from './record';
 import { writeReport } from './replace';
 import {
   jsonBytes,
@@ -94,14 +94,25 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<{ name: string; owned: boolean }[]> {
-    return this.batch(async (context, sync) => {
-      const marks = await readMarks(context, sync);
-      return marks.sheets.map((s) => ({ name: s.name, owned: ownedIn(marks, s) }));
-    });
+    const marks = await this.marks();
+    return marks.sheets.map((s) => ({ name: s.name, owned: ownedIn(marks, s) }));
   }
 
   async readStore(): Promise<AddinStore | null> {
-    return this.batch(async (context, sync) => (await readMarks(context, sync)).store);
+    return (await this.marks()).store;
+  }
+
+  private marksInFlight: Promise<WorkbookMarks> | null = null;
+
+  /**
+   * The sheets' marks and the add-in's record, read in one batch. Asked for twice at the same moment (the sheet
+   * list and the record, as every check does), the two share the one read: one trip to Excel, not two.
+   */
+  private marks(): Promise<WorkbookMarks> {
+    this.marksInFlight ??= this.batch((context, sync) => readMarks(context, sync)).finally(() => {
+      this.marksInFlight = null;
+    });
+    return this.marksInFlight;
   }
 
   async writeStore(store: AddinStore): Promise<void> {

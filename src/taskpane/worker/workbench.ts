@@ -183,7 +183,7 @@ export class Workbench {
   ): Promise<{ read: ReadWorkbook; check: CheckResult; store: AddinStore | null }> {
     const read = await readWorkbook(port, progress);
     // The user's corrections to how tables are read are kept in the workbook's record: every check applies them.
-    const store = port.readStore ? await port.readStore() : null;
+    const store = read.store ?? null;
     progress(0, 0, 'Checking every total');
     return { read, check: checkStored(read, store), store };
   }
