@@ -16,6 +16,8 @@ import { ROOT } from '../support/paths';
 
 export { ROOT };
 export const CHROMIUM = '/usr/bin/chromium';
+/** Where the browser tests leave their screenshots (docs/ takes copies of some). */
+export const SHOTS = path.join(ROOT, 'test-output/screenshots');
 export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const VIOLATION = 'csp-violation:';
 const OFFICE_TELEMETRY = 'https://telemetryservice.firstpartyapps.oaspapps.com';
@@ -217,6 +219,37 @@ export async function launchPane(origin: string): Promise<Pane> {
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What a browser test file starts with: a folder of its own, the built pane served, and Chromium showing it. */
+export interface PaneSession {
+  /** A temporary folder for the file's workbooks, removed by close(). */
+  work: string;
+  origin: string;
+  pane: Pane;
+  close(): Promise<void>;
+}
+
+/** Builds (once per run) and serves the pane, opens it at 350 px and waits until it offers to open a file. */
+export async function startPane(prefix: string): Promise<PaneSession> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`the browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+  const work = await mkdtemp(path.join(tmpdir(), `mtfs-${prefix}-`));
+  const server = await serveDir(await sharedBuild());
+  const pane = await launchPane(server.origin);
+  await mkdir(SHOTS, { recursive: true });
+  await pane.page.goto(`${server.origin}/taskpane.html`);
+  await pane.page.getByRole('button', { name: 'Open an .xlsx file' }).waitFor();
+  return {
+    work,
+    origin: server.origin,
+    pane,
+    async close() {
+      await pane.close();
+      await server.close();
+      await rm(work, { recursive: true, force: true });
     },
   };
 }

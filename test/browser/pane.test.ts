@@ -3,18 +3,15 @@
  * the timings are `npm run bench`'s), in Excel's themes (light, dark, high contrast, forced colours) with a
  * screenshot of each, and checked by axe-core for accessibility problems of the pane's own making.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorkbook, type GeneratedWorkbook } from '../../bench/generate';
-import { CORPORATE_RESOURCES, EXAMPLE_WITH_PROPOSALS, ROOT } from '../support/paths';
-import { CHROMIUM, launchPane, serveDir, sharedBuild, type Pane } from './harness';
+import { CORPORATE_RESOURCES, EXAMPLE_WITH_PROPOSALS } from '../support/paths';
+import { type Pane, type PaneSession, SHOTS, startPane } from './harness';
 
-const SHOTS = path.join(ROOT, 'test-output/screenshots');
 const AXE = createRequire(__filename).resolve('axe-core/axe.min.js');
 
 interface AxeViolation {
@@ -59,27 +56,19 @@ const words = (v: AxeViolation[]) =>
     );
 
 describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
-  let server: Awaited<ReturnType<typeof serveDir>>;
+  let session: PaneSession;
   let pane: Pane;
   let work: string;
   let big: GeneratedWorkbook;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`the browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-    work = await mkdtemp(path.join(tmpdir(), 'mtfs-pane-'));
+    session = await startPane('pane');
+    ({ work, pane } = session);
     big = await generateWorkbook({ lines: 20_000, dir: work });
-    server = await serveDir(await sharedBuild());
-    pane = await launchPane(server.origin);
-    await mkdir(SHOTS, { recursive: true });
-    await pane.page.goto(`${server.origin}/taskpane.html`);
-    await pane.page.getByRole('button', { name: 'Open an .xlsx file' }).waitFor();
   }, 300_000);
 
   afterAll(async () => {
-    await pane?.close();
-    await server?.close();
-    if (work) await rm(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   const shot = (name: string) => pane.page.screenshot({ path: path.join(SHOTS, name), animations: 'disabled' });

@@ -4,20 +4,16 @@
  * workbook, open it again and see the corrections applied; the command line on the downloaded file gives the same
  * findings, and not one input cell changed.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mtfs } from '../support/cli';
 import { misreadSheets } from '../support/misread';
-import { ROOT } from '../support/paths';
 import { gridsToBuffer, readGrids } from '../support/workbooks';
-import { CHROMIUM, launchPane, serveDir, sharedBuild, type Pane } from './harness';
+import { type Pane, type PaneSession, SHOTS, startPane } from './harness';
 
-const SHOTS = path.join(ROOT, 'test-output/screenshots');
 const AXE = createRequire(__filename).resolve('axe-core/axe.min.js');
 
 /** What axe-core finds on the page, in words, leaving out Fluent UI's hidden focus-trap markers. */
@@ -37,26 +33,18 @@ describe('correcting the reading in the task pane at 350 px', () => {
   let work: string;
   let original: string;
   let saved: string;
-  let server: Awaited<ReturnType<typeof serveDir>>;
+  let session: PaneSession;
   let pane: Pane;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`the browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-    work = await mkdtemp(path.join(tmpdir(), 'mtfs-reading-'));
+    session = await startPane('reading');
+    ({ work, pane } = session);
     original = path.join(work, 'misread.xlsx');
     await writeFile(original, await gridsToBuffer(misreadSheets()));
-    server = await serveDir(await sharedBuild());
-    pane = await launchPane(server.origin);
-    await mkdir(SHOTS, { recursive: true });
-    await pane.page.goto(`${server.origin}/taskpane.html`);
-    await pane.page.getByRole('button', { name: 'Open an .xlsx file' }).waitFor();
   }, 300_000);
 
   afterAll(async () => {
-    await pane?.close();
-    await server?.close();
-    if (work) await rm(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   const shot = (name: string) => pane.page.screenshot({ path: path.join(SHOTS, name), animations: 'disabled' });

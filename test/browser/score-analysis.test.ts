@@ -4,16 +4,13 @@
  * pane writes then holds the changes, read back from the downloaded file.
  */
 import ExcelJS from 'exceljs';
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_WITH_PROPOSALS, ROOT } from '../support/paths';
 import { sheetValues } from '../support/snapshot';
-import { CHROMIUM, launchPane, serveDir, sharedBuild, type Pane } from './harness';
+import { type Pane, type PaneSession, SHOTS, startPane } from './harness';
 
-const SHOTS = path.join(ROOT, 'test-output/screenshots');
 const DOCS_SHOTS = path.join(ROOT, 'docs/screenshots');
 
 /** The example with C1's customer service scored 3 (it is 4) and a rationale: the "earlier scoring". */
@@ -39,18 +36,12 @@ async function earlierScoring(dir: string): Promise<string> {
 
 describe('Score: how robust the order is, what it would take, and what changed since', () => {
   let work: string;
-  let server: Awaited<ReturnType<typeof serveDir>>;
+  let session: PaneSession;
   let pane: Pane;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`the browser tests need Chromium at ${CHROMIUM}`);
-    const outDir = await sharedBuild();
-    work = await mkdtemp(path.join(tmpdir(), 'mtfs-score-analysis-'));
-    server = await serveDir(outDir);
-    pane = await launchPane(server.origin);
-    await mkdir(SHOTS, { recursive: true });
-    await pane.page.goto(`${server.origin}/taskpane.html`);
-    await pane.page.getByRole('button', { name: 'Open an .xlsx file' }).waitFor();
+    session = await startPane('score-analysis');
+    ({ work, pane } = session);
     await pane.page
       .locator('input[type=file]')
       .first()
@@ -64,9 +55,7 @@ describe('Score: how robust the order is, what it would take, and what changed s
   });
 
   afterAll(async () => {
-    await pane?.close();
-    await server?.close();
-    if (work) await rm(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   const shot = async (name: string) => {

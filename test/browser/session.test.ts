@@ -3,40 +3,29 @@
  * into the workbook and seen side by side with the published plan; a finding signed off, still signed off after
  * checking again and after reopening the downloaded workbook; and its mark out of date once a figure behind it changed.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSession } from '../../src/engine/session';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import { EXAMPLE_WITH_PROPOSALS } from '../support/paths';
 import { cloneGrids, gridsToBuffer, readGrids } from '../support/workbooks';
-import { CHROMIUM, launchPane, ROOT, serveDir, sharedBuild, type Pane } from './harness';
+import { type Pane, type PaneSession, SHOTS, startPane } from './harness';
 
-const SHOTS = path.join(ROOT, 'test-output/screenshots');
 const A = 'Option A: protect libraries';
 
 describe('a budget session in the pane: named scenarios side by side, findings signed off', () => {
   let work: string;
-  let server: Awaited<ReturnType<typeof serveDir>>;
+  let session: PaneSession;
   let pane: Pane;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`the browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-    work = await mkdtemp(path.join(tmpdir(), 'mtfs-session-'));
-    server = await serveDir(await sharedBuild());
-    pane = await launchPane(server.origin);
-    await mkdir(SHOTS, { recursive: true });
-    await pane.page.goto(`${server.origin}/taskpane.html`);
-    await pane.page.getByRole('button', { name: 'Open an .xlsx file' }).waitFor();
+    session = await startPane('session');
+    ({ work, pane } = session);
   }, 300_000);
 
   afterAll(async () => {
-    await pane?.close();
-    await server?.close();
-    if (work) await rm(work, { recursive: true, force: true });
+    await session?.close();
   });
 
   const shot = (name: string) => pane.page.screenshot({ path: path.join(SHOTS, name), animations: 'disabled' });
