@@ -6,6 +6,25 @@ import { parseTree, type XmlElement } from '../../src/hosts/xlsx/xml';
  * the schema's order, with those the schema requires marked `1` (or `2` for two). A child out of
  * order, one the type does not allow, or a required one missing is a file Excel would repair.
  */
+/** EG_AxShared: the elements every axis starts with, in order, before its own. */
+const AX_SHARED: [string, number][] = [
+  ['axId', 1],
+  ['scaling', 1],
+  ['delete', 0],
+  ['axPos', 1],
+  ['majorGridlines', 0],
+  ['minorGridlines', 0],
+  ['title', 0],
+  ['numFmt', 0],
+  ['majorTickMark', 0],
+  ['minorTickMark', 0],
+  ['tickLblPos', 0],
+  ['spPr', 0],
+  ['txPr', 0],
+  ['crossAx', 1],
+  ['crosses', 0],
+];
+
 const SEQUENCES: Record<string, [string, number][]> = {
   chartSpace: [
     ['date1904', 0],
@@ -68,21 +87,7 @@ const SEQUENCES: Record<string, [string, number][]> = {
     ['extLst', 0],
   ],
   catAx: [
-    ['axId', 1],
-    ['scaling', 1],
-    ['delete', 0],
-    ['axPos', 1],
-    ['majorGridlines', 0],
-    ['minorGridlines', 0],
-    ['title', 0],
-    ['numFmt', 0],
-    ['majorTickMark', 0],
-    ['minorTickMark', 0],
-    ['tickLblPos', 0],
-    ['spPr', 0],
-    ['txPr', 0],
-    ['crossAx', 1],
-    ['crosses', 0],
+    ...AX_SHARED,
     ['auto', 0],
     ['lblAlgn', 0],
     ['lblOffset', 0],
@@ -91,28 +96,7 @@ const SEQUENCES: Record<string, [string, number][]> = {
     ['noMultiLvlLbl', 0],
     ['extLst', 0],
   ],
-  valAx: [
-    ['axId', 1],
-    ['scaling', 1],
-    ['delete', 0],
-    ['axPos', 1],
-    ['majorGridlines', 0],
-    ['minorGridlines', 0],
-    ['title', 0],
-    ['numFmt', 0],
-    ['majorTickMark', 0],
-    ['minorTickMark', 0],
-    ['tickLblPos', 0],
-    ['spPr', 0],
-    ['txPr', 0],
-    ['crossAx', 1],
-    ['crosses', 0],
-    ['crossBetween', 0],
-    ['majorUnit', 0],
-    ['minorUnit', 0],
-    ['dispUnits', 0],
-    ['extLst', 0],
-  ],
+  valAx: [...AX_SHARED, ['crossBetween', 0], ['majorUnit', 0], ['minorUnit', 0], ['dispUnits', 0], ['extLst', 0]],
   scaling: [
     ['logBase', 0],
     ['orientation', 0],
