@@ -31,13 +31,13 @@ function tableLine(t: Table): string {
 
 async function check(file: string, opts: CheckCommandOptions): Promise<number> {
   const corrections = opts.reading ? await readCorrectionsFile(opts.reading) : undefined;
-  const wb = await openWorkbook(file);
-  const { check: result } = await checkThrough(wb, {
+  const { read, check: result } = await checkThrough(await openWorkbook(file), {
     tolerance: opts.tolerance,
     basis: opts.basis,
     corrections,
   });
-  const session = readSession(await wb.readStore());
+  // The record was read with the sheets: its corrections are in the check, its scenarios and marks here.
+  const session = readSession(read.store ?? null);
   sayProblems(file, session);
   const marked = markFindings(result.findings, session.signOffs);
   const shown = opts.unexplained ? marked.filter(isOpen) : marked;

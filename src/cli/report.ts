@@ -114,7 +114,7 @@ async function report(file: string, opts: ReportOptions, log: (line: string) => 
   const scores = scoreWorkbook(read.inputs, { envelope: opts.envelope });
   if (previous && !scores.proposalsSheet)
     throw new CommandFailure(`${basename(file)} has no Commercial Projects sheet to compare with ${previous.name}`);
-  const { signOffs } = readSession(await wb.readStore());
+  const { signOffs } = readSession(read.store ?? null);
   const built = buildReport(check, {
     yearOne: entered,
     scores: scores.proposalsSheet ? scores : undefined,
