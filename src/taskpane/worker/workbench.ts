@@ -323,14 +323,13 @@ export class Workbench {
     change: (list: ReadingCorrection[]) => ReadingCorrection[],
     progress: Progress,
   ): Promise<void> {
-    const { source, sheets, inputs } = this.s;
-    if (!source || !sheets || !inputs) throw new PlainError('open a workbook first');
-    const port = source.port;
-    if (!port.readStore || !port.writeStore) throw new PlainError('this workbook cannot keep corrections');
+    const { sheets, inputs } = this.s;
+    if (!sheets || !inputs) throw new PlainError('open a workbook first');
     progress(0, 0, 'Saving your correction in the workbook');
-    const store = await port.readStore();
-    const next = storeWithCorrections(store, change(correctionsOf(store).corrections));
-    await port.writeStore(next);
+    const { source, store: next } = await this.writeRecord(
+      (store) => storeWithCorrections(store, change(correctionsOf(store).corrections)),
+      'corrections',
+    );
     progress(0, 0, 'Checking every total');
     const check = checkStored({ sheets, inputs, owned: [] }, next);
     if (this.s.source === source) this.update({ store: next, session: readSession(next), ...this.rechecked(check) });
@@ -469,12 +468,22 @@ export class Workbench {
    * what was written. Inside Excel it is saved with the workbook; in browser mode, in the downloaded file.
    */
   private async keep(change: (store: AddinStore | null) => AddinStore): Promise<void> {
-    const port = this.s.source?.port;
-    if (!port) throw new PlainError('open a workbook first');
-    if (!port.readStore || !port.writeStore) throw new PlainError('this workbook cannot keep saved scenarios or marks');
+    const { source, store } = await this.writeRecord(change, 'saved scenarios or marks');
+    if (this.s.source === source) this.update({ store, session: readSession(store) });
+  }
+
+  /** Reads the record afresh, writes it changed, and says which workbook it was (the user may open another meanwhile). */
+  private async writeRecord(
+    change: (store: AddinStore | null) => AddinStore,
+    what: string,
+  ): Promise<{ source: WorkbookSource; store: AddinStore }> {
+    const source = this.s.source;
+    if (!source) throw new PlainError('open a workbook first');
+    const port = source.port;
+    if (!port.readStore || !port.writeStore) throw new PlainError(`this workbook cannot keep ${what}`);
     const store = change(await port.readStore());
     await port.writeStore(store);
-    this.update({ store, session: readSession(store) });
+    return { source, store };
   }
 
   /** Saves the Scenario tab's switches and targets under a name (replacing a scenario of the same name). */
