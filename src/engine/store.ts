@@ -43,9 +43,17 @@ export function correctionsOf(store: AddinStore | null): { corrections: ReadingC
   return kept === undefined ? { corrections: [], problems: [] } : parseCorrections(kept);
 }
 
-/** The record keeping these corrections (and everything else it held). */
+/**
+ * The record keeping these corrections (and everything else it held). Kept entries that cannot be read (a later
+ * version's, or damaged) stay as they were, ahead of the readable ones: they are the user's, not the add-in's to
+ * drop, and `correctionsOf` goes on saying why each is not applied.
+ */
 export function storeWithCorrections(store: AddinStore | null, corrections: readonly ReadingCorrection[]): AddinStore {
-  return { ...(store ?? emptyStore()), [READING_CORRECTIONS]: [...corrections] };
+  const kept = store?.[READING_CORRECTIONS];
+  const unreadable = Array.isArray(kept)
+    ? (kept as unknown[]).filter((entry) => parseCorrections([entry]).problems.length > 0)
+    : [];
+  return { ...(store ?? emptyStore()), [READING_CORRECTIONS]: [...unreadable, ...corrections] };
 }
 
 export function emptyStore(): AddinStore {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ReadingCorrection } from '../../src/engine/reader/corrections';
 import {
+  correctionsOf,
   emptyStore,
   isOwnedSheet,
   isStoreXml,
@@ -7,6 +9,7 @@ import {
   recordWritten,
   storeFromXml,
   storeToXml,
+  storeWithCorrections,
   type AddinStore,
 } from '../../src/engine/store';
 
@@ -67,5 +70,28 @@ describe("the add-in's record in a workbook", () => {
     const a = newOwnerToken();
     expect(a).toMatch(/^[0-9a-f]{24}$/);
     expect(newOwnerToken()).not.toBe(a);
+  });
+
+  it('keeps corrections it cannot read when the user saves another, and goes on saying why they are not applied', () => {
+    const later = { sheet: 'Growth', table: 'A4', heading: 'Ref', splitsInto: ['B', 'C'] };
+    const memo: ReadingCorrection = {
+      sheet: 'Growth',
+      table: 'A4',
+      heading: 'Ref',
+      row: 9,
+      label: 'of which',
+      role: 'memo',
+    };
+    const held: AddinStore = { ...emptyStore(), readingCorrections: [later, memo], scenarios: [{ name: 'Plan A' }] };
+    const signs: ReadingCorrection = { sheet: 'Growth', table: 'A4', heading: 'Ref', signs: 'shown-positive' };
+
+    const saved = storeWithCorrections(held, [memo, signs]);
+
+    expect(saved.readingCorrections).toEqual([later, memo, signs]);
+    expect(saved.scenarios).toEqual([{ name: 'Plan A' }]);
+    const read = correctionsOf(saved);
+    expect(read.corrections).toEqual([memo, signs]);
+    expect(read.problems).toHaveLength(1);
+    expect(read.problems[0]).toMatch(/^correction 1: /);
   });
 });
