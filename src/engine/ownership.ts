@@ -23,8 +23,9 @@ const LEGACY_TITLES: Record<string, RegExp> = {
 /**
  * An old workbook's sheet is the add-in's only when all three hold: the workbook carries the
  * previous version's name for it (MTFS_Owned_<sheet>, pointing at its A1), it is one of the sheets
- * the add-in writes, and its A1 or A2 holds the title the add-in writes there. Used only when the
- * workbook has no add-in record (store.ts); a workbook with one is judged by it alone.
+ * the add-in writes, and its A1 or A2 holds the title the add-in writes there. It counts alongside the
+ * add-in's record (store.ts): an old workbook gains a record when a correction or a mark is first saved, before
+ * its old sheets are written again (which replaces their names with the record's tokens).
  */
 export function isLegacyOwnedSheet(
   sheet: string,

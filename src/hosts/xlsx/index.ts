@@ -88,7 +88,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return tokens;
   }
 
-  /** Sheets the previous version marked, when the workbook has no record: only those still holding its content. */
+  /** Sheets the previous version marked: only those still holding its content (a record, made since by a correction, does not undo them). */
   private legacyOwned(): Set<string> {
     const owned = new Set<string>();
     const ctx = this.context();
@@ -109,7 +109,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async listSheets(): Promise<{ name: string; owned: boolean }[]> {
     const store = await this.readStore();
     const tokens = this.ownerTokens();
-    const legacy = store ? new Set<string>() : this.legacyOwned();
+    const legacy = this.legacyOwned();
     return this.info.sheets.map((s) => ({
       name: s.name,
       owned: isOwnedSheet(store, { name: s.name, ownerToken: tokens.get(s.index) }) || legacy.has(s.name),
