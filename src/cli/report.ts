@@ -75,8 +75,8 @@ async function councilReport(files: string[], opts: ReportOptions, log: (line: s
   }
   const parts = [];
   for (const file of files) {
-    const { check } = await checkThrough(await openWorkbook(file));
-    parts.push({ check, source: basename(file) });
+    const { read, check } = await checkThrough(await openWorkbook(file));
+    parts.push({ check, source: basename(file), signOffs: readSession(read.store ?? null).signOffs });
     log(`${basename(file)}: ${checkSummary(check)}`);
   }
   const built = buildCouncilReport(parts, { written: isoDay(new Date()) });
@@ -87,7 +87,7 @@ async function councilReport(files: string[], opts: ReportOptions, log: (line: s
   log(`  sheets: ${built.sheets.map((s) => s.sheet.name).join(', ')}`);
   built.notes.forEach((n) => log(`  ${n}`));
   log('  the input workbooks are not changed (they are only read).');
-  return exitCodeFor(parts.flatMap((p) => p.check.findings));
+  return exitCodeFor(parts.flatMap((p) => markFindings(p.check.findings, p.signOffs)));
 }
 
 async function report(file: string, opts: ReportOptions, log: (line: string) => void): Promise<number> {

@@ -198,4 +198,25 @@ describe('mtfs mark and mtfs check with sign-offs', () => {
     expect(cellText(row[4])).toMatch(/^Explained \d+ \w+ \d{4}$/);
     expect(cellText(row[5])).toBe('£1 rounding, as published');
   });
+
+  it('puts each workbook’s own marks on the council report’s MTFS Findings sheet', async () => {
+    const wrong = await changed('council-wrong.xlsx', 1000);
+    const marked = at('council-marked.xlsx');
+    expect(mtfs('mark', wrong, 'Revenue Budget!A25', '--explained', 'Agreed re-phasing', '-o', marked).code).toBe(0);
+    // The same error in two workbooks, explained in one: the other's is still open, so the report says errors.
+    let r = mtfs('report', marked, wrong, '-o', at('council.xlsx'));
+    expect(r.code).toBe(1);
+    const sheet = (await readGrids(at('council.xlsx'))).find((s) => s.name === 'MTFS Findings')!;
+    const header = sheet.rows.find((row) => cellText(row?.[0]) === 'Severity')!.map(cellText);
+    expect(header).toEqual(['Severity', 'Rule', 'Message', 'Cell', 'Workbook', 'Status', 'Note']);
+    const a25 = sheet.rows
+      .filter((row) => cellText(row?.[3]) === 'Revenue Budget!A25')
+      .map((row) => [cellText(row[4]), cellText(row[5]).replace(/ \d+ \w+ \d{4}$/, ''), cellText(row[6])]);
+    expect(a25).toEqual([
+      ['council-marked.xlsx', 'Explained', 'Agreed re-phasing'],
+      ['council-wrong.xlsx', 'Open', ''],
+    ]);
+    r = mtfs('report', marked, EXAMPLE_WITH_PROPOSALS, '-o', at('council-explained.xlsx'));
+    expect(r.code).toBe(0);
+  });
 });

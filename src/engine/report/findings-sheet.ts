@@ -2,15 +2,22 @@ import { checkSummary, type CheckResult } from '../check';
 import { RULES, type Finding } from '../findings';
 import { capitalise } from '../compare';
 import type { OutputSheet } from '../output';
-import { markCounts, markCountWords, markFindings, markStatusWords, type SignOff } from '../session/signoffs';
+import {
+  markCounts,
+  markCountWords,
+  markFindings,
+  markStatusWords,
+  type MarkedFinding,
+  type SignOff,
+} from '../session/signoffs';
 import { text } from './blocks';
 
 export const FINDINGS_SHEET = 'MTFS Findings';
 
 const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
-/** A finding, and the workbook it is in when the report gathers several workbooks. */
-export type ReportedFinding = Finding & { workbook?: string };
+/** A finding, the workbook it is in when the report gathers several workbooks, and its mark when already matched there. */
+export type ReportedFinding = MarkedFinding & { workbook?: string };
 
 /**
  * Every finding, from the check and from scoring, with its severity, rule, message and its cell:
@@ -25,7 +32,8 @@ export function findingsSheet(
 ): OutputSheet {
   const findings = markFindings<ReportedFinding>([...check.findings, ...extra], marks);
   const elsewhere = findings.some((f) => f.workbook);
-  const signed = marks.length > 0;
+  // A council report's findings come marked by their own workbooks' sign-offs.
+  const signed = marks.length > 0 || findings.some((f) => f.mark);
   const counted = markCountWords(markCounts(findings));
   const bold = (value: string) => text(value, { bold: true });
   const rows = [

@@ -23,7 +23,7 @@ import type { PreviousScores, ScoreResult } from '../scoring';
 import type { Decimal } from '../money';
 import { runScenario, type Scenario } from '../scenario';
 import { scenarioBlock } from './scenario-block';
-import type { SignOff } from '../session/signoffs';
+import { markFindings, type SignOff } from '../session/signoffs';
 
 export { FINDINGS_SHEET } from './findings-sheet';
 export { SCORES_SHEET } from './scores-sheet';
@@ -181,12 +181,21 @@ export function buildReport(check: CheckResult, options: ReportOptions = {}): Re
   return { sheets: ordered(sheets), budget, net, notes };
 }
 
-/** A council-wide report from several department workbooks: every department's summaries, the Council Summary and every finding with its workbook. */
-export function buildCouncilReport(inputs: ConsolidationPart[], paper: Pick<PaperHeading, 'written'> = {}): Report {
+/** A department workbook in a council report, with the sign-offs kept in it. */
+export type CouncilInput = ConsolidationPart & { signOffs?: readonly SignOff[] };
+
+/**
+ * A council-wide report from several department workbooks: every department's summaries, the Council Summary and
+ * every finding with its workbook and, where that workbook signed it off, its mark (matched within its own workbook:
+ * two departments' "Growth" sheets are not one sheet).
+ */
+export function buildCouncilReport(inputs: CouncilInput[], paper: Pick<PaperHeading, 'written'> = {}): Report {
   const parts = inputs.flatMap((input) =>
     departmentViews(input.check).map((v) => departmentPart(v, { yearOne: input.yearOne })),
   );
-  const findings = inputs.flatMap((input) => input.check.findings.map((f) => ({ ...f, workbook: input.source })));
+  const findings = inputs.flatMap((input) =>
+    markFindings(input.check.findings, input.signOffs ?? []).map((f) => ({ ...f, workbook: input.source })),
+  );
   const council = consolidate(inputs);
   const heading = paperHeading(parts, 'Council', {
     source: inputs.length === 1 ? inputs[0]!.source : `${inputs.length} department workbooks`,
