@@ -5,7 +5,14 @@ import { finding, type Finding } from './findings';
 import { addCents, Decimal, stepCents, sum, ZERO } from './money';
 import { groupHeadings } from './structure';
 import { columnIndex, type Figure, type MoneyColumn, type RowRule, type Table, type TableRow } from './tables';
-import { isClassification, nameWords, totalLabelClass, totalLabelSubject, wordsAgree } from './vocabulary';
+import {
+  isClassification,
+  namesOnlyAMeasure,
+  nameWords,
+  totalLabelClass,
+  totalLabelSubject,
+  wordsAgree,
+} from './vocabulary';
 
 export interface RuleContext {
   tolerance: Tolerance;
@@ -405,7 +412,7 @@ export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
     if (cls !== 'named' && cls !== 'sub') return;
     const subject = totalLabelSubject(row.label);
     const subjectWords = new Set(nameWords(subject));
-    if (!subject || subjectWords.size === 0) return;
+    if (!subject || subjectWords.size === 0 || namesOnlyAMeasure(subject)) return;
     const agrees = (c: string) => wordsAgree(subjectWords, new Set(nameWords(c)));
     // Only a total that names a department or section ("TOTAL ADULTS", "Sub total ICT") can name the
     // wrong one; "Total funding" or "Service total" describe what they add up, not whose it is.

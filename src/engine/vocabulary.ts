@@ -111,6 +111,24 @@ export function totalLabelSubject(label: string): string {
     .trim();
 }
 
+/**
+ * Words that say what a total measures, not whose it is: "NET SERVICE EXPENDITURE", "TOTAL NET REVENUE BUDGET"
+ * and "Net Budget Requirement" are the same kind of line in any department's table.
+ */
+const MEASURE_WORDS = new Set(
+  (
+    'net gross service services revenue capital expenditure expenses spending spend income budget budgets ' +
+    'requirement cost costs funding financing council tax precepts precept levies levy charges ' +
+    'estimate estimates proposed original revised approved base cash limit'
+  ).split(' '),
+);
+
+/** True when a total's label names only a measure ("NET REVENUE EXPENDITURE"), so it cannot name the wrong section. */
+export function namesOnlyAMeasure(label: string): boolean {
+  const words = nameWords(label);
+  return words.length > 0 && words.every((w) => MEASURE_WORDS.has(w));
+}
+
 // ---- Savings classifications ---------------------------------------------------------------
 
 /** The classifications of a saving, as the house format writes them. */

@@ -134,6 +134,33 @@ describe('variations in other departments’ tables', () => {
     expect(result.findings[0].message).toContain('"TOTAL ADULTS AND COMMUNITIES"');
   });
 
+  it('does not warn when a total in capitals names a measure, not a section', async () => {
+    // Published papers print their totals in capitals ("NET SERVICE EXPENDITURE"): that says what the
+    // line measures, in any department's table, so it cannot be a label copied from the wrong one.
+    const s = sheet('Council Tax', [
+      [b('WHERE YOUR COUNCIL TAX GOES')],
+      [b('Service'), b('2023/24 £000')],
+      [b('Education')],
+      ['Schools', 400],
+      ['Early years', 100],
+      [b('Social Care')],
+      ['Adults', 300],
+      ['Children', 200],
+      [b('NET SERVICE EXPENDITURE'), b(1000)],
+      [b('Precepts and Levies')],
+      ['Fire authority', 60],
+      ['Police', 40],
+      [b('NET REVENUE EXPENDITURE'), b(1100)],
+    ]);
+    const result = await check([s]);
+    expect(result.tables).toHaveLength(1);
+    expect(result.tables[0].rows.filter((r) => r.type === 'total').map((r) => r.label)).toEqual([
+      'NET SERVICE EXPENDITURE',
+      'NET REVENUE EXPENDITURE',
+    ]);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
   it('warns when a sub total names another section', async () => {
     const s = sheet('Capital', [
       [b('CAPITAL PROGRAMME 2015/16 - 2018/19')],
