@@ -16,12 +16,14 @@ import { kindWords, tableKind } from './kind';
 import { describeReading } from './reading';
 import { nameTotals, signUnsignedColumns, solveRowRules } from './relations';
 import { rowShape } from './shapes';
+import { sideBySide } from './side-by-side';
 import { solveTotals } from './solve';
 import { columnSteps, tableStep } from './units';
 
 /**
  * The reader, stage by stage (docs/checks.md explains it for users):
  * 1. blocks.ts   where the tables are: runs of rows with figures, their heading rows and titles;
+ *    side-by-side.ts  tables printed side by side in one run of rows, split at their empty columns;
  * 2. header.ts   the heading rows folded per column: words, year, unit;
  * 3. columns.ts  each column's role, from its heading and its content;
  * 4. (here)      the table's money columns, its kind, and each row read (rows.ts);
@@ -271,18 +273,25 @@ export function readTables(sheet: SheetGrid, corrections: readonly ReadingCorrec
   const outcomes: CorrectionOutcome[] = [];
   const sheetCorrections = corrections.length ? new SheetCorrections(sheet.name, [...corrections]) : undefined;
   const blocks = findBlocks(sheet);
-  for (const block of blocks) {
+  for (const { grid, block } of blocks.flatMap((b) => tablesIn(sheet, b))) {
     const tableFindings: Finding[] = [];
     const before = outcomes.length;
-    const table = readTable(sheet, block, tableFindings, sheetCorrections, outcomes);
+    const table = readTable(grid, block, tableFindings, sheetCorrections, outcomes);
     // A table the user has corrected is kept, whatever the reader would have made of it.
-    if (!table || (outcomes.length === before && !looksLikeMoney(sheet, table, block))) continue;
+    if (!table || (outcomes.length === before && !looksLikeMoney(grid, table, block))) continue;
     tables.push(table);
     append(findings, tableFindings);
   }
   append(findings, headingsWithoutLines(sheet, blocks));
   if (sheetCorrections) append(outcomes, sheetCorrections.unclaimed());
   return { tables, findings, corrections: outcomes };
+}
+
+/** The tables a block holds: itself, or the tables printed side by side in it, each found again in its own columns. */
+function tablesIn(sheet: SheetGrid, block: Block): { grid: SheetGrid; block: Block }[] {
+  const parts = sideBySide(sheet, block);
+  if (!parts) return [{ grid: sheet, block }];
+  return parts.flatMap((part) => findBlocks(part.sheet).map((b) => ({ grid: part.sheet, block: b })));
 }
 
 /** A house-format heading row with no figures under it: said, rather than passed over. */
