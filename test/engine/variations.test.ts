@@ -161,6 +161,22 @@ describe('variations in other departments’ tables', () => {
     expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
+  it('reads a list of cost centres as a budget table, not as savings, whatever the sign of its total', async () => {
+    // References alone (P1001) say nothing of growth or savings; read as savings because the total is
+    // income, every service that costs money would be a "positive saving".
+    const s = sheet('Place', [
+      [b('PLACE DIRECTORATE REVENUE BUDGET')],
+      [b('Cost centre'), b('Service'), b('2026/27 £000'), b('2027/28 £000')],
+      ['P1001', 'Car parking', -1850, -1900],
+      ['P1002', 'Markets', 120, 125],
+      ['P1003', 'Trading standards', 300, 310],
+      [undefined, b('Total'), b(-1430), b(-1465)],
+    ]);
+    const result = await check([s]);
+    expect(result.tables.map((t) => t.kind)).toEqual(['budget-table']);
+    expect(at(result.findings)).toEqual([]);
+  });
+
   it('warns when a sub total names another section', async () => {
     const s = sheet('Capital', [
       [b('CAPITAL PROGRAMME 2015/16 - 2018/19')],

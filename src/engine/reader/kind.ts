@@ -64,6 +64,8 @@ function growthOrSavings(e: KindEvidence): TableKind | null {
     if (ref && /^G\d/i.test(ref)) growth += 1;
   }
   if (savings !== growth) return savings > growth ? 'savings' : 'growth';
+  // References alone (cost centres such as P1001) say nothing of growth or savings: a budget table.
+  if (savings === 0) return null;
   let sign = new Decimal(0);
   for (const row of lines) for (const f of row.figures) if (f?.value) sign = sign.plus(f.value);
   return sign.isNegative() ? 'savings' : 'growth';
