@@ -1,5 +1,5 @@
 import type { Cell } from './grid';
-import { Decimal, exactCents } from './money';
+import { Decimal, exactCents, excelNumber } from './money';
 import type { Figure } from './tables';
 import { isNilText, UNIT_ONLY } from './vocabulary';
 
@@ -98,7 +98,7 @@ export function readFigure(cell: Cell | undefined): FigureRead {
   }
   if (typeof v === 'number') {
     return Number.isFinite(v)
-      ? { kind: 'number', value: new Decimal(v), asText: false }
+      ? { kind: 'number', value: new Decimal(excelNumber(v)), asText: false }
       : { kind: 'error', error: '#NUM!' };
   }
   if (typeof v === 'string') {

@@ -24,6 +24,17 @@ export function exactCents(x: number): number {
 }
 
 /**
+ * A cell's number as Excel means it: to 15 significant digits, the precision Excel calculates and
+ * shows. A SUM of pence Excel stores as 345.84999999999997 is the 345.85 it shows; read to the last
+ * binary digit it would leave "rounding differences of 0.000" on every such total. Whole numbers and
+ * exact hundredths (nearly every figure) are returned as they are, without the cost of a string.
+ */
+export function excelNumber(x: number): number {
+  if (Number.isInteger(x) || !Number.isNaN(exactCents(x)) || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(15));
+}
+
+/**
  * Adds exact hundredths as plain numbers. This is never a float sum: every addend is a whole
  * number, and a sum of whole numbers is exact while it stays a safe integer (below 2^53), which is
  * checked after every addition. NaN when a partial sum leaves that range or an addend is NaN:

@@ -3,7 +3,7 @@ import { minOf } from './collections';
 import { CellFigure, figureKind, readFigure, type FigureRead } from './figures';
 import { finding, type Finding } from './findings';
 import { cellText, type Cell, type SheetGrid } from './grid';
-import { formatMoney } from './money';
+import { excelNumber, formatMoney } from './money';
 import type { Figure, MoneyColumn, StarMarker, TableRow } from './tables';
 import { isClassification, TOTAL_LABEL } from './vocabulary';
 
@@ -271,7 +271,8 @@ function figureAt(
 ): Figure | undefined {
   if (!cell) return undefined;
   const v = cell.value;
-  if (typeof v === 'number' && !cell.error && Number.isFinite(v)) return new CellFigure(r, col, v, cell.format);
+  if (typeof v === 'number' && !cell.error && Number.isFinite(v))
+    return new CellFigure(r, col, excelNumber(v), cell.format);
   return figureFrom(sheetName, r, col === m.col ? m : { ...m, col }, readFigure(cell), out, cell.format);
 }
 

@@ -403,6 +403,19 @@ export function checkSavingsLines(table: Table): Finding[] {
   return out;
 }
 
+/**
+ * Where the group a total closes starts: as the layout gives it, else the headings just above the
+ * first line it adds up (a total the reader solved from the figures), else the row after the total before it.
+ */
+function groupStart(rows: TableRow[], t: number): number {
+  const total = rows[t]!;
+  if (total.spanStart !== undefined) return total.spanStart;
+  let i = total.parts?.length ? Math.min(...total.parts) : t;
+  if (i === t) while (i > 0 && rows[i - 1]!.type !== 'total') i--;
+  while (i > 0 && rows[i - 1]!.type === 'heading') i--;
+  return i;
+}
+
 /** A named total must name what it closes: its section, its table or the department. */
 export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
@@ -423,8 +436,11 @@ export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
     if (table.title.some(agrees) || (ctx.department !== undefined && agrees(ctx.department))) return;
     const headings = row.closesTable
       ? table.rows.filter((r) => r.type === 'heading').map((r) => r.label)
-      : groupHeadings(table.rows, row.spanStart ?? 0, t).map((r) => r.label);
+      : groupHeadings(table.rows, groupStart(table.rows, t), t).map((r) => r.label);
     if (headings.some(agrees)) return;
+    // A total whose lines have no heading of their own can name another section's heading only by
+    // sharing its words ("Increase in Council Tax" under a "Council Tax" section): no sign of a copy.
+    if (!row.closesTable && headings.length === 0 && !named) return;
     const closes = row.closesTable
       ? `the whole ${table.title[0] ? `"${table.title[0]}" ` : ''}table`
       : headings.length

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check';
 import { equalInCents, judge } from '../../src/engine/compare';
 import { CellFigure, readFigure } from '../../src/engine/figures';
-import { addCents, Decimal, exactCents, formatMoney } from '../../src/engine/money';
+import { addCents, Decimal, exactCents, excelNumber, formatMoney } from '../../src/engine/money';
 import { b, sheet } from '../support/workbooks';
 
 /**
@@ -100,6 +100,25 @@ describe('exact sums in hundredths', () => {
     expect(Number('9007199254740993') + 1).toBe(2 ** 53); // a float sum of the lines: 9,007,199,254,740,992, off by 2
     expect(errors('9,007,199,254,740,994')).toEqual([]);
     expect(errors('9,007,199,254,740,995')).toEqual(['C5']);
+  });
+
+  it('reads a number to the 15 significant digits Excel keeps, so a SUM of pence is the figure it shows', () => {
+    expect(excelNumber(345.84999999999997)).toBe(345.85);
+    expect(excelNumber(0.1 + 0.2)).toBe(0.3);
+    expect(excelNumber(-1020.8499999999999)).toBe(-1020.85);
+    expect(excelNumber(1234)).toBe(1234);
+    expect(excelNumber(812.345)).toBe(812.345);
+    // Excel stores a SUM of pence with its float error; read as such, every total was a rounding difference of 0.000.
+    const stored = [300.4, 45.45].reduce((a, x) => a + x, 0);
+    expect(stored).not.toBe(345.85);
+    const s = sheet('Housing', [
+      [b('HOUSING')],
+      [b('Service'), b('2026/27 £')],
+      ['Homelessness', 300.4],
+      ['Housing standards', 45.45],
+      [b('Total'), b(stored)],
+    ]);
+    expect(checkWorkbook([s]).findings).toEqual([]);
   });
 
   it('formats whole numbers as before, thousands by arithmetic', () => {

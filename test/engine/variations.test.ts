@@ -177,6 +177,28 @@ describe('variations in other departments’ tables', () => {
     expect(at(result.findings)).toEqual([]);
   });
 
+  it('names the section a total closes from the lines it adds up, when the layout does not say', async () => {
+    // A subjective analysis: bold underlined divisions, totals found from the figures.
+    const s = sheet('Subjective analysis', [
+      [b('COMMUNITIES DIRECTORATE')],
+      [b('Service'), b('Employees £000'), b('Premises £000'), b('Net Expenditure £000')],
+      [bu('Housing')],
+      ['Homelessness', 812, 120, 932],
+      ['Housing standards', 410, 0, 410],
+      [b('Total Housing'), b(1222), b(120), b(1342)],
+      [],
+      [bu('Leisure and Culture')],
+      ['Libraries', 1500, 411, 1911],
+      ['Museums', 300, 151, 451],
+      [b('Total Leisure and Culture'), b(1800), b(562), b(2362)],
+      [],
+      [b('TOTAL COMMUNITIES'), b(3022), b(682), b(3704)],
+    ]);
+    const result = await check([s]);
+    expect(result.tables).toHaveLength(1);
+    expect(at(result.findings)).toEqual([]);
+  });
+
   it('warns when a sub total names another section', async () => {
     const s = sheet('Capital', [
       [b('CAPITAL PROGRAMME 2015/16 - 2018/19')],
