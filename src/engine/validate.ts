@@ -230,7 +230,9 @@ function ruleWords(table: Table, rule: RowRule): string {
   const cols = rule.parts.map((p) => p.column);
   if (rule.parts.length >= 3 && rule.parts.every((p) => p.sign > 0))
     return `${label(cols[0]!)} to ${label(cols[cols.length - 1]!)}`;
-  return rule.parts
+  // What is added first, then what is taken away: "2026/27 Budget less 2025/26 Budget", as a paper says it.
+  const parts = [...rule.parts].sort((a, b) => b.sign - a.sign);
+  return parts
     .map((p, k) => `${k === 0 ? (p.sign < 0 ? 'minus ' : '') : p.sign < 0 ? ' less ' : ' plus '}${label(p.column)}`)
     .join('');
 }

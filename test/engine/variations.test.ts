@@ -199,6 +199,24 @@ describe('variations in other departments’ tables', () => {
     expect(at(result.findings)).toEqual([]);
   });
 
+  it('checks a Change column as this year less last year on every row, in words a paper would use', async () => {
+    const s = sheet('Movement', [
+      [b('ADULT SOCIAL CARE')],
+      [b('Service area'), b('2025/26 Budget £000'), b('2026/27 Budget £000'), b('Change £000'), b('Change %')],
+      ['Residential care', 43100, 46320, 3220, 7.5],
+      ['Home care', 23950, 25600, 1690, 6.9],
+      ['Learning disabilities', 37420, 39980, 2560, 6.8],
+      ['Mental health', 8460, 8710, 250, 3],
+      ['Care management', 11800, 11950, 150, 1.3],
+      ['Client contributions', -19100, -20050, -950, -5],
+      [b('Total'), b(105630), b(112510), b(6880), b(6.5)],
+    ]);
+    const result = await check([s]);
+    // Home care's change should be 1,650; the total change is right, so the column no longer adds up to it.
+    expect(at(result.findings)).toEqual(['total-mismatch Movement!D4', 'total-mismatch Movement!D9']);
+    expect(result.findings[0].message).toContain('2026/27 Budget less 2025/26 Budget come to 1,650');
+  });
+
   it('warns when a sub total names another section', async () => {
     const s = sheet('Capital', [
       [b('CAPITAL PROGRAMME 2015/16 - 2018/19')],

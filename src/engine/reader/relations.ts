@@ -16,7 +16,7 @@ import { exactFigures, type ExactFigures } from './exact';
  * size of the difference; where it holds so, the net figure's sign is the difference's.
  */
 
-const TOTAL_COLUMN = /\b(total|net|budget|requirement|balance|overall)\b/i;
+const TOTAL_COLUMN = /\b(total|net|budget|requirement|balance|overall|change|variance|movement|difference)\b/i;
 
 interface RuleCandidate {
   parts: { column: number; sign: number }[];
