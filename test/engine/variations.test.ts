@@ -344,6 +344,28 @@ describe('variations in other departments’ tables', () => {
     expect(result.findings[0].message).toContain('still count');
   });
 
+  it('says a collapsed group of hidden lines once, naming its first and last line', async () => {
+    const s = sheet(
+      'Growth',
+      [
+        [b('GROWTH')],
+        [b('Ref'), undefined, ...YEARS.map(b)],
+        ['G1', 'Care', 10, 20, 30, 40],
+        ['G2', 'Transport', 5, 5, 5, 5],
+        ['G3', 'Waste', 1, 1, 1, 1],
+        ['G4', 'Energy', 2, 2, 2, 2],
+        ['G5', 'Libraries', 3, 3, 3, 3],
+        [undefined, b('Total'), b(21), b(31), b(41), b(51)],
+      ],
+      [3, 4, 5, 7],
+    );
+    const result = await check([s]);
+    expect(at(result.findings)).toEqual(['hidden-row Growth!B4', 'hidden-row Growth!B8']);
+    expect(result.findings[0].message).toBe(
+      'rows 4 to 6 (3 lines, Transport to Energy) are hidden; their figures still count in the checks',
+    );
+  });
+
   it('flags a capital line whose programme total is above its gross cost, and a total that is not the sum of its years', async () => {
     const s = sheet('Capital', [
       [b('Estimated Completion Date'), b('Gross Cost of Project £000'), undefined, ...YEARS.map(b), b('Total £000')],

@@ -325,20 +325,28 @@ function headingsWithoutLines(sheet: SheetGrid, blocks: Block[]): Finding[] {
   return out;
 }
 
+/** Two hidden lines are one run when nothing shown stands between them. */
+function hiddenRunContinues(sheet: SheetGrid, from: number, to: number): boolean {
+  for (let r = from + 1; r < to; r++) if (!sheet.hiddenRows.has(r) && !rowShape(sheet, r).blank) return false;
+  return true;
+}
+
+/** One note per run of hidden lines: a collapsed group of 40 detail lines is one thing to know, not 40. */
 function hiddenFindings(sheet: SheetGrid, table: Table): Finding[] {
   const out: Finding[] = [];
-  for (const row of table.rows) {
-    if (row.hidden && row.type !== 'heading') {
-      const col = row.labelCol >= 0 ? row.labelCol : (row.figures.find((f) => f)?.col ?? table.left);
-      out.push(
-        finding(
-          'hidden-row',
-          sheet.name,
-          a1(row.row, col),
-          `row ${row.row + 1} (${row.label || 'unlabelled'}) is hidden; its figures still count in the checks`,
-        ),
-      );
-    }
+  const hidden = table.rows.filter((row) => row.hidden && row.type !== 'heading');
+  for (let i = 0; i < hidden.length;) {
+    let j = i;
+    while (j + 1 < hidden.length && hiddenRunContinues(sheet, hidden[j]!.row, hidden[j + 1]!.row)) j++;
+    const first = hidden[i]!;
+    const col = first.labelCol >= 0 ? first.labelCol : (first.figures.find((f) => f)?.col ?? table.left);
+    const name = (row: TableRow) => row.label || 'unlabelled';
+    const what =
+      i === j
+        ? `row ${first.row + 1} (${name(first)}) is hidden; its figures still count`
+        : `rows ${first.row + 1} to ${hidden[j]!.row + 1} (${j - i + 1} lines, ${name(first)} to ${name(hidden[j]!)}) are hidden; their figures still count`;
+    out.push(finding('hidden-row', sheet.name, a1(first.row, col), `${what} in the checks`));
+    i = j + 1;
   }
   for (const m of table.columns) {
     if (sheet.hiddenCols.has(m.col)) {
