@@ -75,7 +75,9 @@ function moneyColumns(columns: ColumnReading[]): MoneyColumn[] {
   const yearCount = (year: string) => money.filter((c) => c.heading.year === year).length;
   return money.map((c) => {
     const house = c.heading.house?.role === 'money' ? c.heading.house : undefined;
-    if (house && count(house.key) === 1) return { key: house.key, label: house.label, col: c.col, year: house.year };
+    // A unit alone ("£m") under words ("Change") is named by the words: they say what the column holds.
+    const label = house?.key === 'amount' ? bareLabel(c.heading.text, c.heading.year) || house.label : house?.label;
+    if (house && count(house.key) === 1) return { key: house.key, label: label!, col: c.col, year: house.year };
     const year = c.heading.year;
     if (year && yearCount(year) === 1 && /\//.test(year))
       return { key: `year:${year}`, label: bareLabel(c.heading.text, year) || year, col: c.col, year };
