@@ -229,13 +229,14 @@ function takeAway(table: Table): void {
 const DEDUCTED = /^less\b|\bless:|\bdeduct|\breductions?\b/i;
 
 /**
- * Savings printed as positive figures under a heading that says they are deducted are read as
- * the negative figures they stand for, so every rule (totals, positive savings, the budget summary)
- * sees them as the house format prints them.
+ * Savings printed as positive figures under a heading that says they are deducted, or printed
+ * positive throughout (many papers list savings as amounts saved: three in four figures or more),
+ * are read as the negative figures they stand for, so every rule (totals, positive savings, the
+ * budget summary) sees them as the house format prints them.
  */
 function readDeductedSavings(table: Table): void {
   const headings = [...table.title, ...table.rows.filter((r) => r.type === 'heading').map((r) => r.label)];
-  if (!headings.some((h) => DEDUCTED.test(h))) return;
+  const deducted = headings.some((h) => DEDUCTED.test(h));
   let positive = 0;
   let negative = 0;
   for (const row of table.rows)
@@ -244,7 +245,7 @@ function readDeductedSavings(table: Table): void {
         if (f?.value?.isPositive() && !f.value.isZero()) positive++;
         else if (f?.value?.isNegative()) negative++;
       }
-  if (positive <= negative) return;
+  if (positive <= negative || (!deducted && positive < 3 * negative)) return;
   for (const row of table.rows) if (row.type !== 'heading') row.signs = table.columns.map(() => -1);
 }
 
