@@ -151,3 +151,63 @@ describe('columns worked out from others on each row', () => {
     expect(errors(checkWorkbook([s]).findings)).toEqual(['Analysis!E6']);
   });
 });
+
+describe('a Note column of note numbers', () => {
+  it('is not read as figures, even where a total carries a note', () => {
+    const s = sheet('Summary', [
+      [b('Summary Revenue Budget')],
+      [undefined, b('Note'), b('2026/27 £000')],
+      ['Adults', 1, 150],
+      ['Children', 3, 100],
+      ['Place', undefined, 60],
+      [b('Net Revenue Budget'), b(2), b(310)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.tables[0].columns.map((c) => c.label)).toEqual(['2026/27']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('is read as figures when it holds amounts', () => {
+    const s = sheet('Summary', [
+      [undefined, b('Notes'), b('2026/27 £000')],
+      ['Adults', 1500, 150],
+      ['Children', 3200, 100],
+      [b('Total'), b(4700), b(250)],
+    ]);
+    expect(checkWorkbook([s]).tables[0].columns).toHaveLength(2);
+  });
+});
+
+describe('savings printed as amounts saved', () => {
+  const savings = (figures: number[][]) =>
+    sheet('Savings', [
+      [b('Savings Proposals')],
+      [b('Ref'), b('Proposal'), b('2026/27 £000'), b('2027/28 £000')],
+      ...figures.map((f, i) => [`S${i + 1}`, `Proposal ${i + 1}`, ...f]),
+      [undefined, b('Total'), b(figures.reduce((a, f) => a + f[0], 0)), b(figures.reduce((a, f) => a + f[1], 0))],
+    ]);
+
+  it('reads a table printed positive throughout as savings taken away: no positive-saving warnings', () => {
+    const result = checkWorkbook([
+      savings([
+        [100, 150],
+        [200, 200],
+        [50, 80],
+      ]),
+    ]);
+    expect(result.tables[0].kind).toBe('savings');
+    expect(warnings(result.findings)).toEqual([]);
+    expect(result.tables[0].rows[0].signs).toEqual([-1, -1]);
+  });
+
+  it('still warns of the one positive figure in a table printed negative', () => {
+    const result = checkWorkbook([
+      savings([
+        [-100, -150],
+        [-200, -200],
+        [50, 80],
+      ]),
+    ]);
+    expect(warnings(result.findings)).toEqual(['positive-saving C5']);
+  });
+});
