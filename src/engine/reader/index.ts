@@ -230,7 +230,7 @@ const DEDUCTED = /^less\b|\bless:|\bdeduct|\breductions?\b/i;
 
 /**
  * Savings printed as positive figures under a heading that says they are deducted, or printed
- * positive throughout (many papers list savings as amounts saved: three in four figures or more),
+ * positive throughout (many papers list savings as amounts saved: three figures or more, three in four),
  * are read as the negative figures they stand for, so every rule (totals, positive savings, the
  * budget summary) sees them as the house format prints them.
  */
@@ -245,7 +245,8 @@ function readDeductedSavings(table: Table): void {
         if (f?.value?.isPositive() && !f.value.isZero()) positive++;
         else if (f?.value?.isNegative()) negative++;
       }
-  if (positive <= negative || (!deducted && positive < 3 * negative)) return;
+  // Without a heading to say so, the convention must show: three figures or more, three in four.
+  if (positive <= negative || (!deducted && (positive < 3 || positive < 3 * negative))) return;
   for (const row of table.rows) if (row.type !== 'heading') row.signs = table.columns.map(() => -1);
 }
 
