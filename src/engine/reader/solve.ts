@@ -276,7 +276,10 @@ class Solver {
 
   private demote(d: number): void {
     const row = this.table.rows[d]!;
-    for (const p of row.parts ?? []) if (this.consumedBy[p] === d) this.consumedBy[p] = undefined;
+    const freed = (row.parts ?? []).filter((p) => this.consumedBy[p] === d);
+    for (const p of freed) this.consumedBy[p] = undefined;
+    // What it added up is open again for the totals below (a balancing line taken for a total took a total above it).
+    if (freed.length) this.open = [...new Set([...this.open, ...freed])].sort((a, b) => a - b);
     row.type = 'line';
     row.parts = undefined;
     row.partSigns = undefined;
