@@ -17,7 +17,8 @@ import { exactFigures, type ExactFigures } from './exact';
  */
 
 /** Headings of columns worked out from others on each row: totals, gross and net, and changes between two columns. */
-const TOTAL_COLUMN = /\b(total|net|gross|budget|requirement|balance|overall|change|variance|movement|difference)\b/i;
+const TOTAL_COLUMN =
+  /\b(total|net|gross|budget|requirement|balance|overall|change|variance|movement|difference|increase|decrease)\b/i;
 
 interface RuleCandidate {
   parts: { column: number; sign: number }[];
@@ -39,9 +40,14 @@ function candidatesFor(table: Table, x: number): RuleCandidate[] {
   const others = table.columns.map((_, i) => i).filter((i) => i !== x && additive[i] && sameSide(i));
   const left = others.filter((i) => table.columns[i]!.col < xCol);
   const out: RuleCandidate[] = [];
-  // Runs of columns just left of the total: the years before a Total column, the build-up of a budget.
+  // Runs of columns just left of the total: the years before a Total column, the build-up of a budget;
+  // and just right of it, for a Total printed before its years.
   for (let start = left.length - 2; start >= 0; start--) {
     out.push({ parts: left.slice(start).map((column) => ({ column, sign: 1 })) });
+  }
+  const right = others.filter((i) => table.columns[i]!.col > xCol);
+  for (let end = 2; end <= right.length; end++) {
+    out.push({ parts: right.slice(0, end).map((column) => ({ column, sign: 1 })) });
   }
   // Two columns added or taken away: Net = Gross + Income (income negative), or Gross − Income.
   for (let a = 0; a < others.length; a++)
