@@ -23,10 +23,21 @@ describe('a trailing minus typed as text (a ledger’s credit)', () => {
     expect(parseTextNumber(text)?.toNumber()).toBe(value);
   });
 
-  it.each(['-1,850-', '(1,850)-', '-', '1,850--'])('refuses %s, which says minus twice or holds no figure', (text) => {
-    const parsed = parseTextNumber(text);
-    expect(text === '-' ? parsed?.toNumber() : parsed).toBe(text === '-' ? 0 : null);
+  it.each([
+    ['84,500 Cr', -84500],
+    ['84,500CR', -84500],
+    ['1,200 Dr', 1200],
+  ])('reads %s (a ledger’s credit or debit) as %d', (text, value) => {
+    expect(parseTextNumber(text)?.toNumber()).toBe(value);
   });
+
+  it.each(['-1,850-', '(1,850)-', '(1,850) Cr', 'Cr', '-', '1,850--'])(
+    'refuses %s, which says minus twice or holds no figure',
+    (text) => {
+      const parsed = parseTextNumber(text);
+      expect(text === '-' ? parsed?.toNumber() : parsed).toBe(text === '-' ? 0 : null);
+    },
+  );
 });
 
 describe('references alone do not make a growth or savings table', () => {
@@ -209,5 +220,58 @@ describe('savings printed as amounts saved', () => {
       ]),
     ]);
     expect(warnings(result.findings)).toEqual(['positive-saving C5']);
+  });
+});
+
+describe('a balancing line is not a total', () => {
+  it('leaves the total above open when a funding line that happens to balance is shown to be a line', () => {
+    const f = (v: number) => ({ value: v, format: '0.0;(0.0);"-"' });
+    const bf = (v: number) => ({ ...f(v), bold: true });
+    const s = sheet('Capital', [
+      [undefined, b('2026/27 £m'), b('2027/28 £m')],
+      ['Schools', f(12.4), f(8.1)],
+      ['Highways', f(18.2), f(17.9)],
+      [b('Total Expenditure'), bf(30.6), bf(26.0)],
+      [b('Financing')],
+      ['Grants', f(-18.5), f(-16.0)],
+      ['Borrowing', f(-12.1), f(-10.0)],
+      [b('Total Financing'), bf(-30.6), bf(-26.0)],
+      [b('Net'), bf(0), bf(0)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(totalsOf(result)).toEqual(['4 section', '8 section', '9 items-above']);
+    expect(result.findings.filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('a Total column printed before its years', () => {
+  it('is checked against the years to its right', () => {
+    const s = sheet('Plan', [
+      [b('Ref'), b('Proposal'), b('Total £000'), b('2026/27 £000'), b('2027/28 £000')],
+      ['S01', 'Office moves', -600, -300, -300],
+      ['S02', 'Procurement', -500, -250, -250],
+      ['S03', 'Shared service', -700, -200, -400],
+      ['S04', 'Fleet', -200, -100, -100],
+      ['S05', 'Libraries', -300, -150, -150],
+      [undefined, b('Total'), b(-2200), b(-1000), b(-1200)],
+    ]);
+    const table = checkWorkbook([s]).tables[0];
+    expect(table.rowRules?.map((r) => [r.total, r.parts.map((p) => p.column)])).toEqual([[0, [1, 2]]]);
+    // S03's total is 100 out; the paper's grand total was added across the years, so its column is out too.
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Plan!C4', 'Plan!C7']);
+  });
+});
+
+describe('an Increase column', () => {
+  it('is checked as the proposed charge less the current one', () => {
+    const p = (v: number) => ({ value: v, format: '#,##0.00' });
+    const s = sheet('Fees', [
+      [b('Charge'), b('Current Charge £'), b('Proposed Charge £'), b('Increase £')],
+      ['Adult burial', p(1250), p(1312.5), p(62.5)],
+      ['Cremation', p(895), p(940), p(45)],
+      ['Resident permit', p(60), p(65), p(5)],
+      ['Taxi licence', p(285), p(295), p(12)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Fees!D5']);
   });
 });
