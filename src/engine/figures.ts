@@ -16,7 +16,8 @@ const DASHES = /^[-\u2012\u2013\u2014\u2212]$/;
 
 /**
  * Numbers typed or pasted as text. Accepted: 1,450  -1,855  (500)  £1,450  -£1,450  (£500)
- * 1450.25  and a lone dash for nil. Refused: anything with a scale or suffix (£1.4m, 5k, 12%),
+ * 1450.25, a ledger's credits and debits (1,855- and 1,855 Cr negative, 1,855 Dr positive) and a
+ * lone dash for nil. Refused: anything with a scale or suffix (£1.4m, 5k, 12%),
  * because guessing its unit could invent a figure, and a sign inside brackets, (-200), because it
  * contradicts itself.
  */
@@ -26,6 +27,12 @@ export function parseTextNumber(raw: string): Decimal | null {
   if (s === '' || UNIT_ONLY.test(s)) return null;
   if (DASHES.test(s)) return new Decimal(0);
   let negative = false;
+  // A ledger prints a credit with a minus after the figure (1,855-) or as 1,855 Cr, a debit as 1,855 Dr.
+  const ledger = /^([^-+(\u2212\u2013].*\d)(-|cr|dr)$/i.exec(s);
+  if (ledger) {
+    negative = ledger[2]!.toLowerCase() !== 'dr';
+    s = ledger[1]!;
+  }
   if (s.startsWith('(') && s.endsWith(')')) {
     negative = true;
     s = s.slice(1, -1);

@@ -94,6 +94,8 @@ export type TotalHow =
   | 'lines-above'
   | 'negated-items-above'
   | 'negated-section'
+  | 'difference'
+  | 'lines-below'
   | 'as-corrected';
 
 export interface TotalStructure {

@@ -9,6 +9,7 @@ import {
   isClassification,
   namesOnlyAMeasure,
   nameWords,
+  TOTAL_LABEL,
   totalLabelClass,
   totalLabelSubject,
   wordsAgree,
@@ -422,7 +423,10 @@ function groupStart(rows: TableRow[], t: number): number {
 export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   table.rows.forEach((row, t) => {
-    if (row.type !== 'total') return;
+    // Only a label that says total ("TOTAL ADULTS", "Sub total ICT") claims what it closes; a line found
+    // to be a total from its figures ("NET SERVICE EXPENDITURE") describes what it is, not whose.
+    // A total printed above its lines heads its own section: it cannot name another.
+    if (row.type !== 'total' || !TOTAL_LABEL.test(row.label) || row.structure?.how === 'lines-below') return;
     const cls = totalLabelClass(row.label);
     if (cls !== 'named' && cls !== 'sub') return;
     const subject = totalLabelSubject(row.label);

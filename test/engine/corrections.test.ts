@@ -104,7 +104,19 @@ describe('correcting how a table was read', () => {
       ['S2', 'Income', 'Parking charges', 40, 45],
       [undefined, undefined, b('Total savings'), b(140), b(165)],
     ]);
-    expect(rules(checkWorkbook([savings]))).toEqual(['warning positive-saving D4', 'warning positive-saving D5']);
+    // Positive throughout, the reader takes them as amounts saved by itself; read as printed, each is a positive saving.
+    expect(rules(checkWorkbook([savings]))).toEqual([]);
+    const asPrinted = checkWorkbook([savings], {
+      corrections: [
+        {
+          sheet: 'Savings',
+          table: 'A3',
+          heading: 'Ref | Type | Description | 2025/26 £000 | 2026/27 £000',
+          signs: 'as-printed',
+        },
+      ],
+    });
+    expect(rules(asPrinted)).toEqual(['warning positive-saving D4', 'warning positive-saving D5']);
     const corrected = checkWorkbook([savings], {
       corrections: [
         {

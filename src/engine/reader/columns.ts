@@ -39,6 +39,8 @@ export const REFERENCE =
 const REFERENCE_WITH_CLASS = /^(\*{1,2})?\s*([A-Z]{1,3}\d{1,4}[A-Za-z]?|TBC)\s+\S/i;
 const MARKER = /^\*{1,2}$/;
 const REFERENCE_HEADING = /\bref\b|\bref\.|reference|^no\.?$|^item$|^#$/i;
+/** A column of the numbers of notes printed with the table ("Note", "Notes", "Para", "See note"). */
+const NOTE_HEADING = /^(see\s+)?(notes?|para(graph)?s?)\.?$/i;
 const DESCRIPTION_HEADING =
   /description|service|portfolio|directorate|department|division|project|scheme|item|proposal|funded by|detail|name/i;
 
@@ -154,6 +156,17 @@ export function readColumns(sheet: SheetGrid, block: Block, headings: ColumnHead
           heading,
           confidence: 'high',
           evidence: `numbered 1, 2, 3… under "${heading.text}"`,
+        });
+        continue;
+      }
+      // Note numbers (1, 4, 2, 5…, in any order and on totals too) point to the notes: never figures to add up.
+      if (NOTE_HEADING.test(heading.text) && t.wholeSmall.length === t.figures && t.wholeSmall.every((v) => v < 100)) {
+        out.push({
+          col,
+          role: 'ignored',
+          heading,
+          confidence: 'high',
+          evidence: `${t.figures} note numbers under "${heading.text}": not figures`,
         });
         continue;
       }

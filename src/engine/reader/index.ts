@@ -77,7 +77,9 @@ function moneyColumns(columns: ColumnReading[]): MoneyColumn[] {
   const yearCount = (year: string) => money.filter((c) => c.heading.year === year).length;
   return money.map((c) => {
     const house = c.heading.house?.role === 'money' ? c.heading.house : undefined;
-    if (house && count(house.key) === 1) return { key: house.key, label: house.label, col: c.col, year: house.year };
+    // A unit alone ("£m") under words ("Change") is named by the words: they say what the column holds.
+    const label = house?.key === 'amount' ? bareLabel(c.heading.text, c.heading.year) || house.label : house?.label;
+    if (house && count(house.key) === 1) return { key: house.key, label: label!, col: c.col, year: house.year };
     const year = c.heading.year;
     if (year && yearCount(year) === 1 && /\//.test(year))
       return { key: `year:${year}`, label: bareLabel(c.heading.text, year) || year, col: c.col, year };
@@ -229,13 +231,14 @@ function takeAway(table: Table): void {
 const DEDUCTED = /^less\b|\bless:|\bdeduct|\breductions?\b/i;
 
 /**
- * Savings printed as positive figures under a heading that says they are deducted are read as
- * the negative figures they stand for, so every rule (totals, positive savings, the budget summary)
- * sees them as the house format prints them.
+ * Savings printed as positive figures under a heading that says they are deducted, or printed
+ * positive throughout (many papers list savings as amounts saved: three figures or more, three in four),
+ * are read as the negative figures they stand for, so every rule (totals, positive savings, the
+ * budget summary) sees them as the house format prints them.
  */
 function readDeductedSavings(table: Table): void {
   const headings = [...table.title, ...table.rows.filter((r) => r.type === 'heading').map((r) => r.label)];
-  if (!headings.some((h) => DEDUCTED.test(h))) return;
+  const deducted = headings.some((h) => DEDUCTED.test(h));
   let positive = 0;
   let negative = 0;
   for (const row of table.rows)
@@ -244,7 +247,8 @@ function readDeductedSavings(table: Table): void {
         if (f?.value?.isPositive() && !f.value.isZero()) positive++;
         else if (f?.value?.isNegative()) negative++;
       }
-  if (positive <= negative) return;
+  // Without a heading to say so, the convention must show: three figures or more, three in four.
+  if (positive <= negative || (!deducted && (positive < 3 || positive < 3 * negative))) return;
   for (const row of table.rows) if (row.type !== 'heading') row.signs = table.columns.map(() => -1);
 }
 

@@ -51,10 +51,13 @@ function growthOrSavings(e: KindEvidence): TableKind | null {
   const referenced = e.columns.some((c) => c.role === 'reference' || c.role === 'reference-and-classification');
   const classified = e.columns.some((c) => c.role === 'classification' || c.role === 'reference-and-classification');
   const titled = /saving|growth|pressure/i.test(e.title);
+  const words = `${e.title} ${e.labels().join(' ')}`;
+  // References alone are any list's (schemes CS01, cost centres A1001): they need the words to say growth or savings.
+  const named = titled || /saving|growth|pressure/i.test(words);
+  if (!classified && !named) return null;
   if (!referenced && !classified && !titled) return null;
   let savings = classified ? 3 : 0;
   let growth = 0;
-  const words = `${e.title} ${e.labels().join(' ')}`;
   if (/saving/i.test(words)) savings += 2;
   if (/growth|pressure/i.test(words)) growth += 2;
   const lines = e.rows().filter((r) => r.type === 'line');
@@ -64,8 +67,6 @@ function growthOrSavings(e: KindEvidence): TableKind | null {
     if (ref && /^G\d/i.test(ref)) growth += 1;
   }
   if (savings !== growth) return savings > growth ? 'savings' : 'growth';
-  // References alone (cost centres such as P1001) say nothing of growth or savings: a budget table.
-  if (savings === 0) return null;
   let sign = new Decimal(0);
   for (const row of lines) for (const f of row.figures) if (f?.value) sign = sign.plus(f.value);
   return sign.isNegative() ? 'savings' : 'growth';

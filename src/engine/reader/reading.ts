@@ -67,6 +67,8 @@ const HOW_WORDS: Record<TotalHow, string> = {
   'lines-above': 'every line above it',
   'negated-items-above': 'minus every item above it (printed with the opposite sign)',
   'negated-section': 'minus the lines of its section',
+  difference: 'one total above it less another (a gap)',
+  'lines-below': 'the lines under it (a total printed above its lines)',
   'as-corrected': 'the rows you chose',
 };
 

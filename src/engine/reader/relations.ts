@@ -16,7 +16,9 @@ import { exactFigures, type ExactFigures } from './exact';
  * size of the difference; where it holds so, the net figure's sign is the difference's.
  */
 
-const TOTAL_COLUMN = /\b(total|net|budget|requirement|balance|overall|change|variance|movement|difference)\b/i;
+/** Headings of columns worked out from others on each row: totals, gross and net, and changes between two columns. */
+const TOTAL_COLUMN =
+  /\b(total|net|gross|budget|requirement|balance|overall|change|variance|movement|difference|increase|decrease)\b/i;
 
 interface RuleCandidate {
   parts: { column: number; sign: number }[];
@@ -38,9 +40,14 @@ function candidatesFor(table: Table, x: number): RuleCandidate[] {
   const others = table.columns.map((_, i) => i).filter((i) => i !== x && additive[i] && sameSide(i));
   const left = others.filter((i) => table.columns[i]!.col < xCol);
   const out: RuleCandidate[] = [];
-  // Runs of columns just left of the total: the years before a Total column, the build-up of a budget.
+  // Runs of columns just left of the total: the years before a Total column, the build-up of a budget;
+  // and just right of it, for a Total printed before its years.
   for (let start = left.length - 2; start >= 0; start--) {
     out.push({ parts: left.slice(start).map((column) => ({ column, sign: 1 })) });
+  }
+  const right = others.filter((i) => table.columns[i]!.col > xCol);
+  for (let end = 2; end <= right.length; end++) {
+    out.push({ parts: right.slice(0, end).map((column) => ({ column, sign: 1 })) });
   }
   // Two columns added or taken away: Net = Gross + Income (income negative), or Gross − Income.
   for (let a = 0; a < others.length; a++)
@@ -136,16 +143,26 @@ export function solveRowRules(table: Table): RowRule[] {
   table.columns.forEach((column, x) => {
     if (!(table.additive?.[x] ?? true) || !TOTAL_COLUMN.test(column.label)) return;
     let best: RowRule | undefined;
+    let bestBefore: RowRule | undefined;
+    const better = (a: RowRule | undefined, t: Tally) =>
+      !a || t.holds > a.holds || (t.holds === a.holds && t.fails < a.fails);
+    const before = (c: RuleCandidate) => c.parts.every((p) => table.columns[p.column]!.col < column.col);
     for (const c of candidatesFor(table, x)) {
       const ways = unsigned && c.parts.some((p) => p.sign < 0) ? [false, true] : [false];
       for (const asSize of ways) {
         const t = tally(table, exact, x, c, asSize);
-        if (!best || t.holds > best.holds || (t.holds === best.holds && t.fails < best.fails))
-          best = { total: x, parts: c.parts, holds: t.holds, fails: t.fails, unsigned: asSize || undefined };
+        const rule = { total: x, parts: c.parts, holds: t.holds, fails: t.fails, unsigned: asSize || undefined };
+        if (better(best, t)) best = rule;
+        if (before(c) && better(bestBefore, t)) bestBefore = rule;
       }
     }
     // Most rows must follow it: a column that follows a rule on only some rows follows another one.
-    if (best && best.holds >= 2 && best.holds >= 0.75 * (best.holds + best.fails)) rules.push(best);
+    const followed = (r: RowRule | undefined) => !!r && r.holds >= 2 && r.holds >= 0.75 * (r.holds + r.fails);
+    // A paper works its columns out left to right (Gross from the subjective columns, then Net from
+    // Gross and Income): a rule from the columns before it wins over one that reads a later rule
+    // backwards (Gross = Net − Income), which that later column's own rule already checks.
+    if (followed(bestBefore)) rules.push(bestBefore!);
+    else if (followed(best)) rules.push(best!);
   });
   const kept = distinct(rules, table);
   for (const rule of kept) if (rule.unsigned) signUnsignedTotals(table, exact, rule);

@@ -149,13 +149,25 @@ class Solver {
     return out;
   }
 
-  /** The ways row t may add up everything above it: every item not yet added up, every line. */
+  /**
+   * The ways row t may add up everything above it: every item not yet added up, every line; or the
+   * difference of the last two totals nothing has added up (a gap: the requirement less its funding).
+   */
   private farCandidates(): Candidate[] {
-    return this.withTakenAway([
+    const list = [
       plus([...this.open], 'items-above'),
       plus([...this.lines], 'lines-above'),
       minus([...this.open], 'negated-items-above'),
-    ]);
+    ];
+    const totals = this.open.filter((j) => this.isTotal[j]);
+    if (totals.length >= 2) {
+      const [a, b] = totals.slice(-2) as [number, number];
+      list.push(
+        { parts: [a, b], signs: [1, -1], how: 'difference' },
+        { parts: [a, b], signs: [-1, 1], how: 'difference' },
+      );
+    }
+    return this.withTakenAway(list);
   }
 
   /** Each candidate, and again with the lines printed positive under "Less" taken away, when there are any. */
@@ -220,6 +232,7 @@ class Solver {
     row.parts = c.parts;
     row.partSigns = c.signs.every((s) => s === 1) ? undefined : c.signs;
     row.structure = { how: c.how, confidence, checked: e.checked };
+    if (c.how !== 'layout' && c.how !== 'lines-below') row.spanStart = this.spanStart(c.parts);
     this.isTotal[t] = true;
     // A doubtful total this one adds up as a line was a line all along.
     if (c.throughDoubtful) for (const p of c.parts) if (this.doubtful.has(p)) this.demote(p);
@@ -230,13 +243,48 @@ class Solver {
       this.open = this.open.filter((j) => this.consumedBy[j] === undefined);
   }
 
+  /**
+   * Budget books often print a group's total on its first row, above its lines ("ADULT SOCIAL CARE"
+   * in bold, then its cost centres). A row printed as a total (bold, or labelled one) whose figures
+   * nothing above explains is such a total when the plain lines under it, down to the next heading or
+   * total-like row, add up to it in every column. Those lines are then its own, so nothing below adds
+   * them up again.
+   */
+  private totalAbove(row: TableRow, t: number): boolean {
+    if (!this.options.discover || !(row.bold || TOTAL_LABEL.test(row.label))) return false;
+    const rows = this.table.rows;
+    const parts: number[] = [];
+    for (let j = t + 1; j < rows.length; j++) {
+      const next = rows[j]!;
+      if (next.type === 'heading' || next.bold || next.type === 'total' || TOTAL_LABEL.test(next.label)) break;
+      if (this.withFigures[j]) parts.push(j);
+    }
+    if (parts.length < 2) return false;
+    const below = plus(parts, 'lines-below');
+    const e = this.evaluate(t, below);
+    if (e.fails > 0 || e.support === 0) return false;
+    this.accept(t, below, e, 'medium');
+    return true;
+  }
+
+  /** Where the rows a total adds up begin: its first part, with the headings just above it (the section it closes). */
+  private spanStart(parts: number[]): number {
+    let from = Math.min(...parts);
+    while (from > 0 && this.table.rows[from - 1]!.type === 'heading') from--;
+    return from;
+  }
+
   private demote(d: number): void {
     const row = this.table.rows[d]!;
-    for (const p of row.parts ?? []) if (this.consumedBy[p] === d) this.consumedBy[p] = undefined;
+    const freed = (row.parts ?? []).filter((p) => this.consumedBy[p] === d);
+    for (const p of freed) this.consumedBy[p] = undefined;
+    // What it added up is open again for the totals below (a balancing line taken for a total took a total above it).
+    if (freed.length) this.open = [...new Set([...this.open, ...freed])].sort((a, b) => a - b);
     row.type = 'line';
     row.parts = undefined;
     row.partSigns = undefined;
     row.structure = undefined;
+    row.spanStart = undefined;
     this.isTotal[d] = false;
     this.doubtful.delete(d);
     this.failing.delete(d);
@@ -246,7 +294,8 @@ class Solver {
   private settle(t: number): void {
     if (!this.withFigures[t]) return;
     if (!this.isTotal[t]) this.lines.push(t);
-    this.open.push(t);
+    // A line a total above it already adds up is not open for the totals below.
+    if (this.consumedBy[t] === undefined) this.open.push(t);
   }
 
   solve(): void {
@@ -286,6 +335,12 @@ class Solver {
       row.type = 'line';
       return;
     }
+    // A line under a total printed above its lines (see totalAbove) is a line, whatever its print.
+    if (this.consumedBy[t] !== undefined) {
+      row.type = 'line';
+      return;
+    }
+    if (t === 0 && this.withFigures[t] && this.totalAbove(row, t)) return;
     if (!this.withFigures[t] || t === 0) {
       // A table's first row adds nothing up: outside the house format, an unlabelled one is a line.
       if (this.options.discover && row.type === 'total' && !row.label) row.type = 'line';
@@ -306,6 +361,7 @@ class Solver {
     const holdsEverywhere = (x: { e: Evaluation }) =>
       x.e.fails === 0 && x.e.holds > 0 && (prior === 'asserted' || x.e.support > 0);
     if (!tried.some(holdsEverywhere)) tried.push(...this.best(t, this.farCandidates()));
+    if (!tried.some(holdsEverywhere) && prior === 'asserted' && this.totalAbove(row, t)) return;
     const best = tried.reduce<(typeof tried)[number] | undefined>(
       (a, b) => (!a || b.e.holds > a.e.holds || (b.e.holds === a.e.holds && b.e.fails < a.e.fails) ? b : a),
       undefined,

@@ -1,0 +1,277 @@
+/**
+ * The reader's rules for layouts first met in constructed councils' papers (test/engine/unseen.test.ts):
+ * one small table per case, each showing the general rule on its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook } from '../../src/engine/check';
+import { parseTextNumber } from '../../src/engine/figures';
+import type { Finding } from '../../src/engine/findings';
+import { b, sheet } from '../support/workbooks';
+
+const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error').map((f) => `${f.sheet}!${f.cell}`);
+const warnings = (fs: Finding[]) => fs.filter((f) => f.severity === 'warning').map((f) => `${f.rule} ${f.cell}`);
+const totalsOf = (result: ReturnType<typeof checkWorkbook>) =>
+  result.tables[0].rows.filter((r) => r.type === 'total').map((r) => `${r.row + 1} ${r.structure?.how}`);
+
+describe('a trailing minus typed as text (a ledger’s credit)', () => {
+  it.each([
+    ['1,850-', -1850],
+    ['£1,850-', -1850],
+    ['420-', -420],
+    ['12.5-', -12.5],
+  ])('reads %s as %d', (text, value) => {
+    expect(parseTextNumber(text)?.toNumber()).toBe(value);
+  });
+
+  it.each([
+    ['84,500 Cr', -84500],
+    ['84,500CR', -84500],
+    ['1,200 Dr', 1200],
+  ])('reads %s (a ledger’s credit or debit) as %d', (text, value) => {
+    expect(parseTextNumber(text)?.toNumber()).toBe(value);
+  });
+
+  it.each(['-1,850-', '(1,850)-', '(1,850) Cr', 'Cr', '-', '1,850--'])(
+    'refuses %s, which says minus twice or holds no figure',
+    (text) => {
+      const parsed = parseTextNumber(text);
+      expect(text === '-' ? parsed?.toNumber() : parsed).toBe(text === '-' ? 0 : null);
+    },
+  );
+});
+
+describe('references alone do not make a growth or savings table', () => {
+  const rows = (title: string) => [
+    [b(title)],
+    [],
+    [b('Ref'), b('Scheme'), b('2026/27 £000'), b('2027/28 £000')],
+    ['CS01', 'School expansion', 4800, 2450],
+    ['HT01', 'Highways resurfacing', 6500, 6500],
+    [undefined, b('Total'), b(11300), b(8950)],
+  ];
+
+  it('reads scheme or cost-centre codes under a title that says nothing of growth or savings as a budget table', () => {
+    expect(checkWorkbook([sheet('Capital', rows('Capital Programme'))]).tables[0].kind).toBe('budget-table');
+  });
+
+  it('still reads them as growth when the title says so', () => {
+    expect(checkWorkbook([sheet('Growth', rows('Growth Proposals'))]).tables[0].kind).toBe('growth');
+  });
+});
+
+describe('a gap: one total less another', () => {
+  it('reads a bold line under a requirement and its funding as the difference of the two, and checks it', () => {
+    const s = sheet('MTFS', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000')],
+      ['Base budget', 1000, 1100],
+      ['Growth', 150, 120],
+      [b('Net budget requirement'), b(1150), b(1220)],
+      ['Council tax', 700, 740],
+      ['Grants', 420, 430],
+      [b('Total funding'), b(1120), b(1170)],
+      [b('Budget gap'), b(30), b(60)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(totalsOf(result)).toEqual(['4 section', '7 section', '8 difference']);
+    expect(errors(result.findings)).toEqual(['MTFS!C8']);
+  });
+});
+
+describe('a total printed above its lines', () => {
+  const book = (adults: number) =>
+    sheet('Book', [
+      [undefined, undefined, b('2025/26 £'), b('2026/27 £')],
+      [undefined, b('ADULTS'), b(adults), b(300)],
+      ['A1', 'Home care', 100, 120],
+      ['A2', 'Day care', 140, 180],
+      [undefined, b('HOUSING'), b(90), b(95)],
+      ['H1', 'Options', 60, 60],
+      ['H2', 'Private sector', 30, 35],
+      [undefined, b('TOTAL'), b(adults + 90), b(395)],
+    ]);
+
+  it('adds up the lines under it, which no total below adds up again', () => {
+    const result = checkWorkbook([book(240)]);
+    expect(totalsOf(result)).toEqual(['2 lines-below', '5 lines-below', '8 items-above']);
+    expect(errors(result.findings)).toEqual([]);
+  });
+
+  it('is not read so when the lines under it do not add up to it: its label says total, and it is reported', () => {
+    const result = checkWorkbook([book(250)]);
+    expect(result.tables[0].rows[0].structure?.how).not.toBe('lines-below');
+    expect(errors(result.findings).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a total’s label names what it closes only when it says total', () => {
+  it('does not take a line found to be a total ("Increase in Council Tax") for a copied label', () => {
+    const s = sheet('Bridge', [
+      [undefined, b('£m')],
+      [b('Services')],
+      ['Pay', 3.1],
+      ['Prices', 2.2],
+      [b('Increase in Council Tax'), b(5.3)],
+    ]);
+    expect(warnings(checkWorkbook([s]).findings)).toEqual([]);
+  });
+
+  it('still warns when a total names another section of its own table', () => {
+    const s = sheet('Services', [
+      [undefined, b('2026/27 £000')],
+      [b('Education')],
+      ['Schools', 100],
+      ['Transport', 50],
+      [b('Total Highways'), b(150)],
+      [b('Highways')],
+      ['Roads', 70],
+      ['Bridges', 30],
+      [b('Total Highways'), b(100)],
+    ]);
+    expect(warnings(checkWorkbook([s]).findings)).toEqual(['label-mismatch A5']);
+  });
+});
+
+describe('columns worked out from others on each row', () => {
+  it('finds Gross = the subjective columns (an FTE column left out) and a Change column under a unit alone', () => {
+    const s = sheet('Analysis', [
+      [
+        b('Service'),
+        b('FTE'),
+        b('Employees'),
+        b('Premises'),
+        b('Gross Expenditure'),
+        b('Income'),
+        b('Net'),
+        b('2027/28'),
+        b('Change'),
+      ],
+      [undefined, undefined, b('£'), b('£'), b('£'), b('£'), b('£'), b('£'), b('£')],
+      ['Revenues', 48.5, 1000, 200, 1200, -300, 900, 950, 50],
+      ['Customers', 32, 800, 100, 900, -100, 800, 790, -10],
+      ['Legal', 21.5, 600, 50, 650, -200, 450, 470, 20],
+      ['HR', 14, 400, 30, 440, -40, 400, 410, 10],
+    ]);
+    const table = checkWorkbook([s]).tables[0];
+    const rules = (table.rowRules ?? []).map(
+      (r) =>
+        `${table.columns[r.total].label} = ${r.parts.map((p) => `${p.sign < 0 ? '-' : '+'}${table.columns[p.column].label}`).join(' ')}`,
+    );
+    expect(rules, rules.join('; ')).toContain('Gross Expenditure = +Employees +Premises');
+    expect(rules).toContain('Change = -Net +2027/28');
+    // HR's gross is 10 over its parts: the row rule reports it.
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Analysis!E6']);
+  });
+});
+
+describe('a Note column of note numbers', () => {
+  it('is not read as figures, even where a total carries a note', () => {
+    const s = sheet('Summary', [
+      [b('Summary Revenue Budget')],
+      [undefined, b('Note'), b('2026/27 £000')],
+      ['Adults', 1, 150],
+      ['Children', 3, 100],
+      ['Place', undefined, 60],
+      [b('Net Revenue Budget'), b(2), b(310)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.tables[0].columns.map((c) => c.label)).toEqual(['2026/27']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('is read as figures when it holds amounts', () => {
+    const s = sheet('Summary', [
+      [undefined, b('Notes'), b('2026/27 £000')],
+      ['Adults', 1500, 150],
+      ['Children', 3200, 100],
+      [b('Total'), b(4700), b(250)],
+    ]);
+    expect(checkWorkbook([s]).tables[0].columns).toHaveLength(2);
+  });
+});
+
+describe('savings printed as amounts saved', () => {
+  const savings = (figures: number[][]) =>
+    sheet('Savings', [
+      [b('Savings Proposals')],
+      [b('Ref'), b('Proposal'), b('2026/27 £000'), b('2027/28 £000')],
+      ...figures.map((f, i) => [`S${i + 1}`, `Proposal ${i + 1}`, ...f]),
+      [undefined, b('Total'), b(figures.reduce((a, f) => a + f[0], 0)), b(figures.reduce((a, f) => a + f[1], 0))],
+    ]);
+
+  it('reads a table printed positive throughout as savings taken away: no positive-saving warnings', () => {
+    const result = checkWorkbook([
+      savings([
+        [100, 150],
+        [200, 200],
+        [50, 80],
+      ]),
+    ]);
+    expect(result.tables[0].kind).toBe('savings');
+    expect(warnings(result.findings)).toEqual([]);
+    expect(result.tables[0].rows[0].signs).toEqual([-1, -1]);
+  });
+
+  it('still warns of the one positive figure in a table printed negative', () => {
+    const result = checkWorkbook([
+      savings([
+        [-100, -150],
+        [-200, -200],
+        [50, 80],
+      ]),
+    ]);
+    expect(warnings(result.findings)).toEqual(['positive-saving C5']);
+  });
+});
+
+describe('a balancing line is not a total', () => {
+  it('leaves the total above open when a funding line that happens to balance is shown to be a line', () => {
+    const f = (v: number) => ({ value: v, format: '0.0;(0.0);"-"' });
+    const bf = (v: number) => ({ ...f(v), bold: true });
+    const s = sheet('Capital', [
+      [undefined, b('2026/27 £m'), b('2027/28 £m')],
+      ['Schools', f(12.4), f(8.1)],
+      ['Highways', f(18.2), f(17.9)],
+      [b('Total Expenditure'), bf(30.6), bf(26.0)],
+      [b('Financing')],
+      ['Grants', f(-18.5), f(-16.0)],
+      ['Borrowing', f(-12.1), f(-10.0)],
+      [b('Total Financing'), bf(-30.6), bf(-26.0)],
+      [b('Net'), bf(0), bf(0)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(totalsOf(result)).toEqual(['4 section', '8 section', '9 items-above']);
+    expect(result.findings.filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('a Total column printed before its years', () => {
+  it('is checked against the years to its right', () => {
+    const s = sheet('Plan', [
+      [b('Ref'), b('Proposal'), b('Total £000'), b('2026/27 £000'), b('2027/28 £000')],
+      ['S01', 'Office moves', -600, -300, -300],
+      ['S02', 'Procurement', -500, -250, -250],
+      ['S03', 'Shared service', -700, -200, -400],
+      ['S04', 'Fleet', -200, -100, -100],
+      ['S05', 'Libraries', -300, -150, -150],
+      [undefined, b('Total'), b(-2200), b(-1000), b(-1200)],
+    ]);
+    const table = checkWorkbook([s]).tables[0];
+    expect(table.rowRules?.map((r) => [r.total, r.parts.map((p) => p.column)])).toEqual([[0, [1, 2]]]);
+    // S03's total is 100 out; the paper's grand total was added across the years, so its column is out too.
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Plan!C4', 'Plan!C7']);
+  });
+});
+
+describe('an Increase column', () => {
+  it('is checked as the proposed charge less the current one', () => {
+    const p = (v: number) => ({ value: v, format: '#,##0.00' });
+    const s = sheet('Fees', [
+      [b('Charge'), b('Current Charge £'), b('Proposed Charge £'), b('Increase £')],
+      ['Adult burial', p(1250), p(1312.5), p(62.5)],
+      ['Cremation', p(895), p(940), p(45)],
+      ['Resident permit', p(60), p(65), p(5)],
+      ['Taxi licence', p(285), p(295), p(12)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Fees!D5']);
+  });
+});

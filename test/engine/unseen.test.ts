@@ -1,0 +1,81 @@
+/**
+ * Council budget tables in layouts the reader was not developed on (test/fixtures/unseen: constructed,
+ * modelled on typical UK budget books and MTFS papers). Each is written to a real .xlsx and checked:
+ * every table found, an error at each seeded mistake (and the total it puts out) and nowhere else, no
+ * warning the paper does not deserve, and nothing else than rounding differences said as notes.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook, type CheckResult } from '../../src/engine/check';
+import { XlsxWorkbook } from '../../src/hosts/xlsx';
+import { unseenLayouts, type UnseenLayout } from '../fixtures/unseen/layouts';
+import { gridsToBuffer } from '../support/workbooks';
+
+async function check(layout: UnseenLayout): Promise<CheckResult> {
+  const wb = await XlsxWorkbook.open(await gridsToBuffer(layout.sheets));
+  return checkWorkbook(await wb.readSheets());
+}
+
+const totals = (result: CheckResult) =>
+  result.tables.flatMap((t) =>
+    t.rows.filter((r) => r.type === 'total').map((r) => `${t.sheet}!${r.row + 1} ${r.structure?.how}`),
+  );
+
+describe('councils’ tables in layouts the reader was not developed on', () => {
+  it.each(unseenLayouts().map((l) => [l.name, l] as const))(
+    '%s: the findings the paper calls for',
+    async (_, layout) => {
+      const result = await check(layout);
+      expect(result.tables).toHaveLength(layout.tables);
+      const errors = [
+        ...new Set(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.sheet}!${f.cell}`)),
+      ];
+      expect(errors.sort()).toEqual([...layout.errors].sort());
+      const warnings = result.findings
+        .filter((f) => f.severity === 'warning')
+        .map((f) => `${f.rule} at ${f.sheet}!${f.cell}`);
+      expect(warnings).toEqual(layout.warnings);
+      const notes = result.findings.filter((f) => f.severity === 'info').map((f) => f.rule);
+      expect(notes.every((r) => r === 'rounding-difference')).toBe(true);
+    },
+  );
+
+  const byName = (name: string) => unseenLayouts().find((l) => l.name === name)!;
+
+  it('reads each directorate total printed above its cost centres as adding them up', async () => {
+    expect(totals(await check(byName('totals-above')))).toEqual([
+      'Budget Book!5 lines-below',
+      'Budget Book!11 lines-below',
+      'Budget Book!16 items-above',
+    ]);
+  });
+
+  it('reads the budget gap as the requirement less the funding', async () => {
+    expect(totals(await check(byName('mtfs-summary')))).toEqual([
+      'MTFS!11 section',
+      'MTFS!18 section',
+      'MTFS!20 difference',
+    ]);
+  });
+
+  it('reads scheme references as a capital programme’s, not growth, and checks the three-year total on each row', async () => {
+    const result = await check(byName('capital-programme'));
+    expect(result.tables[0].kind).toBe('budget-table');
+    expect(result.tables[0].rowRules?.map((r) => r.total)).toEqual([5]);
+  });
+
+  it('checks Gross = the subjective columns and Net = Gross + Income, leaving the FTE column out', async () => {
+    const table = (await check(byName('subjective-with-fte'))).tables[0];
+    const rules = (table.rowRules ?? []).map((r) => [r.total, r.parts.map((p) => p.column)]);
+    expect(rules).toEqual([
+      [5, [1, 2, 3, 4]],
+      [7, [5, 6]],
+    ]);
+  });
+
+  it('checks the change column of a funding table, and never adds up its per cent column', async () => {
+    const table = (await check(byName('funding-millions'))).tables[0];
+    expect(table.columns.map((c) => c.label)).toEqual(['2025/26', '2026/27', 'Change', 'Change %']);
+    expect(table.rowRules?.map((r) => r.total)).toEqual([2]);
+    expect(table.additive).toEqual([true, true, true, false]);
+  });
+});
