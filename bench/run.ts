@@ -79,7 +79,9 @@ async function engine(made: GeneratedWorkbook[]): Promise<Row[]> {
   for (const w of made) {
     const grids = await loadGrids(w.file);
     log(`engine: checkWorkbook at ${lines(w.expected.lines)}`);
-    const t = await time(`check ${w.expected.lines}`, () => checkWorkbook(grids), {
+    // Each run gets the sheets as new objects: the reader keeps what it works out about a sheet's rows
+    // with the sheet, and a run on the same objects would find it done (a real check starts from nothing).
+    const t = await time(`check ${w.expected.lines}`, () => checkWorkbook(grids.map((g) => ({ ...g }))), {
       runs: w.expected.lines >= 50_000 ? 7 : 15,
       warmup: 2,
       minTimeMs: 1000,
