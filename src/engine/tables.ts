@@ -38,7 +38,7 @@ export interface Figure {
   col: number;
 }
 
-/** A memo line is one the user said no total adds up ("of which staffing"): shown, never counted. */
+/** A memo line is one no total adds up ("of which: Pupil Premium", or one the user says is): shown, never counted. */
 export type RowType = 'line' | 'total' | 'heading' | 'memo';
 export type StarMarker = '' | '*' | '**';
 

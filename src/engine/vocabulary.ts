@@ -129,6 +129,9 @@ export function namesOnlyAMeasure(label: string): boolean {
   return words.length > 0 && words.every((w) => MEASURE_WORDS.has(w));
 }
 
+/** A line that breaks down the one above it, or notes a figure beside the table: "of which: Pupil Premium", "Memo: FTE". */
+export const MEMO_LINE = /^[(\s]*(of which|within which|memo(randum)?\b)/i;
+
 // ---- Savings classifications ---------------------------------------------------------------
 
 /** The classifications of a saving, as the house format writes them. */

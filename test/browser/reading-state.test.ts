@@ -72,11 +72,11 @@ describe('correcting the reading in browser mode', () => {
     const items = session.state.views.check!.readingCorrections;
     expect(items.map((i) => `${i.table}: ${i.words} (${i.applied ? 'applied' : i.problem})`)).toEqual([
       'Growth!A3: column F is ignored (applied)',
-      'Growth!A3: row 7 (of which staffing) is a memo line, in no total (applied)',
+      'Growth!A3: row 7 (Staffing element) is a memo line, in no total (applied)',
       'Savings!A3: its figures are shown positive and taken away (applied)',
     ]);
     const growth = session.state.views.check!.tables.find((t) => t.id === GROWTH)!.reading!;
-    expect(growth.rows.find((r) => r.row === 7)).toEqual({ row: 7, label: 'of which staffing', role: 'memo' });
+    expect(growth.rows.find((r) => r.row === 7)).toEqual({ row: 7, label: 'Staffing element', role: 'memo' });
     expect(growth.columns.find((c) => c.column === 'F')!.role).toBe('ignored');
     expect(growth.questions).toEqual([]);
 
@@ -122,13 +122,13 @@ describe('correcting the reading in browser mode', () => {
     const workbook = await XlsxWorkbook.open(await gridsToBuffer(moved));
     await workbook.writeStore(
       storeWithCorrections(null, [
-        { sheet: 'Growth', table: 'A3', heading: GROWTH_HEADING, row: 7, label: 'of which staffing', role: 'memo' },
+        { sheet: 'Growth', table: 'A3', heading: GROWTH_HEADING, row: 7, label: 'Staffing element', role: 'memo' },
       ]),
     );
     const session = browserSession();
     await session.openFile(file('moved.xlsx', await workbook.toBuffer()));
     const [item] = session.state.views.check!.readingCorrections;
-    expect(item).toMatchObject({ applied: false, words: 'row 7 (of which staffing) is a memo line, in no total' });
+    expect(item).toMatchObject({ applied: false, words: 'row 7 (Staffing element) is a memo line, in no total' });
     expect(item.problem).toBe(
       `The table headed "${GROWTH_HEADING}" now starts at A4, not A3: rows or columns have been inserted or deleted since the correction was made.`,
     );
@@ -203,7 +203,7 @@ describe('correcting the reading inside Excel', () => {
     await session.correctReading(GROWTH, { row: 7, role: 'memo' });
     expect(excel.calls.storesWritten).toBe(1);
     expect(correctionsOf(excel.store()).corrections).toEqual([
-      { sheet: 'Growth', table: 'A3', heading: GROWTH_HEADING, row: 7, label: 'of which staffing', role: 'memo' },
+      { sheet: 'Growth', table: 'A3', heading: GROWTH_HEADING, row: 7, label: 'Staffing element', role: 'memo' },
     ]);
     expect(shown(session)).toContain('error Growth!F8');
     expect(shown(session)).not.toContain('error Growth!C8');
@@ -247,7 +247,7 @@ describe('the reading in the pane’s words', () => {
       table: 'A3',
       heading: GROWTH_HEADING,
       row: 7,
-      label: 'of which staffing',
+      label: 'Staffing element',
       role: 'memo',
     });
     expect(correctionFor(growth, { department: ' ' })).toEqual({ problem: '"department" must name the department' });

@@ -116,7 +116,7 @@ describe('correcting the reading in the task pane at 350 px', () => {
     await growth.getByRole('combobox', { name: 'Column F is' }).selectOption('ignored');
     await page.getByText(/^2 tables, 3 errors, 2 warnings/).waitFor();
     expect(await cards()).not.toContain('Growth!F8');
-    // Row 7 "of which staffing" is a memo line: the total adds up without it.
+    // Row 7 "Staffing element" is a memo line: the total adds up without it.
     await growth.getByRole('combobox', { name: 'Row 7 is' }).selectOption('memo');
     await page.getByText(/^2 tables, 0 errors, 2 warnings/).waitFor();
     expect(await growth.getByRole('combobox', { name: 'Row 7 is' }).inputValue()).toBe('memo');
@@ -130,7 +130,7 @@ describe('correcting the reading in the task pane at 350 px', () => {
     const kept = page.getByRole('list', { name: 'Your corrections to the reading' });
     expect((await kept.getByRole('listitem').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
       'Table at Growth!A3: column F is ignored. Applied. Undo',
-      'Table at Growth!A3: row 7 (of which staffing) is a memo line, in no total. Applied. Undo',
+      'Table at Growth!A3: row 7 (Staffing element) is a memo line, in no total. Applied. Undo',
       'Table at Savings!A3: its figures are shown positive and taken away. Applied. Undo',
     ]);
     // Undo, and the warnings come back; make it again.

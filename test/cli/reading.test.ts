@@ -13,7 +13,7 @@ const memo: ReadingCorrection = {
   table: 'A3',
   heading: 'Ref | Description | 2025/26 £000 | 2026/27 £000 | 2027/28 £000',
   row: 7,
-  label: 'of which staffing',
+  label: 'Staffing element',
   role: 'memo',
 };
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
     [undefined, bu('Adults')],
     ['G1', 'Care packages', 100, 200, 300],
     ['G2', 'Home care', 50, 50, 50],
-    [undefined, 'of which staffing', 30, 30, 30],
+    [undefined, 'Staffing element', 30, 30, 30],
     [undefined, b('Total growth'), b(150), b(250), b(350)],
   ]);
   const bytes = await gridsToBuffer([growth]);
@@ -54,7 +54,7 @@ describe('mtfs check --reading', () => {
     expect(mtfs('check', plain).code).toBe(1);
     const r = mtfs('check', plain, '--reading', file('fix.json', { corrections: [memo] }), '--explain');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('row 7 "of which staffing" is a memo line, in no total');
+    expect(r.stdout).toContain('row 7 "Staffing element" is a memo line, in no total');
     expect(r.stdout).toContain('Your corrections: 1 of 1 applied');
   });
 
@@ -65,7 +65,7 @@ describe('mtfs check --reading', () => {
       '    table: A3',
       "    heading: 'Ref | Description | 2025/26 £000 | 2026/27 £000 | 2027/28 £000'",
       '    row: 7',
-      '    label: of which staffing',
+      '    label: Staffing element',
       '    role: memo',
     ].join('\n');
     const r = mtfs('check', plain, '--reading', file('fix.yaml', yaml));
@@ -90,7 +90,7 @@ describe('mtfs check --reading', () => {
   it('warns, naming the table, when a correction no longer fits the sheet', () => {
     const r = mtfs('check', plain, '--reading', file('stale.json', [{ ...memo, label: 'Staffing' }]));
     expect(r.stdout).toContain(
-      'warning correction-not-applied Growth!B7: your correction "row 7 (Staffing) is a memo line, in no total" (table at Growth!A3) was not applied: row 7 now reads "of which staffing", not "Staffing"',
+      'warning correction-not-applied Growth!B7: your correction "row 7 (Staffing) is a memo line, in no total" (table at Growth!A3) was not applied: row 7 now reads "Staffing element", not "Staffing"',
     );
     expect(r.stdout).toContain('Your corrections: 0 of 1 applied (see the warnings)');
   });

@@ -8,7 +8,7 @@ const YEARS = ['2025/26 £000', '2026/27 £000', '2027/28 £000'].map(b);
 const GROWTH_HEADING = 'Ref | Description | 2025/26 £000 | 2026/27 £000 | 2027/28 £000';
 
 /** A growth table whose "of which" line is read as a line, so its total looks wrong by 30. */
-function growth(extraRowsAbove = 0, label = 'of which staffing') {
+function growth(extraRowsAbove = 0, label = 'Staffing element') {
   return sheet('Growth', [
     [b('GROWTH PROPOSALS')],
     ...Array.from({ length: extraRowsAbove }, () => []),
@@ -23,7 +23,7 @@ function growth(extraRowsAbove = 0, label = 'of which staffing') {
 }
 
 const onGrowth = { sheet: 'Growth', table: 'A3', heading: GROWTH_HEADING };
-const memo: ReadingCorrection = { ...onGrowth, row: 7, label: 'of which staffing', role: 'memo' };
+const memo: ReadingCorrection = { ...onGrowth, row: 7, label: 'Staffing element', role: 'memo' };
 const rules = (r: ReturnType<typeof checkWorkbook>) => r.findings.map((f) => `${f.severity} ${f.rule} ${f.cell}`);
 
 describe('correcting how a table was read', () => {
@@ -45,13 +45,24 @@ describe('correcting how a table was read', () => {
     expect(reading.totals).toEqual([
       { row: 8, label: 'Total growth', how: 'layout', adds: ['5:6'], confidence: 'high' },
     ]);
-    expect(reading.rows).toContainEqual({ row: 7, role: 'memo', label: 'of which staffing' });
+    expect(reading.rows).toContainEqual({ row: 7, role: 'memo', label: 'Staffing element' });
     expect(reading.questions).toEqual([]);
-    expect(reading.corrections).toEqual(['row 7 (of which staffing) is a memo line, in no total']);
+    expect(reading.corrections).toEqual(['row 7 (Staffing element) is a memo line, in no total']);
     expect(result.corrections).toEqual([{ correction: memo, applied: true, sheet: 'Growth', cell: 'B7' }]);
     expect(explainTable(result.tables[0])).toContain(
-      '  your correction: row 7 (of which staffing) is a memo line, in no total',
+      '  your correction: row 7 (Staffing element) is a memo line, in no total',
     );
+  });
+
+  it('reads an "of which" line as a memo line without being told, and a correction can make it a line again', () => {
+    const result = checkWorkbook([growth(0, 'of which: agency staff')]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].reading!.rows).toContainEqual({ row: 7, role: 'memo', label: 'of which: agency staff' });
+    expect(explainTable(result.tables[0])).toContain('  row 7 "of which: agency staff" is a memo line, in no total');
+    const asLine = checkWorkbook([growth(0, 'of which: agency staff')], {
+      corrections: [{ ...onGrowth, row: 7, label: 'of which: agency staff', role: 'line' }],
+    });
+    expect(rules(asLine)).toEqual(['error total-mismatch C8', 'error total-mismatch D8', 'error total-mismatch E8']);
   });
 
   it('checks a total against the rows the user says it adds up, and finds a real error there', () => {
@@ -155,14 +166,14 @@ describe('correcting how a table was read', () => {
     const moved = checkWorkbook([growth(1)], { corrections: [memo] });
     expect(moved.corrections[0]).toMatchObject({ applied: false, cell: 'A4' });
     expect(moved.findings[0].message).toBe(
-      `your correction "row 7 (of which staffing) is a memo line, in no total" (table at Growth!A3) was not applied: the table headed "${GROWTH_HEADING}" now starts at A4, not A3: rows or columns have been inserted or deleted since the correction was made. Check the reading and make it again`,
+      `your correction "row 7 (Staffing element) is a memo line, in no total" (table at Growth!A3) was not applied: the table headed "${GROWTH_HEADING}" now starts at A4, not A3: rows or columns have been inserted or deleted since the correction was made. Check the reading and make it again`,
     );
     // the total is still checked as read, so a real problem is not hidden by a stale correction
     expect(rules(moved)).toContain('error total-mismatch C9');
 
     const relabelled = checkWorkbook([growth(0, 'Staffing within the above')], { corrections: [memo] });
     expect(relabelled.corrections[0].problem).toBe(
-      'row 7 now reads "Staffing within the above", not "of which staffing": rows have moved since the correction was made',
+      'row 7 now reads "Staffing within the above", not "Staffing element": rows have moved since the correction was made',
     );
 
     const renamed = checkWorkbook([growth()], { corrections: [{ ...memo, heading: 'Ref | Scheme | 2025/26 £000' }] });

@@ -16,7 +16,7 @@ import { FakeBook, fakeExcel } from './fake-excel';
 const onGrowth = { sheet: 'Growth', table: 'A3', heading: GROWTH_HEADING };
 const CORRECTIONS: ReadingCorrection[] = [
   { ...onGrowth, column: 'F', role: 'ignored' },
-  { ...onGrowth, row: 7, label: 'of which staffing', role: 'memo' },
+  { ...onGrowth, row: 7, label: 'Staffing element', role: 'memo' },
   { sheet: 'Savings', table: 'A3', heading: SAVINGS_HEADING, signs: 'shown-positive' },
 ];
 
@@ -58,7 +58,7 @@ describe('reading corrections inside Excel', () => {
     expect(after.check.corrections.map((c) => c.applied)).toEqual([true, true, true]);
     expect(after.check.tables[0].reading!.corrections).toEqual([
       'column F is ignored',
-      'row 7 (of which staffing) is a memo line, in no total',
+      'row 7 (Staffing element) is a memo line, in no total',
     ]);
     // The sheets read the same as before: the record is not in any cell.
     expect(JSON.stringify(book.sheets.map((s) => s.used()))).toBe(cellsBefore);

@@ -1,6 +1,6 @@
 /**
  * A workbook the reader gets wrong in three ways, for the tests of correcting a reading (the pane, Excel, the command
- * line): a growth table whose "of which staffing" line is read as a line (its total looks wrong by 30), whose "Posts"
+ * line): a growth table whose "Staffing element" line is read as a line (its total looks wrong by 30), whose "Posts"
  * column of staff numbers is read as figures (its total looks wrong by 6), and a savings table printed positive (each
  * line warned of as a positive saving).
  */
@@ -22,7 +22,7 @@ export function misreadSheets(): SheetGrid[] {
       [undefined, bu('Adults')],
       ['G1', 'Care packages', 100, 200, 300, 4],
       ['G2', 'Home care', 50, 50, 50, 2],
-      [undefined, 'of which staffing', 30, 30, 30],
+      [undefined, 'Staffing element', 30, 30, 30],
       [undefined, b('Total growth'), b(150), b(250), b(350), b(12)],
     ]),
     sheet('Savings', [

@@ -135,7 +135,9 @@ export class TableCorrections {
         }
       } else {
         this.rowFixes.set(index, { ...this.rowFixes.get(index), role: c.role, parts: undefined, signs: undefined });
+        // The user's word wins over the reader's: a line it took for a memo ("of which…") can be made a line again.
         if (c.role === 'memo') row.memo = true;
+        else delete row.memo;
         row.type = c.role === 'memo' ? 'line' : c.role;
       }
       this.done(c, cell);

@@ -6,7 +6,7 @@ import { classifyHeader } from '../headers';
 import { readRow, type Layout } from '../rows';
 import { buildStructure } from '../structure';
 import type { MoneyColumn, Table, TableKind, TableRow } from '../tables';
-import { parseYear, unitWords } from '../vocabulary';
+import { MEMO_LINE, parseYear, unitWords } from '../vocabulary';
 import { findBlocks, type Block } from './blocks';
 import { readColumns, type ColumnReading } from './columns';
 import { SheetCorrections, tableHeading, type CorrectionOutcome, type TableCorrections } from './correct';
@@ -156,6 +156,8 @@ function readTable(
     rows.push(read.row);
     append(rowFindings, read.findings);
   }
+  // "of which: Pupil Premium" breaks down the line above it: shown, added up by no total (a correction may say otherwise).
+  for (const row of rows) if (row.type === 'line' && MEMO_LINE.test(row.label)) row.memo = true;
   const title = block.titleRows.map((r) => firstText(sheet, r)).filter(Boolean);
   const kind = tableKind({
     columns,
@@ -213,11 +215,11 @@ function readTable(
 
 /** The table-wide corrections (department, signs) recorded, and every outcome kept for the check. */
 function finishCorrections(table: Table, fixes: TableCorrections | undefined, outcomes: CorrectionOutcome[]): void {
+  // A memo line is a row of its own kind from here on, so no rule, report or scenario counts it as a line.
+  for (const row of table.rows) if (row.memo) row.type = 'memo';
   if (!fixes) return;
   const department = fixes.department;
   if (department) table.department = department;
-  // A memo line is a row of its own kind from here on, so no rule, report or scenario counts it as a line.
-  for (const row of table.rows) if (row.memo) row.type = 'memo';
   fixes.finish();
   append(outcomes, fixes.outcomes);
 }

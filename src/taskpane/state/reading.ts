@@ -88,7 +88,7 @@ export interface ReadingView {
 export interface ReadingCorrectionItem {
   key: string;
   correction: ReadingCorrection;
-  /** "row 7 (of which staffing) is a memo line, in no total". */
+  /** "row 7 (Staffing element) is a memo line, in no total". */
   words: string;
   /** "Growth!A3". */
   table: string;
