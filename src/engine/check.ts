@@ -1,3 +1,4 @@
+import { checkCarriedTotals } from './carried-totals';
 import { append } from './collections';
 import { judge, type Tolerance } from './compare';
 import { readTables } from './reader';
@@ -112,6 +113,8 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
   append(findings, refusedCorrections(corrections, sheets));
   const departments = groupByDepartment(tables);
   for (const dept of departments) append(findings, checkDepartment(dept, options));
+  // A summary sheet carries other sheets' totals, across departments.
+  append(findings, checkCarriedTotals(tables, options.tolerance ?? 'rounding'));
   // The formula audit (issue 17): the formulas behind the totals the reader found.
   append(findings, auditFormulas(tables, sheets));
 

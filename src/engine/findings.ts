@@ -4,6 +4,7 @@ export const RULES = {
   'rounding-difference': { severity: 'info', title: 'Rounding difference' },
   'large-rounding': { severity: 'warning', title: 'Larger than rounding usually gives' },
   'summary-mismatch': { severity: 'error', title: 'Summary does not agree with the appendix' },
+  'carried-total-mismatch': { severity: 'error', title: 'Summary line does not agree with the total it carries' },
   'capital-over-gross': { severity: 'error', title: 'Programme total above gross cost' },
   'error-value': { severity: 'error', title: 'Error value in a figure' },
   'positive-saving': { severity: 'warning', title: 'Positive saving (delayed or reversed)' },

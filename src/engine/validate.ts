@@ -32,7 +32,7 @@ export interface Comparison {
   statement: () => string;
   /** What an addend is called in the rounding note: "line", "part", "year". */
   noun: string;
-  mismatchRule: 'total-mismatch' | 'summary-mismatch';
+  mismatchRule: 'total-mismatch' | 'summary-mismatch' | 'carried-total-mismatch';
 }
 
 /** Turns one comparison into a finding (or none), the same way for every rule. */
