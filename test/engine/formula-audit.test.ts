@@ -123,6 +123,16 @@ describe('the formula audit on one table', () => {
     ).toEqual([]);
   });
 
+  it('lets a SUBTOTAL grand total run over the section SUBTOTALs, which Excel leaves out, but not a SUM', () => {
+    const sections = { D8: 'SUBTOTAL(9,D5:D7)', D12: 'SUBTOTAL(9,D10:D11)' };
+    // Only column D is written so: the other years' different formulas are another finding.
+    const ranges = (f: Record<string, string>) => audit(f).filter((x) => x.rule !== 'formula-inconsistent');
+    expect(ranges({ ...sections, D13: 'SUBTOTAL(9,D4:D12)' })).toEqual([]);
+    const [f] = ranges({ ...sections, D13: 'SUM(D4:D12)' });
+    expect(f).toMatchObject({ rule: 'formula-range', cell: 'D13' });
+    expect(f.message).toContain('twice');
+  });
+
   it('names the line a range stops short of', () => {
     const [f, ...rest] = audit({ D8: 'SUM(D5:D6)' });
     expect(rest).toEqual([]);

@@ -19,6 +19,8 @@ export interface Term {
   right: number;
   /** The reference as written, e.g. `$F$7:F21` or `'Growth items'!F20`. */
   text: string;
+  /** Inside SUBTOTAL, which leaves out the cells in its ranges that hold SUBTOTALs themselves (Excel's rule). */
+  skipsSubtotals?: true;
 }
 
 export type SumReading = { kind: 'sum'; terms: Term[] } | { kind: 'beyond'; why: string };
@@ -89,7 +91,9 @@ function call(name: string, args: AstExpression[], sign: number, out: Term[]): v
   if (name === 'SUBTOTAL') {
     const [code, ...rest] = args;
     if (code?.type === 'Literal' && SUBTOTAL_SUM.has(Number(code.value))) {
+      const from = out.length;
       for (const arg of rest) collect(arg, sign, out);
+      for (let i = from; i < out.length; i++) out[i]!.skipsSubtotals = true;
       return;
     }
     throw new Beyond('SUBTOTAL with a code other than 9 or 109');

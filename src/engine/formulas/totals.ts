@@ -54,6 +54,11 @@ interface Tally {
   elsewhere: string[];
 }
 
+/** A cell whose formula is (or holds) a SUBTOTAL: a SUBTOTAL over it leaves it out, so nothing is counted twice. */
+function holdsSubtotal(sheet: SheetGrid, at: At): boolean {
+  return /\bSUBTOTAL\s*\(/i.test(sheet.rows[at.row]?.[at.col]?.formula ?? '');
+}
+
 function tally(
   table: Table,
   sheet: SheetGrid,
@@ -71,6 +76,7 @@ function tally(
     }
     for (const at of termCells(term, sheet)) {
       if (at.row === self.row && at.col === self.col) continue;
+      if (term.skipsSubtotals && holdsSubtotal(sheet, at)) continue;
       const i = at.row >= table.top && at.row <= table.bottom ? rowAt.get(at.row) : undefined;
       const row = i === undefined ? undefined : table.rows[i];
       const k = row ? columnAt(table, row, at.col) : -1;
