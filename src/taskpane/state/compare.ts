@@ -1,7 +1,7 @@
 import {
   amendmentWords,
   comparableTables,
-  lineName,
+  fullLineName,
   linesOf,
   pairingNote,
   summaryWords,
@@ -105,7 +105,7 @@ function amounts(line: LineChange): string {
 
 function unpair(line: LineChange): ChangeItem['unpair'] {
   if (line.match?.by !== 'description' || line.match.confidence >= 1) return null;
-  return { previous: line.previous!.id, current: line.current!.id, previousName: lineName(line.previous!, [], true) };
+  return { previous: line.previous!.id, current: line.current!.id, previousName: fullLineName(line.previous!) };
 }
 
 /** Any removed line of the same kind (growth, savings, capital) can be the same line as a new one: the engine pairs across a kind's tables. */
@@ -113,7 +113,7 @@ function pairWith(line: LineChange, removed: LineChange[]): ChangeItem['pairWith
   if (line.change !== 'new') return null;
   const candidates = removed
     .filter((r) => r.kind === line.kind)
-    .map((r) => ({ id: r.previous!.id, label: `${lineName(r.previous!, [], true)} (${r.previous!.id})` }));
+    .map((r) => ({ id: r.previous!.id, label: `${fullLineName(r.previous!)} (${r.previous!.id})` }));
   return candidates.length ? { current: line.current!.id, removed: candidates } : null;
 }
 
@@ -137,7 +137,7 @@ export function compareView(result: ChangesResult): CompareView {
         key: line.current ? line.current.id : `previous ${line.previous!.id}`,
         change: line.change,
         label: CHANGE_LABELS[line.change],
-        name: lineName(source, [], true),
+        name: fullLineName(source),
         amounts: amounts(line),
         figures: figureRows(line),
         was:
@@ -176,7 +176,7 @@ export function correctionOf(
 ): PairingOverride {
   const nameAt = (check: CheckResult, id: string) => {
     const line = linesOf(comparableTables(check)).find((l) => l.id === id);
-    return line ? lineName(line, [], true) : '';
+    return line ? fullLineName(line) : '';
   };
   return { ...ids, same, seen: { previous: nameAt(previous, ids.previous), current: nameAt(current, ids.current) } };
 }
@@ -200,7 +200,7 @@ export interface CorrectionItem {
 
 function named(lines: MtfsLine[], id: string, seen: string | undefined, where: string): string {
   const line = lines.find((l) => l.id === id);
-  const name = seen || (line && lineName(line, [], true));
+  const name = seen || (line && fullLineName(line));
   return name ? `${name} (${id}${where})` : `${id}${where}`;
 }
 
