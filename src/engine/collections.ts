@@ -32,6 +32,18 @@ export function only<T>(items: readonly T[]): T | undefined {
   return items.length === 1 ? items[0] : undefined;
 }
 
+/** The items by key, each group in the items' order, the groups in the order their keys first come. */
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 export function append<T>(target: T[], ...sources: readonly T[][]): T[] {
   for (const source of sources) for (const item of source) target.push(item);
   return target;

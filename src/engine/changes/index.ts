@@ -1,6 +1,7 @@
 import type { CheckResult } from '../check';
 import type { Finding } from '../findings';
-import { comparableTables, linesOf, pairTables, tableName, type MtfsLine, type TablePair } from './lines';
+import { groupBy } from '../collections';
+import { comparableTables, linesOf, pairTables, refCounts, tableName, type MtfsLine, type TablePair } from './lines';
 import { matchLines, type PairingOverride } from './match';
 import { lineChanges, type ChangeCounts, type ChangesResult, type LineChange } from './model';
 import { markerFinding, noPreviousTableFinding, removedFinding } from './notes';
@@ -17,7 +18,15 @@ export {
 } from './model';
 export { amendmentWords } from './notes';
 export type { FigureChange, FigureStatus } from './figures';
-export { comparableTables, lineName, linesOf, tableName, type LineKind, type MtfsLine, type TablePair } from './lines';
+export {
+  comparableTables,
+  fullLineName,
+  linesOf,
+  tableName,
+  type LineKind,
+  type MtfsLine,
+  type TablePair,
+} from './lines';
 export { descriptionSimilarity } from './similarity';
 export { changesSheet, CHANGES_SHEET, pairingNote, summaryWords } from './sheet';
 export { compareJson } from './json';
@@ -29,9 +38,9 @@ function counts(lines: LineChange[], findings: Finding[]): ChangeCounts {
   return c;
 }
 
-function tableFindings(table: TablePair, lines: LineChange[], current: MtfsLine[]): Finding[] {
-  const currentLines = current.filter((l) => l.table === table.current);
-  const notes = lines.map((l) => markerFinding(l, currentLines) ?? removedFinding(l));
+function tableFindings(table: TablePair, lines: LineChange[], currentLines: MtfsLine[]): Finding[] {
+  const tableRefs = refCounts(currentLines);
+  const notes = lines.map((l) => markerFinding(l, tableRefs) ?? removedFinding(l));
   return [noPreviousTableFinding(table), ...notes].filter((f): f is Finding => f !== null);
 }
 
@@ -52,9 +61,15 @@ export function compareWorkbooks(
   const currentLines = linesOf(currentTables);
   const pairs = matchLines(previousLines, currentLines, tables, overrides);
   const lines = lineChanges(tables, previousLines, currentLines, pairs);
+  const linesByTable = groupBy(lines, (l) => l.table);
+  const currentByTable = groupBy(currentLines, (l) => l.table);
   const perTable = tables.map((t) => {
-    const own = lines.filter((l) => l.table === t);
-    return { table: t, lines: own, findings: tableFindings(t, own, currentLines) };
+    const own = linesByTable.get(t) ?? [];
+    return {
+      table: t,
+      lines: own,
+      findings: tableFindings(t, own, (t.current && currentByTable.get(t.current)) || []),
+    };
   });
   const findings = perTable.flatMap((t) => t.findings);
   return {

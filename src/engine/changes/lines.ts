@@ -137,9 +137,23 @@ export function tableName(pair: TablePair): string {
   return pair.kind === 'capital' && last ? `${base}: ${last}` : base;
 }
 
-/** "G20" when the reference is the line's alone in its table; otherwise (or in full) "T24 Review of Operational ICT", or the description alone. */
-export function lineName(line: MtfsLine, tableLines: MtfsLine[], full = false): string {
-  const ref = matchingRef(line);
-  if (!full && ref && tableLines.filter((l) => matchingRef(l) === ref).length === 1) return line.ref!;
+/** "T24 Review of Operational ICT", or the description alone, or where the line is when it has neither. */
+export function fullLineName(line: MtfsLine): string {
   return [line.ref, line.description].filter(Boolean).join(' ') || `the line at ${line.id}`;
+}
+
+/** How many lines carry each reference, to tell a reference that names one line from one shared by several. */
+export function refCounts(lines: MtfsLine[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const ref = matchingRef(l);
+    if (ref) counts.set(ref, (counts.get(ref) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** "G20" when the reference is the line's alone in its table (`tableRefs`: refCounts of the table's lines); otherwise its full name. */
+export function lineName(line: MtfsLine, tableRefs: ReadonlyMap<string, number>): string {
+  const ref = matchingRef(line);
+  return ref && tableRefs.get(ref) === 1 ? line.ref! : fullLineName(line);
 }

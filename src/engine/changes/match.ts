@@ -1,6 +1,6 @@
-import { only } from '../collections';
-import { KIND_WORDS, lineName, matchingRef, type MtfsLine, type TablePair } from './lines';
-import { descriptionSimilarity } from './similarity';
+import { groupBy, itemAt, only } from '../collections';
+import { fullLineName, KIND_WORDS, matchingRef, type MtfsLine, type TablePair } from './lines';
+import { alikeDescriptions } from './alike';
 
 /**
  * Two descriptions at least this alike are the same line. Chosen on the published tables: the most
@@ -51,25 +51,32 @@ function greedy(candidates: LinePair[], taken: Set<MtfsLine>): LinePair[] {
 }
 
 function byDescription(previous: MtfsLine[], current: MtfsLine[], allowed: Allowed, taken: Set<MtfsLine>): LinePair[] {
-  const candidates: LinePair[] = [];
-  for (const p of previous) {
-    if (taken.has(p)) continue;
-    for (const c of current) {
-      if (taken.has(c) || !allowed(p, c)) continue;
-      const confidence = descriptionSimilarity(p.description, c.description);
-      if (confidence >= DESCRIPTION_THRESHOLD)
-        candidates.push({ previous: p, current: c, by: 'description', confidence });
-    }
-  }
+  const p = previous.filter((l) => !taken.has(l));
+  const c = current.filter((l) => !taken.has(l));
+  const alike = alikeDescriptions(
+    p.map((l) => l.description),
+    c.map((l) => l.description),
+    DESCRIPTION_THRESHOLD,
+  );
+  const candidates: LinePair[] = alike
+    .map((a) => ({
+      previous: itemAt(p, a.previous),
+      current: itemAt(c, a.current),
+      by: 'description' as const,
+      confidence: a.similarity,
+    }))
+    .filter((pair) => allowed(pair.previous, pair.current));
   return greedy(candidates, taken);
 }
 
 /** The same reference on one line each side is the same line; a reference on several lines is settled by description among them. */
 function byReference(previous: MtfsLine[], current: MtfsLine[], allowed: Allowed, taken: Set<MtfsLine>): LinePair[] {
-  const refs = [...new Set(current.map(matchingRef).filter((r): r is string => r !== undefined))];
+  const previousByRef = groupBy(previous, matchingRef);
+  const currentByRef = groupBy(current, matchingRef);
+  const refs = [...currentByRef.keys()].filter((r): r is string => r !== undefined);
   return refs.flatMap((ref) => {
-    const p = previous.filter((l) => !taken.has(l) && matchingRef(l) === ref);
-    const c = current.filter((l) => !taken.has(l) && matchingRef(l) === ref);
+    const p = previousByRef.get(ref)?.filter((l) => !taken.has(l)) ?? [];
+    const c = currentByRef.get(ref)!.filter((l) => !taken.has(l));
     const [onlyPrevious, onlyCurrent] = [only(p), only(c)];
     if (onlyPrevious && onlyCurrent && allowed(onlyPrevious, onlyCurrent)) {
       taken.add(onlyPrevious).add(onlyCurrent);
@@ -84,9 +91,9 @@ function find(lines: MtfsLine[], o: PairingOverride, side: 'previous' | 'current
   const line = lines.find((l) => l.id === id);
   if (!line) throw new PairingError(`there is no growth, savings or capital line at ${id} in the ${side} MTFS`);
   const seen = o.seen?.[side];
-  if (seen && lineName(line, [], true) !== seen) {
+  if (seen && fullLineName(line) !== seen) {
     throw new PairingError(
-      `${id} in the ${side} MTFS now holds ${lineName(line, [], true)}, not ${seen} as when the lines were paired; the sheet has changed since`,
+      `${id} in the ${side} MTFS now holds ${fullLineName(line)}, not ${seen} as when the lines were paired; the sheet has changed since`,
     );
   }
   return line;
@@ -142,9 +149,11 @@ export function matchLines(
   const taken = new Set<MtfsLine>();
   const allowed = notSame(previous, current, overrides);
   const pairs = userPairs(previous, current, overrides, taken);
+  const previousByTable = groupBy(previous, (l) => l.table);
+  const currentByTable = groupBy(current, (l) => l.table);
   for (const t of tables) {
-    const p = previous.filter((l) => l.table === t.previous);
-    const c = current.filter((l) => l.table === t.current);
+    const p = (t.previous && previousByTable.get(t.previous)) || [];
+    const c = (t.current && currentByTable.get(t.current)) || [];
     pairs.push(...byReference(p, c, allowed, taken));
     pairs.push(...byDescription(p, c, allowed, taken));
   }

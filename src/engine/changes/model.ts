@@ -1,5 +1,6 @@
 import type { Finding } from '../findings';
-import type { StarMarker } from '../tables';
+import { groupBy } from '../collections';
+import type { StarMarker, Table } from '../tables';
 import { compareFigures, type FigureChange } from './figures';
 import type { MtfsLine, LineKind, TablePair } from './lines';
 import type { LinePair, MatchedBy } from './match';
@@ -75,11 +76,14 @@ export function lineChanges(
 ): LineChange[] {
   const byCurrent = new Map(pairs.map((p) => [p.current, p]));
   const paired = new Set(pairs.map((p) => p.previous));
+  const currentByTable = groupBy(current, (l) => l.table);
+  const previousByTable = groupBy(previous, (l) => l.table);
+  const of = (lines: Map<Table, MtfsLine[]>, table: Table | undefined) => (table && lines.get(table)) || [];
   return tables.flatMap((t) => [
-    ...current
-      .filter((l) => l.table === t.current)
-      .map((l) => lineChange(t, byCurrent.get(l)?.previous, l, byCurrent.get(l))),
-    ...previous.filter((l) => l.table === t.previous && !paired.has(l)).map((l) => lineChange(t, l, undefined)),
+    ...of(currentByTable, t.current).map((l) => lineChange(t, byCurrent.get(l)?.previous, l, byCurrent.get(l))),
+    ...of(previousByTable, t.previous)
+      .filter((l) => !paired.has(l))
+      .map((l) => lineChange(t, l, undefined)),
   ]);
 }
 

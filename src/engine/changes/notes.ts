@@ -2,7 +2,7 @@ import { money } from '../compare';
 import { finding, type Finding } from '../findings';
 import { headerCell, type StarMarker } from '../tables';
 import type { FigureChange } from './figures';
-import { KIND_WORDS, lineName, type MtfsLine, type TablePair } from './lines';
+import { fullLineName, KIND_WORDS, lineName, type TablePair } from './lines';
 import type { LineChange } from './model';
 
 const MARKER_MEANING: Record<StarMarker, string> = { '': 'new', '*': 'unchanged', '**': 'amended' };
@@ -25,12 +25,12 @@ function shouldBe(derived: StarMarker): string {
   return derived ? `it should be ${derived}` : 'it should have no star';
 }
 
-/** A current line whose typed star disagrees with what the comparison found, named at its reference cell. */
-export function markerFinding(change: LineChange, tableLines: MtfsLine[]): Finding | null {
+/** A current line whose typed star disagrees with what the comparison found, named at its reference cell; `tableRefs` counts the references of its table's lines. */
+export function markerFinding(change: LineChange, tableRefs: ReadonlyMap<string, number>): Finding | null {
   const line = change.current;
   if (!line || !change.marker || change.marker.typed === change.marker.derived) return null;
   const { typed, derived } = change.marker;
-  const name = lineName(line, tableLines);
+  const name = lineName(line, tableRefs);
   const said = typed ? `${name} is marked ${typed} (${MARKER_MEANING[typed]}) but` : `${name} has no star, but`;
   return finding('marker-mismatch', line.sheet, line.cell, `${said} ${whatHappened(change)}: ${shouldBe(derived)}`);
 }
@@ -46,7 +46,7 @@ export function removedFinding(change: LineChange): Finding | null {
     'line-removed',
     where.sheet,
     where.cell,
-    `${lineName(line, [], true)}, at ${line.sheet}!${line.cell} in the previous MTFS, is not in this one: removed (if it is here under another reference and description, pair the two by hand)`,
+    `${fullLineName(line)}, at ${line.sheet}!${line.cell} in the previous MTFS, is not in this one: removed (if it is here under another reference and description, pair the two by hand)`,
   );
 }
 

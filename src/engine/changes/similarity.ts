@@ -22,27 +22,61 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Dice coefficient of two multisets: twice the shared count over the total count. */
-function dice(a: string[], b: string[]): number {
-  if (a.length + b.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
-  let shared = 0;
-  for (const y of b) {
-    const n = counts.get(y) ?? 0;
-    if (n > 0) {
-      shared++;
-      counts.set(y, n - 1);
-    }
-  }
-  return (2 * shared) / (a.length + b.length);
+/**
+ * What the similarity looks at in one description, worked out once: a comparison of thousands of
+ * lines compares each description with many others, and folding it again every time was most of
+ * the cost.
+ */
+export interface DescriptionProfile {
+  /** The text with its spacing and case aside: two descriptions with the same one are the same. */
+  text: string;
+  /** The distinct stems of its words (joining words dropped); empty when it has no other words. */
+  stems: string[];
+  /** How often each character pair of its words (joined by spaces) occurs. */
+  pairs: Map<string, number>;
+  /** The number of character pairs, repeats counted. */
+  pairCount: number;
 }
 
-function bigrams(words: string[]): string[] {
-  const s = words.join(' ');
-  const out: string[] = [];
-  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
-  return out;
+export function descriptionProfile(description: string): DescriptionProfile {
+  const words = descriptionWords(description);
+  const joined = words.join(' ');
+  const pairs = new Map<string, number>();
+  for (let i = 0; i + 1 < joined.length; i++) {
+    const pair = joined.slice(i, i + 2);
+    pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+  }
+  return {
+    text: description.replace(/\s+/g, ' ').trim().toLowerCase(),
+    stems: [...new Set(words.map(stem))],
+    pairs,
+    pairCount: Math.max(0, joined.length - 1),
+  };
+}
+
+/** Dice coefficient of two multisets: twice the shared count over the total count. */
+function dice(shared: number, total: number): number {
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/** Dice on the two sets of word stems: the whole-word half of the similarity. */
+export function wordScore(a: DescriptionProfile, b: DescriptionProfile): number {
+  let shared = 0;
+  for (const s of a.stems) if (b.stems.includes(s)) shared++;
+  return dice(shared, a.stems.length + b.stems.length);
+}
+
+function sharedPairs(a: Map<string, number>, b: Map<string, number>): number {
+  let shared = 0;
+  for (const [pair, n] of a) shared += Math.min(n, b.get(pair) ?? 0);
+  return shared;
+}
+
+/** descriptionSimilarity of two descriptions already profiled. */
+export function profileSimilarity(a: DescriptionProfile, b: DescriptionProfile): number {
+  if (a.text !== '' && a.text === b.text) return 1;
+  if (a.stems.length === 0 || b.stems.length === 0) return 0;
+  return (wordScore(a, b) + dice(sharedPairs(a.pairs, b.pairs), a.pairCount + b.pairCount)) / 2;
 }
 
 /**
@@ -52,10 +86,5 @@ function bigrams(words: string[]): string[] {
  * description has no words left once stop words are dropped.
  */
 export function descriptionSimilarity(a: string, b: string): number {
-  const same = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-  if (same(a) !== '' && same(a) === same(b)) return 1;
-  const wa = descriptionWords(a);
-  const wb = descriptionWords(b);
-  if (wa.length === 0 || wb.length === 0) return 0;
-  return (dice([...new Set(wa.map(stem))], [...new Set(wb.map(stem))]) + dice(bigrams(wa), bigrams(wb))) / 2;
+  return profileSimilarity(descriptionProfile(a), descriptionProfile(b));
 }

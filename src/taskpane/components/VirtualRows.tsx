@@ -1,5 +1,5 @@
 import { makeStyles } from '@fluentui/react-components';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useWindowVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -21,6 +21,23 @@ export interface VirtualRowsProps<T> {
 }
 
 /**
+ * A row's height without forcing a layout. As each row is drawn the virtualizer asks for its height at once (no
+ * entry), and reading offsetHeight then made the browser lay the page out again for every row, each time a row's
+ * size moved the scroll position: most of a 250-500 ms freeze when a long list first showed. The first answer is
+ * the row's known height or its estimate; the ResizeObserver the virtualizer puts on every row then reports the real
+ * one after the browser's own layout, before the frame is painted.
+ */
+function rowHeight(
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  list: Virtualizer<Window, Element>,
+): number {
+  if (entry) return Math.round(entry.borderBoxSize?.[0]?.blockSize ?? (element as HTMLElement).offsetHeight);
+  const index = list.indexFromElement(element);
+  return list.itemSizeCache.get(list.options.getItemKey(index)) ?? list.options.estimateSize(index);
+}
+
+/**
  * A long list drawn a screenful at a time: only the rows in view (and a few either side) are on the page, however
  * many there are, so 20,000 lines scroll and switch as quickly as twenty. The page itself scrolls.
  */
@@ -35,13 +52,15 @@ export function VirtualRows<T>({
 }: VirtualRowsProps<T>) {
   const styles = useStyles();
   const list = useRef<HTMLDivElement>(null);
-  const [margin, setMargin] = useState(0);
+  // Null until measured: until the list knows where it starts it cannot know which of its rows are in view, and
+  // guessing "at the top of the page" drew a screenful of rows in every list (56 in a council-wide comparison).
+  const [margin, setMargin] = useState<number | null>(null);
   // Where the list starts on the page moves when anything above it changes height: measured once drawn, then
   // whenever the page's size changes (after layout, so measuring never forces one).
   useLayoutEffect(() => {
     const measure = () => {
       const top = (list.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
-      setMargin((m) => (Math.abs(top - m) > 0.5 ? top : m));
+      setMargin((m) => (m === null || Math.abs(top - m) > 0.5 ? top : m));
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -54,8 +73,9 @@ export function VirtualRows<T>({
     getItemKey: (i) => rowKey(rows[i]),
     overscan: 6,
     gap,
-    scrollMargin: margin,
+    scrollMargin: margin ?? 0,
     scrollPaddingStart: stickyTop + 8,
+    measureElement: rowHeight,
   });
   useEffect(() => {
     const index = reveal ? rows.findIndex((r) => rowKey(r) === reveal) : -1;
@@ -70,13 +90,13 @@ export function VirtualRows<T>({
   }, [reveal]);
   return (
     <div ref={list} className={styles.list} style={{ height: `${virtualizer.getTotalSize()}px` }}>
-      {virtualizer.getVirtualItems().map((v) => (
+      {(margin === null ? [] : virtualizer.getVirtualItems()).map((v) => (
         <div
           key={v.key}
           data-index={v.index}
           ref={virtualizer.measureElement}
           className={styles.row}
-          style={{ transform: `translateY(${v.start - margin}px)` }}
+          style={{ transform: `translateY(${v.start - (margin ?? 0)}px)` }}
         >
           {render(rows[v.index], v.index)}
         </div>

@@ -1,7 +1,7 @@
 import {
   amendmentWords,
   comparableTables,
-  lineName,
+  fullLineName,
   linesOf,
   pairingNote,
   summaryWords,
@@ -9,10 +9,13 @@ import {
   type Change,
   type ChangesResult,
   type LineChange,
+  type LineKind,
   type MtfsLine,
   type PairingOverride,
 } from '../../engine/changes';
 import type { CheckResult } from '../../engine/check';
+import { groupBy } from '../../engine/collections';
+import type { Finding } from '../../engine/findings';
 import { money } from '../../engine/compare';
 import { headerCell } from '../../engine/tables';
 import { sentence } from './words';
@@ -105,39 +108,56 @@ function amounts(line: LineChange): string {
 
 function unpair(line: LineChange): ChangeItem['unpair'] {
   if (line.match?.by !== 'description' || line.match.confidence >= 1) return null;
-  return { previous: line.previous!.id, current: line.current!.id, previousName: lineName(line.previous!, [], true) };
+  return { previous: line.previous!.id, current: line.current!.id, previousName: fullLineName(line.previous!) };
+}
+
+type RemovedChoices = Map<LineKind, NonNullable<ChangeItem['pairWith']>['removed']>;
+
+/**
+ * The removed lines of each kind, as "Same line as…" offers them. Each new line of a kind gets the same list, not a
+ * copy: with thousands of new and removed lines, copies made a view of hundreds of megabytes, while the worker's
+ * message carries a list shared this way once.
+ */
+function removedChoices(lines: LineChange[]): RemovedChoices {
+  const removed = lines.filter((l) => l.change === 'removed');
+  return new Map(
+    [...groupBy(removed, (r) => r.kind)].map(([kind, own]) => [
+      kind,
+      own.map((r) => ({ id: r.previous!.id, label: `${fullLineName(r.previous!)} (${r.previous!.id})` })),
+    ]),
+  );
 }
 
 /** Any removed line of the same kind (growth, savings, capital) can be the same line as a new one: the engine pairs across a kind's tables. */
-function pairWith(line: LineChange, removed: LineChange[]): ChangeItem['pairWith'] {
+function pairWith(line: LineChange, removed: RemovedChoices): ChangeItem['pairWith'] {
   if (line.change !== 'new') return null;
-  const candidates = removed
-    .filter((r) => r.kind === line.kind)
-    .map((r) => ({ id: r.previous!.id, label: `${lineName(r.previous!, [], true)} (${r.previous!.id})` }));
-  return candidates.length ? { current: line.current!.id, removed: candidates } : null;
+  const candidates = removed.get(line.kind);
+  return candidates ? { current: line.current!.id, removed: candidates } : null;
 }
 
 /** The comparison in the Compare view's words: the summary line, then each table's changed lines. */
 export function compareView(result: ChangesResult): CompareView {
-  const removed = result.lines.filter((l) => l.change === 'removed');
+  const removed = removedChoices(result.lines);
+  const linesByTable = groupBy(result.lines, (l) => l.table);
+  const markers = new Map<string, Finding>();
+  for (const f of result.findings) {
+    const at = `${f.sheet}!${f.cell}`;
+    if (f.rule === 'marker-mismatch' && !markers.has(at)) markers.set(at, f);
+  }
   const tables = result.tables.map((pair, t): ChangeTable => {
-    const lines = result.lines.filter((l) => l.table === pair);
+    const lines = linesByTable.get(pair) ?? [];
     const header = pair.current ? { sheet: pair.current.sheet, cell: headerCell(pair.current) } : null;
     const items: ChangeItem[] = [];
     lines.forEach((line) => {
       const source = (line.current ?? line.previous)!;
-      const markerFinding =
-        line.current &&
-        result.findings.find(
-          (f) => f.rule === 'marker-mismatch' && f.sheet === line.current!.sheet && f.cell === line.current!.cell,
-        );
+      const markerFinding = line.current && markers.get(line.current.id);
       const note = pairingNote(line);
       if (line.change === 'unchanged' && !markerFinding && !note) return;
       items.push({
         key: line.current ? line.current.id : `previous ${line.previous!.id}`,
         change: line.change,
         label: CHANGE_LABELS[line.change],
-        name: lineName(source, [], true),
+        name: fullLineName(source),
         amounts: amounts(line),
         figures: figureRows(line),
         was:
@@ -176,7 +196,7 @@ export function correctionOf(
 ): PairingOverride {
   const nameAt = (check: CheckResult, id: string) => {
     const line = linesOf(comparableTables(check)).find((l) => l.id === id);
-    return line ? lineName(line, [], true) : '';
+    return line ? fullLineName(line) : '';
   };
   return { ...ids, same, seen: { previous: nameAt(previous, ids.previous), current: nameAt(current, ids.current) } };
 }
@@ -200,7 +220,7 @@ export interface CorrectionItem {
 
 function named(lines: MtfsLine[], id: string, seen: string | undefined, where: string): string {
   const line = lines.find((l) => l.id === id);
-  const name = seen || (line && lineName(line, [], true));
+  const name = seen || (line && fullLineName(line));
   return name ? `${name} (${id}${where})` : `${id}${where}`;
 }
 
