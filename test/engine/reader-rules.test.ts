@@ -275,3 +275,28 @@ describe('an Increase column', () => {
     expect(errors(checkWorkbook([s]).findings)).toEqual(['Fees!D5']);
   });
 });
+
+describe('a column of codes', () => {
+  it('is not read as figures: account codes under "Account", typed as numbers or text', () => {
+    const s = sheet('Ledger', [
+      [b('Cost Centre'), b('Account'), b('Description'), b('Budget £')],
+      ['R1100', { value: 1001, format: '0' }, 'Salaries', 412300],
+      ['R1100', '2101', 'Rent', 61200],
+      ['R1100', '9001', 'Fees income', -84500],
+      [undefined, undefined, b('Net Budget'), b(389000)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.tables[0].columns.map((c) => c.label)).toEqual(['Budget']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('is read as figures when it holds amounts, even under a code-like heading', () => {
+    const s = sheet('Accounts', [
+      [b('Service'), b('Account balance £')],
+      ['Revenues', 1500],
+      ['Customers', 3200],
+      [b('Total'), b(4700)],
+    ]);
+    expect(checkWorkbook([s]).tables[0].columns).toHaveLength(1);
+  });
+});

@@ -39,6 +39,8 @@ export const REFERENCE =
 const REFERENCE_WITH_CLASS = /^(\*{1,2})?\s*([A-Z]{1,3}\d{1,4}[A-Za-z]?|TBC)\s+\S/i;
 const MARKER = /^\*{1,2}$/;
 const REFERENCE_HEADING = /\bref\b|\bref\.|reference|^no\.?$|^item$|^#$/i;
+/** A column of codes (a ledger's account or cost centre, a subjective code): numbers that name, not amounts. */
+const CODE_HEADING = /\b(code|account|cost cent(re|er)|subjective|objective|ledger|gl)\b/i;
 /** A column of the numbers of notes printed with the table ("Note", "Notes", "Para", "See note"). */
 const NOTE_HEADING = /^(see\s+)?(notes?|para(graph)?s?)\.?$/i;
 const DESCRIPTION_HEADING =
@@ -50,10 +52,12 @@ interface Tally {
   dateFormatted: number;
   percentFormatted: number;
   wholeSmall: number[];
+  /** Whole numbers written without thousands separators (1001, "4102"): how codes are written, not amounts. */
+  plainWhole: number;
 }
 
 function tally(sheet: SheetGrid, block: Block, col: number): Tally {
-  const t: Tally = { figures: 0, texts: [], dateFormatted: 0, percentFormatted: 0, wholeSmall: [] };
+  const t: Tally = { figures: 0, texts: [], dateFormatted: 0, percentFormatted: 0, wholeSmall: [], plainWhole: 0 };
   const repeats = new Set(block.repeats);
   for (let r = block.top; r <= block.bottom; r++) {
     if (repeats.has(r)) continue;
@@ -66,6 +70,7 @@ function tally(sheet: SheetGrid, block: Block, col: number): Tally {
       if (cell.format?.includes('%')) t.percentFormatted++;
       if (typeof cell.value === 'number' && Number.isInteger(cell.value) && cell.value > 0 && cell.value < 1000)
         t.wholeSmall.push(cell.value);
+      if (isPlainWhole(cell)) t.plainWhole++;
     } else if (kind === 'text') {
       const text = cellText(cell);
       if (text) t.texts.push(text);
@@ -75,6 +80,12 @@ function tally(sheet: SheetGrid, block: Block, col: number): Tally {
 }
 
 const share = (n: number, of: number) => (of === 0 ? 0 : n / of);
+
+function isPlainWhole(cell: Cell): boolean {
+  const v = cell.value;
+  if (typeof v === 'string') return /^\s*\d+\s*$/.test(v);
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 && !(cell.format ?? '').includes(',');
+}
 
 /** Numbers 1, 2, 3… down the rows: item numbers, not amounts. */
 function isNumbering(values: number[]): boolean {
@@ -167,6 +178,17 @@ export function readColumns(sheet: SheetGrid, block: Block, headings: ColumnHead
           heading,
           confidence: 'high',
           evidence: `${t.figures} note numbers under "${heading.text}": not figures`,
+        });
+        continue;
+      }
+      // Codes (account 1001, cost centre 4102) under a heading that says so, none written as an amount is.
+      if (CODE_HEADING.test(heading.text) && !heading.unit.scale && t.plainWhole === t.figures) {
+        out.push({
+          col,
+          role: 'ignored',
+          heading,
+          confidence: 'high',
+          evidence: `${t.figures} codes under "${heading.text}": not figures`,
         });
         continue;
       }

@@ -234,7 +234,7 @@ const DEDUCTED = /^less\b|\bless:|\bdeduct|\breductions?\b/i;
 
 /**
  * Savings printed as positive figures under a heading that says they are deducted, or printed
- * positive throughout (many papers list savings as amounts saved: three figures or more, three in four),
+ * positive throughout (many papers list savings as amounts saved: three lines or more, three figures in four),
  * are read as the negative figures they stand for, so every rule (totals, positive savings, the
  * budget summary) sees them as the house format prints them.
  */
@@ -243,14 +243,17 @@ function readDeductedSavings(table: Table): void {
   const deducted = headings.some((h) => DEDUCTED.test(h));
   let positive = 0;
   let negative = 0;
+  let positiveLines = 0;
   for (const row of table.rows)
-    if (row.type === 'line')
+    if (row.type === 'line') {
+      if (row.figures.some((f) => f?.value?.isPositive() && !f.value.isZero())) positiveLines++;
       for (const f of row.figures) {
         if (f?.value?.isPositive() && !f.value.isZero()) positive++;
         else if (f?.value?.isNegative()) negative++;
       }
-  // Without a heading to say so, the convention must show: three figures or more, three in four.
-  if (positive <= negative || (!deducted && (positive < 3 || positive < 3 * negative))) return;
+    }
+  // Without a heading to say so, the convention must show: three lines or more, three figures in four.
+  if (positive <= negative || (!deducted && (positiveLines < 3 || positive < 3 * negative))) return;
   for (const row of table.rows) if (row.type !== 'heading') row.signs = table.columns.map(() => -1);
 }
 
