@@ -597,6 +597,29 @@ export class FakeRange extends FakeObject {
     });
   }
 
+  /** The range's format (ExcelApi 1.1): only what the add-in sets, its vertical alignment, applied to every cell. */
+  get format(): { verticalAlignment: string } {
+    const node = this.ctx.model.property(this.node, 'format');
+    const align = (v: string) => {
+      this.ctx.model.setProperty(node, 'verticalAlignment', v);
+      this.ctx.logOp('verticalAlignment', this.sheetName(), this.addrNow(), v);
+      this.ctx.queue(() => {
+        const t = this.at();
+        this.checkEditable(t.sheet);
+        for (let i = 0; i < t.rows; i++)
+          for (let j = 0; j < t.cols; j++) t.sheet.cellFor(t.row0 + i, t.col0 + j).verticalAlignment = v;
+      });
+    };
+    return {
+      get verticalAlignment(): string {
+        throw new Error('the fake reads no range format');
+      },
+      set verticalAlignment(v: string) {
+        align(v);
+      },
+    };
+  }
+
   setColumnProperties(props: { format?: { columnWidth?: number } }[]): void {
     this.ctx.model.call(this.node, 'setColumnProperties', [props]);
     this.ctx.logOp('setColumnProperties', this.sheetName(), this.addrNow(), props);

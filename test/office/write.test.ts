@@ -135,8 +135,8 @@ describe('OfficeWorkbook.writeSheets', () => {
       color: '#0563C1',
       underline: 'Single',
     });
-    // Empty cells stay empty.
-    expect(cell(s, 'B5')).toEqual({});
+    // Empty cells stay empty: only aligned to the top, as the whole written range is, in one property.
+    expect(cell(s, 'B5')).toEqual({ verticalAlignment: 'Top' });
     expect(s!.used()).toEqual({ row0: 0, col0: 0, rows: 7, cols: 4 });
     // Widths, frozen header, the waterfall (ExcelApi 1.9 always has it).
     expect(s!.columnWidths).toEqual([40, 14, 14, 60].map(columnWidthPoints));

@@ -64,8 +64,6 @@ function writeArrays(sheet: OutputSheet, r0: number, r1: number, cols: number) {
         if (Object.keys(font).length) format.font = font;
         if (cell.align) format.horizontalAlignment = ALIGN[cell.align];
         if (cell.wrap) format.wrapText = true;
-        // Every cell sits at the top of its row, so a row made taller for wrapped text reads across.
-        format.verticalAlignment = 'Top';
         if (Object.keys(format).length) {
           p.format = format;
           anyProps = true;
@@ -104,6 +102,7 @@ function chunkOverhead(text: boolean, props: boolean, rows: number, cols: number
     action('NumberFormat') * (text ? 2 : 1) +
     action('Values') +
     (props ? action('SetCellProperties') : 0) +
+    REQUEST_BYTES.property * 2 /* format, then its verticalAlignment */ +
     arrays * piecesBytes(rows, cols)
   );
 }
@@ -191,6 +190,9 @@ export async function fillSheet(
     range.values = a.values;
     if (a.textFormats) range.numberFormat = a.textFormats;
     if (a.props) range.setCellProperties(a.props);
+    // Every cell sits at the top of its row, so a row made taller for wrapped text reads across: one
+    // property for the chunk, where a per-cell format doubled the request of a big sheet.
+    range.format.verticalAlignment = 'Top';
     for (const l of a.links) {
       ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = {
         documentReference: sheetRef(l.link.sheet, l.link.cell),
