@@ -137,8 +137,8 @@ export function checkCarriedTotals(tables: Table[], tolerance: Tolerance): Findi
     // Believed when most figures agree: two at least, and three in four.
     if (agreeing < 2 || agreeing < 0.75 * pairs.length) continue;
     for (const pair of pairs) {
-      const f = mismatch(pair, tolerance);
-      if (f && !pair.agrees) out.push(f);
+      const f = pair.agrees ? null : mismatch(pair, tolerance);
+      if (f) out.push(f);
     }
   }
   return out;

@@ -407,14 +407,14 @@ export function checkSavingsLines(table: Table): Finding[] {
 }
 
 /**
- * Where the group a total closes starts: as the layout gives it, else the headings just above the
- * first line it adds up (a total the reader solved from the figures), else the row after the total before it.
+ * Where the group a total closes starts: as the layout or the solver found it (spanStart), else, for a
+ * total nothing explains, the row after the total before it with the headings just above.
  */
 function groupStart(rows: TableRow[], t: number): number {
   const total = rows[t]!;
   if (total.spanStart !== undefined) return total.spanStart;
-  let i = total.parts?.length ? Math.min(...total.parts) : t;
-  if (i === t) while (i > 0 && rows[i - 1]!.type !== 'total') i--;
+  let i = t;
+  while (i > 0 && rows[i - 1]!.type !== 'total') i--;
   while (i > 0 && rows[i - 1]!.type === 'heading') i--;
   return i;
 }

@@ -246,11 +246,12 @@ function readDeductedSavings(table: Table): void {
   let positiveLines = 0;
   for (const row of table.rows)
     if (row.type === 'line') {
-      if (row.figures.some((f) => f?.value?.isPositive() && !f.value.isZero())) positiveLines++;
+      const before = positive;
       for (const f of row.figures) {
         if (f?.value?.isPositive() && !f.value.isZero()) positive++;
         else if (f?.value?.isNegative()) negative++;
       }
+      if (positive > before) positiveLines++;
     }
   // Without a heading to say so, the convention must show: three lines or more, three figures in four.
   if (positive <= negative || (!deducted && (positiveLines < 3 || positive < 3 * negative))) return;

@@ -16,8 +16,6 @@ import { rowShape } from './shapes';
 export interface SideBySidePart {
   /** The sheet as this table sees it: only its own columns, over the rows of the run. */
   sheet: SheetGrid;
-  left: number;
-  right: number;
 }
 
 /** The first row of a block: its title, else its heading, else its first line. */
@@ -93,5 +91,5 @@ export function sideBySide(sheet: SheetGrid, block: Block): SideBySidePart[] | n
   }
   if (pending && parts.length) parts[parts.length - 1]!.right = pending.right;
   if (parts.length < 2) return null;
-  return parts.map((p) => ({ ...p, sheet: bandSheet(sheet, block, p.left, p.right) }));
+  return parts.map((p) => ({ sheet: bandSheet(sheet, block, p.left, p.right) }));
 }
