@@ -308,7 +308,7 @@ async function pane(): Promise<Row[]> {
       measure: 'Pane: Check’s first result against reading the file (in the worker)',
       size,
       result: `${seconds(f.firstResultMs)} against ${seconds(f.readMs)}: ${ratio.toFixed(2)}×`,
-      spread: `everything worked out at ${seconds(f.readyMs)}`,
+      spread: `the whole check shown at ${seconds(f.checkedMs)}, everything worked out at ${seconds(f.readyMs)}`,
       target: `≤ ${FIRST_RESULT_RATIO}× the read`,
       met: ratio <= FIRST_RESULT_RATIO,
     },

@@ -85,22 +85,52 @@ function sameFigures(a: Table, b: Table): boolean {
   );
 }
 
-/** Reads every sheet, finds the house-format tables and checks every total on them. */
-export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): CheckResult {
+/** What is known after reading some of the sheets: their tables and the findings sure to be in the whole check. */
+export interface CheckSoFar {
+  /** Every sheet being checked, in the workbook's order. */
+  sheets: readonly SheetGrid[];
+  /** How many of them are read. */
+  done: number;
+  tables: readonly Table[];
+  /** What reading the tables found. */
+  findings: readonly Finding[];
+  /** What the rules on each table alone found (whether a total's label names something else aside: see oneTable). */
+  checked: readonly Finding[];
+}
+
+/**
+ * Reads every sheet, finds the house-format tables and checks every total on them. `onSheetRead` hears after each
+ * sheet is read, so a front end can show progress and the findings so far before the last sheet is read: each table
+ * is checked on its own as soon as it is read, and with the tables it goes with once every sheet is read.
+ */
+export function checkWorkbook(
+  sheets: SheetGrid[],
+  options: CheckOptions = {},
+  onSheetRead?: (soFar: CheckSoFar) => void,
+): CheckResult {
   const tables: Table[] = [];
   const findings: Finding[] = [];
   const corrections: CorrectionOutcome[] = [];
+  const alone = new Map<Table, OneTable>();
+  const checked: Finding[] = [];
   const wanted = options.corrections ?? [];
-  for (const sheet of sheets) {
-    if (isScoringSheet(sheet.name)) continue;
-    const detected = readTables(
-      sheet,
-      wanted.filter((c) => foldText(c.sheet) === foldText(sheet.name)),
-    );
-    append(tables, detected.tables);
-    append(findings, detected.findings);
-    append(corrections, detected.corrections);
-  }
+  sheets.forEach((sheet, i) => {
+    if (!isScoringSheet(sheet.name)) {
+      const detected = readTables(
+        sheet,
+        wanted.filter((c) => foldText(c.sheet) === foldText(sheet.name)),
+      );
+      append(tables, detected.tables);
+      append(findings, detected.findings);
+      append(corrections, detected.corrections);
+      for (const t of detected.tables) {
+        const found = oneTable(t, options);
+        alone.set(t, found);
+        append(checked, found.totals, found.lines);
+      }
+    }
+    onSheetRead?.({ sheets, done: i + 1, tables, findings, checked });
+  });
   for (const c of wanted)
     if (!sheets.some((s) => foldText(s.name) === foldText(c.sheet)))
       corrections.push({
@@ -112,7 +142,7 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
       });
   append(findings, refusedCorrections(corrections, sheets));
   const departments = groupByDepartment(tables);
-  for (const dept of departments) append(findings, checkDepartment(dept, options));
+  for (const dept of departments) append(findings, checkDepartment(dept, options, alone));
   // A summary sheet carries other sheets' totals, across departments.
   append(findings, checkCarriedTotals(tables, options.tolerance ?? 'rounding'));
   // The formula audit (issue 17): the formulas behind the totals the reader found.
@@ -140,10 +170,7 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
       ),
     );
   }
-  const order = new Map(sheets.map((s, i) => [s.name, i]));
-  findings.sort(
-    (a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || cellOrder(a.cell) - cellOrder(b.cell),
-  );
+  inWorkbookOrder(findings, sheets);
   return {
     tables,
     findings,
@@ -151,6 +178,14 @@ export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): 
     departments,
     corrections,
   };
+}
+
+/** Sorts findings by sheet, then by cell down the sheet; findings on one cell stay in the order they were found. */
+function inWorkbookOrder(findings: Finding[], sheets: readonly SheetGrid[]): Finding[] {
+  const order = new Map(sheets.map((s, i) => [s.name, i]));
+  return findings.sort(
+    (a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || cellOrder(a.cell) - cellOrder(b.cell),
+  );
 }
 
 /** Each correction not applied, as a warning where it was made (on the first sheet when its own has gone). */
@@ -169,8 +204,12 @@ function refusedCorrections(outcomes: CorrectionOutcome[], sheets: SheetGrid[]):
   });
 }
 
-/** Every rule on one department's tables, each cross-table rule pairing its own summary with its own appendices. */
-function checkDepartment(dept: Department, options: CheckOptions): Finding[] {
+/**
+ * Every rule on one department's tables, each cross-table rule pairing its own summary with its own appendices; what
+ * each table alone gave (`alone`) is put in its place, with whether its totals' labels name something else, which
+ * needs the department.
+ */
+function checkDepartment(dept: Department, options: CheckOptions, alone: ReadonlyMap<Table, OneTable>): Finding[] {
   const findings: Finding[] = [];
   const ctx: RuleContext = { tolerance: options.tolerance ?? 'rounding', department: dept.name };
   const first = (kind: Table['kind']) => dept.tables.find((t) => t.kind === kind);
@@ -179,16 +218,46 @@ function checkDepartment(dept: Department, options: CheckOptions): Finding[] {
     if (t.kind === 'growth' || t.kind === 'savings') t.basis = resolveBasis(t, options.basis, summary, dept.name);
   const related = { ...ctx, revenue: first('revenue-budget'), growth: first('growth'), savings: first('savings') };
   for (const t of dept.tables) {
-    if (t.kind !== 'budget-summary' && t.kind !== 'net-budget')
-      append(findings, checkColumnTotals(t, ctx), checkTotalLabels(t, ctx));
-    if (t.kind === 'revenue-budget') append(findings, checkRevenueRows(t, ctx));
-    if (t.kind === 'capital-programme') append(findings, checkCapitalRows(t, ctx));
-    if (t.rowRules) append(findings, checkRowRules(t, ctx));
-    if (t.kind === 'savings') append(findings, checkSavingsLines(t));
+    const own = alone.get(t) ?? oneTable(t, options);
+    append(findings, own.totals, hasColumnTotals(t) ? checkTotalLabels(t, ctx) : [], own.lines);
     if (t.kind === 'budget-summary') append(findings, checkBudgetSummary(t, related));
     if (t.kind === 'net-budget') append(findings, checkNetBudget(t, related));
   }
   return findings;
+}
+
+/** What the rules on one table alone find: its column totals, then its rows and lines (in the order they are said). */
+interface OneTable {
+  totals: Finding[];
+  lines: Finding[];
+}
+
+/** A summary's and a net budget's totals are checked against the tables they summarise, not down their columns. */
+function hasColumnTotals(t: Table): boolean {
+  return t.kind !== 'budget-summary' && t.kind !== 'net-budget';
+}
+
+/**
+ * The rules that look at one table alone, run as soon as it is read. Not whether a total's label names another
+ * department: which department a table is in is known only once every sheet is read.
+ */
+function oneTable(t: Table, options: CheckOptions): OneTable {
+  const ctx: RuleContext = { tolerance: options.tolerance ?? 'rounding' };
+  const lines: Finding[] = [];
+  if (t.kind === 'revenue-budget') append(lines, checkRevenueRows(t, ctx));
+  if (t.kind === 'capital-programme') append(lines, checkCapitalRows(t, ctx));
+  if (t.rowRules) append(lines, checkRowRules(t, ctx));
+  if (t.kind === 'savings') append(lines, checkSavingsLines(t));
+  return { totals: hasColumnTotals(t) ? checkColumnTotals(t, ctx) : [], lines };
+}
+
+/**
+ * The findings the whole check is sure to give on the tables read so far, in the workbook's order: what reading them
+ * found and what the rules on each table alone found. Those that pair tables, or need the departments, come with the
+ * whole check, which gives every finding here too.
+ */
+export function firstFindings(soFar: CheckSoFar): Finding[] {
+  return inWorkbookOrder([...soFar.findings, ...soFar.checked], soFar.sheets);
 }
 
 /** One department's part of a check, in the same shape, for the summaries that are built per department. */
@@ -212,7 +281,7 @@ function cellOrder(cell: string): number {
 }
 
 /** "7 tables, 0 errors, 10 warnings, 9 rounding differences": the line users read first. */
-export function checkSummary(result: { tables: unknown[]; findings: Finding[] }): string {
+export function checkSummary(result: { tables: readonly unknown[]; findings: readonly Finding[] }): string {
   const rounding = result.findings.filter((f) => f.rule === 'rounding-difference').length;
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;

@@ -56,7 +56,7 @@ describe('correcting the reading in browser mode', () => {
     // Both tables have a question: the savings table (a column guessed from its content) and the growth total.
     const tables = session.state.views.check!.tables;
     expect(tables.map((t) => t.id)).toEqual([GROWTH, SAVINGS]);
-    expect(tables[0].reading!.questions).toEqual([
+    expect(tables[0].questions).toEqual([
       'What does row 8 "Total growth" add up? No way of adding up the rows near it gives its figures.',
     ]);
 
@@ -75,7 +75,8 @@ describe('correcting the reading in browser mode', () => {
       'Growth!A3: row 7 (Staffing element) is a memo line, in no total (applied)',
       'Savings!A3: its figures are shown positive and taken away (applied)',
     ]);
-    const growth = session.state.views.check!.tables.find((t) => t.id === GROWTH)!.reading!;
+    const growth = (await session.showReading(GROWTH))!;
+    expect(session.state.readings[GROWTH]).toEqual(growth);
     expect(growth.rows.find((r) => r.row === 7)).toEqual({ row: 7, label: 'Staffing element', role: 'memo' });
     expect(growth.columns.find((c) => c.column === 'F')!.role).toBe('ignored');
     expect(growth.questions).toEqual([]);
@@ -112,7 +113,7 @@ describe('correcting the reading in browser mode', () => {
     await session.correctTotal(GROWTH, 8, '5 : 6');
     expect(session.state.readingProblem).toBeNull();
     expect(shown(session)).toEqual(['error Growth!F8', 'warning Savings!D4', 'warning Savings!D5']);
-    const total = session.state.views.check!.tables.find((t) => t.id === GROWTH)!.reading!.totals[0];
+    const total = (await session.showReading(GROWTH))!.totals[0];
     expect(total).toMatchObject({ row: 8, adds: ['5:6'], cells: ['C8:F8', 'C5:F6'] });
   });
 
@@ -140,18 +141,17 @@ describe('correcting the reading in browser mode', () => {
   it('takes a yes to the reader’s question about a column, and asks no more', async () => {
     const session = browserSession();
     await session.openFile(file('misread.xlsx', await gridsToBuffer(misreadSheets())));
-    const savings = () => session.state.views.check!.tables.find((t) => t.id === SAVINGS)!.reading!;
+    const savings = async () => (await session.showReading(SAVINGS))!;
     // Once the growth total is answered, the savings table, still asked about, comes first.
     await session.correctReading(GROWTH, { row: 7, role: 'memo' });
     expect(session.state.views.check!.tables.map((t) => t.id)).toEqual([SAVINGS, GROWTH]);
-    expect(
-      savings()
-        .columns.filter((c) => c.asked)
-        .map((c) => c.column),
-    ).toEqual(['B']);
+    expect((await savings()).columns.filter((c) => c.asked).map((c) => c.column)).toEqual(['B']);
     await session.correctReading(SAVINGS, { column: 'B', role: 'classification' });
-    expect(savings().questions).toEqual([]);
-    expect(savings().columns.find((c) => c.column === 'B')).toMatchObject({ role: 'classification', asked: false });
+    expect((await savings()).questions).toEqual([]);
+    expect((await savings()).columns.find((c) => c.column === 'B')).toMatchObject({
+      role: 'classification',
+      asked: false,
+    });
     expect(session.state.views.check!.tables.map((t) => t.id)).toEqual([GROWTH, SAVINGS]);
   });
 
@@ -208,7 +208,7 @@ describe('correcting the reading inside Excel', () => {
     expect(shown(session)).toContain('error Growth!F8');
     expect(shown(session)).not.toContain('error Growth!C8');
 
-    const total = session.state.views.check!.tables.find((t) => t.id === GROWTH)!.reading!.totals[0];
+    const total = (await session.showReading(GROWTH))!.totals[0];
     await session.showTotal('Growth', total.cells);
     expect(excel.calls.selected).toEqual(['Growth!C8:F8,C5:F6']);
 
@@ -264,7 +264,7 @@ describe('the reading in the pane’s words', () => {
   });
 
   it('puts the tables the reader is unsure of first, and finds the signs correction to undo', () => {
-    const line = (id: string, questions: string[]) => ({ id, reading: { questions } });
+    const line = (id: string, questions: string[]) => ({ id, questions });
     expect(unsureFirst([line('a', []), line('b', ['?']), line('c', [])]).map((t) => t.id)).toEqual(['b', 'a', 'c']);
     const signs = { sheet: 'Savings', table: 'A3', heading: 'x', signs: 'as-printed' as const };
     const items = [{ key: 'k', correction: signs, words: '', table: 'Savings!A3', applied: true, problem: null }];

@@ -13,9 +13,10 @@ import { WorkbookReadError, type WorkbookPort } from '../../src/engine/port';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import { downloadName } from '../../src/taskpane/state/download';
 import { findingCards, findingCounts, tableContaining } from '../../src/taskpane/state/findings';
-import { describeProblem, Session } from '../../src/taskpane/state/session';
+import { describeProblem, Session, type SessionState } from '../../src/taskpane/state/session';
 import { localLink } from '../../src/taskpane/worker/link';
-import { checkModel } from '../../src/taskpane/worker/views';
+import type { PaneViews } from '../../src/taskpane/worker/protocol';
+import { checkModel, ViewsSent } from '../../src/taskpane/worker/views';
 import { CORPORATE_RESOURCES } from '../support/paths';
 import { gridsToBuffer } from '../support/workbooks';
 
@@ -105,6 +106,49 @@ describe('Session in browser mode', () => {
     expect(views.score?.kind).toBe('no-sheet');
     expect(views.scenario && 'lines' in views.scenario && views.scenario.lines.length).toBe(18);
     expect(views.writes.report.plan?.adds).toEqual(['MTFS Summary', 'MTFS Findings']);
+  });
+
+  it('shows the findings so far while it checks, each one kept in the whole result, never green until the end', async () => {
+    const session = browserSession();
+    const seen: NonNullable<SessionState['views']['check']>[] = [];
+    const progress: string[] = [];
+    session.store.subscribe(() => {
+      const { check } = session.state.views;
+      if (check && check !== seen.at(-1)) seen.push(check);
+      const busy = session.state.busy;
+      if (busy?.stage === 'Checking every total' && busy.total) progress.push(`${busy.done}/${busy.total}`);
+    });
+    await session.openFile(fixtureFile());
+    expect(seen.length).toBeGreaterThan(1);
+    const [first, final] = [seen[0], seen.at(-1)!];
+    // The Budget Summary has nothing to say until the Revenue Budget is read: its 8 rounding differences come first.
+    expect(first.summary).toBe(
+      'Still checking (2 of 5 sheets read): so far 3 tables, 0 errors, 0 warnings, 8 rounding differences',
+    );
+    expect(first.verdict).toBe('checking');
+    expect(first.tables.every((t) => !t.readable)).toBe(true);
+    expect(progress.at(-1)).toMatch(/^(\d+)\/\1$/);
+    // Every finding shown early is in the final result, on the same card.
+    const finalItems = new Set(final.cards.flatMap((c) => c.items.map((i) => `${c.key} ${i.message}`)));
+    for (const card of first.cards)
+      for (const i of card.items) expect(finalItems).toContain(`${card.key} ${i.message}`);
+    expect(final.verdict).toBe('clean');
+    expect(final.summary).toBe(SUMMARY);
+    expect(final.tables.every((t) => t.readable)).toBe(true);
+  });
+
+  it('sends the check again after the findings so far were shown, so a failed open puts the last check back', () => {
+    const sent = new ViewsSent();
+    const check = {};
+    const views = () => {
+      const out: Partial<PaneViews> = {};
+      sent.changed(out, 'check', [check], () => null);
+      return Object.keys(out);
+    };
+    expect(views()).toEqual(['check']);
+    expect(views()).toEqual([]);
+    sent.forget('check');
+    expect(views()).toEqual(['check']);
   });
 
   it('explains a file it cannot read in plain words and keeps the workbook it had', async () => {

@@ -110,7 +110,7 @@ describe('reading corrections inside Excel', () => {
     const kept = storeFromXml(book.parts[0].xml);
     expect('store' in kept && kept.store.readingCorrections).toEqual([CORRECTIONS[1]]);
 
-    const total = session.state.views.check!.tables.find((t) => t.id === 'Growth!A3:F8')!.reading!.totals[0];
+    const total = (await session.showReading('Growth!A3:F8'))!.totals[0];
     await session.showTotal('Growth', total.cells);
     expect(book.selection).toEqual({ sheet: 'Growth', address: 'C8:F8,C5:F6' });
 

@@ -2,7 +2,7 @@ import { Badge, Button, Caption1, makeStyles, Text, ToggleButton, tokens, useId 
 import { useEffect, useMemo, useState } from 'react';
 import type { FindingCard } from '../state/findings';
 import type { ReadingCorrection } from '../../engine/reader/corrections';
-import { signsCorrection, type ReadingChange, type ReadingCorrectionItem } from '../state/reading';
+import { signsCorrection, type ReadingChange, type ReadingCorrectionItem, type ReadingView } from '../state/reading';
 import type { CheckFilter } from '../state/session';
 import type { CheckModel } from '../worker/protocol';
 import { FindingCardButton } from './FindingList';
@@ -53,6 +53,9 @@ export interface CheckViewProps {
   shownCell: { sheet: string; cell: string } | null;
   onChooseFinding(sheet: string, cell: string): void;
   onNextIssue(step: 1 | -1): void;
+  /** How each table the user opened was read (asked for with onOpenReading). */
+  readings: Readonly<Record<string, ReadingView>>;
+  onOpenReading(table: string): void;
   /** Why what was typed for a total's rows could not be read. */
   readingProblem: { key: string; message: string } | null;
   onCorrectReading(table: string, change: ReadingChange): void;
@@ -125,9 +128,11 @@ function rowsFor(
 
 const VERDICT: Record<
   CheckModel['verdict'],
-  { color: 'danger' | 'success' | 'warning'; words: (n: number) => string }
+  { color: 'danger' | 'success' | 'warning' | 'informative'; words: (n: number) => string }
 > = {
   errors: { color: 'danger', words: (n) => `${n} error${n === 1 ? '' : 's'} to correct` },
+  // No error so far, and the rest of the workbook still being read: never green until every sheet is checked.
+  checking: { color: 'informative', words: () => 'Still checking' },
   clean: { color: 'success', words: () => 'No errors' },
   'no-tables': { color: 'warning', words: () => 'No MTFS table found: nothing was checked' },
   empty: { color: 'warning', words: () => 'The workbook is empty: nothing to check' },
@@ -321,8 +326,9 @@ export function CheckView(props: CheckViewProps) {
         >
           {`Tables found (${model.tables.length})`}
         </Button>
+        {/* Drawn only when opened: at 20,000 lines the list is dozens of tables the first draw need not wait for. */}
         <div id={tablesId} hidden={!tablesOpen}>
-          {model.tables.length ? (
+          {!tablesOpen ? null : model.tables.length ? (
             <TableList
               tables={model.tables}
               label="Tables found"
@@ -331,9 +337,12 @@ export function CheckView(props: CheckViewProps) {
               onCorrect={props.onCorrectReading}
               onCorrectTotal={props.onCorrectTotal}
               onShowTotal={props.onShowTotal}
+              readings={props.readings}
+              onOpenReading={props.onOpenReading}
               onSignsAsRead={(id) => {
                 const t = model.tables.find((x) => x.id === id);
-                const c = t?.reading && signsCorrection(model.readingCorrections, t.sheet, t.reading.anchor);
+                const reading = props.readings[id];
+                const c = t && reading && signsCorrection(model.readingCorrections, t.sheet, reading.anchor);
                 if (c) props.onUndoReading(c);
               }}
             />

@@ -1,5 +1,6 @@
-import { Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Caption1, makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { ReadingView } from '../state/reading';
 import type { TableLine } from '../worker/protocol';
 import { TableReading, type TableReadingProps } from './TableReading';
 
@@ -30,18 +31,23 @@ const useStyles = makeStyles({
   where: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   lines: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', minWidth: '4.5em' },
   question: { display: 'block', color: tokens.colorPaletteDarkOrangeForeground1, paddingInlineStart: '0.9em' },
+  waiting: { justifyContent: 'flex-start', paddingBlock: tokens.spacingVerticalS, paddingInlineStart: '0.9em' },
 });
 
 export type TableListProps = {
   tables: TableLine[];
   label: string;
+  /** How each table opened was read, once the worker has said (Session.showReading). */
+  readings: Readonly<Record<string, ReadingView>>;
+  /** A table was opened (or is open and its reading is not here yet): ask how it was read. */
+  onOpenReading(table: string): void;
 } & Omit<TableReadingProps, 'id' | 'sheet' | 'reading'>;
 
 /**
  * The tables the check found, one line each (what it is, where it sits, how many lines), the ones the reader is
  * unsure of first with its question. Each line opens to show how the table was read, where it can be corrected.
  */
-export function TableList({ tables, label, ...reading }: TableListProps) {
+export function TableList({ tables, label, readings, onOpenReading, ...reading }: TableListProps) {
   const styles = useStyles();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
@@ -50,10 +56,15 @@ export function TableList({ tables, label, ...reading }: TableListProps) {
       if (!next.delete(id)) next.add(id);
       return next;
     });
+  // An open table's reading is asked for when it is opened, and again after a new check (the session asks once).
+  useEffect(() => {
+    for (const t of tables) if (open.has(t.id) && t.readable && !readings[t.id]) onOpenReading(t.id);
+  }, [tables, open, readings, onOpenReading]);
   return (
     <ul className={styles.list} aria-label={label}>
       {tables.map((t) => {
-        const isOpen = open.has(t.id) && t.reading !== null;
+        const isOpen = open.has(t.id) && t.readable;
+        const shown = isOpen ? readings[t.id] : undefined;
         const readingId = `reading-${t.id.replace(/[^A-Za-z0-9]/g, '-')}`;
         return (
           <li key={t.id} className={styles.item} data-table={t.id}>
@@ -64,7 +75,7 @@ export function TableList({ tables, label, ...reading }: TableListProps) {
                 className={mergeClasses(styles.row, isOpen && styles.open)}
                 aria-expanded={isOpen}
                 aria-controls={isOpen ? readingId : undefined}
-                disabled={!t.reading}
+                disabled={!t.readable}
                 onClick={() => toggle(t.id)}
                 title={`How ${t.kind} on ${t.sheet} was read`}
               >
@@ -77,14 +88,18 @@ export function TableList({ tables, label, ...reading }: TableListProps) {
               </Button>
             </div>
             {!isOpen &&
-              t.reading?.questions.map((q) => (
+              t.questions.map((q) => (
                 <Caption1 key={q} className={styles.question}>
                   {q}
                 </Caption1>
               ))}
-            {isOpen && t.reading && (
-              <div id={readingId} role="region" aria-label={`How ${t.kind} on ${t.sheet} was read`}>
-                <TableReading id={t.id} sheet={t.sheet} reading={t.reading} {...reading} />
+            {isOpen && (
+              <div id={readingId} role="region" aria-label={`How ${t.kind} on ${t.sheet} was read`} aria-busy={!shown}>
+                {shown ? (
+                  <TableReading id={t.id} sheet={t.sheet} reading={shown} {...reading} />
+                ) : (
+                  <Spinner size="tiny" label="Reading the table…" className={styles.waiting} />
+                )}
               </div>
             )}
           </li>

@@ -1,5 +1,4 @@
 import { parseA1 } from '../../engine/a1';
-import type { CheckResult } from '../../engine/check';
 import { RULES, type Finding, type Severity } from '../../engine/findings';
 import {
   isOpen,
@@ -105,9 +104,7 @@ export function findingCounts(findings: readonly Finding[]): FindingCounts {
  * The findings as cards, errors first, then warnings, then rounding differences and notes; within each, in the
  * workbook's order. Findings on the same cell share a card.
  */
-export function findingCards(
-  result: Pick<CheckResult, 'tables'> & { findings: readonly MarkedFinding[] },
-): FindingCard[] {
+export function findingCards(result: { tables: readonly Table[]; findings: readonly MarkedFinding[] }): FindingCard[] {
   const cards = new Map<string, FindingCard & { order: number }>();
   result.findings.forEach((f, i) => {
     const key = `${f.sheet}!${f.cell}`;

@@ -202,8 +202,8 @@ export function readingView(table: Table, outcomes: readonly CorrectionOutcome[]
 }
 
 /** Tables the reader is unsure of first, each keeping the workbook's order otherwise. */
-export function unsureFirst<T extends { reading: { questions: string[] } | null }>(tables: readonly T[]): T[] {
-  const unsure = (t: T) => (t.reading?.questions.length ?? 0) > 0;
+export function unsureFirst<T extends { questions: readonly string[] }>(tables: readonly T[]): T[] {
+  const unsure = (t: T) => t.questions.length > 0;
   return [...tables.filter(unsure), ...tables.filter((t) => !unsure(t))];
 }
 

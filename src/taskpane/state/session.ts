@@ -3,13 +3,22 @@ import type { ReadingCorrection } from '../../engine/reader/corrections';
 import { CrossedError, PlainError, speaksPlainly } from '../worker/failure';
 import type { EngineLink, LinkListener } from '../worker/link';
 import type { MarkStatus } from '../../engine/session/signoffs';
-import type { FindingRef, PaneViews, Request, ScenarioLineItem, UsedScenario, WriteOutcome } from '../worker/protocol';
+import {
+  CHECKING_STAGE,
+  type CheckModel,
+  type FindingRef,
+  type PaneViews,
+  type Request,
+  type ScenarioLineItem,
+  type UsedScenario,
+  type WriteOutcome,
+} from '../worker/protocol';
 import { excelErrorCode, excelErrorWords } from '../../hosts/office/errors';
 import { downloadName } from './download';
 import { EMPTY_FIELD, moneyField, type MoneyField } from './fields';
 import type { FindingCard } from './findings';
 import { editTarget, PLAN, switchLines, type ScenarioChoices } from './scenario';
-import { addsFromText, type ReadingChange } from './reading';
+import { addsFromText, type ReadingChange, type ReadingView } from './reading';
 import { createStore, type Store } from './store';
 import { sentence } from './words';
 import { WRITE_WORDS, type HostKind, type WriteTarget } from './write';
@@ -60,6 +69,8 @@ export interface SessionState {
   compared: string[];
   /** What the views show, as the worker worked it out. */
   views: PaneViews;
+  /** How each table the user opened in the Check view was read, by table id (asked of the worker when opened). */
+  readings: Readonly<Record<string, ReadingView>>;
 }
 
 export interface SessionDeps {
@@ -77,12 +88,9 @@ export interface PickedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** The stage the worker reports once the workbook is read. */
-const CHECKING = 'Checking every total';
-
 /**
- * Marks a moment on the page's performance timeline (opening a file, the file read, the check's first result,
- * everything worked out), for the bench (bench/pane.ts) and for anyone profiling the pane.
+ * Marks a moment on the page's performance timeline (opening a file, the file read, the check's first result (its
+ * findings so far), the whole check, everything worked out), for the bench (bench/pane.ts) and anyone profiling.
  */
 function mark(name: string): void {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
@@ -158,6 +166,11 @@ export class Session {
   private readonly link: EngineLink;
   private port: Promise<WorkbookPort> | null = null;
   private stopFollowing: (() => Promise<void>) | null = null;
+  /** The readings asked of the worker, each for the check it was asked of. */
+  private readonly readingsAsked = new Map<
+    string,
+    { check: CheckModel | null; reading: Promise<ReadingView | null> }
+  >();
 
   constructor(
     host: HostKind,
@@ -178,15 +191,17 @@ export class Session {
       choices: PLAN,
       compared: [],
       views: NO_VIEWS,
+      readings: {},
     });
     this.link = deps.link(
       {
         progress: (done, total, stage) => {
-          if (stage === CHECKING && this.state.busy?.stage !== CHECKING) mark('mtfs:read');
+          if (stage === CHECKING_STAGE && this.state.busy?.stage !== CHECKING_STAGE) mark('mtfs:read');
           if (this.state.busy) this.store.set({ busy: { stage, done, total } });
         },
         views: (views) => {
-          if (views.check) mark('mtfs:check');
+          if (views.check && !this.state.views.check?.soFar) mark('mtfs:first-result');
+          if (views.check && !views.check.soFar) mark('mtfs:check');
           this.received(views);
         },
       },
@@ -209,6 +224,43 @@ export class Session {
     const patch: Partial<SessionState> = { views: { ...this.state.views, ...views } };
     if (views.yearOne) patch.yearOne = yearOneFrom(views.yearOne);
     this.store.set(patch);
+    if (views.check !== undefined) this.readingsAfter(views.check);
+  }
+
+  /**
+   * A new check: the readings the user had open are asked for again (they stay shown until the new ones come, so a
+   * correction changes the reading in place); those of tables no longer found are dropped.
+   */
+  private readingsAfter(check: CheckModel | null): void {
+    const readable = new Set(check?.tables.filter((t) => t.readable).map((t) => t.id));
+    const kept = Object.keys(this.state.readings).filter((id) => readable.has(id));
+    if (kept.length < Object.keys(this.state.readings).length)
+      this.store.set({ readings: Object.fromEntries(kept.map((id) => [id, this.state.readings[id]])) });
+    kept.forEach((id) => void this.showReading(id));
+  }
+
+  /**
+   * Asks the worker how a table was read (the user opened it in the Check view), once per table and check however
+   * often the view asks while waiting; kept until the next check.
+   */
+  showReading(table: string): Promise<ReadingView | null> {
+    const check = this.state.views.check;
+    const asked = this.readingsAsked.get(table);
+    if (asked?.check === check) return asked.reading;
+    const reading = this.link.request<ReadingView | null>({ kind: 'reading', table }).then(
+      (view) => {
+        // A reading asked for before a new check came is of the check before: the new check asks again.
+        if (view && this.state.views.check === check)
+          this.store.set({ readings: { ...this.state.readings, [table]: view } });
+        return view;
+      },
+      (e: unknown) => {
+        this.store.set({ problem: describeProblem(e, 'Could not show how the table was read') });
+        return null;
+      },
+    );
+    this.readingsAsked.set(table, { check, reading });
+    return reading;
   }
 
   /**

@@ -11,7 +11,9 @@ export function CheckPanel({ session }: { session: Session }) {
   const host = useStore(session.store, (s) => s.host);
   const readingProblem = useStore(session.store, (s) => s.readingProblem);
   const busy = useStore(session.store, (s) => s.busy !== null);
+  const readings = useStore(session.store, (s) => s.readings);
   const onNextIssue = useCallback((step: 1 | -1) => void session.nextIssue(step), [session]);
+  const onOpenReading = useCallback((table: string) => void session.showReading(table), [session]);
   if (!model) return null;
   return (
     <CheckView
@@ -22,6 +24,8 @@ export function CheckPanel({ session }: { session: Session }) {
       shownCell={shownCell}
       onChooseFinding={(sheet, cell) => void session.showCell(sheet, cell)}
       onNextIssue={onNextIssue}
+      readings={readings}
+      onOpenReading={onOpenReading}
       readingProblem={readingProblem}
       onCorrectReading={(table, change) => void session.correctReading(table, change)}
       onCorrectTotal={(table, row, text) => void session.correctTotal(table, row, text)}

@@ -7,7 +7,7 @@ import type { PairingOverride } from '../../engine/changes';
 import type { MarkStatus } from '../../engine/session/signoffs';
 import type { CompareView, CorrectionItem } from '../state/compare';
 import type { FindingCard, FindingCounts } from '../state/findings';
-import type { ReadingChange, ReadingCorrectionItem, ReadingView } from '../state/reading';
+import type { ReadingChange, ReadingCorrectionItem } from '../state/reading';
 import type { ReadingCorrection } from '../../engine/reader/corrections';
 import type { BudgetPreview } from '../state/report';
 import type { BridgeBar, YearTotal } from '../state/scenario';
@@ -15,6 +15,9 @@ import type { ScoreView } from '../state/score';
 import type { ScoreAnalysisView } from '../state/score-analysis';
 import type { HostKind, PlanWords, WriteTarget } from '../state/write';
 import type { YearOneKey } from '../state/yearone';
+
+/** The stage the worker's progress names once the workbook is read and its tables are being checked. */
+export const CHECKING_STAGE = 'Checking every total';
 
 // ---- What the views show ---------------------------------------------------------------------
 
@@ -25,16 +28,27 @@ export interface TableLine {
   kind: string;
   range: string;
   lines: number;
-  /** How it was read, and what can be corrected; null for a table read before readings were kept. */
-  reading: ReadingView | null;
+  /** What the reader is unsure of, in words (shown under the table's line). */
+  questions: string[];
+  /**
+   * Whether how it was read can be shown and corrected: asked for with a 'reading' request when the user opens the
+   * table (at 20,000 lines every table's reading would double what crosses to the pane). False while the check is
+   * still reading the workbook.
+   */
+  readable: boolean;
 }
 
-/** Whether the check has something to say in green: never for an empty workbook or one without MTFS tables. */
-export type Verdict = 'errors' | 'clean' | 'no-tables' | 'empty';
+/**
+ * Whether the check has something to say in green: never for an empty workbook or one without MTFS tables, nor
+ * while it is still reading the workbook ('checking': what it has found so far is shown).
+ */
+export type Verdict = 'errors' | 'clean' | 'no-tables' | 'empty' | 'checking';
 
 export interface CheckModel {
   /** "7 tables, 0 errors, 10 warnings, 9 rounding differences". */
   summary: string;
+  /** True while the check is still reading the workbook: what it has found so far (all of it in the whole check). */
+  soFar: boolean;
   department: string | null;
   verdict: Verdict;
   counts: FindingCounts;
@@ -205,6 +219,7 @@ export type Request =
   | { kind: 'pair'; previous: string; current: string; same: boolean }
   | { kind: 'unpair'; correction: PairingOverride }
   | { kind: 'clear-corrections' }
+  | { kind: 'reading'; table: string }
   | { kind: 'read-as'; table: string; change: ReadingChange }
   | { kind: 'unread'; correction: ReadingCorrection }
   | { kind: 'write'; target: WriteTarget; confirmed: boolean }

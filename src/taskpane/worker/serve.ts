@@ -23,10 +23,8 @@ export function serve(post: (message: FromWorker, transfer?: Transferable[]) => 
   };
 
   async function handle(b: Workbench, request: Request): Promise<unknown> {
-    const first = (v: ReturnType<Workbench['views']>) => {
-      views(v);
-      progress(0, 0, 'Working out the scores, the scenario and the report');
-    };
+    // The check's result (and its findings so far), shown before the rest is worked out.
+    const first = views;
     switch (request.kind) {
       case 'open':
         return b.openFile(request.name, request.bytes, progress, first);
@@ -58,6 +56,8 @@ export function serve(post: (message: FromWorker, transfer?: Transferable[]) => 
         return b.undoCorrection(request.correction);
       case 'clear-corrections':
         return b.clearCorrections();
+      case 'reading':
+        return b.reading(request.table);
       case 'read-as':
         return b.correctReading(request.table, request.change, progress);
       case 'unread':

@@ -2,7 +2,7 @@
  * What each view shows, worked out in the worker from the workbench's state, in words: the main thread receives
  * these and only draws them. Each is worked out again only when what it depends on changed (compared by identity).
  */
-import { checkSummary, type CheckResult } from '../../engine/check';
+import { checkSummary, firstFindings, type CheckResult, type CheckSoFar } from '../../engine/check';
 import type { Decimal } from '../../engine/money';
 import type { Scenario } from '../../engine/scenario';
 import {
@@ -16,12 +16,13 @@ import {
   type SavedComparison,
   type SessionRecord,
 } from '../../engine/session';
-import { lineCount, TABLE_KIND_NAMES } from '../../engine/tables';
+import { lineCount, TABLE_KIND_NAMES, type Table } from '../../engine/tables';
 import { correctionsView, compareView } from '../state/compare';
 import { reportScores, whyBlocked, type Choices, type Results } from '../state/derive';
+import { plural } from '../../engine/words';
 import { moneyText } from '../state/fields';
 import { findingCards, findingCounts, tableTitle } from '../state/findings';
-import { correctionItems, readingView, unsureFirst } from '../state/reading';
+import { correctionItems, unsureFirst } from '../state/reading';
 import { budgetPreview, budgetSummarySheet, reportNotes } from '../state/report';
 import { scoreAnalysisView, type ScoreAnalysisView } from '../state/score-analysis';
 import { bridgeBars, changesWords, GROUP_TITLES, targetValues, yearTotals } from '../state/scenario';
@@ -36,6 +37,7 @@ import type {
   ScenarioModel,
   SessionModel,
   SideBySideModel,
+  TableLine,
   TotalsModel,
   Verdict,
   WriteModel,
@@ -49,26 +51,55 @@ export function checkModel(check: CheckResult, sheetCount: number, session: Sess
     counts.error > 0 ? 'errors' : sheetCount === 0 ? 'empty' : check.tables.length === 0 ? 'no-tables' : 'clean';
   return {
     summary: checkSummary(check),
+    soFar: false,
     department:
       check.department ??
       (check.departments.length > 1 ? `Council-wide: ${check.departments.length} departments` : null),
     verdict,
     counts,
-    tables: unsureFirst(
-      check.tables.map((t) => ({
-        id: t.id,
-        sheet: t.sheet,
-        kind: TABLE_KIND_NAMES[t.kind],
-        range: t.range,
-        lines: lineCount(t),
-        reading: readingView(t, check.corrections),
-      })),
-    ),
+    tables: tableLines(check.tables, true),
     cards: findingCards({ tables: check.tables, findings: marked }),
     readingCorrections: correctionItems(check),
     signedOff: markCountWords(markCounts(marked)),
     recordProblems: session.problems,
   };
+}
+
+/**
+ * What the check has found so far, while it is still reading the workbook: the findings on the tables read (every
+ * one of them is in the whole check's result too: see firstFindings), with the counts so far and no verdict yet.
+ */
+export function firstCheckModel(soFar: CheckSoFar, session: SessionRecord = NO_SESSION): CheckModel {
+  const findings = firstFindings(soFar);
+  const marked = markFindings(findings, session.signOffs);
+  const read = `${soFar.done} of ${plural(soFar.sheets.length, 'sheet')}`;
+  return {
+    summary: `Still checking (${read} read): so far ${checkSummary({ tables: soFar.tables, findings })}`,
+    soFar: true,
+    department: null,
+    verdict: findings.some((f) => f.severity === 'error') ? 'errors' : 'checking',
+    counts: findingCounts(findings),
+    tables: tableLines(soFar.tables, false),
+    cards: findingCards({ tables: soFar.tables, findings: marked }),
+    readingCorrections: [],
+    signedOff: '',
+    recordProblems: [],
+  };
+}
+
+/** The tables found, one line each, those the reader is unsure of first. */
+function tableLines(tables: readonly Table[], readable: boolean): TableLine[] {
+  return unsureFirst(
+    tables.map((t) => ({
+      id: t.id,
+      sheet: t.sheet,
+      kind: TABLE_KIND_NAMES[t.kind],
+      range: t.range,
+      lines: lineCount(t),
+      questions: t.reading?.questions ?? [],
+      readable: readable && t.reading !== undefined,
+    })),
+  );
 }
 
 export function reportModel(c: Choices, r: Results): ReportModel | null {
@@ -213,5 +244,10 @@ export class ViewsSent {
     if (before && before.length === deps.length && before.every((d, i) => d === deps[i])) return;
     this.last.set(key, deps);
     out[key] = make();
+  }
+
+  /** The view `key` was sent from elsewhere (the check's findings so far): the next call sends it again. */
+  forget(key: keyof PaneViews): void {
+    this.last.delete(key);
   }
 }

@@ -1,5 +1,5 @@
 import { comparableTables, type PairingOverride } from '../../engine/changes';
-import type { CheckResult } from '../../engine/check';
+import type { CheckResult, CheckSoFar } from '../../engine/check';
 import { sameSubject, withCorrection as withReading, type ReadingCorrection } from '../../engine/reader/corrections';
 import { correctionsOf, storeWithCorrections } from '../../engine/store';
 import { sameSheet } from '../../engine/ownership';
@@ -34,18 +34,19 @@ import {
 } from '../../engine/session';
 import type { AddinStore } from '../../engine/store';
 import { correctionOf, withCorrection, withoutCorrection } from '../state/compare';
-import { correctionFor, type ReadingChange } from '../state/reading';
+import { correctionFor, readingView, type ReadingChange, type ReadingView } from '../state/reading';
 import { derive, NO_RESULTS, outputsFor, type Choices, type Results } from '../state/derive';
 import { EMPTY_FIELD, moneyField, moneyText } from '../state/fields';
 import { editTarget, includedIds, PLAN, switchLines, targetValues } from '../state/scenario';
 import { WRITE_WORDS, writtenWords, type HostKind, type WriteTarget } from '../state/write';
 import { editYearOne, NO_YEAR_ONE, yearOneFromCheck, type YearOneKey } from '../state/yearone';
 import { PlainError } from './failure';
-import type { FindingRef, PaneViews, UsedScenario, WriteOutcome } from './protocol';
+import { CHECKING_STAGE, type FindingRef, type PaneViews, type UsedScenario, type WriteOutcome } from './protocol';
 import {
   analysable,
   checkModel,
   compareModel,
+  firstCheckModel,
   reportModel,
   scoreAnalysisModel,
   scenarioModel,
@@ -56,6 +57,9 @@ import {
   yearOneTexts,
 } from './views';
 import { scoreView } from '../state/score';
+
+/** The findings so far are shown at most this often while the check reads a large workbook. */
+const FIRST_FINDINGS_EVERY_MS = 2000;
 
 /** A port on a workbook that can also be saved as .xlsx bytes (browser mode's XlsxWorkbook). */
 export interface SavableWorkbook extends WorkbookPort {
@@ -177,15 +181,32 @@ export class Workbench {
     this.s = { ...this.s, ...patch };
   }
 
+  /**
+   * Reads the workbook and checks it, saying how many sheets are checked as it goes. With `show`, the findings so far
+   * are shown while the check is still reading the workbook (as soon as there is one, then every few seconds): at
+   * 20,000 lines the first findings are on screen soon after the file is read, not when every sheet is checked.
+   */
   private async readAndCheck(
     port: WorkbookPort,
     progress: Progress,
+    show?: (views: Partial<PaneViews>) => void,
   ): Promise<{ read: ReadWorkbook; check: CheckResult; store: AddinStore | null }> {
     const read = await readWorkbook(port, progress);
     // The user's corrections to how tables are read are kept in the workbook's record: every check applies them.
     const store = read.store ?? null;
-    progress(0, 0, 'Checking every total');
-    return { read, check: checkStored(read, store), store };
+    progress(0, 0, CHECKING_STAGE);
+    let shownAt = -Infinity;
+    const onSheetRead = (soFar: CheckSoFar) => {
+      progress(soFar.done, soFar.sheets.length, CHECKING_STAGE);
+      if (!show || soFar.done === soFar.sheets.length) return;
+      if (soFar.findings.length + soFar.checked.length === 0) return;
+      if (Date.now() - shownAt < FIRST_FINDINGS_EVERY_MS) return;
+      shownAt = Date.now();
+      show({ check: firstCheckModel(soFar, readSession(store)) });
+      // What the Check view shows is no longer the check in this.s: the next views() sends it whatever happens.
+      this.sent.forget('check');
+    };
+    return { read, check: checkStored(read, store, {}, onSheetRead), store };
   }
 
   /** The state for a workbook just opened: its sheets and check, the year-1 fields filled from it, nothing chosen yet. */
@@ -221,7 +242,11 @@ export class Workbench {
    * Shows the check first (`first`), then works out everything else: at 20,000 lines the check's result is on screen
    * while the scores, the scenario and the report plans are still being worked out.
    */
-  private settle(patch: Partial<WorkbenchState>, first?: (views: Partial<PaneViews>) => void): void {
+  private settle(
+    patch: Partial<WorkbenchState>,
+    progress: Progress,
+    first?: (views: Partial<PaneViews>) => void,
+  ): void {
     if (first) {
       const before = this.s;
       this.set(patch);
@@ -232,6 +257,7 @@ export class Workbench {
         s.check ? checkModel(s.check, s.sheets?.length ?? 0, s.session) : null,
       );
       first(out);
+      progress(0, 0, 'Working out the scores, the scenario and the report');
       this.s = before;
     }
     this.update(patch);
@@ -241,8 +267,8 @@ export class Workbench {
   async connectExcel(progress: Progress, first?: (views: Partial<PaneViews>) => void): Promise<void> {
     const port = this.deps.openExcel?.();
     if (!port) throw new Error('Excel mode needs openExcel');
-    const { read, check, store } = await this.readAndCheck(port, progress);
-    this.settle(this.opened({ name: 'This workbook', port }, read, check, store), first);
+    const { read, check, store } = await this.readAndCheck(port, progress, first);
+    this.settle(this.opened({ name: 'This workbook', port }, read, check, store), progress, first);
   }
 
   /** Browser mode: opens an .xlsx file the user picked and checks it. On failure the previous workbook stays open. */
@@ -254,14 +280,14 @@ export class Workbench {
   ): Promise<void> {
     progress(0, 0, `Opening ${name}`);
     const workbook = await this.deps.openXlsx(bytes);
-    const { read, check, store } = await this.readAndCheck(workbook, progress);
+    const { read, check, store } = await this.readAndCheck(workbook, progress, first);
     const source: WorkbookSource = {
       name,
       port: workbook,
       save: () => workbook.toBuffer(),
       macroEnabled: workbook.macroEnabled === true,
     };
-    this.settle(this.opened(source, read, check, store), first);
+    this.settle(this.opened(source, read, check, store), progress, first);
   }
 
   /** After a re-read: the new sheets and check; the user's choices stay, and year 1's fields follow the workbook unless edited. */
@@ -285,8 +311,8 @@ export class Workbench {
   async checkAgain(progress: Progress, first?: (views: Partial<PaneViews>) => void): Promise<void> {
     const source = this.s.source;
     if (!source) return;
-    const { read, check, store } = await this.readAndCheck(source.port, progress);
-    if (this.s.source === source) this.settle(this.reread(read, check, store), first);
+    const { read, check, store } = await this.readAndCheck(source.port, progress, first);
+    if (this.s.source === source) this.settle(this.reread(read, check, store), progress, first);
   }
 
   /** Browser mode: the workbook (with any sheets the add-in wrote) as .xlsx bytes. */
@@ -297,6 +323,13 @@ export class Workbench {
   }
 
   // Correcting how a table was read
+
+  /** How one table of the check was read, for the Check view when the user opens the table (null when it has gone). */
+  reading(tableId: string): ReadingView | null {
+    const check = this.s.check;
+    const table = check?.tables.find((t) => t.id === tableId);
+    return check && table ? readingView(table, check.corrections) : null;
+  }
 
   /**
    * The user corrects how a table was read (a column's role or unit, a row's role, what a total adds up, the signs,
@@ -330,7 +363,7 @@ export class Workbench {
       (store) => storeWithCorrections(store, change(correctionsOf(store).corrections)),
       'corrections',
     );
-    progress(0, 0, 'Checking every total');
+    progress(0, 0, CHECKING_STAGE);
     const check = checkStored({ sheets, inputs, owned: [] }, next);
     if (this.s.source === source) this.update({ store: next, session: readSession(next), ...this.rechecked(check) });
   }
