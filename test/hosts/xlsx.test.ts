@@ -4,12 +4,14 @@
  * a formula, links, styles appended), and whose sheets are whose (the record and the sheet's token;
  * old markers only on the add-in's own content; never a name a user typed).
  */
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseTextNumber } from '../../src/engine/figures';
 import type { OutputSheet } from '../../src/engine/output';
 import { readWorkbook } from '../../src/engine/workflow';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import { shiftFormula } from '../../src/hosts/xlsx/formula';
+import { rawData, readEntries, type Inflater } from '../../src/hosts/xlsx/zip';
 import { partsOf, partText, sheetXmlOf } from '../support/package';
 import { editZip, skeleton, zipOf } from '../support/zip-edit';
 
@@ -127,6 +129,41 @@ describe('reading cells', () => {
     await expect((await XlsxWorkbook.open(bytes)).readSheets()).rejects.toThrow(
       'the sheet "Sheet1" could not be read: it holds a document type declaration, which Excel never writes',
     );
+  });
+});
+
+describe("a host's own inflater", () => {
+  const rows =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Libraries</t></is></c><c r="B1" s="3"><v>1450</v></c></row>' +
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>Museums</t></is></c><c r="B2"><v>-200.5</v></c></row>';
+  const read = async (bytes: Uint8Array, inflater?: Inflater) =>
+    (await XlsxWorkbook.open(bytes, inflater)).readSheets();
+
+  it('reads the same sheets as fflate, and fflate reads a part the inflater fails on or makes too long', async () => {
+    const bytes = workbook(rows, { styles: STYLES });
+    const expected = await read(bytes);
+    expect(expected[0].rows[1]).toEqual([{ value: 'Museums' }, { value: -200.5 }]);
+    expect(await read(bytes, (data, size) => inflateRawSync(data, { maxOutputLength: size }))).toEqual(expected);
+    const failing: Inflater = () => {
+      throw new Error('not today');
+    };
+    expect(await read(bytes, failing)).toEqual(expected);
+    expect(await read(bytes, (_data, size) => new Uint8Array(size + 1))).toEqual(expected);
+  });
+
+  it('leaves a damaged part refused in the same words', async () => {
+    const bytes = workbook(rows, { styles: STYLES });
+    const sheet = readEntries(bytes).get('xl/worksheets/sheet1.xml')!;
+    const data = rawData(bytes, sheet);
+    data.fill(0xff, 0, Math.min(8, data.length));
+    const words = async (inflater?: Inflater) =>
+      read(bytes, inflater).then(
+        () => 'read',
+        (e: Error) => e.message,
+      );
+    const plain = await words();
+    expect(plain).toMatch(/damaged|could not be read/);
+    expect(await words((d, size) => inflateRawSync(d, { maxOutputLength: size }))).toBe(plain);
   });
 });
 

@@ -108,11 +108,36 @@ const WHOLE = 32 * 1024 * 1024;
 const PIECE = 256 * 1024;
 
 /**
+ * Inflates a whole part (raw deflate) into at most `size` bytes. A host with a quicker inflater of
+ * its own (Node's zlib, for the command line) gives it to the package; it may throw on anything
+ * unusual, and the part is then inflated by fflate as before, so a damaged part reads the same
+ * whichever inflater was given.
+ */
+export type Inflater = (data: Uint8Array, size: number) => Uint8Array;
+
+function inflateWhole(data: Uint8Array, size: number, quick: Inflater | undefined): Uint8Array {
+  if (quick) {
+    try {
+      const out = quick(data, size);
+      if (out.length <= size) return out;
+    } catch {
+      // fflate says what is wrong with the part, below.
+    }
+  }
+  return inflateSync(data, { out: new Uint8Array(size) });
+}
+
+/**
  * Inflates a part in slices, handing each piece of its content to `take`, which returns false to
  * stop early (a sheet at the cell limit). A part that unpacks past its declared size is damaged
  * (or built to exhaust memory) and is refused there.
  */
-export function inflateInto(bytes: Uint8Array, entry: ZipEntry, take: (chunk: Uint8Array) => boolean | void): void {
+export function inflateInto(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  take: (chunk: Uint8Array) => boolean | void,
+  quick?: Inflater,
+): void {
   const data = rawData(bytes, entry);
   if (entry.method === 0) {
     for (let i = 0; i < data.length; i += SLICE) if (take(data.subarray(i, i + SLICE)) === false) return;
@@ -122,7 +147,7 @@ export function inflateInto(bytes: Uint8Array, entry: ZipEntry, take: (chunk: Ui
   if (entry.size <= WHOLE) {
     let whole: Uint8Array;
     try {
-      whole = inflateSync(data, { out: new Uint8Array(entry.size) });
+      whole = inflateWhole(data, entry.size, quick);
     } catch {
       throw corrupt(`the part ${entry.name} is damaged`);
     }
@@ -147,13 +172,18 @@ export function inflateInto(bytes: Uint8Array, entry: ZipEntry, take: (chunk: Ui
 }
 
 /** A whole part's bytes (for the small parts read whole: the workbook, relationships, styles). */
-export function inflatePart(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function inflatePart(bytes: Uint8Array, entry: ZipEntry, quick?: Inflater): Uint8Array {
   const out = new Uint8Array(entry.size);
   let at = 0;
-  inflateInto(bytes, entry, (chunk) => {
-    out.set(chunk, at);
-    at += chunk.length;
-  });
+  inflateInto(
+    bytes,
+    entry,
+    (chunk) => {
+      out.set(chunk, at);
+      at += chunk.length;
+    },
+    quick,
+  );
   if (at !== entry.size) throw corrupt(`the part ${entry.name} is shorter than its stated size`);
   return out;
 }
