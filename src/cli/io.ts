@@ -97,7 +97,8 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
  * milliseconds on a 3 MB workbook before it is compiled. Never more than the part's stated size.
  */
 function nodeInflate(data: Uint8Array, size: number): Uint8Array {
-  return inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+  // One output buffer with room to spare, so zlib hands it back as it is rather than joining pieces.
+  return inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(64, size + 1) });
 }
 
 /** A file's identity: its device and inode once links are followed (on Windows, its volume and file id). */
