@@ -1,5 +1,5 @@
 import { a1, columnLetters } from '../a1';
-import { TABLE_KIND_NAMES, type Table, type TotalHow } from '../tables';
+import { TABLE_KIND_NAMES, type Table, type TableRow, type TotalHow } from '../tables';
 import { unitWords } from '../vocabulary';
 import type { Block } from './blocks';
 import type { ColumnReading, ColumnRole } from './columns';
@@ -161,18 +161,28 @@ function columnQuestions(columns: Reading['columns']): string[] {
 
 /** A total no way of adding up explains, or one found from its figures alone. */
 function totalQuestions(table: Table, totals: Reading['totals']): string[] {
+  // Rows found by number, not searched for down the whole table per total (a long table has hundreds of totals).
+  let rows: Map<number, TableRow> | undefined;
+  const rowAt = (n: number) => (rows ??= byNumber(table.rows)).get(n);
   return totals.flatMap((t) => {
     const name = `row ${t.row}${t.label ? ` "${t.label}"` : ''}`;
     if (t.how === 'as-corrected') return [];
     if (t.confidence === 'low')
       return [`What does ${name} add up? No way of adding up the rows near it gives its figures.`];
-    const row = table.rows.find((r) => r.row === t.row - 1);
+    const row = t.confidence === 'medium' ? rowAt(t.row - 1) : undefined;
     if (t.confidence === 'medium' && row && !labelledTotal(row.label) && !row.bold)
       return [
         `Is ${name} a total of rows ${t.adds.join(', ')}? Its figures add up so, but it is not labelled as a total.`,
       ];
     return [];
   });
+}
+
+/** Each sheet row's line of the table, the first, should a row appear twice. */
+function byNumber(rows: TableRow[]): Map<number, TableRow> {
+  const out = new Map<number, TableRow>();
+  for (const r of rows) if (!out.has(r.row)) out.set(r.row, r);
+  return out;
 }
 
 /** The reading in words, one table at a time, for `mtfs check --explain`. */
