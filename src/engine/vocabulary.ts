@@ -138,16 +138,15 @@ export const MEMO_LINE = /^[(\s]*(of which|within which|memo(randum)?\b)/i;
 export const CLASSIFICATIONS = ['Eff', 'SR', 'Income'] as const;
 export const CLASS_TOKEN = /^(eff|sr|income)$/i;
 
-const classifications = new Map<string, boolean>();
+/** CLASS_TOKENs joined by slashes, spaces allowed around each. */
+const CLASSIFICATION = /^\s*(?:eff|sr|income)\s*(?:\/\s*(?:eff|sr|income)\s*)*$/i;
 
-/** Eff, SR, Income or a combination such as Eff/SR; remembered, as a workbook uses only a handful. */
+/**
+ * Eff, SR, Income or a combination such as Eff/SR. One test, which fails at the first letter of
+ * most texts: the reader asks it of every description in a table (thousands of different ones).
+ */
 export function isClassification(text: string): boolean {
-  let known = classifications.get(text);
-  if (known === undefined) {
-    known = text.split('/').every((t) => CLASS_TOKEN.test(t.trim()));
-    if (classifications.size < 1000) classifications.set(text, known);
-  }
-  return known;
+  return CLASSIFICATION.test(text);
 }
 
 // ---- Units ---------------------------------------------------------------------------------
