@@ -244,6 +244,27 @@ describe('a balancing line is not a total', () => {
   });
 });
 
+describe('a balancing line under a subtotal', () => {
+  it('is a line of the running total below it, not a gap: Total Funding = Aggregate External Finance + Council Tax', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2025-26 £000'), b('2026-27 £000')],
+      ['Education', 240, 250],
+      ['Social Work', 110, 120],
+      [b('Total Net Expenditure'), b(350), b(370)],
+      [b('Financed by:')],
+      ['General Revenue Grant', 200, 205],
+      ['Non-Domestic Rates', 60, 62],
+      [b('Aggregate External Finance'), b(260), b(267)],
+      ['Council Tax', 90, 103],
+      [b('Total Funding'), b(350), b(370)],
+    ]);
+    const result = checkWorkbook([s]);
+    // Council Tax is what the grants leave (350 - 260), but it is a line: Total Funding adds it to the subtotal above.
+    expect(totalsOf(result)).toEqual(['4 section', '8 section', '10 running']);
+    expect(result.findings.filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+});
+
 describe('a Total column printed before its years', () => {
   it('is checked against the years to its right', () => {
     const s = sheet('Plan', [

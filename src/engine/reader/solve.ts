@@ -132,21 +132,30 @@ class Solver {
     list.push(plus(sectionFromHeading, 'section'), plus(section, 'section'));
     if (previousTotal >= 0) list.push(plus([previousTotal, ...section], 'running'));
     list.push(minus(section, 'negated-section'));
-    if (this.doubtful.size) list.push({ ...plus(this.sectionThroughDoubtful(t), 'section'), throughDoubtful: true });
+    if (this.doubtful.size) {
+      const { before, lines } = this.sectionThroughDoubtful(t);
+      list.push({ ...plus(lines, 'section'), throughDoubtful: true });
+      // Or a running total through them: "Total Funding" = "Aggregate External Finance" + "Council Tax", the balancing line.
+      if (before >= 0) list.push({ ...plus([before, ...lines], 'running'), throughDoubtful: true });
+    }
     return this.withTakenAway(list);
   }
 
-  /** The lines since the last total the figures bear out, counting doubtful totals (and the lines they took) as lines. */
-  private sectionThroughDoubtful(t: number): number[] {
-    let from = 0;
+  /**
+   * The lines since the last total the figures bear out (`before`, -1 when none), counting doubtful
+   * totals (and the lines they took) as lines.
+   */
+  private sectionThroughDoubtful(t: number): { before: number; lines: number[] } {
+    let before = -1;
     for (let j = t - 1; j >= 0; j--)
       if (this.isTotal[j] && !this.doubtful.has(j)) {
-        from = j + 1;
+        before = j;
         break;
       }
-    const out: number[] = [];
-    for (let j = from; j < t; j++) if (this.withFigures[j] && (!this.isTotal[j] || this.doubtful.has(j))) out.push(j);
-    return out;
+    const lines: number[] = [];
+    for (let j = before + 1; j < t; j++)
+      if (this.withFigures[j] && (!this.isTotal[j] || this.doubtful.has(j))) lines.push(j);
+    return { before, lines };
   }
 
   /**
