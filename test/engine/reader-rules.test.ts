@@ -265,6 +265,131 @@ describe('a balancing line under a subtotal', () => {
   });
 });
 
+describe('a column of amounts per unit', () => {
+  const p = (v: number) => ({ value: v, format: '#,##0.00' });
+  const precepts = (heading: string, average: number) =>
+    sheet('Precepts', [
+      [b('Parish'), b('Tax Base'), b('Precept £'), b(heading)],
+      ['Ashby', p(400), 20_000, p(50)],
+      ['Bramcote', p(1_600), 64_000, p(40)],
+      [b('Total / Average'), p(2_000), b(84_000), p(average)],
+    ]);
+
+  it.each(['Band D 2026/27 £', 'Spend per Head £', 'Average Charge £', 'Unit Cost £'])(
+    'is not added up where its total is an average of its lines: "%s"',
+    (heading) => {
+      const result = checkWorkbook([precepts(heading, 42)]);
+      expect(result.findings).toEqual([]);
+      expect(result.tables[0].rows.find((r) => r.type === 'total')?.structure?.checked).toEqual([true, true, false]);
+    },
+  );
+
+  it('is checked where its total adds up the lines: the shares of one Band D', () => {
+    const s = sheet('Band D', [
+      [undefined, b('Total £000'), b('Band D Council Tax £')],
+      ['District', 7_919, p(210.24)],
+      ['County', 52_784, p(1_401.3)],
+      ['Police', 9_363, p(248.57)],
+      [b('Total'), b(70_066), p(1_860.11)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual([]);
+    s.rows[4][2] = p(1_870.11);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Band D!C5']);
+  });
+
+  it('is a count, added up, when the heading says "Band D equivalents"', () => {
+    const s = sheet('Tax Base', [
+      [b('Parish'), b('Band D equivalents')],
+      ['Ashby', 400],
+      ['Bramcote', 1_600],
+      [b('Total'), b(1_700)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Tax Base!B4']);
+  });
+});
+
+describe('item numbers and page numbers', () => {
+  it('are not figures: a contents page and numbered notes are no tables', () => {
+    const contents = sheet('Contents', [
+      [b('Budget Book 2026/27')],
+      [],
+      [b('Contents'), undefined, b('Page')],
+      ['1', 'Fees and Charges', 3],
+      ['2', 'Staffing', 7],
+      ['3', 'Notes to the Budget', 9],
+    ]);
+    const notes = sheet('Notes', [
+      [b('Notes to the Budget')],
+      [1, 'The budget assumes a pay award of 3%.'],
+      [2, 'Garden waste subscriptions rise to 14,900.'],
+      [3, 'Band D rises by £5.94.'],
+      [4, 'Balances are forecast at £3.2m.'],
+    ]);
+    const result = checkWorkbook([contents, notes]);
+    expect(result.tables).toEqual([]);
+    expect(result.findings.filter((f) => f.rule !== 'no-tables')).toEqual([]);
+  });
+
+  it('leaves amounts that happen to start 1, 2 alone', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2026/27 £000')],
+      ['Elections', 1],
+      ['Members', 2],
+      ['Audit', 4],
+      [b('Total'), b(7)],
+    ]);
+    expect(checkWorkbook([s]).tables[0].columns).toHaveLength(1);
+  });
+});
+
+describe('text where a figure is expected', () => {
+  const price = (v: number) => ({ value: v, format: '#,##0.00' });
+  const fees = (total?: number) =>
+    sheet('Fees', [
+      [b('Charge'), b('Charge 2025/26 £'), b('Charge 2026/27 £'), b('VAT')],
+      ['Bulky waste (3 items)', price(38.5), price(41), 'O'],
+      ['Concessionary rate', 'Free', 'Free', 'O'],
+      ['Each additional item', price(9.5), price(10), 'O'],
+      ['Commercial premises', 'On application', 'On application', 'S'],
+      ['Wasps nest', price(72), price(76), 'S'],
+      ...(total === undefined ? [] : [[b('Total'), price(120), price(total)]]),
+    ]);
+
+  it('is not worth a warning where nothing adds it up (a price list)', () => {
+    expect(warnings(checkWorkbook([fees()]).findings)).toEqual([]);
+  });
+
+  it('is still a warning where a total counts it', () => {
+    expect(warnings(checkWorkbook([fees(127)]).findings)).toEqual([
+      'not-a-figure B3',
+      'not-a-figure C3',
+      'not-a-figure B5',
+      'not-a-figure C5',
+    ]);
+  });
+});
+
+describe('a rule across the columns with one line wrong', () => {
+  it('still stands when the line puts out its total too: Revised = Approved + Slippage + Additions', () => {
+    const rows: [string, number, number, number][] = [
+      ['Regeneration', 6_400, 1_850, 0],
+      ['Leisure Centre', 3_100, -600, 250],
+      ['Disabled Facilities', 1_450, 0, 180],
+      ['Vehicles', 2_200, 340, -150],
+      ['Housing', 4_800, 2_150, 1_000],
+      ['Flood Works', 950, 410, 0],
+    ];
+    const printed = rows.map(([l, a, sl, add]) => [l, a, sl, add, l === 'Vehicles' ? 2_540 : a + sl + add]);
+    const total = [1, 2, 3, 4].map((i) => printed.reduce((s, r) => s + (r[i] as number), 0));
+    const s = sheet('Schemes', [
+      [b('Scheme'), b('Approved £000'), b('Slippage £000'), b('Additions £000'), b('Revised Budget £000')],
+      ...printed,
+      [b('Total'), ...total.map(b)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Schemes!E5', 'Schemes!E8']);
+  });
+});
+
 describe('a Total column printed before its years', () => {
   it('is checked against the years to its right', () => {
     const s = sheet('Plan', [

@@ -1,4 +1,4 @@
-import { a1, a1Range, columnLetters } from '../a1';
+import { a1, a1Range, columnLetters, parseA1 } from '../a1';
 import { append } from '../collections';
 import { finding, type Finding } from '../findings';
 import { cellText, type SheetGrid } from '../grid';
@@ -14,7 +14,7 @@ import type { ReadingCorrection } from './corrections';
 import { foldHeadings } from './header';
 import { kindWords, tableKind } from './kind';
 import { describeReading } from './reading';
-import { nameTotals, signUnsignedColumns, solveRowRules } from './relations';
+import { leaveAveragesUnchecked, nameTotals, signUnsignedColumns, solveRowRules } from './relations';
 import { rowShape } from './shapes';
 import { sideBySide } from './side-by-side';
 import { solveTotals } from './solve';
@@ -205,12 +205,37 @@ function readTable(
     if (kind === 'budget-table') {
       nameTotals(table);
       if (signs !== 'as-printed') signUnsignedColumns(table, rowFindings);
+      leaveAveragesUnchecked(table);
+      keepTextWhereCounted(table, rowFindings);
     }
   }
   append(findings, rowFindings, hiddenFindings(sheet, table));
   finishCorrections(table, fixes, outcomes);
   table.reading = describeReading(table, block, columns, fixes?.outcomes ?? [], anchorHeading);
   return table;
+}
+
+/**
+ * Text where a figure is expected matters only where something adds the cell up: a total, a line a
+ * total counts, or a column a rule across the row uses. A price list's "Free" or "On application"
+ * that nothing adds up is not worth a warning.
+ */
+function keepTextWhereCounted(table: Table, rowFindings: Finding[]): void {
+  const counted = new Set<number>();
+  for (const row of table.rows)
+    if (row.type === 'total') {
+      counted.add(row.row);
+      for (const p of row.parts ?? []) counted.add(table.rows[p]!.row);
+    }
+  const ruled = new Set(
+    (table.rowRules ?? []).flatMap((r) => [r.total, ...r.parts.map((p) => p.column)].map((i) => table.columns[i]!.col)),
+  );
+  const kept = rowFindings.filter((f) => {
+    if (f.rule !== 'not-a-figure') return true;
+    const { row, col } = parseA1(f.cell);
+    return counted.has(row) || ruled.has(col);
+  });
+  rowFindings.splice(0, rowFindings.length, ...kept);
 }
 
 /** The table-wide corrections (department, signs) recorded, and every outcome kept for the check. */
@@ -264,6 +289,8 @@ const MONEY_WORDS =
 
 function looksLikeMoney(sheet: SheetGrid, table: Table, block: Block): boolean {
   if (table.kind !== 'budget-table') return true;
+  // Nothing left to add up once item numbers and page numbers are set aside: a contents page, numbered notes.
+  if (!table.columns.length) return false;
   if (table.rows.some((r) => r.type === 'total')) return true;
   if (table.columns.some((c) => c.year)) return true;
   const headings = [...block.headerRows, ...block.titleRows].map((r) =>
