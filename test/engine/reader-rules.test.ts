@@ -265,6 +265,36 @@ describe('a balancing line under a subtotal', () => {
   });
 });
 
+describe('a funding line printed in bold', () => {
+  it('is a line when the total below adds it up: Total Funding = Aggregate External Finance + Council Tax', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2025-26 £'), b('2026-27 £')],
+      ['Education', 98_400, 103_100],
+      ['Social Services', 72_100, 78_600],
+      [b('Budget Requirement'), b(170_500), b(181_700)],
+      [b('Funded by:')],
+      [b('Aggregate External Finance'), b(127_900), b(134_200)],
+      ['Council Tax', 42_600, 47_500],
+      [b('Total Funding'), b(170_500), b(181_700)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(totalsOf(result)).toEqual(['4 section', '8 section']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('is still an error when labelled a total that the total below adds up', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2026-27 £')],
+      ['Education', 98_400],
+      ['Social Services', 72_100],
+      [b('Total Services'), b(170_600)],
+      ['Levies', 6_200],
+      [b('Budget Requirement'), b(176_800)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Budget!B4']);
+  });
+});
+
 describe('a column of amounts per unit', () => {
   const p = (v: number) => ({ value: v, format: '#,##0.00' });
   const precepts = (heading: string, average: number) =>

@@ -243,8 +243,13 @@ class Solver {
     row.structure = { how: c.how, confidence, checked: e.checked };
     if (c.how !== 'layout' && c.how !== 'lines-below') row.spanStart = this.spanStart(c.parts);
     this.isTotal[t] = true;
-    // A doubtful total this one adds up as a line was a line all along.
-    if (c.throughDoubtful) for (const p of c.parts) if (this.doubtful.has(p)) this.demote(p);
+    // A doubtful total this one adds up as a line was a line all along; so was a line printed in bold
+    // (not labelled a total) whose figures nothing explains, when a total that holds adds it up.
+    const boldLine = (p: number) =>
+      this.failing.has(p) && !TOTAL_LABEL.test(this.table.rows[p]!.label) && e.fails === 0 && e.holds > 0;
+    for (const p of c.parts) if ((c.throughDoubtful && this.doubtful.has(p)) || boldLine(p)) this.demote(p);
+    // A running total whose total above was a line after all adds up the lines of its section.
+    if (c.how === 'running' && !this.isTotal[c.parts[0]!]) row.structure.how = 'section';
     for (const p of c.parts) this.consumedBy[p] = t;
     // What a total adds up is almost always the end of the open items: take those off the end, the rest by a pass.
     while (this.open.length && this.consumedBy[this.open[this.open.length - 1]!] !== undefined) this.open.pop();
