@@ -295,6 +295,31 @@ describe('a funding line printed in bold', () => {
   });
 });
 
+describe('totals printed one column right of their lines', () => {
+  const statement = (employees: number) =>
+    sheet('Statement', [
+      [undefined, b('2025/26 £000'), b('2025/26 £000'), b('2026/27 £000'), b('2026/27 £000')],
+      ['Employees', 2_300, undefined, employees],
+      ['Premises', 300, undefined, 310],
+      [b('Total Expenditure'), undefined, b(2_600), undefined, b(2_722)],
+      ['Fees and Charges', -400, undefined, -420],
+      ['Government Grants', -1_850, undefined, -1_880],
+      [b('Total Income'), undefined, b(-2_250), undefined, b(-2_300)],
+      [b('Net Expenditure'), undefined, b(350), undefined, b(422)],
+    ]);
+
+  it('are read in their lines’ column and checked against them', () => {
+    const result = checkWorkbook([statement(2_412)]);
+    expect(result.tables[0].columns).toHaveLength(2);
+    expect(totalsOf(result)).toEqual(['4 section', '7 section', '8 items-above']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('so a line typed wrong is an error at its total, in the cell the total is printed in', () => {
+    expect(errors(checkWorkbook([statement(2_421)]).findings)).toEqual(['Statement!E4']);
+  });
+});
+
 describe('a column of amounts per unit', () => {
   const p = (v: number) => ({ value: v, format: '#,##0.00' });
   const precepts = (heading: string, average: number) =>

@@ -6,7 +6,7 @@ import { classifyHeader } from '../headers';
 import { readRow, type Layout } from '../rows';
 import { buildStructure } from '../structure';
 import type { MoneyColumn, Table, TableKind, TableRow } from '../tables';
-import { MEMO_LINE, parseYear, unitWords } from '../vocabulary';
+import { MEMO_LINE, parseYear, TOTAL_LABEL, unitWords } from '../vocabulary';
 import { findBlocks, type Block } from './blocks';
 import { readColumns, type ColumnReading } from './columns';
 import { SheetCorrections, tableHeading, type CorrectionOutcome, type TableCorrections } from './correct';
@@ -106,6 +106,34 @@ function layoutOf(sheet: SheetGrid, columns: ColumnReading[]): Layout {
   return layout;
 }
 
+/**
+ * Accounts print a section's total one column right of its lines (lines in B, totals in C). Two
+ * neighbouring columns of figures, of one year and unit, that never both have a figure on a row,
+ * the right one only on rows printed or labelled as totals, are one column: the totals are read
+ * in the lines' column, so they are checked against their lines (each figure keeps its own cell).
+ */
+function joinOffsetTotals(layout: Layout, columns: ColumnReading[], rows: TableRow[]): void {
+  const reading = (col: number) => columns.find((c) => c.col === col)!;
+  const totalLike = (row: TableRow) => row.bold || row.type === 'total' || TOTAL_LABEL.test(row.label);
+  for (let k = layout.columns.length - 2; k >= 0; k--) {
+    const [x, y] = [layout.columns[k]!, layout.columns[k + 1]!];
+    const [rx, ry] = [reading(x.col), reading(y.col)];
+    if (y.col !== x.col + 1 || rx.role !== 'figures' || ry.role !== 'figures') continue;
+    if (x.year && y.year && x.year !== y.year) continue;
+    const [ux, uy] = [rx.heading.unit.scale, ry.heading.unit.scale];
+    if (ux !== undefined && uy !== undefined && ux !== uy) continue;
+    const lines = rows.filter((row) => row.figures[k] && !row.figures[k + 1]).length;
+    const totals = rows.filter((row) => row.figures[k + 1]);
+    if (lines < 2 || !totals.length || totals.some((row) => row.figures[k] || !totalLike(row))) continue;
+    for (const row of rows) {
+      row.figures[k] ??= row.figures[k + 1];
+      row.figures.splice(k + 1, 1);
+    }
+    layout.columns.splice(k + 1, 1);
+    ry.evidence = `${ry.evidence}: the totals of column ${columnLetters(x.col)}, printed one column right of its lines`;
+  }
+}
+
 /** Pounds per figure: the unit most of the money columns are headed with; the house format's defaults otherwise. */
 function tableScale(kind: TableKind, columns: ColumnReading[]): number {
   const scales = columns.flatMap((c) =>
@@ -156,6 +184,7 @@ function readTable(
     rows.push(read.row);
     append(rowFindings, read.findings);
   }
+  joinOffsetTotals(layout, columns, rows);
   // "of which: Pupil Premium" breaks down the line above it: shown, added up by no total (a correction may say otherwise).
   for (const row of rows) if (row.type === 'line' && MEMO_LINE.test(row.label)) row.memo = true;
   const title = block.titleRows.map((r) => firstText(sheet, r)).filter(Boolean);
