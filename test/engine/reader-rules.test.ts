@@ -330,7 +330,7 @@ describe('a column of amounts per unit', () => {
       [b('Total / Average'), p(2_000), b(84_000), p(average)],
     ]);
 
-  it.each(['Band D 2026/27 £', 'Spend per Head £', 'Average Charge £', 'Unit Cost £'])(
+  it.each(['Band D 2026/27 £', 'Spend per Head £', 'Average Charge £', 'Unit Cost £', 'Rate per Pupil £', 'Rate £'])(
     'is not added up where its total is an average of its lines: "%s"',
     (heading) => {
       const result = checkWorkbook([precepts(heading, 42)]);
