@@ -320,6 +320,33 @@ describe('totals printed one column right of their lines', () => {
   });
 });
 
+describe('balances over the years down the rows', () => {
+  const projection = (closingTotal: number) =>
+    sheet('Reserves', [
+      [b('Year'), b('Opening Balance £000'), b('Contributions £000'), b('Planned Use £000'), b('Closing Balance £000')],
+      ['2026/27', 24_600, 1_500, -4_200, 21_900],
+      ['2027/28', 21_900, 1_000, -3_100, 19_800],
+      ['2028/29', 19_800, 800, -1_900, 18_700],
+      [b('Total'), b(24_600), b(3_300), b(-9_200), b(closingTotal)],
+    ]);
+
+  it('total to the first opening and the last closing balance, which are not added up', () => {
+    const result = checkWorkbook([projection(18_700)]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows.find((r) => r.type === 'total')?.structure?.checked).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('are still checked where the total is neither: a closing total typed wrong', () => {
+    // Against its lines and against its own row (opening + contributions + use).
+    expect(errors(checkWorkbook([projection(17_800)]).findings)).toEqual(['Reserves!E5', 'Reserves!E5']);
+  });
+});
+
 describe('a column of amounts per unit', () => {
   const p = (v: number) => ({ value: v, format: '#,##0.00' });
   const precepts = (heading: string, average: number) =>

@@ -14,7 +14,13 @@ import type { ReadingCorrection } from './corrections';
 import { foldHeadings } from './header';
 import { kindWords, tableKind } from './kind';
 import { describeReading } from './reading';
-import { leaveAveragesUnchecked, nameTotals, signUnsignedColumns, solveRowRules } from './relations';
+import {
+  leaveAveragesUnchecked,
+  leaveBalancesUnchecked,
+  nameTotals,
+  signUnsignedColumns,
+  solveRowRules,
+} from './relations';
 import { rowShape } from './shapes';
 import { sideBySide } from './side-by-side';
 import { solveTotals } from './solve';
@@ -235,6 +241,7 @@ function readTable(
       nameTotals(table);
       if (signs !== 'as-printed') signUnsignedColumns(table, rowFindings);
       leaveAveragesUnchecked(table);
+      leaveBalancesUnchecked(table);
       keepTextWhereCounted(table, rowFindings);
     }
   }

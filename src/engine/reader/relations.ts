@@ -2,7 +2,7 @@ import { a1 } from '../a1';
 import { judgeExact } from '../compare';
 import { finding, type Finding } from '../findings';
 import type { RowRule, Table } from '../tables';
-import { PER_UNIT_HEADING } from '../vocabulary';
+import { BALANCE_HEADING, PER_UNIT_HEADING } from '../vocabulary';
 import { exactFigures, type ExactFigures } from './exact';
 
 /**
@@ -234,6 +234,28 @@ export function leaveAveragesUnchecked(table: Table): void {
       const min = lines.reduce((a, v) => (v.lt(a) ? v : a));
       const max = lines.reduce((a, v) => (v.gt(a) ? v : a));
       if (sameSign && min.lt(max) && value.gte(min) && value.lte(max)) total.structure.checked[c] = false;
+    }
+  });
+}
+
+/**
+ * A column of balances over periods down the rows (each year's opening balance, contributions, use,
+ * closing balance) has a total row that gives the first opening balance and the last closing one:
+ * balances at a point in time are not added over time. Such a total, equal to its first or its last
+ * line and not to their sum, is that balance and is not checked. Balances of several reserves at
+ * one date (down the rows) do add up, and are checked as any total.
+ */
+export function leaveBalancesUnchecked(table: Table): void {
+  table.columns.forEach((column, c) => {
+    if (!BALANCE_HEADING.test(column.label)) return;
+    for (const total of table.rows) {
+      if (total.type !== 'total' || !total.structure?.checked[c]) continue;
+      const value = total.figures[c]?.value;
+      const lines = (total.parts ?? []).flatMap((p) => table.rows[p]!.figures[c]?.value ?? []);
+      if (!value || lines.length < 2 || lines.length < (total.parts ?? []).length) continue;
+      const sum = lines.reduce((a, v) => a.plus(v));
+      if (!sum.eq(value) && (value.eq(lines[0]!) || value.eq(lines[lines.length - 1]!)))
+        total.structure.checked[c] = false;
     }
   });
 }
