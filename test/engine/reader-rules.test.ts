@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check';
 import { parseTextNumber } from '../../src/engine/figures';
+import { headingText } from '../../src/engine/grid';
 import type { Finding } from '../../src/engine/findings';
 import { b, sheet } from '../support/workbooks';
 
@@ -344,6 +345,27 @@ describe('balances over the years down the rows', () => {
   it('are still checked where the total is neither: a closing total typed wrong', () => {
     // Against its lines and against its own row (opening + contributions + use).
     expect(errors(checkWorkbook([projection(17_800)]).findings)).toEqual(['Reserves!E5', 'Reserves!E5']);
+  });
+});
+
+describe('dates heading the columns', () => {
+  const month = (iso: string) => ({ value: Date.parse(iso) / 86_400_000 + 25569, format: 'mmm-yy', bold: true });
+
+  it('head a monthly profile: its months are labels, not a row of figures', () => {
+    const s = sheet('Monthly', [
+      [b('Line'), month('2026-04-01'), month('2026-05-01'), month('2026-06-01'), b('Total')],
+      ['Salaries', 34_300, 34_300, 34_475, 103_075],
+      ['Premises', 5_100, 5_100, 5_100, 15_300],
+      [b('Total'), b(39_400), b(39_400), b(39_575), b(118_375)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.tables[0].columns.map((c) => c.label)).toEqual(['Apr 2026', 'May 2026', 'Jun 2026', 'Total']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('name a balance’s date in full', () => {
+    expect(headingText({ value: 46_112, format: 'dd/mm/yyyy' })).toBe('31 Mar 2026');
+    expect(headingText({ value: 46_112, format: '#,##0' })).toBe('46112');
   });
 });
 
