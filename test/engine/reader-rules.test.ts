@@ -369,6 +369,22 @@ describe('dates heading the columns', () => {
   });
 });
 
+describe('a Full Year column', () => {
+  it('is checked as the sum of the quarters', () => {
+    const s = sheet('Profile', [
+      [b('Subjective'), b('Q1 £'), b('Q2 £'), b('Q3 £'), b('Q4 £'), b('Full Year £')],
+      ['Salaries', 103_075, 103_075, 103_075, 106_175, 415_400],
+      ['Premises', 15_300, 15_300, 15_300, 15_300, 61_200],
+      ['Supplies', 4_200, 9_800, 5_100, 5_650, 25_650],
+      ['Transport', 1_000, 1_000, 1_000, 1_000, 4_000],
+      ['Income', -21_125, -21_125, -21_125, -21_125, -84_500],
+      [b('Net Budget'), b(102_450), b(108_050), b(103_350), b(107_000), b(421_750)],
+    ]);
+    // Supplies' full year is 900 out, and so the total's full year against its quarters.
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Profile!F4', 'Profile!F7']);
+  });
+});
+
 describe('a column of amounts per unit', () => {
   const p = (v: number) => ({ value: v, format: '#,##0.00' });
   const precepts = (heading: string, average: number) =>

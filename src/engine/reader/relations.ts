@@ -17,9 +17,9 @@ import { exactFigures, type ExactFigures } from './exact';
  * size of the difference; where it holds so, the net figure's sign is the difference's.
  */
 
-/** Headings of columns worked out from others on each row: totals, gross and net, and changes between two columns. */
+/** Headings of columns worked out from others on each row: totals (a profile's full year), gross and net, and changes between two columns. */
 const TOTAL_COLUMN =
-  /\b(total|net|gross|budget|requirement|balance|overall|change|variance|movement|difference|increase|decrease)\b/i;
+  /\b(total|net|gross|budget|requirement|balance|overall|full\s*year|annual|change|variance|movement|difference|increase|decrease)\b/i;
 
 interface RuleCandidate {
   parts: { column: number; sign: number }[];
@@ -84,7 +84,7 @@ function stepUnits(table: Table, exact: ExactFigures, columns: number[]): number
 interface Tally {
   holds: number;
   fails: number;
-  /** Fails on rows labelled as totals: a line's error puts out its total too, so these are no evidence against a rule. */
+  /** Fails on rows labelled or printed as totals: a line's error puts out its total too, so these are no evidence against a rule. */
   totalFails: number;
 }
 
@@ -111,7 +111,7 @@ function tally(table: Table, exact: ExactFigures, x: number, c: RuleCandidate, u
     if (present === 0 || (nonZero === 0 && total === 0)) return;
     const shown = unsigned ? Math.abs(expected) : expected;
     if (judgeExact(total, shown, step, c.parts.length, 'rounding') !== 'mismatch') holds++;
-    else if (row.type === 'total') totalFails++;
+    else if (row.type === 'total' || row.bold) totalFails++;
     else fails++;
   });
   return { holds, fails: fails + totalFails, totalFails };
