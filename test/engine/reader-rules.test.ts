@@ -385,6 +385,23 @@ describe('a Full Year column', () => {
   });
 });
 
+describe('a monitoring report’s over / (under) spend', () => {
+  it.each(['Over / (Under) Spend £000', 'Overspend £000', 'Shortfall £000'])(
+    'is checked as one column less another: "%s"',
+    (heading) => {
+      const s = sheet('Monitoring', [
+        [b('Service'), b('Budget £000'), b('Forecast £000'), b(heading)],
+        ['Adults', 150_200, 152_900, 2_700],
+        ['Children', 101_300, 104_800, 3_500],
+        ['Place', 58_400, 57_100, -1_300],
+        ['Resources', 31_900, 31_300, -600],
+        ['Public Health', 400, 400, 100],
+      ]);
+      expect(errors(checkWorkbook([s]).findings)).toEqual(['Monitoring!D6']);
+    },
+  );
+});
+
 describe('a column of amounts per unit', () => {
   const p = (v: number) => ({ value: v, format: '#,##0.00' });
   const precepts = (heading: string, average: number) =>

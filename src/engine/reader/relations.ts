@@ -17,9 +17,12 @@ import { exactFigures, type ExactFigures } from './exact';
  * size of the difference; where it holds so, the net figure's sign is the difference's.
  */
 
-/** Headings of columns worked out from others on each row: totals (a profile's full year), gross and net, and changes between two columns. */
+/**
+ * Headings of columns worked out from others on each row: totals (a profile's full year), gross and
+ * net, and changes between two columns (a monitoring report's over / (under) spend, a shortfall).
+ */
 const TOTAL_COLUMN =
-  /\b(total|net|gross|budget|requirement|balance|overall|full\s*year|annual|change|variance|movement|difference|increase|decrease)\b/i;
+  /\b(total|net|gross|budget|requirement|balance|overall|full\s*year|annual|change|variance|movement|difference|increase|decrease|shortfall|over\s*\/\s*\(?under|(over|under)\s*spend)\b/i;
 
 interface RuleCandidate {
   parts: { column: number; sign: number }[];
