@@ -56,7 +56,6 @@ function shapeOf(sheet: SheetGrid, r: number): RowShape {
   // A row whose only numbers are dates (months across a profile, balance dates) heads the columns: its dates are labels.
   if (figures.length && figures.every((c) => typeof cells[c]!.value === 'number' && isDateFormat(cells[c]!.format))) {
     for (const c of figures.splice(0)) texts.set(c, headingText(cells[c]));
-    years = 0;
   }
   const onlyText = figures.length === 0 && texts.size === 1 ? [...texts.values()][0]! : '';
   return {
