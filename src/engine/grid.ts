@@ -67,6 +67,20 @@ export function cellText(cell: Cell | undefined): string {
   return String(cell.value);
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A cell as a heading shows it: a number under a date format (months across a budget profile, the
+ * date of a balance) as the date, "Apr 2026" or "31 Mar 2026"; any other cell as its text.
+ */
+export function headingText(cell: Cell | undefined): string {
+  if (typeof cell?.value !== 'number' || !isDateFormat(cell.format)) return cellText(cell);
+  // Excel counts days from 30 December 1899; 25569 of them fall before 1 January 1970.
+  const date = new Date(Math.round((cell.value - 25569) * 86_400_000));
+  const [day, month, year] = [date.getUTCDate(), MONTHS[date.getUTCMonth()]!, date.getUTCFullYear()];
+  return day === 1 ? `${month} ${year}` : `${day} ${month} ${year}`;
+}
+
 export function lastColumn(sheet: SheetGrid): number {
   let last = -1;
   for (const row of sheet.rows) if (row && row.length - 1 > last) last = row.length - 1;

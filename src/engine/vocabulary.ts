@@ -129,6 +129,18 @@ export function namesOnlyAMeasure(label: string): boolean {
   return words.length > 0 && words.every((w) => MEASURE_WORDS.has(w));
 }
 
+/**
+ * A heading of amounts per unit: Band D (per Band D property; "Band D equivalents" is a count), per
+ * head, per pupil, an average, a rate (not "rates", the tax), a unit cost. Such a column's total may
+ * be an average of its lines.
+ */
+export const PER_UNIT_HEADING =
+  /\bband\s*d\b(?!\s*equiv)|\bper\s+(head|capita|pupil|property|dwelling|household|resident|place|week|hour)\b|\baverage\b|\brate\b|\bunit\s+(cost|price|rate|value)\b/i;
+
+/** A heading of a balance at a point in time: opening, closing, brought or carried forward, "balance at". */
+export const BALANCE_HEADING =
+  /\b(opening|closing|balance|brought\s+forward|carried\s+forward|b\s*\/\s*f|c\s*\/\s*f)\b/i;
+
 /** A line that breaks down the one above it, or notes a figure beside the table: "of which: Pupil Premium", "Memo: FTE". */
 export const MEMO_LINE = /^[(\s]*(of which|within which|memo(randum)?\b)/i;
 

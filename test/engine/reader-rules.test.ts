@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check';
 import { parseTextNumber } from '../../src/engine/figures';
+import { headingText } from '../../src/engine/grid';
 import type { Finding } from '../../src/engine/findings';
 import { b, sheet } from '../support/workbooks';
 
@@ -241,6 +242,288 @@ describe('a balancing line is not a total', () => {
     const result = checkWorkbook([s]);
     expect(totalsOf(result)).toEqual(['4 section', '8 section', '9 items-above']);
     expect(result.findings.filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('a balancing line under a subtotal', () => {
+  it('is a line of the running total below it, not a gap: Total Funding = Aggregate External Finance + Council Tax', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2025-26 £000'), b('2026-27 £000')],
+      ['Education', 240, 250],
+      ['Social Work', 110, 120],
+      [b('Total Net Expenditure'), b(350), b(370)],
+      [b('Financed by:')],
+      ['General Revenue Grant', 200, 205],
+      ['Non-Domestic Rates', 60, 62],
+      [b('Aggregate External Finance'), b(260), b(267)],
+      ['Council Tax', 90, 103],
+      [b('Total Funding'), b(350), b(370)],
+    ]);
+    const result = checkWorkbook([s]);
+    // Council Tax is what the grants leave (350 - 260), but it is a line: Total Funding adds it to the subtotal above.
+    expect(totalsOf(result)).toEqual(['4 section', '8 section', '10 running']);
+    expect(result.findings.filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('a funding line printed in bold', () => {
+  it('is a line when the total below adds it up: Total Funding = Aggregate External Finance + Council Tax', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2025-26 £'), b('2026-27 £')],
+      ['Education', 98_400, 103_100],
+      ['Social Services', 72_100, 78_600],
+      [b('Budget Requirement'), b(170_500), b(181_700)],
+      [b('Funded by:')],
+      [b('Aggregate External Finance'), b(127_900), b(134_200)],
+      ['Council Tax', 42_600, 47_500],
+      [b('Total Funding'), b(170_500), b(181_700)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(totalsOf(result)).toEqual(['4 section', '8 section']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('is still an error when labelled a total that the total below adds up', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2026-27 £')],
+      ['Education', 98_400],
+      ['Social Services', 72_100],
+      [b('Total Services'), b(170_600)],
+      ['Levies', 6_200],
+      [b('Budget Requirement'), b(176_800)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Budget!B4']);
+  });
+});
+
+describe('totals printed one column right of their lines', () => {
+  const statement = (employees: number) =>
+    sheet('Statement', [
+      [undefined, b('2025/26 £000'), b('2025/26 £000'), b('2026/27 £000'), b('2026/27 £000')],
+      ['Employees', 2_300, undefined, employees],
+      ['Premises', 300, undefined, 310],
+      [b('Total Expenditure'), undefined, b(2_600), undefined, b(2_722)],
+      ['Fees and Charges', -400, undefined, -420],
+      ['Government Grants', -1_850, undefined, -1_880],
+      [b('Total Income'), undefined, b(-2_250), undefined, b(-2_300)],
+      [b('Net Expenditure'), undefined, b(350), undefined, b(422)],
+    ]);
+
+  it('are read in their lines’ column and checked against them', () => {
+    const result = checkWorkbook([statement(2_412)]);
+    expect(result.tables[0].columns).toHaveLength(2);
+    expect(totalsOf(result)).toEqual(['4 section', '7 section', '8 items-above']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('so a line typed wrong is an error at its total, in the cell the total is printed in', () => {
+    expect(errors(checkWorkbook([statement(2_421)]).findings)).toEqual(['Statement!E4']);
+  });
+});
+
+describe('balances over the years down the rows', () => {
+  const projection = (closingTotal: number) =>
+    sheet('Reserves', [
+      [b('Year'), b('Opening Balance £000'), b('Contributions £000'), b('Planned Use £000'), b('Closing Balance £000')],
+      ['2026/27', 24_600, 1_500, -4_200, 21_900],
+      ['2027/28', 21_900, 1_000, -3_100, 19_800],
+      ['2028/29', 19_800, 800, -1_900, 18_700],
+      [b('Total'), b(24_600), b(3_300), b(-9_200), b(closingTotal)],
+    ]);
+
+  it('total to the first opening and the last closing balance, which are not added up', () => {
+    const result = checkWorkbook([projection(18_700)]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows.find((r) => r.type === 'total')?.structure?.checked).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('are still checked where the total is neither: a closing total typed wrong', () => {
+    // Against its lines and against its own row (opening + contributions + use).
+    expect(errors(checkWorkbook([projection(17_800)]).findings)).toEqual(['Reserves!E5', 'Reserves!E5']);
+  });
+});
+
+describe('dates heading the columns', () => {
+  const month = (iso: string) => ({ value: Date.parse(iso) / 86_400_000 + 25569, format: 'mmm-yy', bold: true });
+
+  it('head a monthly profile: its months are labels, not a row of figures', () => {
+    const s = sheet('Monthly', [
+      [b('Line'), month('2026-04-01'), month('2026-05-01'), month('2026-06-01'), b('Total')],
+      ['Salaries', 34_300, 34_300, 34_475, 103_075],
+      ['Premises', 5_100, 5_100, 5_100, 15_300],
+      [b('Total'), b(39_400), b(39_400), b(39_575), b(118_375)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.tables[0].columns.map((c) => c.label)).toEqual(['Apr 2026', 'May 2026', 'Jun 2026', 'Total']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('name a balance’s date in full', () => {
+    expect(headingText({ value: 46_112, format: 'dd/mm/yyyy' })).toBe('31 Mar 2026');
+    expect(headingText({ value: 46_112, format: '#,##0' })).toBe('46112');
+  });
+});
+
+describe('a Full Year column', () => {
+  it('is checked as the sum of the quarters', () => {
+    const s = sheet('Profile', [
+      [b('Subjective'), b('Q1 £'), b('Q2 £'), b('Q3 £'), b('Q4 £'), b('Full Year £')],
+      ['Salaries', 103_075, 103_075, 103_075, 106_175, 415_400],
+      ['Premises', 15_300, 15_300, 15_300, 15_300, 61_200],
+      ['Supplies', 4_200, 9_800, 5_100, 5_650, 25_650],
+      ['Transport', 1_000, 1_000, 1_000, 1_000, 4_000],
+      ['Income', -21_125, -21_125, -21_125, -21_125, -84_500],
+      [b('Net Budget'), b(102_450), b(108_050), b(103_350), b(107_000), b(421_750)],
+    ]);
+    // Supplies' full year is 900 out, and so the total's full year against its quarters.
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Profile!F4', 'Profile!F7']);
+  });
+});
+
+describe('a monitoring report’s over / (under) spend', () => {
+  it.each(['Over / (Under) Spend £000', 'Overspend £000', 'Shortfall £000'])(
+    'is checked as one column less another: "%s"',
+    (heading) => {
+      const s = sheet('Monitoring', [
+        [b('Service'), b('Budget £000'), b('Forecast £000'), b(heading)],
+        ['Adults', 150_200, 152_900, 2_700],
+        ['Children', 101_300, 104_800, 3_500],
+        ['Place', 58_400, 57_100, -1_300],
+        ['Resources', 31_900, 31_300, -600],
+        ['Public Health', 400, 400, 100],
+      ]);
+      expect(errors(checkWorkbook([s]).findings)).toEqual(['Monitoring!D6']);
+    },
+  );
+});
+
+describe('a column of amounts per unit', () => {
+  const p = (v: number) => ({ value: v, format: '#,##0.00' });
+  const precepts = (heading: string, average: number) =>
+    sheet('Precepts', [
+      [b('Parish'), b('Tax Base'), b('Precept £'), b(heading)],
+      ['Ashby', p(400), 20_000, p(50)],
+      ['Bramcote', p(1_600), 64_000, p(40)],
+      [b('Total / Average'), p(2_000), b(84_000), p(average)],
+    ]);
+
+  it.each(['Band D 2026/27 £', 'Spend per Head £', 'Average Charge £', 'Unit Cost £', 'Rate per Pupil £', 'Rate £'])(
+    'is not added up where its total is an average of its lines: "%s"',
+    (heading) => {
+      const result = checkWorkbook([precepts(heading, 42)]);
+      expect(result.findings).toEqual([]);
+      expect(result.tables[0].rows.find((r) => r.type === 'total')?.structure?.checked).toEqual([true, true, false]);
+    },
+  );
+
+  it('is checked where its total adds up the lines: the shares of one Band D', () => {
+    const s = sheet('Band D', [
+      [undefined, b('Total £000'), b('Band D Council Tax £')],
+      ['District', 7_919, p(210.24)],
+      ['County', 52_784, p(1_401.3)],
+      ['Police', 9_363, p(248.57)],
+      [b('Total'), b(70_066), p(1_860.11)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual([]);
+    s.rows[4][2] = p(1_870.11);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Band D!C5']);
+  });
+
+  it('is a count, added up, when the heading says "Band D equivalents"', () => {
+    const s = sheet('Tax Base', [
+      [b('Parish'), b('Band D equivalents')],
+      ['Ashby', 400],
+      ['Bramcote', 1_600],
+      [b('Total'), b(1_700)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Tax Base!B4']);
+  });
+});
+
+describe('item numbers and page numbers', () => {
+  it('are not figures: a contents page and numbered notes are no tables', () => {
+    const contents = sheet('Contents', [
+      [b('Budget Book 2026/27')],
+      [],
+      [b('Contents'), undefined, b('Page')],
+      ['1', 'Fees and Charges', 3],
+      ['2', 'Staffing', 7],
+      ['3', 'Notes to the Budget', 9],
+    ]);
+    const notes = sheet('Notes', [
+      [b('Notes to the Budget')],
+      [1, 'The budget assumes a pay award of 3%.'],
+      [2, 'Garden waste subscriptions rise to 14,900.'],
+      [3, 'Band D rises by £5.94.'],
+      [4, 'Balances are forecast at £3.2m.'],
+    ]);
+    const result = checkWorkbook([contents, notes]);
+    expect(result.tables).toEqual([]);
+    expect(result.findings.filter((f) => f.rule !== 'no-tables')).toEqual([]);
+  });
+
+  it('leaves amounts that happen to start 1, 2 alone', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2026/27 £000')],
+      ['Elections', 1],
+      ['Members', 2],
+      ['Audit', 4],
+      [b('Total'), b(7)],
+    ]);
+    expect(checkWorkbook([s]).tables[0].columns).toHaveLength(1);
+  });
+});
+
+describe('text where a figure is expected', () => {
+  const price = (v: number) => ({ value: v, format: '#,##0.00' });
+  const fees = (total?: number) =>
+    sheet('Fees', [
+      [b('Charge'), b('Charge 2025/26 £'), b('Charge 2026/27 £'), b('VAT')],
+      ['Bulky waste (3 items)', price(38.5), price(41), 'O'],
+      ['Concessionary rate', 'Free', 'Free', 'O'],
+      ['Each additional item', price(9.5), price(10), 'O'],
+      ['Commercial premises', 'On application', 'On application', 'S'],
+      ['Wasps nest', price(72), price(76), 'S'],
+      ...(total === undefined ? [] : [[b('Total'), price(120), price(total)]]),
+    ]);
+
+  it('is not worth a warning where nothing adds it up (a price list)', () => {
+    expect(warnings(checkWorkbook([fees()]).findings)).toEqual([]);
+  });
+
+  it('is still a warning where a total counts it', () => {
+    expect(warnings(checkWorkbook([fees(127)]).findings)).toEqual([
+      'not-a-figure B3',
+      'not-a-figure C3',
+      'not-a-figure B5',
+      'not-a-figure C5',
+    ]);
+  });
+});
+
+describe('a rule across the columns with one line wrong', () => {
+  it('still stands when the line puts out its total too: Revised = Approved + Slippage + Additions', () => {
+    const rows: [string, number, number, number][] = [
+      ['Regeneration', 6_400, 1_850, 0],
+      ['Leisure Centre', 3_100, -600, 250],
+      ['Disabled Facilities', 1_450, 0, 180],
+      ['Vehicles', 2_200, 340, -150],
+      ['Housing', 4_800, 2_150, 1_000],
+      ['Flood Works', 950, 410, 0],
+    ];
+    const printed = rows.map(([l, a, sl, add]) => [l, a, sl, add, l === 'Vehicles' ? 2_540 : a + sl + add]);
+    const total = [1, 2, 3, 4].map((i) => printed.reduce((s, r) => s + (r[i] as number), 0));
+    const s = sheet('Schemes', [
+      [b('Scheme'), b('Approved £000'), b('Slippage £000'), b('Additions £000'), b('Revised Budget £000')],
+      ...printed,
+      [b('Total'), ...total.map(b)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Schemes!E5', 'Schemes!E8']);
   });
 });
 

@@ -72,6 +72,34 @@ describe('councils’ tables in layouts the reader was not developed on', () => 
     ]);
   });
 
+  it('reads Council Tax, the balance under Aggregate External Finance, as a line of Total Funding', async () => {
+    expect(totals(await check(byName('scottish-gross-income-net')))).toEqual([
+      'Service Analysis!12 section',
+      'Service Analysis!15 running',
+      'Service Analysis!21 section',
+      'Service Analysis!23 running',
+    ]);
+  });
+
+  it('leaves the average Band D of a parish precepts table unchecked, and checks the rest', async () => {
+    const table = (await check(byName('parish-precepts'))).tables[0];
+    const total = table.rows.find((r) => r.type === 'total')!;
+    expect(total.structure?.checked).toEqual([true, true, true, false, false]);
+  });
+
+  it('checks both rules across the columns of a capital programme with slippage', async () => {
+    const table = (await check(byName('capital-slippage'))).tables[0];
+    expect(table.rowRules?.map((r) => [r.total, r.parts.map((p) => p.column)])).toEqual([
+      [3, [0, 1, 2]],
+      [6, [3, 4, 5]],
+    ]);
+  });
+
+  it('finds no table in a contents page or numbered notes', async () => {
+    const result = await check(byName('fees-staffing-notes'));
+    expect(result.tables.map((t) => t.sheet)).toEqual(['Fees and Charges', 'Staffing']);
+  });
+
   it('checks the change column of a funding table, and never adds up its per cent column', async () => {
     const table = (await check(byName('funding-millions'))).tables[0];
     expect(table.columns.map((c) => c.label)).toEqual(['2025/26', '2026/27', 'Change', 'Change %']);

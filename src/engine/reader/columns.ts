@@ -41,8 +41,8 @@ const MARKER = /^\*{1,2}$/;
 const REFERENCE_HEADING = /\bref\b|\bref\.|reference|^no\.?$|^item$|^#$/i;
 /** A column of codes (a ledger's account or cost centre, a subjective code): numbers that name, not amounts. */
 const CODE_HEADING = /\b(code|account|cost cent(re|er)|subjective|objective|ledger|gl)\b/i;
-/** A column of the numbers of notes printed with the table ("Note", "Notes", "Para", "See note"). */
-const NOTE_HEADING = /^(see\s+)?(notes?|para(graph)?s?)\.?$/i;
+/** A column of the numbers of notes, paragraphs or pages the table points to ("Note", "Para", "See note", "Page"). */
+const NOTE_HEADING = /^(see\s+)?(notes?|para(graph)?s?|pages?(\s+no\.?)?)\.?$/i;
 const DESCRIPTION_HEADING =
   /description|service|portfolio|directorate|department|division|project|scheme|item|proposal|funded by|detail|name/i;
 
@@ -71,6 +71,8 @@ function tally(sheet: SheetGrid, block: Block, col: number): Tally {
       if (typeof cell.value === 'number' && Number.isInteger(cell.value) && cell.value > 0 && cell.value < 1000)
         t.wholeSmall.push(cell.value);
       if (isPlainWhole(cell)) t.plainWhole++;
+      // Item numbers typed as text ("1", "2") count as numbers for numbering, as the same typed as numbers do.
+      if (typeof cell.value === 'string' && /^\s*\d{1,3}\s*$/.test(cell.value)) t.wholeSmall.push(Number(cell.value));
     } else if (kind === 'text') {
       const text = cellText(cell);
       if (text) t.texts.push(text);
@@ -85,6 +87,11 @@ function isPlainWhole(cell: Cell): boolean {
   const v = cell.value;
   if (typeof v === 'string') return /^\s*\d+\s*$/.test(v);
   return typeof v === 'number' && Number.isInteger(v) && v > 0 && !(cell.format ?? '').includes(',');
+}
+
+/** Exactly 1, 2, 3… (three or more) down the rows: a list's item numbers, whatever the heading; no amounts run so. */
+function isCounting(values: number[]): boolean {
+  return values.length >= 3 && values.every((v, i) => v === i + 1);
 }
 
 /** Numbers 1, 2, 3… down the rows: item numbers, not amounts. */
@@ -160,13 +167,14 @@ export function readColumns(sheet: SheetGrid, block: Block, headings: ColumnHead
       continue;
     }
     if (t.figures > 0 && t.figures >= t.texts.length) {
-      if (headedRef && isNumbering(t.wholeSmall) && t.wholeSmall.length === t.figures) {
+      const numbered = t.wholeSmall.length === t.figures;
+      if (numbered && ((headedRef && isNumbering(t.wholeSmall)) || isCounting(t.wholeSmall))) {
         out.push({
           col,
           role: 'reference',
           heading,
-          confidence: 'high',
-          evidence: `numbered 1, 2, 3… under "${heading.text}"`,
+          confidence: headedRef ? 'high' : 'medium',
+          evidence: `numbered 1, 2, 3…${heading.text ? ` under "${heading.text}"` : ''}`,
         });
         continue;
       }

@@ -1,4 +1,4 @@
-import { cellText, type SheetGrid } from '../grid';
+import { headingText, type SheetGrid } from '../grid';
 import { classifyHeader, type HeaderCell } from '../headers';
 import { parseYear, unitWords, type UnitWords } from '../vocabulary';
 import type { Block } from './blocks';
@@ -27,7 +27,7 @@ function headingLines(sheet: SheetGrid, block: Block, col: number, figureCols: R
   const lines: string[] = [];
   const last = block.headerRows.length - 1;
   block.headerRows.forEach((r, i) => {
-    const own = cellText(sheet.rows[r]?.[col]);
+    const own = headingText(sheet.rows[r]?.[col]);
     if (own) {
       lines.push(own);
       return;
@@ -36,7 +36,7 @@ function headingLines(sheet: SheetGrid, block: Block, col: number, figureCols: R
     // figure columns, until the next heading in the row. The last heading row names columns one by one.
     if (i === last || !figureCols.has(col)) return;
     for (let c = col - 1; c >= 0; c--) {
-      const text = cellText(sheet.rows[r]?.[c]);
+      const text = headingText(sheet.rows[r]?.[c]);
       if (text) {
         if (figureCols.has(c)) lines.push(text);
         return;

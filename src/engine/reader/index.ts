@@ -1,4 +1,4 @@
-import { a1, a1Range, columnLetters } from '../a1';
+import { a1, a1Range, columnLetters, parseA1 } from '../a1';
 import { append } from '../collections';
 import { finding, type Finding } from '../findings';
 import { cellText, type SheetGrid } from '../grid';
@@ -6,7 +6,7 @@ import { classifyHeader } from '../headers';
 import { readRow, type Layout } from '../rows';
 import { buildStructure } from '../structure';
 import type { MoneyColumn, Table, TableKind, TableRow } from '../tables';
-import { MEMO_LINE, parseYear, unitWords } from '../vocabulary';
+import { MEMO_LINE, parseYear, TOTAL_LABEL, unitWords } from '../vocabulary';
 import { findBlocks, type Block } from './blocks';
 import { readColumns, type ColumnReading } from './columns';
 import { SheetCorrections, tableHeading, type CorrectionOutcome, type TableCorrections } from './correct';
@@ -14,7 +14,13 @@ import type { ReadingCorrection } from './corrections';
 import { foldHeadings } from './header';
 import { kindWords, tableKind } from './kind';
 import { describeReading } from './reading';
-import { nameTotals, signUnsignedColumns, solveRowRules } from './relations';
+import {
+  leaveAveragesUnchecked,
+  leaveBalancesUnchecked,
+  nameTotals,
+  signUnsignedColumns,
+  solveRowRules,
+} from './relations';
 import { rowShape } from './shapes';
 import { sideBySide } from './side-by-side';
 import { solveTotals } from './solve';
@@ -106,6 +112,34 @@ function layoutOf(sheet: SheetGrid, columns: ColumnReading[]): Layout {
   return layout;
 }
 
+/**
+ * Accounts print a section's total one column right of its lines (lines in B, totals in C). Two
+ * neighbouring columns of figures, of one year and unit, that never both have a figure on a row,
+ * the right one only on rows printed or labelled as totals, are one column: the totals are read
+ * in the lines' column, so they are checked against their lines (each figure keeps its own cell).
+ */
+function joinOffsetTotals(layout: Layout, columns: ColumnReading[], rows: TableRow[]): void {
+  const reading = (col: number) => columns.find((c) => c.col === col)!;
+  const totalLike = (row: TableRow) => row.bold || row.type === 'total' || TOTAL_LABEL.test(row.label);
+  for (let k = layout.columns.length - 2; k >= 0; k--) {
+    const [x, y] = [layout.columns[k]!, layout.columns[k + 1]!];
+    const [rx, ry] = [reading(x.col), reading(y.col)];
+    if (y.col !== x.col + 1 || rx.role !== 'figures' || ry.role !== 'figures') continue;
+    if (x.year && y.year && x.year !== y.year) continue;
+    const [ux, uy] = [rx.heading.unit.scale, ry.heading.unit.scale];
+    if (ux !== undefined && uy !== undefined && ux !== uy) continue;
+    const lines = rows.filter((row) => row.figures[k] && !row.figures[k + 1]).length;
+    const totals = rows.filter((row) => row.figures[k + 1]);
+    if (lines < 2 || !totals.length || totals.some((row) => row.figures[k] || !totalLike(row))) continue;
+    for (const row of rows) {
+      row.figures[k] ??= row.figures[k + 1];
+      row.figures.splice(k + 1, 1);
+    }
+    layout.columns.splice(k + 1, 1);
+    ry.evidence = `${ry.evidence}: the totals of column ${columnLetters(x.col)}, printed one column right of its lines`;
+  }
+}
+
 /** Pounds per figure: the unit most of the money columns are headed with; the house format's defaults otherwise. */
 function tableScale(kind: TableKind, columns: ColumnReading[]): number {
   const scales = columns.flatMap((c) =>
@@ -156,6 +190,7 @@ function readTable(
     rows.push(read.row);
     append(rowFindings, read.findings);
   }
+  joinOffsetTotals(layout, columns, rows);
   // "of which: Pupil Premium" breaks down the line above it: shown, added up by no total (a correction may say otherwise).
   for (const row of rows) if (row.type === 'line' && MEMO_LINE.test(row.label)) row.memo = true;
   const title = block.titleRows.map((r) => firstText(sheet, r)).filter(Boolean);
@@ -205,12 +240,38 @@ function readTable(
     if (kind === 'budget-table') {
       nameTotals(table);
       if (signs !== 'as-printed') signUnsignedColumns(table, rowFindings);
+      leaveAveragesUnchecked(table);
+      leaveBalancesUnchecked(table);
+      keepTextWhereCounted(table, rowFindings);
     }
   }
   append(findings, rowFindings, hiddenFindings(sheet, table));
   finishCorrections(table, fixes, outcomes);
   table.reading = describeReading(table, block, columns, fixes?.outcomes ?? [], anchorHeading);
   return table;
+}
+
+/**
+ * Text where a figure is expected matters only where something adds the cell up: a total, a line a
+ * total counts, or a column a rule across the row uses. A price list's "Free" or "On application"
+ * that nothing adds up is not worth a warning.
+ */
+function keepTextWhereCounted(table: Table, rowFindings: Finding[]): void {
+  const counted = new Set<number>();
+  for (const row of table.rows)
+    if (row.type === 'total') {
+      counted.add(row.row);
+      for (const p of row.parts ?? []) counted.add(table.rows[p]!.row);
+    }
+  const ruled = new Set(
+    (table.rowRules ?? []).flatMap((r) => [r.total, ...r.parts.map((p) => p.column)].map((i) => table.columns[i]!.col)),
+  );
+  const kept = rowFindings.filter((f) => {
+    if (f.rule !== 'not-a-figure') return true;
+    const { row, col } = parseA1(f.cell);
+    return counted.has(row) || ruled.has(col);
+  });
+  rowFindings.splice(0, rowFindings.length, ...kept);
 }
 
 /** The table-wide corrections (department, signs) recorded, and every outcome kept for the check. */
@@ -264,6 +325,8 @@ const MONEY_WORDS =
 
 function looksLikeMoney(sheet: SheetGrid, table: Table, block: Block): boolean {
   if (table.kind !== 'budget-table') return true;
+  // Nothing left to add up once item numbers and page numbers are set aside: a contents page, numbered notes.
+  if (!table.columns.length) return false;
   if (table.rows.some((r) => r.type === 'total')) return true;
   if (table.columns.some((c) => c.year)) return true;
   const headings = [...block.headerRows, ...block.titleRows].map((r) =>

@@ -2,6 +2,7 @@ import { a1 } from '../a1';
 import { judgeExact } from '../compare';
 import { finding, type Finding } from '../findings';
 import type { RowRule, Table } from '../tables';
+import { BALANCE_HEADING, PER_UNIT_HEADING } from '../vocabulary';
 import { exactFigures, type ExactFigures } from './exact';
 
 /**
@@ -16,9 +17,12 @@ import { exactFigures, type ExactFigures } from './exact';
  * size of the difference; where it holds so, the net figure's sign is the difference's.
  */
 
-/** Headings of columns worked out from others on each row: totals, gross and net, and changes between two columns. */
+/**
+ * Headings of columns worked out from others on each row: totals (a profile's full year), gross and
+ * net, and changes between two columns (a monitoring report's over / (under) spend, a shortfall).
+ */
 const TOTAL_COLUMN =
-  /\b(total|net|gross|budget|requirement|balance|overall|change|variance|movement|difference|increase|decrease)\b/i;
+  /\b(total|net|gross|budget|requirement|balance|overall|full\s*year|annual|change|variance|movement|difference|increase|decrease|shortfall|over\s*\/\s*\(?under|(over|under)\s*spend)\b/i;
 
 interface RuleCandidate {
   parts: { column: number; sign: number }[];
@@ -83,11 +87,14 @@ function stepUnits(table: Table, exact: ExactFigures, columns: number[]): number
 interface Tally {
   holds: number;
   fails: number;
+  /** Fails on rows labelled or printed as totals: a line's error puts out its total too, so these are no evidence against a rule. */
+  totalFails: number;
 }
 
 function tally(table: Table, exact: ExactFigures, x: number, c: RuleCandidate, unsigned: boolean): Tally {
   let holds = 0;
   let fails = 0;
+  let totalFails = 0;
   const step = stepUnits(table, exact, [x, ...c.parts.map((p) => p.column)]);
   table.rows.forEach((row, r) => {
     if (row.type === 'heading') return;
@@ -106,10 +113,11 @@ function tally(table: Table, exact: ExactFigures, x: number, c: RuleCandidate, u
     }
     if (present === 0 || (nonZero === 0 && total === 0)) return;
     const shown = unsigned ? Math.abs(expected) : expected;
-    if (judgeExact(total, shown, step, c.parts.length, 'rounding') === 'mismatch') fails++;
-    else holds++;
+    if (judgeExact(total, shown, step, c.parts.length, 'rounding') !== 'mismatch') holds++;
+    else if (row.type === 'total' || row.bold) totalFails++;
+    else fails++;
   });
-  return { holds, fails };
+  return { holds, fails: fails + totalFails, totalFails };
 }
 
 function printedUnsigned(table: Table): boolean {
@@ -144,6 +152,7 @@ export function solveRowRules(table: Table): RowRule[] {
     if (!(table.additive?.[x] ?? true) || !TOTAL_COLUMN.test(column.label)) return;
     let best: RowRule | undefined;
     let bestBefore: RowRule | undefined;
+    const tallies = new Map<RowRule, Tally>();
     const better = (a: RowRule | undefined, t: Tally) =>
       !a || t.holds > a.holds || (t.holds === a.holds && t.fails < a.fails);
     const before = (c: RuleCandidate) => c.parts.every((p) => table.columns[p.column]!.col < column.col);
@@ -152,12 +161,20 @@ export function solveRowRules(table: Table): RowRule[] {
       for (const asSize of ways) {
         const t = tally(table, exact, x, c, asSize);
         const rule = { total: x, parts: c.parts, holds: t.holds, fails: t.fails, unsigned: asSize || undefined };
+        tallies.set(rule, t);
         if (better(best, t)) best = rule;
         if (before(c) && better(bestBefore, t)) bestBefore = rule;
       }
     }
     // Most rows must follow it: a column that follows a rule on only some rows follows another one.
-    const followed = (r: RowRule | undefined) => !!r && r.holds >= 2 && r.holds >= 0.75 * (r.holds + r.fails);
+    // A line that does not puts out its totals too (its section's and the grand total): those are
+    // not held against the rule, so one line wrong of six (two rows in eight) still leaves it standing.
+    const followed = (r: RowRule | undefined) => {
+      if (!r) return false;
+      const { totalFails } = tallies.get(r)!;
+      const fails = r.fails - Math.min(totalFails, 2 * (r.fails - totalFails));
+      return r.holds >= 2 && r.holds >= 0.75 * (r.holds + fails);
+    };
     // A paper works its columns out left to right (Gross from the subjective columns, then Net from
     // Gross and Income): a rule from the columns before it wins over one that reads a later rule
     // backwards (Gross = Net − Income), which that later column's own rule already checks.
@@ -199,6 +216,50 @@ export function nameTotals(table: Table): void {
       return;
     }
     row.section ??= heading;
+  });
+}
+
+/**
+ * A column of amounts per unit (Band D, per head) may end in an average rather than a sum: a list of
+ * parish precepts' "Total / Average" row gives the average Band D. Such a total, within the range of
+ * the lines it would add up, is an average and is not checked. A Band D column that does add up (the
+ * district's, county's and police's shares of one Band D) is beyond its largest line, and is checked.
+ */
+export function leaveAveragesUnchecked(table: Table): void {
+  table.columns.forEach((column, c) => {
+    if (!PER_UNIT_HEADING.test(column.label)) return;
+    for (const total of table.rows) {
+      if (total.type !== 'total' || !total.structure?.checked[c]) continue;
+      const value = total.figures[c]?.value;
+      const lines = (total.parts ?? []).flatMap((p) => table.rows[p]!.figures[c]?.value ?? []);
+      if (!value || lines.length < 2) continue;
+      const sameSign = lines.every((v) => v.gte(0)) || lines.every((v) => v.lte(0));
+      const min = lines.reduce((a, v) => (v.lt(a) ? v : a));
+      const max = lines.reduce((a, v) => (v.gt(a) ? v : a));
+      if (sameSign && min.lt(max) && value.gte(min) && value.lte(max)) total.structure.checked[c] = false;
+    }
+  });
+}
+
+/**
+ * A column of balances over periods down the rows (each year's opening balance, contributions, use,
+ * closing balance) has a total row that gives the first opening balance and the last closing one:
+ * balances at a point in time are not added over time. Such a total, equal to its first or its last
+ * line and not to their sum, is that balance and is not checked. Balances of several reserves at
+ * one date (down the rows) do add up, and are checked as any total.
+ */
+export function leaveBalancesUnchecked(table: Table): void {
+  table.columns.forEach((column, c) => {
+    if (!BALANCE_HEADING.test(column.label)) return;
+    for (const total of table.rows) {
+      if (total.type !== 'total' || !total.structure?.checked[c]) continue;
+      const value = total.figures[c]?.value;
+      const lines = (total.parts ?? []).flatMap((p) => table.rows[p]!.figures[c]?.value ?? []);
+      if (!value || lines.length < 2 || lines.length < (total.parts ?? []).length) continue;
+      const sum = lines.reduce((a, v) => a.plus(v));
+      if (!sum.eq(value) && (value.eq(lines[0]!) || value.eq(lines[lines.length - 1]!)))
+        total.structure.checked[c] = false;
+    }
   });
 }
 

@@ -1,5 +1,5 @@
 import { figureKind } from '../figures';
-import { cellText, type Cell, type SheetGrid } from '../grid';
+import { cellText, headingText, isDateFormat, type Cell, type SheetGrid } from '../grid';
 import { parseYear, UNIT_ONLY } from '../vocabulary';
 
 /** What a sheet row holds, as the reader's first stages see it. */
@@ -52,6 +52,10 @@ function shapeOf(sheet: SheetGrid, r: number): RowShape {
       const t = cellText(cell);
       if (t) texts.set(c, t);
     }
+  }
+  // A row whose only numbers are dates (months across a profile, balance dates) heads the columns: its dates are labels.
+  if (figures.length && figures.every((c) => typeof cells[c]!.value === 'number' && isDateFormat(cells[c]!.format))) {
+    for (const c of figures.splice(0)) texts.set(c, headingText(cells[c]));
   }
   const onlyText = figures.length === 0 && texts.size === 1 ? [...texts.values()][0]! : '';
   return {

@@ -132,21 +132,30 @@ class Solver {
     list.push(plus(sectionFromHeading, 'section'), plus(section, 'section'));
     if (previousTotal >= 0) list.push(plus([previousTotal, ...section], 'running'));
     list.push(minus(section, 'negated-section'));
-    if (this.doubtful.size) list.push({ ...plus(this.sectionThroughDoubtful(t), 'section'), throughDoubtful: true });
+    if (this.doubtful.size) {
+      const { before, lines } = this.sectionThroughDoubtful(t);
+      list.push({ ...plus(lines, 'section'), throughDoubtful: true });
+      // Or a running total through them: "Total Funding" = "Aggregate External Finance" + "Council Tax", the balancing line.
+      if (before >= 0) list.push({ ...plus([before, ...lines], 'running'), throughDoubtful: true });
+    }
     return this.withTakenAway(list);
   }
 
-  /** The lines since the last total the figures bear out, counting doubtful totals (and the lines they took) as lines. */
-  private sectionThroughDoubtful(t: number): number[] {
-    let from = 0;
+  /**
+   * The lines since the last total the figures bear out (`before`, -1 when none), counting doubtful
+   * totals (and the lines they took) as lines.
+   */
+  private sectionThroughDoubtful(t: number): { before: number; lines: number[] } {
+    let before = -1;
     for (let j = t - 1; j >= 0; j--)
       if (this.isTotal[j] && !this.doubtful.has(j)) {
-        from = j + 1;
+        before = j;
         break;
       }
-    const out: number[] = [];
-    for (let j = from; j < t; j++) if (this.withFigures[j] && (!this.isTotal[j] || this.doubtful.has(j))) out.push(j);
-    return out;
+    const lines: number[] = [];
+    for (let j = before + 1; j < t; j++)
+      if (this.withFigures[j] && (!this.isTotal[j] || this.doubtful.has(j))) lines.push(j);
+    return { before, lines };
   }
 
   /**
@@ -234,8 +243,13 @@ class Solver {
     row.structure = { how: c.how, confidence, checked: e.checked };
     if (c.how !== 'layout' && c.how !== 'lines-below') row.spanStart = this.spanStart(c.parts);
     this.isTotal[t] = true;
-    // A doubtful total this one adds up as a line was a line all along.
-    if (c.throughDoubtful) for (const p of c.parts) if (this.doubtful.has(p)) this.demote(p);
+    // A doubtful total this one adds up as a line was a line all along; so was a line printed in bold
+    // (not labelled a total) whose figures nothing explains, when a total that holds adds it up.
+    const boldLine = (p: number) =>
+      this.failing.has(p) && !TOTAL_LABEL.test(this.table.rows[p]!.label) && e.fails === 0 && e.holds > 0;
+    for (const p of c.parts) if ((c.throughDoubtful && this.doubtful.has(p)) || boldLine(p)) this.demote(p);
+    // A running total whose total above was a line after all adds up the lines of its section.
+    if (c.how === 'running' && !this.isTotal[c.parts[0]!]) row.structure.how = 'section';
     for (const p of c.parts) this.consumedBy[p] = t;
     // What a total adds up is almost always the end of the open items: take those off the end, the rest by a pass.
     while (this.open.length && this.consumedBy[this.open[this.open.length - 1]!] !== undefined) this.open.pop();
