@@ -179,6 +179,19 @@ describe('a Note column of note numbers', () => {
     expect(result.findings).toEqual([]);
   });
 
+  it('is note numbers, not a reference to ask about, when the notes count 1, 2, 3 down the table', () => {
+    const s = sheet('Summary', [
+      [undefined, b('Note'), b('2026/27 £000')],
+      ['Adults', 1, 150],
+      ['Children', 2, 100],
+      ['Place', 3, 60],
+      [b('Net Revenue Budget'), b(4), b(310)],
+    ]);
+    const reading = checkWorkbook([s]).tables[0].reading!;
+    expect(reading.columns.find((c) => c.column === 'B')).toMatchObject({ role: 'ignored' });
+    expect(reading.questions).toEqual([]);
+  });
+
   it('is read as figures when it holds amounts', () => {
     const s = sheet('Summary', [
       [undefined, b('Notes'), b('2026/27 £000')],

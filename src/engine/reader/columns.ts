@@ -167,6 +167,18 @@ export function readColumns(sheet: SheetGrid, block: Block, headings: ColumnHead
       continue;
     }
     if (t.figures > 0 && t.figures >= t.texts.length) {
+      // Note numbers (1, 4, 2, 5…, in any order and on totals too) point to the notes: never figures to add up,
+      // and never a reference, even when they count 1, 2, 3 down the table.
+      if (NOTE_HEADING.test(heading.text) && t.wholeSmall.length === t.figures && t.wholeSmall.every((v) => v < 100)) {
+        out.push({
+          col,
+          role: 'ignored',
+          heading,
+          confidence: 'high',
+          evidence: `${t.figures} note numbers under "${heading.text}": not figures`,
+        });
+        continue;
+      }
       const numbered = t.wholeSmall.length === t.figures;
       if (numbered && ((headedRef && isNumbering(t.wholeSmall)) || isCounting(t.wholeSmall))) {
         out.push({
@@ -175,17 +187,6 @@ export function readColumns(sheet: SheetGrid, block: Block, headings: ColumnHead
           heading,
           confidence: headedRef ? 'high' : 'medium',
           evidence: `numbered 1, 2, 3…${heading.text ? ` under "${heading.text}"` : ''}`,
-        });
-        continue;
-      }
-      // Note numbers (1, 4, 2, 5…, in any order and on totals too) point to the notes: never figures to add up.
-      if (NOTE_HEADING.test(heading.text) && t.wholeSmall.length === t.figures && t.wholeSmall.every((v) => v < 100)) {
-        out.push({
-          col,
-          role: 'ignored',
-          heading,
-          confidence: 'high',
-          evidence: `${t.figures} note numbers under "${heading.text}": not figures`,
         });
         continue;
       }
