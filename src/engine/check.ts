@@ -218,7 +218,7 @@ function checkDepartment(dept: Department, options: CheckOptions, alone: Readonl
     if (t.kind === 'growth' || t.kind === 'savings') t.basis = resolveBasis(t, options.basis, summary, dept.name);
   const related = { ...ctx, revenue: first('revenue-budget'), growth: first('growth'), savings: first('savings') };
   for (const t of dept.tables) {
-    const own = alone.get(t) ?? oneTable(t, options);
+    const own = alone.get(t)!;
     append(findings, own.totals, hasColumnTotals(t) ? checkTotalLabels(t, ctx) : [], own.lines);
     if (t.kind === 'budget-summary') append(findings, checkBudgetSummary(t, related));
     if (t.kind === 'net-budget') append(findings, checkNetBudget(t, related));

@@ -1,4 +1,5 @@
 import { a1 } from '../a1';
+import type { Decimal } from '../money';
 import { judgeExact } from '../compare';
 import { finding, type Finding } from '../findings';
 import type { RowRule, Table } from '../tables';
@@ -226,18 +227,11 @@ export function nameTotals(table: Table): void {
  * district's, county's and police's shares of one Band D) is beyond its largest line, and is checked.
  */
 export function leaveAveragesUnchecked(table: Table): void {
-  table.columns.forEach((column, c) => {
-    if (!PER_UNIT_HEADING.test(column.label)) return;
-    for (const total of table.rows) {
-      if (total.type !== 'total' || !total.structure?.checked[c]) continue;
-      const value = total.figures[c]?.value;
-      const lines = (total.parts ?? []).flatMap((p) => table.rows[p]!.figures[c]?.value ?? []);
-      if (!value || lines.length < 2) continue;
-      const sameSign = lines.every((v) => v.gte(0)) || lines.every((v) => v.lte(0));
-      const min = lines.reduce((a, v) => (v.lt(a) ? v : a));
-      const max = lines.reduce((a, v) => (v.gt(a) ? v : a));
-      if (sameSign && min.lt(max) && value.gte(min) && value.lte(max)) total.structure.checked[c] = false;
-    }
+  leaveUnchecked(table, PER_UNIT_HEADING, (value, lines) => {
+    const sameSign = lines.every((v) => v.gte(0)) || lines.every((v) => v.lte(0));
+    const min = lines.reduce((a, v) => (v.lt(a) ? v : a));
+    const max = lines.reduce((a, v) => (v.gt(a) ? v : a));
+    return sameSign && min.lt(max) && value.gte(min) && value.lte(max);
   });
 }
 
@@ -249,16 +243,31 @@ export function leaveAveragesUnchecked(table: Table): void {
  * one date (down the rows) do add up, and are checked as any total.
  */
 export function leaveBalancesUnchecked(table: Table): void {
+  leaveUnchecked(table, BALANCE_HEADING, (value, lines, parts) => {
+    if (lines.length < parts) return false;
+    const sum = lines.reduce((a, v) => a.plus(v));
+    return !sum.eq(value) && (value.eq(lines[0]!) || value.eq(lines[lines.length - 1]!));
+  });
+}
+
+/**
+ * Leaves unchecked each total, in a column whose heading matches `heading`, that `notASum` says is not
+ * a sum of its lines (given its figure, its lines' figures and how many lines it has); totals of fewer
+ * than two figured lines are left as they are.
+ */
+function leaveUnchecked(
+  table: Table,
+  heading: RegExp,
+  notASum: (value: Decimal, lines: Decimal[], parts: number) => boolean,
+): void {
   table.columns.forEach((column, c) => {
-    if (!BALANCE_HEADING.test(column.label)) return;
+    if (!heading.test(column.label)) return;
     for (const total of table.rows) {
       if (total.type !== 'total' || !total.structure?.checked[c]) continue;
       const value = total.figures[c]?.value;
-      const lines = (total.parts ?? []).flatMap((p) => table.rows[p]!.figures[c]?.value ?? []);
-      if (!value || lines.length < 2 || lines.length < (total.parts ?? []).length) continue;
-      const sum = lines.reduce((a, v) => a.plus(v));
-      if (!sum.eq(value) && (value.eq(lines[0]!) || value.eq(lines[lines.length - 1]!)))
-        total.structure.checked[c] = false;
+      const parts = total.parts ?? [];
+      const lines = parts.flatMap((p) => table.rows[p]!.figures[c]?.value ?? []);
+      if (value && lines.length >= 2 && notASum(value, lines, parts.length)) total.structure.checked[c] = false;
     }
   });
 }
