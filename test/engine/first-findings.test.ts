@@ -6,7 +6,7 @@ import type { Finding } from '../../src/engine/findings';
 import type { SheetGrid } from '../../src/engine/grid';
 import { readWorkbook } from '../../src/engine/workflow';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
-import { b, sheet } from '../support/workbooks';
+import { mislabelledSectionTotal } from '../support/workbooks';
 
 const FIXTURES = join(__dirname, '../fixtures');
 const key = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell} ${f.message}`;
@@ -59,18 +59,7 @@ describe('the first findings, shown while the rest of the workbook is read', () 
 
   it('leave out whether a total names something else until the departments are known', () => {
     // Whether "Total Highways" names this department is known only once every sheet is read.
-    const services = sheet('Services', [
-      [undefined, b('2026/27 £000')],
-      [b('Education')],
-      ['Schools', 100],
-      ['Transport', 50],
-      [b('Total Highways'), b(150)],
-      [b('Highways')],
-      ['Roads', 70],
-      ['Bridges', 30],
-      [b('Total Highways'), b(100)],
-    ]);
-    const { result, early } = checkHearing([services]);
+    const { result, early } = checkHearing([mislabelledSectionTotal()]);
     expect(result.findings.map((f) => `${f.rule} ${f.cell}`)).toContain('label-mismatch A5');
     expect(early[0].findings.map((f) => f.rule)).not.toContain('label-mismatch');
   });

@@ -7,7 +7,7 @@ import { checkWorkbook } from '../../src/engine/check';
 import { parseTextNumber } from '../../src/engine/figures';
 import { headingText } from '../../src/engine/grid';
 import type { Finding } from '../../src/engine/findings';
-import { b, sheet } from '../support/workbooks';
+import { b, mislabelledSectionTotal, sheet } from '../support/workbooks';
 
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error').map((f) => `${f.sheet}!${f.cell}`);
 const warnings = (fs: Finding[]) => fs.filter((f) => f.severity === 'warning').map((f) => `${f.rule} ${f.cell}`);
@@ -117,18 +117,7 @@ describe('a total’s label names what it closes only when it says total', () =>
   });
 
   it('still warns when a total names another section of its own table', () => {
-    const s = sheet('Services', [
-      [undefined, b('2026/27 £000')],
-      [b('Education')],
-      ['Schools', 100],
-      ['Transport', 50],
-      [b('Total Highways'), b(150)],
-      [b('Highways')],
-      ['Roads', 70],
-      ['Bridges', 30],
-      [b('Total Highways'), b(100)],
-    ]);
-    expect(warnings(checkWorkbook([s]).findings)).toEqual(['label-mismatch A5']);
+    expect(warnings(checkWorkbook([mislabelledSectionTotal()]).findings)).toEqual(['label-mismatch A5']);
   });
 });
 

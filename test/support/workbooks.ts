@@ -77,3 +77,18 @@ export const b = (value: CellValue): Cell => ({
 });
 export const bu = (value: string): Cell => ({ value, bold: true, underline: true });
 export const bi = (value: string): Cell => ({ value, bold: true, italic: true });
+
+/** Two sections, the first's total labelled "Total Highways" though it closes Education: a label to warn of, at A5. */
+export function mislabelledSectionTotal(): SheetGrid {
+  return sheet('Services', [
+    [undefined, b('2026/27 £000')],
+    [b('Education')],
+    ['Schools', 100],
+    ['Transport', 50],
+    [b('Total Highways'), b(150)],
+    [b('Highways')],
+    ['Roads', 70],
+    ['Bridges', 30],
+    [b('Total Highways'), b(100)],
+  ]);
+}
