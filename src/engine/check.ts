@@ -108,13 +108,30 @@ export function checkWorkbook(
   options: CheckOptions = {},
   onSheetRead?: (soFar: CheckSoFar) => void,
 ): CheckResult {
+  return finishSteps(checkSteps(sheets, options), onSheetRead);
+}
+
+/** Runs a check's steps to the end, telling `onSheetRead` of each. */
+export function finishSteps<T>(steps: Generator<CheckSoFar, T>, onSheetRead?: (soFar: CheckSoFar) => void): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onSheetRead?.(step.value);
+  }
+}
+
+/**
+ * checkWorkbook one sheet at a time: each step is what is known once one more sheet is read, and the last value is
+ * the whole check. The task pane's worker pauses between steps while the pane draws the findings so far.
+ */
+export function* checkSteps(sheets: SheetGrid[], options: CheckOptions = {}): Generator<CheckSoFar, CheckResult> {
   const tables: Table[] = [];
   const findings: Finding[] = [];
   const corrections: CorrectionOutcome[] = [];
   const alone = new Map<Table, OneTable>();
   const checked: Finding[] = [];
   const wanted = options.corrections ?? [];
-  sheets.forEach((sheet, i) => {
+  for (const [i, sheet] of sheets.entries()) {
     if (!isScoringSheet(sheet.name)) {
       const detected = readTables(
         sheet,
@@ -129,8 +146,8 @@ export function checkWorkbook(
         append(checked, found.totals, found.lines);
       }
     }
-    onSheetRead?.({ sheets, done: i + 1, tables, findings, checked });
-  });
+    yield { sheets, done: i + 1, tables, findings, checked };
+  }
   for (const c of wanted)
     if (!sheets.some((s) => foldText(s.name) === foldText(c.sheet)))
       corrections.push({

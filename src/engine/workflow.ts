@@ -1,4 +1,4 @@
-import { checkWorkbook, type CheckOptions, type CheckResult, type CheckSoFar } from './check';
+import { checkSteps, finishSteps, type CheckOptions, type CheckResult, type CheckSoFar } from './check';
 import { finding } from './findings';
 import { withPaper } from './paper';
 import type { SheetGrid } from './grid';
@@ -46,16 +46,20 @@ export async function checkThrough(
  * Checks what was read with the corrections kept in the workbook's record (`store`), then any given in
  * `options.corrections` on top; a kept correction that cannot be read is said as a finding.
  */
-export function checkStored(
+export function checkStored(read: ReadWorkbook, store: AddinStore | null, options: CheckOptions = {}): CheckResult {
+  return finishSteps(checkStoredSteps(read, store, options));
+}
+
+/** checkStored one sheet at a time (see checkSteps). */
+export function* checkStoredSteps(
   read: ReadWorkbook,
   store: AddinStore | null,
   options: CheckOptions = {},
-  onSheetRead?: (soFar: CheckSoFar) => void,
-): CheckResult {
+): Generator<CheckSoFar, CheckResult> {
   const stored = correctionsOf(store);
   // Corrections given now (a --reading file) come after the stored ones and replace any of the same thing.
   const corrections = (options.corrections ?? []).reduce(withCorrection, stored.corrections);
-  const check = checkWorkbook(read.inputs, { ...options, corrections }, onSheetRead);
+  const check = yield* checkSteps(read.inputs, { ...options, corrections });
   const first = read.inputs[0]?.name ?? read.sheets[0]?.name;
   if (first)
     check.findings.unshift(

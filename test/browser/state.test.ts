@@ -15,7 +15,8 @@ import { downloadName } from '../../src/taskpane/state/download';
 import { findingCards, findingCounts, tableContaining } from '../../src/taskpane/state/findings';
 import { describeProblem, Session, type SessionState } from '../../src/taskpane/state/session';
 import { localLink } from '../../src/taskpane/worker/link';
-import type { PaneViews } from '../../src/taskpane/worker/protocol';
+import type { FromWorker, PaneViews } from '../../src/taskpane/worker/protocol';
+import { serve } from '../../src/taskpane/worker/serve';
 import { checkModel, ViewsSent } from '../../src/taskpane/worker/views';
 import { CORPORATE_RESOURCES } from '../support/paths';
 import { gridsToBuffer } from '../support/workbooks';
@@ -135,6 +136,34 @@ describe('Session in browser mode', () => {
     expect(final.verdict).toBe('clean');
     expect(final.summary).toBe(SUMMARY);
     expect(final.tables.every((t) => t.readable)).toBe(true);
+  });
+
+  it('waits while the pane draws the findings so far, and goes on once it says they are drawn, or after a moment', async () => {
+    // The worker's side alone: it shows the findings so far with a number, and checks on once told that number is drawn.
+    const heard: FromWorker[] = [];
+    const receive = serve((m) => heard.push(structuredClone(m)));
+    receive({ type: 'start', host: 'browser' });
+    const bytes = new Uint8Array(await readFile(FIXTURE)).buffer;
+    const open = (id: number) => receive({ type: 'request', id, request: { kind: 'open', name: 'x.xlsx', bytes } });
+    const shown = () =>
+      heard.findIndex((m) => m.type === 'views' && m.drawn !== undefined && m.views.check?.verdict === 'checking');
+    const replied = (id: number) => heard.some((m) => m.type === 'reply' && m.id === id);
+
+    open(1);
+    await vi.waitFor(() => expect(shown()).toBeGreaterThanOrEqual(0));
+    const at = shown();
+    const drawn = (heard[at] as { drawn: number }).drawn;
+    await new Promise((r) => setTimeout(r, 100));
+    // Nothing more while the pane draws: the check is waiting.
+    expect(heard.slice(at + 1)).toEqual([]);
+    receive({ type: 'drawn', drawn });
+    await vi.waitFor(() => expect(replied(1)).toBe(true));
+
+    // A pane that never says (hidden, so it draws nothing) holds the check up only for a moment.
+    heard.length = 0;
+    open(2);
+    await vi.waitFor(() => expect(replied(2)).toBe(true), { timeout: 5000 });
+    expect(shown()).toBeGreaterThanOrEqual(0);
   });
 
   it('sends the check again after the findings so far were shown, so a failed open puts the last check back', () => {

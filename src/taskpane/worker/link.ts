@@ -53,8 +53,11 @@ function wire(
     },
     receive(message) {
       if (message.type === 'progress') listener.progress(message.done, message.total, message.stage);
-      else if (message.type === 'views') listener.views(message.views);
-      else if (message.type === 'port') void answerPort(message);
+      else if (message.type === 'views') {
+        listener.views(message.views);
+        const drawn = message.drawn;
+        if (drawn !== undefined) afterPaint(() => send({ type: 'drawn', drawn }));
+      } else if (message.type === 'port') void answerPort(message);
       else {
         const w = waiting.get(message.id);
         if (!w) return;
@@ -64,6 +67,12 @@ function wire(
       }
     },
   };
+}
+
+/** Runs `then` once the page has drawn what was just changed: after the next frame, or soon where there are no frames. */
+function afterPaint(then: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(then, 0));
+  else setTimeout(then, 0);
 }
 
 /** Does what the worker asked of the workbook (office-js's port, on this thread). */

@@ -248,7 +248,9 @@ export type ToWorker =
   | { type: 'start'; host: HostKind }
   | { type: 'request'; id: number; request: Request }
   | { type: 'port-reply'; id: number; ok: true; value: unknown }
-  | { type: 'port-reply'; id: number; ok: false; error: FailureWords };
+  | { type: 'port-reply'; id: number; ok: false; error: FailureWords }
+  /** The views sent with `drawn` are on screen. */
+  | { type: 'drawn'; drawn: number };
 
 export type PortMethod = 'readSheets' | 'listSheets' | 'writeSheets' | 'readStore' | 'writeStore' | 'readFormulas';
 
@@ -256,5 +258,6 @@ export type FromWorker =
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; error: FailureWords }
   | { type: 'progress'; done: number; total: number; stage: string }
-  | { type: 'views'; views: Partial<PaneViews> }
+  /** `drawn`: the worker waits to hear these views are drawn (see serve.ts). */
+  | { type: 'views'; views: Partial<PaneViews>; drawn?: number }
   | { type: 'port'; id: number; method: PortMethod; args: unknown[] };

@@ -4,10 +4,16 @@ import type { CellFormula, FormulaRanges, Progress, WorkbookPort } from '../../e
 import type { AddinStore } from '../../engine/store';
 import { failureWords, fromWords } from './failure';
 import type { FromWorker, PortMethod, Request, ToWorker } from './protocol';
-import { Workbench } from './workbench';
+import { Workbench, type ShowFirst } from './workbench';
 
 /** How long the figures must be still before the Score view's analysis is worked out (ms). */
 const ANALYSIS_WAIT_MS = 300;
+
+/**
+ * How long the check waits at most for the pane to draw its findings so far (ms): on two cores the worker and the
+ * pane's drawing shared one core and the drawing froze the pane for 100-150 ms; a hidden pane never draws.
+ */
+const DRAW_WAIT_MS = 250;
 
 /**
  * The worker's side of the conversation: a Workbench answering the main thread's requests, posting progress and
@@ -21,10 +27,25 @@ export function serve(post: (message: FromWorker, transfer?: Transferable[]) => 
   const views = (v: ReturnType<Workbench['views']>) => {
     if (Object.keys(v).length) post({ type: 'views', views: v });
   };
+  let sentToDraw = 0;
+  const drawing = new Map<number, () => void>();
+  // The check's result (and its findings so far), shown before the rest is worked out, going on once drawn.
+  const first: ShowFirst = (v) => {
+    if (!Object.keys(v).length) return;
+    const drawn = ++sentToDraw;
+    post({ type: 'views', views: v, drawn });
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        drawing.delete(drawn);
+        resolve();
+      };
+      const timer = setTimeout(done, DRAW_WAIT_MS);
+      drawing.set(drawn, done);
+    });
+  };
 
   async function handle(b: Workbench, request: Request): Promise<unknown> {
-    // The check's result (and its findings so far), shown before the rest is worked out.
-    const first = views;
     switch (request.kind) {
       case 'open':
         return b.openFile(request.name, request.bytes, progress, first);
@@ -96,6 +117,10 @@ export function serve(post: (message: FromWorker, transfer?: Transferable[]) => 
     }
     if (message.type === 'port-reply') {
       port.answer(message);
+      return;
+    }
+    if (message.type === 'drawn') {
+      drawing.get(message.drawn)?.();
       return;
     }
     const b = bench;

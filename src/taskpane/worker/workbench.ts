@@ -1,11 +1,12 @@
 import { comparableTables, type PairingOverride } from '../../engine/changes';
-import type { CheckResult, CheckSoFar } from '../../engine/check';
+import type { CheckResult } from '../../engine/check';
 import { sameSubject, withCorrection as withReading, type ReadingCorrection } from '../../engine/reader/corrections';
 import { correctionsOf, storeWithCorrections } from '../../engine/store';
 import { sameSheet } from '../../engine/ownership';
 import type { SheetGrid } from '../../engine/grid';
 import {
   checkStored,
+  checkStoredSteps,
   checkThrough,
   previewWrite,
   readWorkbook,
@@ -77,6 +78,12 @@ export interface WorkbookSource {
   /** Browser mode: the workbook holds macros (.xlsm), so it downloads as .xlsm. */
   macroEnabled?: boolean;
 }
+
+/**
+ * Shows views before an action has finished (the check's findings so far, then the check): the action goes on once
+ * the pane has drawn them, or at once when it does not say.
+ */
+export type ShowFirst = (views: Partial<PaneViews>) => Promise<void> | void;
 
 export interface WorkbenchDeps {
   /** Reads .xlsx bytes (loads ExcelJS on first use). Throws WorkbookReadError for files it cannot read. */
@@ -189,24 +196,28 @@ export class Workbench {
   private async readAndCheck(
     port: WorkbookPort,
     progress: Progress,
-    show?: (views: Partial<PaneViews>) => void,
+    show?: ShowFirst,
   ): Promise<{ read: ReadWorkbook; check: CheckResult; store: AddinStore | null }> {
     const read = await readWorkbook(port, progress);
     // The user's corrections to how tables are read are kept in the workbook's record: every check applies them.
     const store = read.store ?? null;
     progress(0, 0, CHECKING_STAGE);
     let shownAt = -Infinity;
-    const onSheetRead = (soFar: CheckSoFar) => {
+    const steps = checkStoredSteps(read, store);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return { read, check: step.value, store };
+      const soFar = step.value;
       progress(soFar.done, soFar.sheets.length, CHECKING_STAGE);
-      if (!show || soFar.done === soFar.sheets.length) return;
-      if (soFar.findings.length + soFar.checked.length === 0) return;
-      if (Date.now() - shownAt < FIRST_FINDINGS_EVERY_MS) return;
-      shownAt = Date.now();
-      show({ check: firstCheckModel(soFar, readSession(store)) });
+      if (!show || soFar.done === soFar.sheets.length) continue;
+      if (soFar.findings.length + soFar.checked.length === 0) continue;
+      if (Date.now() - shownAt < FIRST_FINDINGS_EVERY_MS) continue;
       // What the Check view shows is no longer the check in this.s: the next views() sends it whatever happens.
       this.sent.forget('check');
-    };
-    return { read, check: checkStored(read, store, {}, onSheetRead), store };
+      // The check waits while the pane draws the findings so far: on two cores it took the core the drawing needed.
+      await show({ check: firstCheckModel(soFar, readSession(store)) });
+      shownAt = Date.now();
+    }
   }
 
   /** The state for a workbook just opened: its sheets and check, the year-1 fields filled from it, nothing chosen yet. */
@@ -242,11 +253,7 @@ export class Workbench {
    * Shows the check first (`first`), then works out everything else: at 20,000 lines the check's result is on screen
    * while the scores, the scenario and the report plans are still being worked out.
    */
-  private settle(
-    patch: Partial<WorkbenchState>,
-    progress: Progress,
-    first?: (views: Partial<PaneViews>) => void,
-  ): void {
+  private settle(patch: Partial<WorkbenchState>, progress: Progress, first?: ShowFirst): void {
     if (first) {
       const before = this.s;
       this.set(patch);
@@ -256,7 +263,7 @@ export class Workbench {
       this.sent.changed(out, 'check', [s.check, s.session], () =>
         s.check ? checkModel(s.check, s.sheets?.length ?? 0, s.session) : null,
       );
-      first(out);
+      void first(out);
       progress(0, 0, 'Working out the scores, the scenario and the report');
       this.s = before;
     }
@@ -264,7 +271,7 @@ export class Workbench {
   }
 
   /** Excel mode: reads the workbook open in Excel (through the main thread) and checks it. */
-  async connectExcel(progress: Progress, first?: (views: Partial<PaneViews>) => void): Promise<void> {
+  async connectExcel(progress: Progress, first?: ShowFirst): Promise<void> {
     const port = this.deps.openExcel?.();
     if (!port) throw new Error('Excel mode needs openExcel');
     const { read, check, store } = await this.readAndCheck(port, progress, first);
@@ -272,12 +279,7 @@ export class Workbench {
   }
 
   /** Browser mode: opens an .xlsx file the user picked and checks it. On failure the previous workbook stays open. */
-  async openFile(
-    name: string,
-    bytes: ArrayBuffer,
-    progress: Progress,
-    first?: (views: Partial<PaneViews>) => void,
-  ): Promise<void> {
+  async openFile(name: string, bytes: ArrayBuffer, progress: Progress, first?: ShowFirst): Promise<void> {
     progress(0, 0, `Opening ${name}`);
     const workbook = await this.deps.openXlsx(bytes);
     const { read, check, store } = await this.readAndCheck(workbook, progress, first);
@@ -308,7 +310,7 @@ export class Workbench {
   }
 
   /** Reads the current workbook again and re-runs the check (after the user edits it, or after a view wrote sheets). */
-  async checkAgain(progress: Progress, first?: (views: Partial<PaneViews>) => void): Promise<void> {
+  async checkAgain(progress: Progress, first?: ShowFirst): Promise<void> {
     const source = this.s.source;
     if (!source) return;
     const { read, check, store } = await this.readAndCheck(source.port, progress, first);
