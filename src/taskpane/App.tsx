@@ -42,6 +42,7 @@ const useStyles = makeStyles({
   },
   // Six tabs do not fit on one line at 350 px: they wrap rather than scroll out of sight.
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
+  views: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '&[hidden]': { display: 'none' } },
 });
 
 /** The open view: drawn again only when what it reads changes, never because progress moved. */
@@ -96,28 +97,27 @@ export function App({ session }: { session: Session }) {
         onCheckAgain={() => void session.checkAgain()}
       />
       <Status session={session} />
-      {tabsShown && (
-        <>
-          <TabList
-            className={styles.tabs}
-            size="small"
-            selectedValue={view.id}
-            onTabSelect={(_, data) => session.setView(data.value as ViewId)}
-            aria-label="Views"
-          >
-            {VIEWS.map((v) => (
-              <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls={`panel-${v.id}`}>
-                {v.label}
-              </Tab>
-            ))}
-          </TabList>
-          <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`}>
-            <Suspense fallback={<Spinner size="small" label="Loading the view" />}>
-              <ViewPanel session={session} id={view.id} />
-            </Suspense>
-          </div>
-        </>
-      )}
+      {/* Drawn hidden from the start: drawing the tabs and the first view as the file was picked made one long task. */}
+      <div hidden={!tabsShown} className={styles.views}>
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={view.id}
+          onTabSelect={(_, data) => session.setView(data.value as ViewId)}
+          aria-label="Views"
+        >
+          {VIEWS.map((v) => (
+            <Tab key={v.id} id={`tab-${v.id}`} value={v.id} aria-controls={`panel-${v.id}`}>
+              {v.label}
+            </Tab>
+          ))}
+        </TabList>
+        <div role="tabpanel" id={`panel-${view.id}`} aria-labelledby={`tab-${view.id}`}>
+          <Suspense fallback={<Spinner size="small" label="Loading the view" />}>
+            {tabsShown && <ViewPanel session={session} id={view.id} />}
+          </Suspense>
+        </div>
+      </div>
     </main>
   );
 }

@@ -121,6 +121,23 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
     const { page } = pane;
     await tab('Score');
     await page.getByText(/^300 proposals scored/).waitFor();
+    const drawn = page.locator('[data-ref]');
+    expect(await drawn.count(), 'the proposals in view are drawn, not all 300').toBeLessThan(40);
+    // The chart opens a proposal not yet drawn, far down the list: it is drawn, opened and given the keyboard.
+    const shown = new Set(await drawn.evaluateAll((els) => els.map((e) => e.getAttribute('data-ref'))));
+    const points = await page
+      .locator('figure [role="button"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const label = points.find((l) => !shown.has(l.split(':')[0]))!;
+    const ref = label.split(':')[0];
+    const far = page.getByRole('button', { name: label, exact: true });
+    await far.click();
+    const header = page.locator(`[data-ref="${ref}"]`).getByRole('button').first();
+    await expect.poll(() => header.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => header.evaluate((h) => h === document.activeElement)).toBe(true);
+    expect(
+      await header.evaluate((h) => h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().top < innerHeight),
+    ).toBe(true);
     await tab('Report');
     await page.locator('[data-year]').first().waitFor();
     expect(await page.getByRole('button', { name: 'Write report' }).boundingBox()).not.toBeNull();
