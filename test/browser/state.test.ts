@@ -154,10 +154,13 @@ describe('Session in browser mode', () => {
     const at = shown();
     const drawn = (heard[at] as { drawn: number }).drawn;
     await new Promise((r) => setTimeout(r, 100));
-    // Nothing more while the pane draws: the check is waiting.
+    // Nothing more while the pane draws: the check is waiting, and a request made meanwhile waits for it.
+    receive({ type: 'request', id: 9, request: { kind: 'dismiss-written' } });
+    await new Promise((r) => setTimeout(r, 20));
     expect(heard.slice(at + 1)).toEqual([]);
     receive({ type: 'drawn', drawn });
     await vi.waitFor(() => expect(replied(1)).toBe(true));
+    await vi.waitFor(() => expect(replied(9)).toBe(true));
 
     // A pane that never says (hidden, so it draws nothing) holds the check up only for a moment.
     heard.length = 0;

@@ -29,20 +29,25 @@ export function serve(post: (message: FromWorker, transfer?: Transferable[]) => 
   };
   let sentToDraw = 0;
   const drawing = new Map<number, () => void>();
+  // While the pane draws, the workbench is between two states: requests wait until it goes on.
+  let held: Promise<void> | null = null;
   // The check's result (and its findings so far), shown before the rest is worked out, going on once drawn.
   const first: ShowFirst = (v) => {
     if (!Object.keys(v).length) return;
     const drawn = ++sentToDraw;
     post({ type: 'views', views: v, drawn });
-    return new Promise<void>((resolve) => {
+    const wait = new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
         drawing.delete(drawn);
+        if (held === wait) held = null;
         resolve();
       };
       const timer = setTimeout(done, DRAW_WAIT_MS);
       drawing.set(drawn, done);
     });
+    held = wait;
+    return wait;
   };
 
   async function handle(b: Workbench, request: Request): Promise<unknown> {
@@ -132,7 +137,9 @@ export function serve(post: (message: FromWorker, transfer?: Transferable[]) => 
       clearTimeout(analysis);
       if (b.analysisWaiting) analysis = setTimeout(() => views(b.analysisViews()), ANALYSIS_WAIT_MS);
     };
-    void handle(b, request).then(
+    // Resolving `held` first resumes the action that waits on it; a request that came meanwhile follows it.
+    const handled = held ? held.then(() => handle(b, request)) : handle(b, request);
+    void handled.then(
       (value) => {
         views(b.views());
         const bytes = (value as { bytes?: Uint8Array } | null)?.bytes;

@@ -253,7 +253,7 @@ export class Workbench {
    * Shows the check first (`first`), then works out everything else: at 20,000 lines the check's result is on screen
    * while the scores, the scenario and the report plans are still being worked out.
    */
-  private settle(patch: Partial<WorkbenchState>, progress: Progress, first?: ShowFirst): void {
+  private async settle(patch: Partial<WorkbenchState>, progress: Progress, first?: ShowFirst): Promise<void> {
     if (first) {
       const before = this.s;
       this.set(patch);
@@ -263,9 +263,10 @@ export class Workbench {
       this.sent.changed(out, 'check', [s.check, s.session], () =>
         s.check ? checkModel(s.check, s.sheets?.length ?? 0, s.session) : null,
       );
-      void first(out);
       progress(0, 0, 'Working out the scores, the scenario and the report');
       this.s = before;
+      // The rest waits while the pane draws the check, as the findings so far did (see readAndCheck).
+      await first(out);
     }
     this.update(patch);
   }
@@ -275,7 +276,7 @@ export class Workbench {
     const port = this.deps.openExcel?.();
     if (!port) throw new Error('Excel mode needs openExcel');
     const { read, check, store } = await this.readAndCheck(port, progress, first);
-    this.settle(this.opened({ name: 'This workbook', port }, read, check, store), progress, first);
+    await this.settle(this.opened({ name: 'This workbook', port }, read, check, store), progress, first);
   }
 
   /** Browser mode: opens an .xlsx file the user picked and checks it. On failure the previous workbook stays open. */
@@ -289,7 +290,7 @@ export class Workbench {
       save: () => workbook.toBuffer(),
       macroEnabled: workbook.macroEnabled === true,
     };
-    this.settle(this.opened(source, read, check, store), progress, first);
+    await this.settle(this.opened(source, read, check, store), progress, first);
   }
 
   /** After a re-read: the new sheets and check; the user's choices stay, and year 1's fields follow the workbook unless edited. */
@@ -314,7 +315,7 @@ export class Workbench {
     const source = this.s.source;
     if (!source) return;
     const { read, check, store } = await this.readAndCheck(source.port, progress, first);
-    if (this.s.source === source) this.settle(this.reread(read, check, store), progress, first);
+    if (this.s.source === source) await this.settle(this.reread(read, check, store), progress, first);
   }
 
   /** Browser mode: the workbook (with any sheets the add-in wrote) as .xlsx bytes. */
