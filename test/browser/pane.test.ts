@@ -138,6 +138,18 @@ describe('the task pane at 350 px: 20,000 lines, themes, accessibility', () => {
     expect(
       await header.evaluate((h) => h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().top < innerHeight),
     ).toBe(true);
+    // From the keyboard, Tab walks the proposals in rank order past the first screenful: each is drawn before it is reached.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const firstRef = await drawn.first().getAttribute('data-ref');
+    await page.locator(`[data-ref="${firstRef}"]`).getByRole('button').first().focus();
+    const walked: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      walked.push(
+        await page.evaluate(() => Number(document.activeElement?.closest('[data-index]')?.getAttribute('data-index'))),
+      );
+    }
+    expect(walked).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     await tab('Report');
     await page.locator('[data-year]').first().waitFor();
     expect(await page.getByRole('button', { name: 'Write report' }).boundingBox()).not.toBeNull();
