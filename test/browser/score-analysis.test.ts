@@ -152,6 +152,9 @@ describe('Score: how robust the order is, what it would take, and what changed s
     expect(await c1.locator('[data-changes="C1"]').innerText()).toContain(
       'Customer service rationale: Few businesses asked → (none)',
     );
+    // The list measures a proposal as it opens: the page's height settles once its opening has finished.
+    await c1.locator('[data-changes="C1"]').waitFor();
+    await page.waitForTimeout(500);
     await page.locator('[data-section="earlier-scores"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot('24-score-earlier.png');
     await expectTidy();
