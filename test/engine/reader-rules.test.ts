@@ -585,3 +585,18 @@ describe('a column of codes', () => {
     expect(checkWorkbook([s]).tables[0].columns).toHaveLength(1);
   });
 });
+
+describe('a Variation column', () => {
+  it('is checked as the revised budget less the original, and the error is put in the variation', () => {
+    const s = sheet('Revised', [
+      [b('Service'), b("Original Budget £'000"), b("Revised Budget £'000"), b("Variation £'000")],
+      ['Planning', 1842, 1905, 63],
+      ['Highways', 3480, 4000, 250],
+      ['Waste', 6915, 7140, 225],
+      ['Leisure', 2306, 2188, -118],
+      [b('Net total'), b(14543), b(15233), b(690)],
+    ]);
+    // Highways' variation is 520 typed 250, and the total's variation is the true one.
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Revised!D3', 'Revised!D6']);
+  });
+});

@@ -71,7 +71,7 @@ function shapeOf(sheet: SheetGrid, r: number): RowShape {
 
 /** Words that head figure columns in councils' budget tables. */
 const HEADING_WORD =
-  /\b(total|net|gross|income|expenditure|budget|estimates?|forecast|actual|outturn|variance|change|costs?|spend(ing)?|employees|running|ref|reference|description|services?|portfolio|directorate|department|amount|value|year|per head|band d|previous|original|revised|approved|proposed|funding|funded|grants?|charges|requirement|precept|capital|revenue|programme|scheme|project|completion|base|efficienc(y|ies)|savings?|growth|pressures?|reserves?)\b/i;
+  /\b(total|net|gross|income|expenditure|budget|estimates?|forecast|actual|outturn|variance|variation|change|costs?|spend(ing)?|employees|running|ref|reference|description|services?|portfolio|directorate|department|amount|value|year|per head|band d|previous|original|revised|approved|proposed|funding|funded|grants?|charges|requirement|precept|capital|revenue|programme|scheme|project|completion|base|efficienc(y|ies)|savings?|growth|pressures?|reserves?)\b/i;
 
 /** A cell that names what a column holds, or its year or unit. */
 export function isHeadingText(text: string): boolean {
