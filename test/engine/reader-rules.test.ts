@@ -600,3 +600,28 @@ describe('a Variation column', () => {
     expect(errors(checkWorkbook([s]).findings)).toEqual(['Revised!D3', 'Revised!D6']);
   });
 });
+
+describe('a row of column numbers under the headings', () => {
+  it('heads the columns: "(1)" and "(2)" typed as text are not minus one and minus two', () => {
+    const s = sheet('Budget', [
+      [undefined, b('Base Budget £000'), b('Changes £000'), b('Proposed Budget £000')],
+      [undefined, '(1)', '(2)', '(3) = (1) + (2)'],
+      ['Adults', 1000, 100, 1100],
+      ['Children', 800, 50, 850],
+      [b('Net Budget'), b(1800), b(150), b(1950)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows.map((r) => r.label)).toEqual(['Adults', 'Children', 'Net Budget']);
+  });
+
+  it('is only a row of bracketed numbers that rise across it: (420) (385) are negative figures', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2025/26 £000'), b('2026/27 £000')],
+      ['Fees', 500, 520],
+      ['Interest', '(420)', '(385)'],
+      [b('Net'), b(80), b(135)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual([]);
+  });
+});

@@ -57,6 +57,8 @@ function shapeOf(sheet: SheetGrid, r: number): RowShape {
   if (figures.length && figures.every((c) => typeof cells[c]!.value === 'number' && isDateFormat(cells[c]!.format))) {
     for (const c of figures.splice(0)) texts.set(c, headingText(cells[c]));
   }
+  // A row of column numbers under the headings ("(1)", "(2)", "(3) = (1) + (2)") names the columns: "(1)" is not minus one.
+  if (isColumnNumbering(cells, figures)) for (const c of figures.splice(0)) texts.set(c, cellText(cells[c]));
   const onlyText = figures.length === 0 && texts.size === 1 ? [...texts.values()][0]! : '';
   return {
     row: r,
@@ -67,6 +69,25 @@ function shapeOf(sheet: SheetGrid, r: number): RowShape {
     // A bold line is a title, however long; a paragraph is printed plain.
     narrative: onlyText !== '' && isNarrative(onlyText) && !cells.some((c) => c?.bold),
   };
+}
+
+const COLUMN_NUMBER = /^\((\d{1,2})\)$/;
+
+/**
+ * Whether a row's figures are column numbers: at least two, each typed as text in brackets, rising
+ * left to right. Figures typed so are negatives only in a ledger's print, and a ledger's are never
+ * small whole numbers in order across a row.
+ */
+function isColumnNumbering(cells: (Cell | undefined)[], figures: number[]): boolean {
+  if (figures.length < 2) return false;
+  let last = 0;
+  for (const c of figures) {
+    const v = cells[c]!.value;
+    const m = typeof v === 'string' ? COLUMN_NUMBER.exec(v.trim()) : null;
+    if (!m || Number(m[1]) <= last) return false;
+    last = Number(m[1]);
+  }
+  return true;
 }
 
 /** Words that head figure columns in councils' budget tables. */
