@@ -625,3 +625,25 @@ describe('a row of column numbers under the headings', () => {
     expect(errors(checkWorkbook([s]).findings)).toEqual([]);
   });
 });
+
+describe('the gap in each year under the cumulative gap', () => {
+  const mtfs = (inYear: number[]) =>
+    sheet('Gap', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],
+      ['Net budget requirement', 1000, 1100, 1180],
+      ['Funding', -950, -1000, -1040],
+      [b('Cumulative budget gap'), b(50), b(100), b(140)],
+      [b('Gap in year'), ...inYear.map(b)],
+    ]);
+
+  it('is the change from the year before, read as a memo line: not a total of the gap above it', () => {
+    const result = checkWorkbook([mtfs([50, 50, 40])]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows[3].type).toBe('memo');
+  });
+
+  it('is not so when its later years are not the changes: a repeat of the gap is still checked', () => {
+    const result = checkWorkbook([mtfs([50, 100, 150])]);
+    expect(errors(result.findings)).toEqual(['Gap!D5']);
+  });
+});

@@ -362,6 +362,12 @@ class Solver {
     }
     const prior = fix?.role === 'total' ? 'asserted' : priorOf(row, t, this.options.discover);
     if (prior !== 'asserted' && !this.options.discover) return;
+    if (this.options.discover && this.isYearlyChange(row, t, fix)) {
+      row.type = 'line';
+      row.memo = true;
+      this.withFigures[t] = false;
+      return;
+    }
     const layoutParts = row.parts?.filter((p) => !this.table.rows[p]!.memo);
     const layout: Candidate | undefined = layoutParts?.length
       ? { parts: layoutParts, signs: layoutParts.map(() => 1), how: 'layout' }
@@ -407,6 +413,32 @@ class Solver {
       return;
     }
     if (this.options.discover) this.repair(t);
+  }
+
+  /**
+   * An MTFS prints the gap in each year (often in bold) under the cumulative gap: from the second
+   * year on, the change in the row above from the year before. It restates that row, adds nothing
+   * up and is added up by nothing: read as a memo line. Only a row not labelled as a total, under
+   * year columns, whose every year after the first is such a change, and that is not a mere repeat.
+   */
+  private isYearlyChange(row: TableRow, t: number, fix: RowFix | undefined): boolean {
+    if (fix?.role === 'total' || row.type === 'total' || TOTAL_LABEL.test(row.label)) return false;
+    const columns = this.table.columns;
+    if (columns.length < 3 || columns.some((c, i) => !c.year || !this.options.additive[i])) return false;
+    for (let p = t - 1; p >= 0; p--) if (this.withFigures[p] && this.changeOf(t, p)) return true;
+    return false;
+  }
+
+  private changeOf(t: number, p: number): boolean {
+    let differs = false;
+    for (let c = 1; c < this.table.columns.length; c++) {
+      const [x, now, before] = [this.exact.at(t, c), this.exact.at(p, c), this.exact.at(p, c - 1)];
+      if (x === null || x === undefined || now === null || now === undefined || before === null || before === undefined)
+        return false;
+      if (x !== now - before) return false;
+      if (x !== now) differs = true;
+    }
+    return differs;
   }
 
   /**
