@@ -647,3 +647,26 @@ describe('the gap in each year under the cumulative gap', () => {
     expect(errors(result.findings)).toEqual(['Gap!D5']);
   });
 });
+
+describe('a note reference in a figure’s place', () => {
+  const summary = (total: number) =>
+    sheet('Summary', [
+      [b('Directorate'), b('2026/27 £000'), b('2027/28 £000')],
+      ['Adults', 1000, 1100],
+      ['Children', 800, 850],
+      ['Levy', 40, 'see note 4'],
+      [b('Net Expenditure'), b(1840), b(total)],
+    ]);
+
+  it('is read as blank where the total leaves it out: the total is checked, nothing to warn of', () => {
+    const result = checkWorkbook([summary(1950)]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows[3].structure?.checked).toEqual([true, true]);
+  });
+
+  it('leaves the total unchecked, and says so, where the total may count the figure the note gives', () => {
+    const result = checkWorkbook([summary(1992)]);
+    expect(warnings(result.findings)).toEqual(['not-a-figure C4']);
+    expect(errors(result.findings)).toEqual([]);
+  });
+});

@@ -21,6 +21,7 @@ import {
   signUnsignedColumns,
   solveRowRules,
 } from './relations';
+import { settleNoteReferences } from './note-references';
 import { rowShape } from './shapes';
 import { sideBySide } from './side-by-side';
 import { solveTotals } from './solve';
@@ -243,6 +244,7 @@ function readTable(
       leaveAveragesUnchecked(table);
       leaveBalancesUnchecked(table);
       keepTextWhereCounted(table, rowFindings);
+      settleNoteReferences(sheet, table, rowFindings);
     }
   }
   append(findings, rowFindings, hiddenFindings(sheet, table));
