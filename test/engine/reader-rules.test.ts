@@ -670,3 +670,27 @@ describe('a note reference in a figure’s place', () => {
     expect(errors(result.findings)).toEqual([]);
   });
 });
+
+describe('a grand total printed at the top over groups whose totals are printed above their lines', () => {
+  const list = (income: number) =>
+    sheet('Savings', [
+      [b('Ref'), b('Saving'), b('2026/27 £000'), b('2027/28 £000')],
+      [undefined, b('Total Savings'), b(-1000), b(-1500)],
+      [undefined, b('Managing Demand'), b(-600), b(-1000)],
+      ['MD1', 'Reablement', -400, -700],
+      ['MD2', 'Early help', -200, -300],
+      [undefined, b('Income'), b(-400), b(income)],
+      ['IC1', 'Garden waste', -150, -200],
+      ['IC2', 'Lettings', -250, -300],
+    ]);
+
+  it('adds up the groups’ totals, each adding up its own lines', () => {
+    const result = checkWorkbook([list(-500)]);
+    expect(totalsOf(result)).toEqual(['2 lines-below', '3 lines-below', '6 lines-below']);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('reports a group total typed wrong, and the grand total its printed groups no longer make', () => {
+    expect(errors(checkWorkbook([list(-490)]).findings)).toEqual(['Savings!D2', 'Savings!D6']);
+  });
+});

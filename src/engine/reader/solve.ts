@@ -265,6 +265,7 @@ class Solver {
    * them up again.
    */
   private totalAbove(row: TableRow, t: number): boolean {
+    if (TOTAL_LABEL.test(row.label) && this.groupsBelow(t)) return true;
     if (!this.options.discover || !(row.bold || TOTAL_LABEL.test(row.label))) return false;
     const rows = this.table.rows;
     const parts: number[] = [];
@@ -279,6 +280,45 @@ class Solver {
     if (e.fails > 0 || e.support === 0) return false;
     this.accept(t, below, e, 'medium');
     return true;
+  }
+
+  /**
+   * A grand total printed at the top ("Total Savings" over a savings list by theme), whose groups
+   * print their own totals above their lines too: each group's bold heading line with figures, then
+   * its plain lines. It is such a total when every group's heading adds up its lines in most columns
+   * (a line printed wrong is then reported there) and the groups' totals add up to it somewhere.
+   * Labelled totals only, in any table: the label and the groups' sums are the evidence.
+   */
+  private groupsBelow(t: number): boolean {
+    const groups = this.groupsUnder(t);
+    if (!groups || groups.length < 2) return false;
+    const own = groups.map(([head, lines]) => ({ head, c: plus(lines, 'lines-below') }));
+    const evals = own.map(({ head, c }) => this.evaluate(head, c));
+    if (evals.some((e) => e.holds === 0 || e.fails > e.holds) || !evals.some((e) => e.support > 0)) return false;
+    const grand = plus(
+      own.map((g) => g.head),
+      'lines-below',
+    );
+    const e = this.evaluate(t, grand);
+    if (e.holds === 0) return false;
+    own.forEach(({ head, c }, k) => this.accept(head, c, evals[k]!, evals[k]!.fails ? 'medium' : 'high'));
+    this.accept(t, grand, e, e.fails ? 'medium' : 'high');
+    return true;
+  }
+
+  /** The groups under row t to the table's end: each bold line with figures and the plain lines under it; none if any other row comes first. */
+  private groupsUnder(t: number): [number, number[]][] | undefined {
+    const rows = this.table.rows;
+    const groups: [number, number[]][] = [];
+    for (let j = t + 1; j < rows.length; j++) {
+      const row = rows[j]!;
+      if (row.type === 'total' || TOTAL_LABEL.test(row.label)) return undefined;
+      if (!this.withFigures[j]) continue;
+      if (row.bold) groups.push([j, []]);
+      else if (groups.length) groups[groups.length - 1]![1].push(j);
+      else return undefined;
+    }
+    return groups.every(([, lines]) => lines.length > 0) ? groups : undefined;
   }
 
   /** Where the rows a total adds up begin: its first part, with the headings just above it (the section it closes). */
@@ -349,6 +389,8 @@ class Solver {
       row.type = 'line';
       return;
     }
+    // A group's total the grand total above it has read already (see groupsBelow).
+    if (this.isTotal[t]) return;
     // A line under a total printed above its lines (see totalAbove) is a line, whatever its print.
     if (this.consumedBy[t] !== undefined) {
       row.type = 'line';
