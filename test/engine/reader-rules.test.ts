@@ -646,6 +646,29 @@ describe('the gap in each year under the cumulative gap', () => {
     const result = checkWorkbook([mtfs([50, 100, 150])]);
     expect(errors(result.findings)).toEqual(['Gap!D5']);
   });
+
+  it('is read so the other way round too: the cumulative gap under the gap in each year restates it', () => {
+    const s = sheet('Gap', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],
+      ['Net budget requirement', 1000, 1100, 1180],
+      ['Funding', -950, -1000, -1040],
+      [b('Budget gap in year'), b(50), b(100), b(140)],
+      [b('Cumulative budget gap'), b(50), b(150), b(290)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows[3].type).toBe('memo');
+  });
+
+  it('leaves a requirement that adds up its base and changes a total, though it is also their running sum', () => {
+    const s = sheet('Plan', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],
+      ['Base budget brought forward', 1000, 1100, 1180],
+      ['Net changes', 100, 80, 70],
+      [b('Net budget requirement'), b(1100), b(1180), b(1250)],
+    ]);
+    expect(totalsOf(checkWorkbook([s]))).toEqual(['4 section']);
+  });
 });
 
 describe('a note reference in a figure’s place', () => {

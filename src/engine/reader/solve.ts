@@ -404,12 +404,6 @@ class Solver {
     }
     const prior = fix?.role === 'total' ? 'asserted' : priorOf(row, t, this.options.discover);
     if (prior !== 'asserted' && !this.options.discover) return;
-    if (this.options.discover && this.isYearlyChange(row, t, fix)) {
-      row.type = 'line';
-      row.memo = true;
-      this.withFigures[t] = false;
-      return;
-    }
     const layoutParts = row.parts?.filter((p) => !this.table.rows[p]!.memo);
     const layout: Candidate | undefined = layoutParts?.length
       ? { parts: layoutParts, signs: layoutParts.map(() => 1), how: 'layout' }
@@ -430,6 +424,13 @@ class Solver {
     );
     if (!best) {
       if (prior !== 'asserted' && row.type === 'total') row.type = 'line';
+      return;
+    }
+    // A sum that holds in every column is a total, whatever else its figures happen to be.
+    if (this.options.discover && best.e.fails > 0 && this.restatesAcrossYears(row, t, fix)) {
+      row.type = 'line';
+      row.memo = true;
+      this.withFigures[t] = false;
       return;
     }
     if (prior === 'asserted') {
@@ -458,19 +459,23 @@ class Solver {
   }
 
   /**
-   * An MTFS prints the gap in each year (often in bold) under the cumulative gap: from the second
-   * year on, the change in the row above from the year before. It restates that row, adds nothing
-   * up and is added up by nothing: read as a memo line. Only a row not labelled as a total, under
-   * year columns, whose every year after the first is such a change, and that is not a mere repeat.
+   * An MTFS prints the gap in each year and the cumulative gap (either above the other, often both in
+   * bold): from the second year on, one is the change in the other from the year before, and in the
+   * first year they are the same figure. The lower one restates the upper one, adds nothing up and is
+   * added up by nothing: read as a memo line. Only a row not labelled as a total, under year columns,
+   * related so to a row above in every year after the first, and not a mere repeat of it, that no
+   * way of adding up explains in every column (a requirement is the change's running sum too).
    */
-  private isYearlyChange(row: TableRow, t: number, fix: RowFix | undefined): boolean {
+  private restatesAcrossYears(row: TableRow, t: number, fix: RowFix | undefined): boolean {
     if (fix?.role === 'total' || row.type === 'total' || TOTAL_LABEL.test(row.label)) return false;
     const columns = this.table.columns;
     if (columns.length < 3 || columns.some((c, i) => !c.year || !this.options.additive[i])) return false;
-    for (let p = t - 1; p >= 0; p--) if (this.withFigures[p] && this.changeOf(t, p)) return true;
+    for (let p = t - 1; p >= 0; p--)
+      if (this.withFigures[p] && (this.changeOf(t, p) || this.changeOf(p, t))) return true;
     return false;
   }
 
+  /** Whether row t is, from the second year on, the change in row p from the year before (and not p again). */
   private changeOf(t: number, p: number): boolean {
     let differs = false;
     for (let c = 1; c < this.table.columns.length; c++) {
