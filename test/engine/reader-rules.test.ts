@@ -615,6 +615,17 @@ describe('a row of column numbers under the headings', () => {
     expect(result.tables[0].rows.map((r) => r.label)).toEqual(['Adults', 'Children', 'Net Budget']);
   });
 
+  it('heads the columns when typed as the numbers 1, 2, 3 on a row with no label', () => {
+    const s = sheet('Budget', [
+      [undefined, b('Base Budget £000'), b('Changes £000'), b('Proposed Budget £000')],
+      [undefined, 1, 2, 3],
+      ['Adults', 1000, 100, 1100],
+      ['Children', 800, 50, 850],
+      [b('Net Budget'), b(1800), b(150), b(1950)],
+    ]);
+    expect(checkWorkbook([s]).findings).toEqual([]);
+  });
+
   it('is only a row of bracketed numbers that rise across it: (420) (385) are negative figures', () => {
     const s = sheet('Budget', [
       [undefined, b('2025/26 £000'), b('2026/27 £000')],
