@@ -250,6 +250,9 @@ export function isNilText(text: string): boolean {
   return /^(?:[-‒–—−]+|nil|n\/?a|\/|none|—)$/i.test(text.trim());
 }
 
+/** A lone minus sign in a cell of its own: in a figure column it is nil; in a column of such signs beside one, a figure's sign. */
+export const MINUS_MARK = /^[-‒–—−]$/;
+
 // ---- Budget summary and net budget lines ---------------------------------------------------
 
 export type SummaryRole = 'original' | 'other' | 'transfers' | 'subtotal' | 'growth' | 'savings' | 'proposed';

@@ -728,3 +728,25 @@ describe('a grand total printed at the top over groups whose totals are printed 
     expect(errors(checkWorkbook([list(-490)]).findings)).toEqual(['Savings!D2', 'Savings!D6']);
   });
 });
+
+describe('minus signs printed in a column of their own', () => {
+  const ledger = (mark: string | undefined) =>
+    sheet('Ledger', [
+      [b('Service'), undefined, b('2026/27 £000'), undefined, b('2027/28 £000')],
+      ['Fees and charges', '-', 500, '-', 520],
+      ['Grants', '-', 300, mark, 310],
+      ['Rents', '-', 100, '-', 100],
+      ['Employees', undefined, 1200, undefined, 1250],
+      [b('Net'), undefined, b(300), undefined, b(320)],
+    ]);
+
+  it('make the figures right of them negative: the totals add up', () => {
+    const result = checkWorkbook([ledger('-')]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].columns.map((c) => c.label)).toEqual(['2026/27', '2027/28']);
+  });
+
+  it('leave a figure without one positive, so a sign left out is an error at the total', () => {
+    expect(errors(checkWorkbook([ledger(undefined)]).findings)).toEqual(['Ledger!E6']);
+  });
+});

@@ -108,6 +108,7 @@ function layoutOf(sheet: SheetGrid, columns: ColumnReading[]): Layout {
     else if (c.role === 'date') layout.dateCol = c.col;
     else if (c.role === 'summary-line') layout.summaryLineCol = c.col;
     else if (c.role === 'marker') layout.markerCol = c.col;
+    if (c.signFor !== undefined) (layout.signCols ??= new Map()).set(c.signFor, c.col);
   }
   layout.expectRefs = layout.refCol !== undefined || layout.markerCol !== undefined;
   return layout;
