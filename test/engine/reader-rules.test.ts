@@ -671,6 +671,17 @@ describe('the gap in each year under the cumulative gap', () => {
     expect(result.tables[0].rows[3].type).toBe('memo');
   });
 
+  it('is read so over two years when the first year is the same figure', () => {
+    const s = sheet('Gap', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000')],
+      ['Net budget requirement', 1000, 1100],
+      ['Funding', -950, -1000],
+      [b('Cumulative budget gap'), b(50), b(100)],
+      [b('Gap in year'), b(50), b(50)],
+    ]);
+    expect(checkWorkbook([s]).findings).toEqual([]);
+  });
+
   it('leaves a requirement that adds up its base and changes a total, though it is also their running sum', () => {
     const s = sheet('Plan', [
       [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],

@@ -463,15 +463,18 @@ class Solver {
    * bold): from the second year on, one is the change in the other from the year before, and in the
    * first year they are the same figure. The lower one restates the upper one, adds nothing up and is
    * added up by nothing: read as a memo line. Only a row not labelled as a total, under year columns,
-   * related so to a row above in every year after the first, and not a mere repeat of it, that no
+   * related so to a row above in every year after the first (and the same in the first, when there
+   * are only two), and not a mere repeat of it, that no
    * way of adding up explains in every column (a requirement is the change's running sum too).
    */
   private restatesAcrossYears(row: TableRow, t: number, fix: RowFix | undefined): boolean {
     if (fix?.role === 'total' || row.type === 'total' || TOTAL_LABEL.test(row.label)) return false;
     const columns = this.table.columns;
-    if (columns.length < 3 || columns.some((c, i) => !c.year || !this.options.additive[i])) return false;
+    if (columns.length < 2 || columns.some((c, i) => !c.year || !this.options.additive[i])) return false;
+    // Over two years one change is little evidence: the first year's figures must be the same too.
+    const sameStart = (p: number) => columns.length > 2 || this.exact.at(p, 0) === this.exact.at(t, 0);
     for (let p = t - 1; p >= 0; p--)
-      if (this.withFigures[p] && (this.changeOf(t, p) || this.changeOf(p, t))) return true;
+      if (this.withFigures[p] && (this.changeOf(t, p) || this.changeOf(p, t)) && sameStart(p)) return true;
     return false;
   }
 
