@@ -141,8 +141,8 @@ export const PER_UNIT_HEADING =
 export const BALANCE_HEADING =
   /\b(opening|closing|balance|brought\s+forward|carried\s+forward|b\s*\/\s*f|c\s*\/\s*f)\b/i;
 
-/** A line that breaks down the one above it, or notes a figure beside the table: "of which: Pupil Premium", "Memo: FTE". */
-export const MEMO_LINE = /^[(\s]*(of which|within which|memo(randum)?\b)/i;
+/** A line that breaks down the one above it, or notes a figure beside the table: "of which: Pupil Premium", "including Better Care Fund", "Memo: FTE". */
+export const MEMO_LINE = /^[(\s]*(of which|within which|includ(es|ing)\b|memo(randum)?\b)/i;
 
 // ---- Savings classifications ---------------------------------------------------------------
 

@@ -761,3 +761,43 @@ describe('minus signs printed in a column of their own', () => {
     expect(errors(checkWorkbook([ledger(undefined)]).findings)).toEqual(['Ledger!E6']);
   });
 });
+
+describe('lines that break down the line above', () => {
+  const head = [b('Directorate'), b('2025/26 £000'), b('2026/27 £000')];
+  const i = (value: string) => ({ value, italic: true });
+
+  it('are memo lines under an "of which:" heading of their own, to the first line printed otherwise', () => {
+    const s = sheet('S', [
+      head,
+      ['Adults', 1000, 1100],
+      ["Children's", 800, 850],
+      [i('of which:')],
+      [i('Dedicated Schools Grant'), 300, 310],
+      [i('Pupil Premium'), 20, 25],
+      ['Place', 500, 520],
+      [b('Net Budget'), b(2300), b(2470)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows.map((r) => r.type)).toEqual([
+      'line',
+      'line',
+      'heading',
+      'memo',
+      'memo',
+      'line',
+      'total',
+    ]);
+  });
+
+  it('are memo lines when they say "including"', () => {
+    const s = sheet('S', [
+      head,
+      ['Adults', 1000, 1100],
+      [i('including Better Care Fund'), 200, 210],
+      ['Place', 500, 520],
+      [b('Net Budget'), b(1500), b(1620)],
+    ]);
+    expect(checkWorkbook([s]).findings).toEqual([]);
+  });
+});
