@@ -5,7 +5,7 @@ import { finding, type Finding } from './findings';
 import { cellText, type Cell, type SheetGrid } from './grid';
 import { excelNumber, formatMoney } from './money';
 import type { Figure, MoneyColumn, StarMarker, TableRow } from './tables';
-import { isClassification, TOTAL_LABEL } from './vocabulary';
+import { isClassification, MINUS_MARK, TOTAL_LABEL } from './vocabulary';
 
 /** Where the non-money columns of a table are, as its header row says. */
 export interface Layout {
@@ -21,6 +21,8 @@ export interface Layout {
   labelCol?: number;
   /** Columns a user's correction says to ignore. */
   ignoredCols?: number[];
+  /** Figure column → the column left of it where its minus signs are printed apart (see reader/columns.ts). */
+  signCols?: Map<number, number>;
   /** Growth and savings tables carry references (G19, ** T24, D70 Eff/SR). */
   expectRefs: boolean;
   /** Worked out by readRow on first use. */
@@ -216,6 +218,7 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
   }
 
   if (blanks && contiguous) realign(layout, r, cells, labelCol, used, figures, findings);
+  if (layout.signCols) signFromMarks(layout, r, cells, figures);
 
   // Text left in a numeric cell outside the money columns of a line is not lost silently.
   const fontCell = labelCol >= 0 ? cells[labelCol] : firstValue(cells);
@@ -250,6 +253,17 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
     section: undefined,
   };
   return { row, findings: type === 'heading' || findings.length === 0 ? NO_FINDINGS : findings.slice() };
+}
+
+/** A minus sign printed in its own column left of a figure makes that figure negative. */
+function signFromMarks(layout: Layout, r: number, cells: (Cell | undefined)[], figures: (Figure | undefined)[]): void {
+  layout.columns.forEach((m, i) => {
+    const s = layout.signCols!.get(m.col);
+    const mark = s === undefined ? undefined : cells[s]?.value;
+    const f = figures[i];
+    if (typeof mark !== 'string' || !MINUS_MARK.test(mark.trim()) || !f?.value || f.col !== m.col) return;
+    figures[i] = new CellFigure(r, m.col, f.value.neg(), (f as CellFigure).format);
+  });
 }
 
 function labelCandidate(layout: Layout, cells: (Cell | undefined)[], c: number, used: number[]): boolean {

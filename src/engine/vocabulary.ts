@@ -141,8 +141,8 @@ export const PER_UNIT_HEADING =
 export const BALANCE_HEADING =
   /\b(opening|closing|balance|brought\s+forward|carried\s+forward|b\s*\/\s*f|c\s*\/\s*f)\b/i;
 
-/** A line that breaks down the one above it, or notes a figure beside the table: "of which: Pupil Premium", "Memo: FTE". */
-export const MEMO_LINE = /^[(\s]*(of which|within which|memo(randum)?\b)/i;
+/** A line that breaks down the one above it, or notes a figure beside the table: "of which: Pupil Premium", "including Better Care Fund", "Memo: FTE". */
+export const MEMO_LINE = /^[(\s]*(of which|within which|includ(es|ing)\b|memo(randum)?\b)/i;
 
 // ---- Savings classifications ---------------------------------------------------------------
 
@@ -249,6 +249,9 @@ export function parseYear(text: string): string | undefined {
 export function isNilText(text: string): boolean {
   return /^(?:[-‒–—−]+|nil|n\/?a|\/|none|—)$/i.test(text.trim());
 }
+
+/** A lone minus sign in a cell of its own: in a figure column it is nil; in a column of such signs beside one, a figure's sign. */
+export const MINUS_MARK = /^[-‒–—−]$/;
 
 // ---- Budget summary and net budget lines ---------------------------------------------------
 

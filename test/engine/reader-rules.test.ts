@@ -585,3 +585,219 @@ describe('a column of codes', () => {
     expect(checkWorkbook([s]).tables[0].columns).toHaveLength(1);
   });
 });
+
+describe('a Variation column', () => {
+  it('is checked as the revised budget less the original, and the error is put in the variation', () => {
+    const s = sheet('Revised', [
+      [b('Service'), b("Original Budget £'000"), b("Revised Budget £'000"), b("Variation £'000")],
+      ['Planning', 1842, 1905, 63],
+      ['Highways', 3480, 4000, 250],
+      ['Waste', 6915, 7140, 225],
+      ['Leisure', 2306, 2188, -118],
+      [b('Net total'), b(14543), b(15233), b(690)],
+    ]);
+    // Highways' variation is 520 typed 250, and the total's variation is the true one.
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Revised!D3', 'Revised!D6']);
+  });
+});
+
+describe('a row of column numbers under the headings', () => {
+  it('heads the columns: "(1)" and "(2)" typed as text are not minus one and minus two', () => {
+    const s = sheet('Budget', [
+      [undefined, b('Base Budget £000'), b('Changes £000'), b('Proposed Budget £000')],
+      [undefined, '(1)', '(2)', '(3) = (1) + (2)'],
+      ['Adults', 1000, 100, 1100],
+      ['Children', 800, 50, 850],
+      [b('Net Budget'), b(1800), b(150), b(1950)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows.map((r) => r.label)).toEqual(['Adults', 'Children', 'Net Budget']);
+  });
+
+  it('heads the columns when typed as the numbers 1, 2, 3 on a row with no label', () => {
+    const s = sheet('Budget', [
+      [undefined, b('Base Budget £000'), b('Changes £000'), b('Proposed Budget £000')],
+      [undefined, 1, 2, 3],
+      ['Adults', 1000, 100, 1100],
+      ['Children', 800, 50, 850],
+      [b('Net Budget'), b(1800), b(150), b(1950)],
+    ]);
+    expect(checkWorkbook([s]).findings).toEqual([]);
+  });
+
+  it('is only a row of bracketed numbers that rise across it: (420) (385) are negative figures', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2025/26 £000'), b('2026/27 £000')],
+      ['Fees', 500, 520],
+      ['Interest', '(420)', '(385)'],
+      [b('Net'), b(80), b(135)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual([]);
+  });
+});
+
+describe('the gap in each year under the cumulative gap', () => {
+  const mtfs = (inYear: number[]) =>
+    sheet('Gap', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],
+      ['Net budget requirement', 1000, 1100, 1180],
+      ['Funding', -950, -1000, -1040],
+      [b('Cumulative budget gap'), b(50), b(100), b(140)],
+      [b('Gap in year'), ...inYear.map(b)],
+    ]);
+
+  it('is the change from the year before, read as a memo line: not a total of the gap above it', () => {
+    const result = checkWorkbook([mtfs([50, 50, 40])]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows[3].type).toBe('memo');
+  });
+
+  it('is not so when its later years are not the changes: a repeat of the gap is still checked', () => {
+    const result = checkWorkbook([mtfs([50, 100, 150])]);
+    expect(errors(result.findings)).toEqual(['Gap!D5']);
+  });
+
+  it('is read so the other way round too: the cumulative gap under the gap in each year restates it', () => {
+    const s = sheet('Gap', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],
+      ['Net budget requirement', 1000, 1100, 1180],
+      ['Funding', -950, -1000, -1040],
+      [b('Budget gap in year'), b(50), b(100), b(140)],
+      [b('Cumulative budget gap'), b(50), b(150), b(290)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows[3].type).toBe('memo');
+  });
+
+  it('is read so over two years when the first year is the same figure', () => {
+    const s = sheet('Gap', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000')],
+      ['Net budget requirement', 1000, 1100],
+      ['Funding', -950, -1000],
+      [b('Cumulative budget gap'), b(50), b(100)],
+      [b('Gap in year'), b(50), b(50)],
+    ]);
+    expect(checkWorkbook([s]).findings).toEqual([]);
+  });
+
+  it('leaves a requirement that adds up its base and changes a total, though it is also their running sum', () => {
+    const s = sheet('Plan', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],
+      ['Base budget brought forward', 1000, 1100, 1180],
+      ['Net changes', 100, 80, 70],
+      [b('Net budget requirement'), b(1100), b(1180), b(1250)],
+    ]);
+    expect(totalsOf(checkWorkbook([s]))).toEqual(['4 section']);
+  });
+});
+
+describe('a note reference in a figure’s place', () => {
+  const summary = (total: number) =>
+    sheet('Summary', [
+      [b('Directorate'), b('2026/27 £000'), b('2027/28 £000')],
+      ['Adults', 1000, 1100],
+      ['Children', 800, 850],
+      ['Levy', 40, 'see note 4'],
+      [b('Net Expenditure'), b(1840), b(total)],
+    ]);
+
+  it('is read as blank where the total leaves it out: the total is checked, nothing to warn of', () => {
+    const result = checkWorkbook([summary(1950)]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows[3].structure?.checked).toEqual([true, true]);
+  });
+
+  it('leaves the total unchecked, and says so, where the total may count the figure the note gives', () => {
+    const result = checkWorkbook([summary(1992)]);
+    expect(warnings(result.findings)).toEqual(['not-a-figure C4']);
+    expect(errors(result.findings)).toEqual([]);
+  });
+});
+
+describe('a grand total printed at the top over groups whose totals are printed above their lines', () => {
+  const list = (income: number) =>
+    sheet('Savings', [
+      [b('Ref'), b('Saving'), b('2026/27 £000'), b('2027/28 £000')],
+      [undefined, b('Total Savings'), b(-1000), b(-1500)],
+      [undefined, b('Managing Demand'), b(-600), b(-1000)],
+      ['MD1', 'Reablement', -400, -700],
+      ['MD2', 'Early help', -200, -300],
+      [undefined, b('Income'), b(-400), b(income)],
+      ['IC1', 'Garden waste', -150, -200],
+      ['IC2', 'Lettings', -250, -300],
+    ]);
+
+  it('adds up the groups’ totals, each adding up its own lines', () => {
+    const result = checkWorkbook([list(-500)]);
+    expect(totalsOf(result)).toEqual(['2 lines-below', '3 lines-below', '6 lines-below']);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('reports a group total typed wrong, and the grand total its printed groups no longer make', () => {
+    expect(errors(checkWorkbook([list(-490)]).findings)).toEqual(['Savings!D2', 'Savings!D6']);
+  });
+});
+
+describe('minus signs printed in a column of their own', () => {
+  const ledger = (mark: string | undefined) =>
+    sheet('Ledger', [
+      [b('Service'), undefined, b('2026/27 £000'), undefined, b('2027/28 £000')],
+      ['Fees and charges', '-', 500, '-', 520],
+      ['Grants', '-', 300, mark, 310],
+      ['Rents', '-', 100, '-', 100],
+      ['Employees', undefined, 1200, undefined, 1250],
+      [b('Net'), undefined, b(300), undefined, b(320)],
+    ]);
+
+  it('make the figures right of them negative: the totals add up', () => {
+    const result = checkWorkbook([ledger('-')]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].columns.map((c) => c.label)).toEqual(['2026/27', '2027/28']);
+  });
+
+  it('leave a figure without one positive, so a sign left out is an error at the total', () => {
+    expect(errors(checkWorkbook([ledger(undefined)]).findings)).toEqual(['Ledger!E6']);
+  });
+});
+
+describe('lines that break down the line above', () => {
+  const head = [b('Directorate'), b('2025/26 £000'), b('2026/27 £000')];
+  const i = (value: string) => ({ value, italic: true });
+
+  it('are memo lines under an "of which:" heading of their own, to the first line printed otherwise', () => {
+    const s = sheet('S', [
+      head,
+      ['Adults', 1000, 1100],
+      ["Children's", 800, 850],
+      [i('of which:')],
+      [i('Dedicated Schools Grant'), 300, 310],
+      [i('Pupil Premium'), 20, 25],
+      ['Place', 500, 520],
+      [b('Net Budget'), b(2300), b(2470)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows.map((r) => r.type)).toEqual([
+      'line',
+      'line',
+      'heading',
+      'memo',
+      'memo',
+      'line',
+      'total',
+    ]);
+  });
+
+  it('are memo lines when they say "including"', () => {
+    const s = sheet('S', [
+      head,
+      ['Adults', 1000, 1100],
+      [i('including Better Care Fund'), 200, 210],
+      ['Place', 500, 520],
+      [b('Net Budget'), b(1500), b(1620)],
+    ]);
+    expect(checkWorkbook([s]).findings).toEqual([]);
+  });
+});

@@ -106,4 +106,37 @@ describe('councils’ tables in layouts the reader was not developed on', () => 
     expect(table.rowRules?.map((r) => r.total)).toEqual([2]);
     expect(table.additive).toEqual([true, true, true, false]);
   });
+  it('reads the gap in year under the cumulative gap as a memo line, not a total of it', async () => {
+    const result = await check(byName('mtfs-cumulative-gap'));
+    expect(totals(result)).toEqual(['Gap!12 section', 'Gap!14 items-above']);
+    expect(result.tables[0].rows.find((r) => r.label === 'Gap in Year')?.type).toBe('memo');
+  });
+
+  it('reads the savings total at the top as adding up the themes’ subtotals printed above their savings', async () => {
+    expect(totals(await check(byName('savings-total-at-top')))).toEqual([
+      'Savings!4 lines-below',
+      'Savings!6 lines-below',
+      'Savings!10 lines-below',
+      'Savings!15 lines-below',
+    ]);
+  });
+
+  it('checks the variation column as the revised budget less the original', async () => {
+    const table = (await check(byName('original-revised-variation'))).tables[0];
+    expect(table.rowRules?.map((r) => [r.total, r.parts.map((p) => [p.column, p.sign])])).toEqual([
+      [
+        2,
+        [
+          [0, -1],
+          [1, 1],
+        ],
+      ],
+    ]);
+  });
+
+  it('reads the column numbers (1) (2) (3) under three rows of headings as a heading, not a line', async () => {
+    const table = (await check(byName('three-row-headings'))).tables[0];
+    expect(table.rows.map((r) => r.label)[0]).toBe('Adult Social Care');
+    expect(table.rowRules?.map((r) => r.total)).toEqual([2]);
+  });
 });

@@ -1,6 +1,6 @@
 import { figureKind } from '../figures';
 import { cellText, isDateFormat, type Cell, type SheetGrid } from '../grid';
-import { isClassification } from '../vocabulary';
+import { isClassification, MINUS_MARK } from '../vocabulary';
 import type { Block } from './blocks';
 import type { ColumnHeading } from './header';
 
@@ -31,6 +31,8 @@ export interface ColumnReading {
   confidence: 'high' | 'medium' | 'low';
   /** Why, in words: "12 of 12 cells look like 'D62 Eff'". */
   evidence: string;
+  /** A column of minus signs printed apart from their figures: the column whose signs it holds. */
+  signFor?: number;
 }
 
 /** "G19", "** T24", "D70 Eff/SR", "OP12", "TBC", "R1", "IS2": a line's reference, with its star and classification. */
@@ -45,6 +47,25 @@ const CODE_HEADING = /\b(code|account|cost cent(re|er)|subjective|objective|ledg
 const NOTE_HEADING = /^(see\s+)?(notes?|para(graph)?s?|pages?(\s+no\.?)?)\.?$/i;
 const DESCRIPTION_HEADING =
   /description|service|portfolio|directorate|department|division|project|scheme|item|proposal|funded by|detail|name/i;
+
+/**
+ * Some ledgers and older budget books print a negative figure's minus sign in a narrow column of its
+ * own, left of the figure. Such a column has no heading, holds nothing but lone minus signs (two at
+ * least), and each sits beside a figure other than nil in the column to its right: the signs of that
+ * column's figures, not figures (a dash alone in a figure column is nil).
+ */
+function isSignColumn(sheet: SheetGrid, block: Block, col: number): boolean {
+  let marks = 0;
+  for (let r = block.top; r <= block.bottom; r++) {
+    const cell = sheet.rows[r]?.[col];
+    if (!cell || cell.value === null || cell.value === '') continue;
+    if (typeof cell.value !== 'string' || !MINUS_MARK.test(cell.value.trim())) return false;
+    const next = sheet.rows[r]?.[col + 1]?.value;
+    if (typeof next !== 'number' || next === 0) return false;
+    marks++;
+  }
+  return marks >= 2;
+}
 
 interface Tally {
   figures: number;
@@ -152,6 +173,17 @@ export function readColumns(sheet: SheetGrid, block: Block, headings: ColumnHead
   const out: ColumnReading[] = [];
   for (const heading of headings) {
     const { col } = heading;
+    if (!heading.text && isSignColumn(sheet, block, col)) {
+      out.push({
+        col,
+        role: 'ignored',
+        heading,
+        confidence: 'medium',
+        evidence: 'minus signs printed apart, left of the figures they belong to',
+        signFor: col + 1,
+      });
+      continue;
+    }
     const t = tally(sheet, block, col);
     const house = heading.house;
     const headedRef = house?.role === 'ref' || REFERENCE_HEADING.test(heading.text);

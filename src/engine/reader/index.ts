@@ -21,6 +21,7 @@ import {
   signUnsignedColumns,
   solveRowRules,
 } from './relations';
+import { settleNoteReferences } from './note-references';
 import { rowShape } from './shapes';
 import { sideBySide } from './side-by-side';
 import { solveTotals } from './solve';
@@ -107,6 +108,7 @@ function layoutOf(sheet: SheetGrid, columns: ColumnReading[]): Layout {
     else if (c.role === 'date') layout.dateCol = c.col;
     else if (c.role === 'summary-line') layout.summaryLineCol = c.col;
     else if (c.role === 'marker') layout.markerCol = c.col;
+    if (c.signFor !== undefined) (layout.signCols ??= new Map()).set(c.signFor, c.col);
   }
   layout.expectRefs = layout.refCol !== undefined || layout.markerCol !== undefined;
   return layout;
@@ -191,8 +193,7 @@ function readTable(
     append(rowFindings, read.findings);
   }
   joinOffsetTotals(layout, columns, rows);
-  // "of which: Pupil Premium" breaks down the line above it: shown, added up by no total (a correction may say otherwise).
-  for (const row of rows) if (row.type === 'line' && MEMO_LINE.test(row.label)) row.memo = true;
+  markMemoLines(rows);
   const title = block.titleRows.map((r) => firstText(sheet, r)).filter(Boolean);
   const kind = tableKind({
     columns,
@@ -243,12 +244,33 @@ function readTable(
       leaveAveragesUnchecked(table);
       leaveBalancesUnchecked(table);
       keepTextWhereCounted(table, rowFindings);
+      settleNoteReferences(sheet, table, rowFindings);
     }
   }
   append(findings, rowFindings, hiddenFindings(sheet, table));
   finishCorrections(table, fixes, outcomes);
   table.reading = describeReading(table, block, columns, fixes?.outcomes ?? [], anchorHeading);
   return table;
+}
+
+/**
+ * "of which: Pupil Premium" breaks down the line above it: shown, added up by no total (a correction
+ * may say otherwise). So do the lines under an "of which:" heading of their own: the run of lines
+ * just under it, printed as its first line is (italic or not), to a blank row, a heading, a total or
+ * a bold line.
+ */
+function markMemoLines(rows: TableRow[]): void {
+  let run: { italic: boolean } | undefined;
+  rows.forEach((row, i) => {
+    const gap = i > 0 && row.row !== rows[i - 1]!.row + 1;
+    if (gap || row.type === 'total' || row.bold || (run && row.italic !== run.italic)) run = undefined;
+    if (row.type === 'heading') {
+      const next = rows[i + 1];
+      run = MEMO_LINE.test(row.label) && next ? { italic: next.italic } : undefined;
+      return;
+    }
+    if (row.type === 'line' && (run || MEMO_LINE.test(row.label))) row.memo = true;
+  });
 }
 
 /**

@@ -23,7 +23,7 @@ import { exactFigures, type ExactFigures } from './exact';
  * net, and changes between two columns (a monitoring report's over / (under) spend, a shortfall).
  */
 const TOTAL_COLUMN =
-  /\b(total|net|gross|budget|requirement|balance|overall|full\s*year|annual|change|variance|movement|difference|increase|decrease|shortfall|over\s*\/\s*\(?under|(over|under)\s*spend)\b/i;
+  /\b(total|net|gross|budget|requirement|balance|overall|full\s*year|annual|change|variance|variation|movement|difference|increase|decrease|shortfall|over\s*\/\s*\(?under|(over|under)\s*spend)\b/i;
 
 interface RuleCandidate {
   parts: { column: number; sign: number }[];

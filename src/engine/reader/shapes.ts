@@ -57,6 +57,8 @@ function shapeOf(sheet: SheetGrid, r: number): RowShape {
   if (figures.length && figures.every((c) => typeof cells[c]!.value === 'number' && isDateFormat(cells[c]!.format))) {
     for (const c of figures.splice(0)) texts.set(c, headingText(cells[c]));
   }
+  // A row of column numbers under the headings ("(1)", "(2)", "(3) = (1) + (2)", or 1 2 3) names the columns: "(1)" is not minus one.
+  if (isColumnNumbering(cells, figures, texts)) for (const c of figures.splice(0)) texts.set(c, cellText(cells[c]));
   const onlyText = figures.length === 0 && texts.size === 1 ? [...texts.values()][0]! : '';
   return {
     row: r,
@@ -69,9 +71,31 @@ function shapeOf(sheet: SheetGrid, r: number): RowShape {
   };
 }
 
+const COLUMN_NUMBER = /^\((\d{1,2})\)$/;
+
+/**
+ * Whether a row's figures are column numbers: at least two, each typed as text in brackets, rising
+ * left to right; or, on a row with no text, at least three numbers counting 1, 2, 3… across it.
+ * Figures typed in brackets are negatives only in a ledger's print, and a ledger's are never small
+ * whole numbers in order across a row; nor is a line of amounts an unlabelled 1, 2, 3.
+ */
+function isColumnNumbering(cells: (Cell | undefined)[], figures: number[], texts: Map<number, string>): boolean {
+  if (figures.length < 2) return false;
+  const values = figures.map((c) => cells[c]!.value);
+  if (values.every((v) => typeof v === 'number'))
+    return texts.size === 0 && values.length >= 3 && values.every((v, i) => v === i + 1);
+  let last = 0;
+  for (const v of values) {
+    const m = typeof v === 'string' ? COLUMN_NUMBER.exec(v.trim()) : null;
+    if (!m || Number(m[1]) <= last) return false;
+    last = Number(m[1]);
+  }
+  return true;
+}
+
 /** Words that head figure columns in councils' budget tables. */
 const HEADING_WORD =
-  /\b(total|net|gross|income|expenditure|budget|estimates?|forecast|actual|outturn|variance|change|costs?|spend(ing)?|employees|running|ref|reference|description|services?|portfolio|directorate|department|amount|value|year|per head|band d|previous|original|revised|approved|proposed|funding|funded|grants?|charges|requirement|precept|capital|revenue|programme|scheme|project|completion|base|efficienc(y|ies)|savings?|growth|pressures?|reserves?)\b/i;
+  /\b(total|net|gross|income|expenditure|budget|estimates?|forecast|actual|outturn|variance|variation|change|costs?|spend(ing)?|employees|running|ref|reference|description|services?|portfolio|directorate|department|amount|value|year|per head|band d|previous|original|revised|approved|proposed|funding|funded|grants?|charges|requirement|precept|capital|revenue|programme|scheme|project|completion|base|efficienc(y|ies)|savings?|growth|pressures?|reserves?)\b/i;
 
 /** A cell that names what a column holds, or its year or unit. */
 export function isHeadingText(text: string): boolean {

@@ -265,6 +265,7 @@ class Solver {
    * them up again.
    */
   private totalAbove(row: TableRow, t: number): boolean {
+    if (TOTAL_LABEL.test(row.label) && this.groupsBelow(t)) return true;
     if (!this.options.discover || !(row.bold || TOTAL_LABEL.test(row.label))) return false;
     const rows = this.table.rows;
     const parts: number[] = [];
@@ -279,6 +280,45 @@ class Solver {
     if (e.fails > 0 || e.support === 0) return false;
     this.accept(t, below, e, 'medium');
     return true;
+  }
+
+  /**
+   * A grand total printed at the top ("Total Savings" over a savings list by theme), whose groups
+   * print their own totals above their lines too: each group's bold heading line with figures, then
+   * its plain lines. It is such a total when every group's heading adds up its lines in most columns
+   * (a line printed wrong is then reported there) and the groups' totals add up to it somewhere.
+   * Labelled totals only, in any table: the label and the groups' sums are the evidence.
+   */
+  private groupsBelow(t: number): boolean {
+    const groups = this.groupsUnder(t);
+    if (!groups || groups.length < 2) return false;
+    const own = groups.map(([head, lines]) => ({ head, c: plus(lines, 'lines-below') }));
+    const evals = own.map(({ head, c }) => this.evaluate(head, c));
+    if (evals.some((e) => e.holds === 0 || e.fails > e.holds) || !evals.some((e) => e.support > 0)) return false;
+    const grand = plus(
+      own.map((g) => g.head),
+      'lines-below',
+    );
+    const e = this.evaluate(t, grand);
+    if (e.holds === 0) return false;
+    own.forEach(({ head, c }, k) => this.accept(head, c, evals[k]!, evals[k]!.fails ? 'medium' : 'high'));
+    this.accept(t, grand, e, e.fails ? 'medium' : 'high');
+    return true;
+  }
+
+  /** The groups under row t to the table's end: each bold line with figures and the plain lines under it; none if any other row comes first. */
+  private groupsUnder(t: number): [number, number[]][] | undefined {
+    const rows = this.table.rows;
+    const groups: [number, number[]][] = [];
+    for (let j = t + 1; j < rows.length; j++) {
+      const row = rows[j]!;
+      if (row.type === 'total' || TOTAL_LABEL.test(row.label)) return undefined;
+      if (!this.withFigures[j]) continue;
+      if (row.bold) groups.push([j, []]);
+      else if (groups.length) groups[groups.length - 1]![1].push(j);
+      else return undefined;
+    }
+    return groups.every(([, lines]) => lines.length > 0) ? groups : undefined;
   }
 
   /** Where the rows a total adds up begin: its first part, with the headings just above it (the section it closes). */
@@ -349,6 +389,8 @@ class Solver {
       row.type = 'line';
       return;
     }
+    // A group's total the grand total above it has read already (see groupsBelow).
+    if (this.isTotal[t]) return;
     // A line under a total printed above its lines (see totalAbove) is a line, whatever its print.
     if (this.consumedBy[t] !== undefined) {
       row.type = 'line';
@@ -384,6 +426,13 @@ class Solver {
       if (prior !== 'asserted' && row.type === 'total') row.type = 'line';
       return;
     }
+    // A sum that holds in every column is a total, whatever else its figures happen to be.
+    if (this.options.discover && best.e.fails > 0 && this.restatesAcrossYears(row, t, fix)) {
+      row.type = 'line';
+      row.memo = true;
+      this.withFigures[t] = false;
+      return;
+    }
     if (prior === 'asserted') {
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
       const first = tried[0]!;
@@ -407,6 +456,39 @@ class Solver {
       return;
     }
     if (this.options.discover) this.repair(t);
+  }
+
+  /**
+   * An MTFS prints the gap in each year and the cumulative gap (either above the other, often both in
+   * bold): from the second year on, one is the change in the other from the year before, and in the
+   * first year they are the same figure. The lower one restates the upper one, adds nothing up and is
+   * added up by nothing: read as a memo line. Only a row not labelled as a total, under year columns,
+   * related so to a row above in every year after the first (and the same in the first, when there
+   * are only two), and not a mere repeat of it, that no
+   * way of adding up explains in every column (a requirement is the change's running sum too).
+   */
+  private restatesAcrossYears(row: TableRow, t: number, fix: RowFix | undefined): boolean {
+    if (fix?.role === 'total' || row.type === 'total' || TOTAL_LABEL.test(row.label)) return false;
+    const columns = this.table.columns;
+    if (columns.length < 2 || columns.some((c, i) => !c.year || !this.options.additive[i])) return false;
+    // Over two years one change is little evidence: the first year's figures must be the same too.
+    const sameStart = (p: number) => columns.length > 2 || this.exact.at(p, 0) === this.exact.at(t, 0);
+    for (let p = t - 1; p >= 0; p--)
+      if (this.withFigures[p] && (this.changeOf(t, p) || this.changeOf(p, t)) && sameStart(p)) return true;
+    return false;
+  }
+
+  /** Whether row t is, from the second year on, the change in row p from the year before (and not p again). */
+  private changeOf(t: number, p: number): boolean {
+    let differs = false;
+    for (let c = 1; c < this.table.columns.length; c++) {
+      const [x, now, before] = [this.exact.at(t, c), this.exact.at(p, c), this.exact.at(p, c - 1)];
+      if (x === null || x === undefined || now === null || now === undefined || before === null || before === undefined)
+        return false;
+      if (x !== now - before) return false;
+      if (x !== now) differs = true;
+    }
+    return differs;
   }
 
   /**
