@@ -8,6 +8,7 @@ import { readSum } from '../../src/engine/formulas/parse';
 import type { SheetGrid } from '../../src/engine/grid';
 import type { Table } from '../../src/engine/tables';
 import { liveFormulas, publishedSheets, withFormulas, type FormulaCell } from '../support/formula-workbook';
+import { b, sheet } from '../support/workbooks';
 
 const FORMULA_RULES = new Set([
   'hard-coded-total',
@@ -219,6 +220,31 @@ describe('the formula audit on one table', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ rule: 'formula-unclear', severity: 'info', cell: 'C8' });
     expect(found[0].message).toContain('the formulas of C8 and D8 (the function IF and the operator *)');
+  });
+});
+
+const money = (value: number, formula: string) => ({ value, formula, bold: true, format: '#,##0;-#,##0' });
+
+describe('the formula audit where the figures alone leave it unsure', () => {
+  /** One year's lines and a total whose SUM (cached as Excel saves it) is `formula`. */
+  const table = (value: number, formula: string) =>
+    sheet('Environment', [
+      ['Service', '2026/27 £000'],
+      ['Waste', 100],
+      ['Parks', 50],
+      ['Libraries', 30],
+      [b('Net Budget'), money(value, formula)],
+    ]);
+
+  it('names the line a SUM leaves out when the figure matches no way of adding the lines', () => {
+    const found = checkWorkbook([table(150, 'SUM(B2:B3)')]).findings.filter((f) => f.severity === 'error');
+    expect(found.map((f) => f.rule)).toEqual(['total-mismatch', 'formula-range']);
+    expect(found[1].message).toBe('=SUM(B2:B3) leaves out B4 (Libraries): the lines it should add are B2:B4');
+  });
+
+  it('leaves a formula that adds anything else to the figures, which may mean the lines were guessed wrong', () => {
+    const found = checkWorkbook([table(230, 'B2+B3+B3+B4')]).findings.filter((f) => f.severity === 'error');
+    expect(found.map((f) => f.rule)).toEqual(['total-mismatch']);
   });
 });
 

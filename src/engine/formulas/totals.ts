@@ -68,7 +68,7 @@ function tally(
   own: ReadonlySet<number>,
 ): Tally {
   const t: Tally = { counts: new Map(), via: new Map(), strays: [], foreign: [], elsewhere: [] };
-  const add = (k: string, n: number) => t.counts.set(k, (t.counts.get(k) ?? 0) + n);
+  const add = (cell: string, n: number) => t.counts.set(cell, (t.counts.get(cell) ?? 0) + n);
   for (const term of terms) {
     if (!onSheet(term, table.sheet)) {
       t.elsewhere.push(term.text);
@@ -98,6 +98,62 @@ function tally(
   return t;
 }
 
+/** How a column total's formula differs from its lines, cell by cell. */
+interface Comparison {
+  self: At;
+  col: number;
+  /** The lines it should add that hold a figure. */
+  lines: At[];
+  missed: At[];
+  twice: At[];
+  reversed: At[];
+  others: At[];
+  got: Tally;
+}
+
+function compare(
+  table: Table,
+  sheet: SheetGrid,
+  rowAt: ReadonlyMap<number, number>,
+  totalIndex: number,
+  k: number,
+  terms: Term[],
+): Comparison {
+  const self = figureAt(table, table.rows[totalIndex]!, k);
+  const own = linesOf(table, totalIndex);
+  const expected = new Map(
+    [...own].map(([line, n]) => {
+      const at = figureAt(table, table.rows[line]!, k);
+      return [key(at.row, at.col), n];
+    }),
+  );
+  const got = tally(table, sheet, rowAt, self, terms, new Set(own.keys()));
+  const c: Comparison = {
+    self,
+    col: table.columns[k]!.col,
+    lines: [],
+    missed: [],
+    twice: [],
+    reversed: [],
+    others: [],
+    got,
+  };
+  c.lines = [...expected.keys()].map(unkey).filter((at) => hasFigure(sheet, at));
+  for (const x of new Set([...expected.keys(), ...got.counts.keys()])) {
+    const want = expected.get(x) ?? 0;
+    const have = got.counts.get(x) ?? 0;
+    const at = unkey(x);
+    if (want === have || !hasFigure(sheet, at)) continue;
+    if (want === 0) c.others.push(at);
+    else if (have === 0) c.missed.push(at);
+    else if (Math.sign(have) === Math.sign(want)) c.twice.push(at);
+    else c.reversed.push(at);
+  }
+  return c;
+}
+
+const extras = (c: Comparison) => c.got.strays.length + c.got.foreign.length + c.got.elsewhere.length;
+
 /** What is wrong with a column total's formula, in words, or null when it adds exactly its lines. */
 export function rangeFault(
   table: Table,
@@ -107,33 +163,41 @@ export function rangeFault(
   k: number,
   terms: Term[],
 ): string | null {
-  const self = figureAt(table, table.rows[totalIndex]!, k);
-  const col = table.columns[k]!.col;
-  const own = linesOf(table, totalIndex);
-  const expected = new Map(
-    [...own].map(([line, n]) => {
-      const at = figureAt(table, table.rows[line]!, k);
-      return [key(at.row, at.col), n];
-    }),
-  );
-  const got = tally(table, sheet, rowAt, self, terms, new Set(own.keys()));
-  const missed: At[] = [];
-  const twice: At[] = [];
-  const reversed: At[] = [];
-  const others: At[] = [];
-  for (const k of new Set([...expected.keys(), ...got.counts.keys()])) {
-    const want = expected.get(k) ?? 0;
-    const have = got.counts.get(k) ?? 0;
-    const at = unkey(k);
-    if (want === have || !hasFigure(sheet, at)) continue;
-    if (want === 0) others.push(at);
-    else if (have === 0) missed.push(at);
-    else if (Math.sign(have) === Math.sign(want)) twice.push(at);
-    else reversed.push(at);
-  }
-  const extras = got.strays.length + got.foreign.length + got.elsewhere.length;
-  if (!missed.length && !twice.length && !reversed.length && !others.length && !extras) return null;
-  const lines = [...expected.keys()].map(unkey).filter((at) => hasFigure(sheet, at));
+  const c = compare(table, sheet, rowAt, totalIndex, k, terms);
+  if (!c.missed.length && !c.twice.length && !c.reversed.length && !c.others.length && !extras(c)) return null;
+  return inWords(table, sheet, rowAt, totalIndex, k, c);
+}
+
+/**
+ * For a total whose figure no way of adding its lines gives (the reader's lines are its best guess,
+ * and the check already calls the figure wrong): the formula is named only when it adds nothing but
+ * those lines, each once, and leaves some out. That is the slip behind the wrong figure (a line
+ * added below a SUM's range, a term dropped from a chain); anything else might be the reader's guess
+ * being wrong, and is left to the figures.
+ */
+export function leftOutFault(
+  table: Table,
+  sheet: SheetGrid,
+  rowAt: ReadonlyMap<number, number>,
+  totalIndex: number,
+  k: number,
+  terms: Term[],
+): string | null {
+  const c = compare(table, sheet, rowAt, totalIndex, k, terms);
+  const clean = !c.twice.length && !c.reversed.length && !c.others.length && !extras(c);
+  if (!clean || !c.missed.length || c.missed.length === c.lines.length) return null;
+  return inWords(table, sheet, rowAt, totalIndex, k, c);
+}
+
+function inWords(
+  table: Table,
+  sheet: SheetGrid,
+  rowAt: ReadonlyMap<number, number>,
+  totalIndex: number,
+  k: number,
+  c: Comparison,
+): string {
+  const { col, lines, missed, twice, reversed, others, got } = c;
   const wrongColumn = others.length && others.every((o) => o.col === others[0]!.col && o.col !== col);
   if (wrongColumn && !twice.length && !reversed.length && missed.length === lines.length)
     return `adds ${columnName(table, others[0]!.col)} (${cellRanges(others)}) instead of its own lines (${cellRanges(lines)})`;
