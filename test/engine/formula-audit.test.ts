@@ -248,6 +248,33 @@ describe('the formula audit where the figures alone leave it unsure', () => {
   });
 });
 
+describe('totals built from links', () => {
+  it('takes a total that adds the cells its lines link to as adding those lines', () => {
+    const dept = (name: string, value: number) =>
+      sheet(name, [
+        ['Service', '2026/27 £000'],
+        ['Care', value],
+        ['Support', 10],
+        [b('Net Budget'), money(value + 10, 'SUM(B2:B3)')],
+      ]);
+    const link = (name: string, value: number) => ({ value, formula: `'${name.replace(/'/g, "''")}'!B4` });
+    const summary = (total: string) =>
+      sheet('Summary', [
+        ['Directorate', '2026/27 £000'],
+        ['Adults', link('Adult Social Care', 110)],
+        ['Children', link("Children's Services", 70)],
+        ['Contingency', 5],
+        [b('Total'), money(185, total)],
+      ]);
+    const sheets = (total: string) => [summary(total), dept('Adult Social Care', 100), dept("Children's Services", 60)];
+    const audit = (total: string) => formulaFindings(checkWorkbook(sheets(total)).findings);
+    expect(audit("'Adult Social Care'!B4+'Children''s Services'!B4+B4")).toEqual([]);
+    const [f] = audit("'Adult Social Care'!B4+'Children''s Services'!B3+B4");
+    expect(f).toMatchObject({ rule: 'formula-range', cell: 'B5' });
+    expect(f.message).toContain("leaves out B3 (Children); also adds 'Children''s Services'!B3 from another sheet");
+  });
+});
+
 describe('the published example kept with live formulas', () => {
   let sheets: SheetGrid[];
   let live: FormulaCell[];

@@ -1,4 +1,5 @@
-import type { SheetGrid } from '../grid';
+import { cellAt, type SheetGrid } from '../grid';
+import { sheetKey } from '../ownership';
 import type { Table } from '../tables';
 import {
   cellRanges,
@@ -14,7 +15,7 @@ import {
   unkey,
   type At,
 } from './cells';
-import type { Term } from './parse';
+import { readSum, type Term } from './parse';
 
 /**
  * Whether a column total's formula adds exactly the lines the reader found for it. Both sides are
@@ -59,6 +60,30 @@ function holdsSubtotal(sheet: SheetGrid, at: At): boolean {
   return /\bSUBTOTAL\s*\(/i.test(sheet.rows[at.row]?.[at.col]?.formula ?? '');
 }
 
+const linkKey = (sheet: string, row: number, col: number) => `${sheetKey(sheet)}!${key(row, col)}`;
+
+/**
+ * The other sheets' cells the table's lines are links to (a summary line ='Adults'!F40), each with
+ * the line's own cell: a total that adds the linked cell adds that line, just as its link does.
+ */
+function linkedLines(table: Table, sheet: SheetGrid, k: number): Map<string, At> {
+  const out = new Map<string, At>();
+  for (const row of table.rows) {
+    if (row.type !== 'line') continue;
+    const at = figureAt(table, row, k);
+    const formula = cellAt(sheet, at.row, at.col)?.formula;
+    if (formula === undefined) continue;
+    const reading = readSum(formula);
+    if (reading.kind !== 'sum' || reading.terms.length !== 1) continue;
+    const [term] = reading.terms as [Term];
+    if (term.sheet !== undefined && term.sign === 1 && singleCell(term))
+      out.set(linkKey(term.sheet, term.top, term.left), at);
+  }
+  return out;
+}
+
+const singleCell = (term: Term) => term.top === term.bottom && term.left === term.right;
+
 function tally(
   table: Table,
   sheet: SheetGrid,
@@ -66,12 +91,17 @@ function tally(
   self: At,
   terms: Term[],
   own: ReadonlySet<number>,
+  column: number,
 ): Tally {
   const t: Tally = { counts: new Map(), via: new Map(), strays: [], foreign: [], elsewhere: [] };
   const add = (cell: string, n: number) => t.counts.set(cell, (t.counts.get(cell) ?? 0) + n);
+  let links: Map<string, At> | undefined;
   for (const term of terms) {
     if (!onSheet(term, table.sheet)) {
-      t.elsewhere.push(term.text);
+      links ??= linkedLines(table, sheet, column);
+      const line = singleCell(term) ? links.get(linkKey(term.sheet!, term.top, term.left)) : undefined;
+      if (line) add(key(line.row, line.col), term.sign);
+      else t.elsewhere.push(term.text);
       continue;
     }
     for (const at of termCells(term, sheet)) {
@@ -127,7 +157,7 @@ function compare(
       return [key(at.row, at.col), n];
     }),
   );
-  const got = tally(table, sheet, rowAt, self, terms, new Set(own.keys()));
+  const got = tally(table, sheet, rowAt, self, terms, new Set(own.keys()), k);
   const c: Comparison = {
     self,
     col: table.columns[k]!.col,
