@@ -248,7 +248,7 @@ describe('the formula audit where the figures alone leave it unsure', () => {
   });
 });
 
-describe('totals built from links', () => {
+describe('totals built from links and pasted values', () => {
   it('takes a total that adds the cells its lines link to as adding those lines', () => {
     const dept = (name: string, value: number) =>
       sheet(name, [
@@ -272,6 +272,14 @@ describe('totals built from links', () => {
     const [f] = audit("'Adult Social Care'!B4+'Children''s Services'!B3+B4");
     expect(f).toMatchObject({ rule: 'formula-range', cell: 'B5' });
     expect(f.message).toContain("leaves out B3 (Children); also adds 'Children''s Services'!B3 from another sheet");
+  });
+
+  it('says nothing of a column pasted as values (an outturn) among live ones, but still of one total typed over', () => {
+    const pasted = Object.fromEntries([8, 12, 13].map((r) => [`C${r}`, [-160, -45, -205][[8, 12, 13].indexOf(r)]]));
+    expect(audit(pasted)).toEqual([]);
+    const [f, ...rest] = audit({ C12: -45 });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'hard-coded-total', cell: 'C12' });
   });
 });
 

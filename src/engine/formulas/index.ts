@@ -90,7 +90,11 @@ class TableAudit {
       const faults = t.fault(reading.terms);
       if (faults.length) this.report(faults[0]!.rule, at, `=${t.cell.formula} ${faults.map((f) => f.text).join('; ')}`);
     }
-    this.reportTyped(typed, cells.length);
+    const pasted = pastedColumns(cells);
+    this.reportTyped(
+      typed.filter((t) => !pasted.has(t.k)),
+      cells.length,
+    );
     this.reportInconsistent(cells);
     this.reportBeyond(beyond.filter((b) => !this.faulty.has(b.at)));
     return this.findings;
@@ -211,6 +215,20 @@ class TableAudit {
       });
     }
   }
+}
+
+/**
+ * The money columns pasted as values among live ones: every total in the column typed (two at least),
+ * while other columns' totals are formulas. A team pastes a whole column of closed figures (the
+ * outturn, last year's approved budget) from the ledger on purpose; one total typed over by mistake
+ * leaves its column's other totals formulas, and is still said.
+ */
+function pastedColumns(cells: readonly TotalCell[]): Set<number> {
+  const byColumn = new Map<number, TotalCell[]>();
+  for (const t of cells) byColumn.set(t.k, [...(byColumn.get(t.k) ?? []), t]);
+  const typed = (list: TotalCell[]) => list.every((t) => t.cell.formula === undefined);
+  const live = [...byColumn.values()].some((list) => !typed(list));
+  return new Set([...byColumn].filter(([, list]) => live && list.length >= 2 && typed(list)).map(([k]) => k));
 }
 
 function typedFigure(t: TotalCell): string {
