@@ -8,7 +8,9 @@ import { readSum } from '../../src/engine/formulas/parse';
 import type { SheetGrid } from '../../src/engine/grid';
 import type { Table } from '../../src/engine/tables';
 import { liveFormulas, publishedSheets, withFormulas, type FormulaCell } from '../support/formula-workbook';
-import { b, sheet } from '../support/workbooks';
+import { formulaLayouts } from '../fixtures/formula-layouts';
+import { XlsxWorkbook } from '../../src/hosts/xlsx';
+import { b, gridsToBuffer, sheet } from '../support/workbooks';
 
 const FORMULA_RULES = new Set([
   'hard-coded-total',
@@ -242,9 +244,22 @@ describe('the formula audit where the figures alone leave it unsure', () => {
     expect(found[1].message).toBe('=SUM(B2:B3) leaves out B4 (Libraries): the lines it should add are B2:B4');
   });
 
-  it('leaves a formula that adds anything else to the figures, which may mean the lines were guessed wrong', () => {
-    const found = checkWorkbook([table(230, 'B2+B3+B3+B4')]).findings.filter((f) => f.severity === 'error');
-    expect(found.map((f) => f.rule)).toEqual(['total-mismatch']);
+  it('names a line counted twice, but leaves a formula that adds anything else to the figures (the lines may be guessed wrong)', () => {
+    const twice = checkWorkbook([table(230, 'B2+B3+B3+B4')]).findings.filter((f) => f.severity === 'error');
+    expect(twice.map((f) => f.rule)).toEqual(['total-mismatch', 'formula-range']);
+    expect(twice[1].message).toContain('counts B3 twice');
+    const taken = checkWorkbook([table(120, 'B2+B3-B4')]).findings.filter((f) => f.severity === 'error');
+    expect(taken.map((f) => f.rule)).toEqual(['total-mismatch']);
+  });
+
+  it('reads the last total of a sectioned table as adding every line above it, whatever the reader guessed', async () => {
+    const layout = formulaLayouts().find((l) => l.name === 'section-missing-from-grand')!;
+    const sheets = await XlsxWorkbook.open(await gridsToBuffer(layout.sheets)).then((wb) => wb.readSheets());
+    const found = checkWorkbook(sheets).findings.filter((f) => f.rule === 'formula-range');
+    expect(found.map((f) => f.cell)).toEqual(['B25', 'C25']);
+    expect(found[0].message).toBe(
+      '=B10+B17 leaves out B23 (Total Early Help): the lines it should add are B7:B9, B14:B16, B21:B22',
+    );
   });
 });
 

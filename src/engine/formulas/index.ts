@@ -9,7 +9,7 @@ import { listWords, plural } from '../words';
 import { cellRanges, figureAt, hasFigure, key, onSheet, rowIndex, termArea, termCells, type At } from './cells';
 import { readSum, type Term } from './parse';
 import { chainFault, referenceFaults, summaryChains } from './summary';
-import { leftOutFault, linesOf, rangeFault } from './totals';
+import { unsureFault, linesOf, rangeFault } from './totals';
 
 /**
  * The formula audit: for every total the reader found, the formula behind it, where it has one.
@@ -127,7 +127,7 @@ class TableAudit {
           const lines = cellRanges([...linesOf(table, i).keys()].map((l) => figureAt(table, table.rows[l]!, k)));
           add(row, k, lines, (terms) => {
             if (!compared) return [];
-            if (!sure) return range(leftOutFault(table, sheet, this.rowAt, i, k, terms));
+            if (!sure) return range(unsureFault(table, sheet, this.rowAt, i, k, terms));
             const across = acrossFault(table, sheet, row, k, terms);
             return range(across === undefined ? rangeFault(table, sheet, this.rowAt, i, k, terms) : across);
           });

@@ -148,9 +148,9 @@ function compare(
   totalIndex: number,
   k: number,
   terms: Term[],
+  own = linesOf(table, totalIndex),
 ): Comparison {
   const self = figureAt(table, table.rows[totalIndex]!, k);
-  const own = linesOf(table, totalIndex);
   const expected = new Map(
     [...own].map(([line, n]) => {
       const at = figureAt(table, table.rows[line]!, k);
@@ -201,11 +201,13 @@ export function rangeFault(
 /**
  * For a total whose figure no way of adding its lines gives (the reader's lines are its best guess,
  * and the check already calls the figure wrong): the formula is named only when it adds nothing but
- * those lines, each once, and leaves some out. That is the slip behind the wrong figure (a line
- * added below a SUM's range, a term dropped from a chain); anything else might be the reader's guess
- * being wrong, and is left to the figures.
+ * those lines, and leaves some out or counts some twice. That is the slip behind the wrong figure (a
+ * line added below a SUM's range, a term dropped from a chain, a SUM over section SUMs); anything
+ * else might be the reader's guess being wrong, and is left to the figures. The table's last total
+ * is also read as what a grand total adds (every line above it), as the reader's guess there is
+ * often the section just above.
  */
-export function leftOutFault(
+export function unsureFault(
   table: Table,
   sheet: SheetGrid,
   rowAt: ReadonlyMap<number, number>,
@@ -213,10 +215,31 @@ export function leftOutFault(
   k: number,
   terms: Term[],
 ): string | null {
-  const c = compare(table, sheet, rowAt, totalIndex, k, terms);
-  const clean = !c.twice.length && !c.reversed.length && !c.others.length && !extras(c);
-  if (!clean || !c.missed.length || c.missed.length === c.lines.length) return null;
-  return inWords(table, sheet, rowAt, totalIndex, k, c);
+  const guesses = [{ own: linesOf(table, totalIndex), totals: table.rows[totalIndex]!.parts ?? [] }];
+  if (closesTable(table, totalIndex)) guesses.push(everythingAbove(table, totalIndex));
+  for (const { own, totals } of guesses) {
+    const c = compare(table, sheet, rowAt, totalIndex, k, terms, own);
+    const clean = !c.reversed.length && !c.others.length && !extras(c);
+    const wrong = c.twice.length || (c.missed.length && c.missed.length < c.lines.length);
+    if (clean && wrong) return inWords(table, sheet, rowAt, totalIndex, k, c, totals);
+  }
+  return null;
+}
+
+/** Whether a total is the table's last word: the grand total, or a total with no line below it. */
+function closesTable(table: Table, index: number): boolean {
+  return !!table.rows[index]!.closesTable || table.rows.slice(index + 1).every((r) => r.type !== 'line');
+}
+
+/** A grand total's reading: every line above it (memos apart), and the totals above as the sections it may name. */
+function everythingAbove(table: Table, index: number): { own: Map<number, number>; totals: number[] } {
+  const own = new Map<number, number>();
+  const totals: number[] = [];
+  table.rows.slice(0, index).forEach((r, i) => {
+    if (r.type === 'line' && !r.memo) own.set(i, 1);
+    else if (r.type === 'total' && r.parts?.length) totals.push(i);
+  });
+  return { own, totals };
 }
 
 function inWords(
@@ -226,14 +249,14 @@ function inWords(
   totalIndex: number,
   k: number,
   c: Comparison,
+  totals = table.rows[totalIndex]!.parts ?? [],
 ): string {
   const { col, lines, missed, twice, reversed, others, got } = c;
   const wrongColumn = others.length && others.every((o) => o.col === others[0]!.col && o.col !== col);
   if (wrongColumn && !twice.length && !reversed.length && missed.length === lines.length)
     return `adds ${columnName(table, others[0]!.col)} (${cellRanges(others)}) instead of its own lines (${cellRanges(lines)})`;
   const said: string[] = [];
-  if (missed.length)
-    said.push(`leaves out ${namedCells(wholeTotals(table, sheet, totalIndex, k, missed), table, rowAt)}`);
+  if (missed.length) said.push(`leaves out ${namedCells(wholeTotals(table, sheet, totals, k, missed), table, rowAt)}`);
   if (twice.length) said.push(`counts ${cellRanges(twice)} twice${twiceBecause(table, rowAt, got, twice)}`);
   if (reversed.length) said.push(`takes away ${namedCells(reversed, table, rowAt)}, which the total adds`);
   for (const at of got.foreign) said.push(`also adds ${namedCells([at], table, rowAt)}, a total of other lines`);
@@ -251,11 +274,11 @@ function inWords(
   return `${shown.join('; ')}: the lines it should add are ${cellRanges(lines) || 'blank'}`;
 }
 
-/** Missed lines, with those of a subtotal left out as a whole named by the subtotal instead. */
-function wholeTotals(table: Table, sheet: SheetGrid, totalIndex: number, k: number, missed: At[]): At[] {
+/** Missed lines, with those of a subtotal (one of `totals`) left out as a whole named by the subtotal instead. */
+function wholeTotals(table: Table, sheet: SheetGrid, totals: number[], k: number, missed: At[]): At[] {
   const left = new Set(missed.map((at) => key(at.row, at.col)));
   const out: At[] = [];
-  for (const p of table.rows[totalIndex]!.parts ?? []) {
+  for (const p of totals) {
     const part = table.rows[p]!;
     if (part.type !== 'total') continue;
     const keys = [...linesOf(table, p).keys()]
