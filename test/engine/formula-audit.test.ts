@@ -8,6 +8,9 @@ import { readSum } from '../../src/engine/formulas/parse';
 import type { SheetGrid } from '../../src/engine/grid';
 import type { Table } from '../../src/engine/tables';
 import { liveFormulas, publishedSheets, withFormulas, type FormulaCell } from '../support/formula-workbook';
+import { formulaLayouts } from '../fixtures/formula-layouts';
+import { XlsxWorkbook } from '../../src/hosts/xlsx';
+import { b, gridsToBuffer, sheet } from '../support/workbooks';
 
 const FORMULA_RULES = new Set([
   'hard-coded-total',
@@ -219,6 +222,79 @@ describe('the formula audit on one table', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ rule: 'formula-unclear', severity: 'info', cell: 'C8' });
     expect(found[0].message).toContain('the formulas of C8 and D8 (the function IF and the operator *)');
+  });
+});
+
+const money = (value: number, formula: string) => ({ value, formula, bold: true, format: '#,##0;-#,##0' });
+
+describe('the formula audit where the figures alone leave it unsure', () => {
+  /** One year's lines and a total whose SUM (cached as Excel saves it) is `formula`. */
+  const table = (value: number, formula: string) =>
+    sheet('Environment', [
+      ['Service', '2026/27 £000'],
+      ['Waste', 100],
+      ['Parks', 50],
+      ['Libraries', 30],
+      [b('Net Budget'), money(value, formula)],
+    ]);
+
+  it('names the line a SUM leaves out when the figure matches no way of adding the lines', () => {
+    const found = checkWorkbook([table(150, 'SUM(B2:B3)')]).findings.filter((f) => f.severity === 'error');
+    expect(found.map((f) => f.rule)).toEqual(['total-mismatch', 'formula-range']);
+    expect(found[1].message).toBe('=SUM(B2:B3) leaves out B4 (Libraries): the lines it should add are B2:B4');
+  });
+
+  it('names a line counted twice, but leaves a formula that adds anything else to the figures (the lines may be guessed wrong)', () => {
+    const twice = checkWorkbook([table(230, 'B2+B3+B3+B4')]).findings.filter((f) => f.severity === 'error');
+    expect(twice.map((f) => f.rule)).toEqual(['total-mismatch', 'formula-range']);
+    expect(twice[1].message).toContain('counts B3 twice');
+    const taken = checkWorkbook([table(120, 'B2+B3-B4')]).findings.filter((f) => f.severity === 'error');
+    expect(taken.map((f) => f.rule)).toEqual(['total-mismatch']);
+  });
+
+  it('reads the last total of a sectioned table as adding every line above it, whatever the reader guessed', async () => {
+    const layout = formulaLayouts().find((l) => l.name === 'section-missing-from-grand')!;
+    const sheets = await XlsxWorkbook.open(await gridsToBuffer(layout.sheets)).then((wb) => wb.readSheets());
+    const found = checkWorkbook(sheets).findings.filter((f) => f.rule === 'formula-range');
+    expect(found.map((f) => f.cell)).toEqual(['B25', 'C25']);
+    expect(found[0].message).toBe(
+      '=B10+B17 leaves out B23 (Total Early Help): the lines it should add are B7:B9, B14:B16, B21:B22',
+    );
+  });
+});
+
+describe('totals built from links and pasted values', () => {
+  it('takes a total that adds the cells its lines link to as adding those lines', () => {
+    const dept = (name: string, value: number) =>
+      sheet(name, [
+        ['Service', '2026/27 £000'],
+        ['Care', value],
+        ['Support', 10],
+        [b('Net Budget'), money(value + 10, 'SUM(B2:B3)')],
+      ]);
+    const link = (name: string, value: number) => ({ value, formula: `'${name.replace(/'/g, "''")}'!B4` });
+    const summary = (total: string) =>
+      sheet('Summary', [
+        ['Directorate', '2026/27 £000'],
+        ['Adults', link('Adult Social Care', 110)],
+        ['Children', link("Children's Services", 70)],
+        ['Contingency', 5],
+        [b('Total'), money(185, total)],
+      ]);
+    const sheets = (total: string) => [summary(total), dept('Adult Social Care', 100), dept("Children's Services", 60)];
+    const audit = (total: string) => formulaFindings(checkWorkbook(sheets(total)).findings);
+    expect(audit("'Adult Social Care'!B4+'Children''s Services'!B4+B4")).toEqual([]);
+    const [f] = audit("'Adult Social Care'!B4+'Children''s Services'!B3+B4");
+    expect(f).toMatchObject({ rule: 'formula-range', cell: 'B5' });
+    expect(f.message).toContain("leaves out B3 (Children); also adds 'Children''s Services'!B3 from another sheet");
+  });
+
+  it('says nothing of a column pasted as values (an outturn) among live ones, but still of one total typed over', () => {
+    const pasted = Object.fromEntries([8, 12, 13].map((r) => [`C${r}`, [-160, -45, -205][[8, 12, 13].indexOf(r)]]));
+    expect(audit(pasted)).toEqual([]);
+    const [f, ...rest] = audit({ C12: -45 });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'hard-coded-total', cell: 'C12' });
   });
 });
 

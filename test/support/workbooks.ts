@@ -18,8 +18,10 @@ export async function writeGrids(grids: SheetGrid[], file: string): Promise<void
   writeFileSync(file, await gridsToBuffer(grids));
 }
 
-export async function gridsToBuffer(grids: SheetGrid[]): Promise<Uint8Array> {
+/** `names`: named ranges to define, name → reference ("'Public Health'!$B$4:$B$8"). */
+export async function gridsToBuffer(grids: SheetGrid[], names: Record<string, string> = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
+  for (const [name, ref] of Object.entries(names)) wb.definedNames.add(ref, name);
   for (const grid of grids) {
     const ws = wb.addWorksheet(grid.name);
     grid.rows.forEach((row, r) => {

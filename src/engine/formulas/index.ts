@@ -9,7 +9,7 @@ import { listWords, plural } from '../words';
 import { cellRanges, figureAt, hasFigure, key, onSheet, rowIndex, termArea, termCells, type At } from './cells';
 import { readSum, type Term } from './parse';
 import { chainFault, referenceFaults, summaryChains } from './summary';
-import { linesOf, rangeFault } from './totals';
+import { unsureFault, linesOf, rangeFault } from './totals';
 
 /**
  * The formula audit: for every total the reader found, the formula behind it, where it has one.
@@ -90,7 +90,11 @@ class TableAudit {
       const faults = t.fault(reading.terms);
       if (faults.length) this.report(faults[0]!.rule, at, `=${t.cell.formula} ${faults.map((f) => f.text).join('; ')}`);
     }
-    this.reportTyped(typed, cells.length);
+    const pasted = pastedColumns(cells);
+    this.reportTyped(
+      typed.filter((t) => !pasted.has(t.k)),
+      cells.length,
+    );
     this.reportInconsistent(cells);
     this.reportBeyond(beyond.filter((b) => !this.faulty.has(b.at)));
     return this.findings;
@@ -119,10 +123,11 @@ class TableAudit {
         table.columns.forEach((_, k) => {
           if (table.additive?.[k] === false) return;
           // A column not checked (its lines hold an error value) can still be typed; its range is not compared.
-          const compared = sure && row.structure?.checked[k] !== false;
+          const compared = row.structure?.checked[k] !== false;
           const lines = cellRanges([...linesOf(table, i).keys()].map((l) => figureAt(table, table.rows[l]!, k)));
           add(row, k, lines, (terms) => {
             if (!compared) return [];
+            if (!sure) return range(unsureFault(table, sheet, this.rowAt, i, k, terms));
             const across = acrossFault(table, sheet, row, k, terms);
             return range(across === undefined ? rangeFault(table, sheet, this.rowAt, i, k, terms) : across);
           });
@@ -210,6 +215,20 @@ class TableAudit {
       });
     }
   }
+}
+
+/**
+ * The money columns pasted as values among live ones: every total in the column typed (two at least),
+ * while other columns' totals are formulas. A team pastes a whole column of closed figures (the
+ * outturn, last year's approved budget) from the ledger on purpose; one total typed over by mistake
+ * leaves its column's other totals formulas, and is still said.
+ */
+function pastedColumns(cells: readonly TotalCell[]): Set<number> {
+  const byColumn = new Map<number, TotalCell[]>();
+  for (const t of cells) byColumn.set(t.k, [...(byColumn.get(t.k) ?? []), t]);
+  const typed = (list: TotalCell[]) => list.every((t) => t.cell.formula === undefined);
+  const live = [...byColumn.values()].some((list) => !typed(list));
+  return new Set([...byColumn].filter(([, list]) => live && list.length >= 2 && typed(list)).map(([k]) => k));
 }
 
 function typedFigure(t: TotalCell): string {

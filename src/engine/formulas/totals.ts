@@ -1,4 +1,5 @@
-import type { SheetGrid } from '../grid';
+import { cellAt, type SheetGrid } from '../grid';
+import { sheetKey } from '../ownership';
 import type { Table } from '../tables';
 import {
   cellRanges,
@@ -14,7 +15,7 @@ import {
   unkey,
   type At,
 } from './cells';
-import type { Term } from './parse';
+import { readSum, type Term } from './parse';
 
 /**
  * Whether a column total's formula adds exactly the lines the reader found for it. Both sides are
@@ -59,6 +60,30 @@ function holdsSubtotal(sheet: SheetGrid, at: At): boolean {
   return /\bSUBTOTAL\s*\(/i.test(sheet.rows[at.row]?.[at.col]?.formula ?? '');
 }
 
+const linkKey = (sheet: string, row: number, col: number) => `${sheetKey(sheet)}!${key(row, col)}`;
+
+/**
+ * The other sheets' cells the table's lines are links to (a summary line ='Adults'!F40), each with
+ * the line's own cell: a total that adds the linked cell adds that line, just as its link does.
+ */
+function linkedLines(table: Table, sheet: SheetGrid, k: number): Map<string, At> {
+  const out = new Map<string, At>();
+  for (const row of table.rows) {
+    if (row.type !== 'line') continue;
+    const at = figureAt(table, row, k);
+    const formula = cellAt(sheet, at.row, at.col)?.formula;
+    if (formula === undefined) continue;
+    const reading = readSum(formula);
+    if (reading.kind !== 'sum' || reading.terms.length !== 1) continue;
+    const [term] = reading.terms as [Term];
+    if (term.sheet !== undefined && term.sign === 1 && singleCell(term))
+      out.set(linkKey(term.sheet, term.top, term.left), at);
+  }
+  return out;
+}
+
+const singleCell = (term: Term) => term.top === term.bottom && term.left === term.right;
+
 function tally(
   table: Table,
   sheet: SheetGrid,
@@ -66,12 +91,17 @@ function tally(
   self: At,
   terms: Term[],
   own: ReadonlySet<number>,
+  column: number,
 ): Tally {
   const t: Tally = { counts: new Map(), via: new Map(), strays: [], foreign: [], elsewhere: [] };
-  const add = (k: string, n: number) => t.counts.set(k, (t.counts.get(k) ?? 0) + n);
+  const add = (cell: string, n: number) => t.counts.set(cell, (t.counts.get(cell) ?? 0) + n);
+  let links: Map<string, At> | undefined;
   for (const term of terms) {
     if (!onSheet(term, table.sheet)) {
-      t.elsewhere.push(term.text);
+      links ??= linkedLines(table, sheet, column);
+      const line = singleCell(term) ? links.get(linkKey(term.sheet!, term.top, term.left)) : undefined;
+      if (line) add(key(line.row, line.col), term.sign);
+      else t.elsewhere.push(term.text);
       continue;
     }
     for (const at of termCells(term, sheet)) {
@@ -98,6 +128,62 @@ function tally(
   return t;
 }
 
+/** How a column total's formula differs from its lines, cell by cell. */
+interface Comparison {
+  self: At;
+  col: number;
+  /** The lines it should add that hold a figure. */
+  lines: At[];
+  missed: At[];
+  twice: At[];
+  reversed: At[];
+  others: At[];
+  got: Tally;
+}
+
+function compare(
+  table: Table,
+  sheet: SheetGrid,
+  rowAt: ReadonlyMap<number, number>,
+  totalIndex: number,
+  k: number,
+  terms: Term[],
+  own = linesOf(table, totalIndex),
+): Comparison {
+  const self = figureAt(table, table.rows[totalIndex]!, k);
+  const expected = new Map(
+    [...own].map(([line, n]) => {
+      const at = figureAt(table, table.rows[line]!, k);
+      return [key(at.row, at.col), n];
+    }),
+  );
+  const got = tally(table, sheet, rowAt, self, terms, new Set(own.keys()), k);
+  const c: Comparison = {
+    self,
+    col: table.columns[k]!.col,
+    lines: [],
+    missed: [],
+    twice: [],
+    reversed: [],
+    others: [],
+    got,
+  };
+  c.lines = [...expected.keys()].map(unkey).filter((at) => hasFigure(sheet, at));
+  for (const x of new Set([...expected.keys(), ...got.counts.keys()])) {
+    const want = expected.get(x) ?? 0;
+    const have = got.counts.get(x) ?? 0;
+    const at = unkey(x);
+    if (want === have || !hasFigure(sheet, at)) continue;
+    if (want === 0) c.others.push(at);
+    else if (have === 0) c.missed.push(at);
+    else if (Math.sign(have) === Math.sign(want)) c.twice.push(at);
+    else c.reversed.push(at);
+  }
+  return c;
+}
+
+const extras = (c: Comparison) => c.got.strays.length + c.got.foreign.length + c.got.elsewhere.length;
+
 /** What is wrong with a column total's formula, in words, or null when it adds exactly its lines. */
 export function rangeFault(
   table: Table,
@@ -107,39 +193,70 @@ export function rangeFault(
   k: number,
   terms: Term[],
 ): string | null {
-  const self = figureAt(table, table.rows[totalIndex]!, k);
-  const col = table.columns[k]!.col;
-  const own = linesOf(table, totalIndex);
-  const expected = new Map(
-    [...own].map(([line, n]) => {
-      const at = figureAt(table, table.rows[line]!, k);
-      return [key(at.row, at.col), n];
-    }),
-  );
-  const got = tally(table, sheet, rowAt, self, terms, new Set(own.keys()));
-  const missed: At[] = [];
-  const twice: At[] = [];
-  const reversed: At[] = [];
-  const others: At[] = [];
-  for (const k of new Set([...expected.keys(), ...got.counts.keys()])) {
-    const want = expected.get(k) ?? 0;
-    const have = got.counts.get(k) ?? 0;
-    const at = unkey(k);
-    if (want === have || !hasFigure(sheet, at)) continue;
-    if (want === 0) others.push(at);
-    else if (have === 0) missed.push(at);
-    else if (Math.sign(have) === Math.sign(want)) twice.push(at);
-    else reversed.push(at);
+  const c = compare(table, sheet, rowAt, totalIndex, k, terms);
+  if (!c.missed.length && !c.twice.length && !c.reversed.length && !c.others.length && !extras(c)) return null;
+  return inWords(table, sheet, rowAt, totalIndex, k, c);
+}
+
+/**
+ * For a total whose figure no way of adding its lines gives (the reader's lines are its best guess,
+ * and the check already calls the figure wrong): the formula is named only when it adds nothing but
+ * those lines, and leaves some out or counts some twice. That is the slip behind the wrong figure (a
+ * line added below a SUM's range, a term dropped from a chain, a SUM over section SUMs); anything
+ * else might be the reader's guess being wrong, and is left to the figures. The table's last total
+ * is also read as what a grand total adds (every line above it), as the reader's guess there is
+ * often the section just above.
+ */
+export function unsureFault(
+  table: Table,
+  sheet: SheetGrid,
+  rowAt: ReadonlyMap<number, number>,
+  totalIndex: number,
+  k: number,
+  terms: Term[],
+): string | null {
+  const guesses = [{ own: linesOf(table, totalIndex), totals: table.rows[totalIndex]!.parts ?? [] }];
+  if (closesTable(table, totalIndex)) guesses.push(everythingAbove(table, totalIndex));
+  for (const { own, totals } of guesses) {
+    const c = compare(table, sheet, rowAt, totalIndex, k, terms, own);
+    const clean = !c.reversed.length && !c.others.length && !extras(c);
+    const wrong = c.twice.length || (c.missed.length && c.missed.length < c.lines.length);
+    if (clean && wrong) return inWords(table, sheet, rowAt, totalIndex, k, c, totals);
   }
-  const extras = got.strays.length + got.foreign.length + got.elsewhere.length;
-  if (!missed.length && !twice.length && !reversed.length && !others.length && !extras) return null;
-  const lines = [...expected.keys()].map(unkey).filter((at) => hasFigure(sheet, at));
+  return null;
+}
+
+/** Whether a total is the table's last word: the grand total, or a total with no line below it. */
+function closesTable(table: Table, index: number): boolean {
+  return !!table.rows[index]!.closesTable || table.rows.slice(index + 1).every((r) => r.type !== 'line');
+}
+
+/** A grand total's reading: every line above it (memos apart), and the totals above as the sections it may name. */
+function everythingAbove(table: Table, index: number): { own: Map<number, number>; totals: number[] } {
+  const own = new Map<number, number>();
+  const totals: number[] = [];
+  table.rows.slice(0, index).forEach((r, i) => {
+    if (r.type === 'line' && !r.memo) own.set(i, 1);
+    else if (r.type === 'total' && r.parts?.length) totals.push(i);
+  });
+  return { own, totals };
+}
+
+function inWords(
+  table: Table,
+  sheet: SheetGrid,
+  rowAt: ReadonlyMap<number, number>,
+  totalIndex: number,
+  k: number,
+  c: Comparison,
+  totals = table.rows[totalIndex]!.parts ?? [],
+): string {
+  const { col, lines, missed, twice, reversed, others, got } = c;
   const wrongColumn = others.length && others.every((o) => o.col === others[0]!.col && o.col !== col);
   if (wrongColumn && !twice.length && !reversed.length && missed.length === lines.length)
     return `adds ${columnName(table, others[0]!.col)} (${cellRanges(others)}) instead of its own lines (${cellRanges(lines)})`;
   const said: string[] = [];
-  if (missed.length)
-    said.push(`leaves out ${namedCells(wholeTotals(table, sheet, totalIndex, k, missed), table, rowAt)}`);
+  if (missed.length) said.push(`leaves out ${namedCells(wholeTotals(table, sheet, totals, k, missed), table, rowAt)}`);
   if (twice.length) said.push(`counts ${cellRanges(twice)} twice${twiceBecause(table, rowAt, got, twice)}`);
   if (reversed.length) said.push(`takes away ${namedCells(reversed, table, rowAt)}, which the total adds`);
   for (const at of got.foreign) said.push(`also adds ${namedCells([at], table, rowAt)}, a total of other lines`);
@@ -157,11 +274,11 @@ export function rangeFault(
   return `${shown.join('; ')}: the lines it should add are ${cellRanges(lines) || 'blank'}`;
 }
 
-/** Missed lines, with those of a subtotal left out as a whole named by the subtotal instead. */
-function wholeTotals(table: Table, sheet: SheetGrid, totalIndex: number, k: number, missed: At[]): At[] {
+/** Missed lines, with those of a subtotal (one of `totals`) left out as a whole named by the subtotal instead. */
+function wholeTotals(table: Table, sheet: SheetGrid, totals: number[], k: number, missed: At[]): At[] {
   const left = new Set(missed.map((at) => key(at.row, at.col)));
   const out: At[] = [];
-  for (const p of table.rows[totalIndex]!.parts ?? []) {
+  for (const p of totals) {
     const part = table.rows[p]!;
     if (part.type !== 'total') continue;
     const keys = [...linesOf(table, p).keys()]
