@@ -682,6 +682,21 @@ describe('the gap in each year under the cumulative gap', () => {
     expect(checkWorkbook([s]).findings).toEqual([]);
   });
 
+  it('leaves a grant frozen in cash a line under a one-off use of reserves: a flat line is every nil change’s sum', () => {
+    const s = sheet('Bridge', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],
+      ['Net service spend', 230000, 236000, 242000],
+      ['Use of reserves', -2400, 0, 0],
+      [b('Budget requirement'), b(227600), b(236000), b(242000)],
+      ['Revenue Support Grant', 14250, 14250, 14250],
+      ['Council tax', 213350, 221750, 227750],
+      [b('Total funding'), b(227600), b(236000), b(242000)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows.filter((r) => r.type === 'memo')).toEqual([]);
+  });
+
   it('leaves a requirement that adds up its base and changes a total, though it is also their running sum', () => {
     const s = sheet('Plan', [
       [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],

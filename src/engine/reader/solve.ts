@@ -471,24 +471,32 @@ class Solver {
     if (fix?.role === 'total' || row.type === 'total' || TOTAL_LABEL.test(row.label)) return false;
     const columns = this.table.columns;
     if (columns.length < 2 || columns.some((c, i) => !c.year || !this.options.additive[i])) return false;
+    // The two are printed together: the row just above with figures. Any flat line (a grant frozen in cash) is the
+    // running sum of a one-off further up (nil after its first year), which says nothing.
+    let p = t - 1;
+    while (p >= 0 && !this.withFigures[p]) p--;
+    if (p < 0) return false;
     // Over two years one change is little evidence: the first year's figures must be the same too.
-    const sameStart = (p: number) => columns.length > 2 || this.exact.at(p, 0) === this.exact.at(t, 0);
-    for (let p = t - 1; p >= 0; p--)
-      if (this.withFigures[p] && (this.changeOf(t, p) || this.changeOf(p, t)) && sameStart(p)) return true;
-    return false;
+    const sameStart = columns.length > 2 || this.exact.at(p, 0) === this.exact.at(t, 0);
+    return sameStart && (this.changeOf(t, p) || this.changeOf(p, t));
   }
 
-  /** Whether row t is, from the second year on, the change in row p from the year before (and not p again). */
+  /**
+   * Whether row t is, from the second year on, the change in row p from the year before: not p again, and not nil
+   * in every later year (a flat p's change, which any one-off matches).
+   */
   private changeOf(t: number, p: number): boolean {
     let differs = false;
+    let moves = false;
     for (let c = 1; c < this.table.columns.length; c++) {
       const [x, now, before] = [this.exact.at(t, c), this.exact.at(p, c), this.exact.at(p, c - 1)];
       if (x === null || x === undefined || now === null || now === undefined || before === null || before === undefined)
         return false;
       if (x !== now - before) return false;
       if (x !== now) differs = true;
+      if (x !== 0) moves = true;
     }
-    return differs;
+    return differs && moves;
   }
 
   /**
