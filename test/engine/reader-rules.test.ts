@@ -805,6 +805,30 @@ describe('lines that break down the line above', () => {
     ]);
   });
 
+  it('end where they make up the line they break down, though the next line is printed as they are', () => {
+    const s = sheet('S', [
+      head,
+      ['Adults', 1000, 1100],
+      ["Children's", 800, 850],
+      ['of which:'],
+      ['Dedicated Schools Grant', 500, 520],
+      ['Early Help', 300, 330],
+      ['Place', 500, 520],
+      [b('Net Budget'), b(2300), b(2470)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows.map((r) => r.type)).toEqual([
+      'line',
+      'line',
+      'heading',
+      'memo',
+      'memo',
+      'line',
+      'total',
+    ]);
+  });
+
   it('are memo lines when they say "including"', () => {
     const s = sheet('S', [
       head,

@@ -1,5 +1,6 @@
 import { a1, a1Range, columnLetters, parseA1 } from '../a1';
 import { append } from '../collections';
+import { centsOf } from '../figures';
 import { finding, type Finding } from '../findings';
 import { cellText, type SheetGrid } from '../grid';
 import { classifyHeader } from '../headers';
@@ -257,20 +258,34 @@ function readTable(
  * "of which: Pupil Premium" breaks down the line above it: shown, added up by no total (a correction
  * may say otherwise). So do the lines under an "of which:" heading of their own: the run of lines
  * just under it, printed as its first line is (italic or not), to a blank row, a heading, a total or
- * a bold line.
+ * a bold line, or to the line whose figures bring the run to the line it breaks down in every
+ * column (the next line, printed the same with no gap, is the table's again).
  */
 function markMemoLines(rows: TableRow[]): void {
-  let run: { italic: boolean } | undefined;
+  let run: { italic: boolean; left: number[] | undefined } | undefined;
   rows.forEach((row, i) => {
     const gap = i > 0 && row.row !== rows[i - 1]!.row + 1;
     if (gap || row.type === 'total' || row.bold || (run && row.italic !== run.italic)) run = undefined;
     if (row.type === 'heading') {
       const next = rows[i + 1];
-      run = MEMO_LINE.test(row.label) && next ? { italic: next.italic } : undefined;
+      const above = rows[i - 1]?.type === 'line' ? rows[i - 1] : undefined;
+      run = MEMO_LINE.test(row.label) && next ? { italic: next.italic, left: above && centsAcross(above) } : undefined;
       return;
     }
-    if (row.type === 'line' && (run || MEMO_LINE.test(row.label))) row.memo = true;
+    if (row.type !== 'line' || !(run || MEMO_LINE.test(row.label))) return;
+    row.memo = true;
+    if (run?.left) {
+      const figures = centsAcross(row);
+      run.left = figures && run.left.map((c, k) => c - figures[k]!);
+      if (run.left?.every((c) => c === 0)) run = undefined;
+    }
   });
+}
+
+/** A line's figures in exact hundredths, a blank as nil; undefined when one has no exact form. */
+function centsAcross(row: TableRow): number[] | undefined {
+  const cents = row.figures.map((f) => (f ? centsOf(f) : 0));
+  return cents.every(Number.isFinite) && cents.some((c) => c !== 0) ? cents : undefined;
 }
 
 /**
