@@ -99,24 +99,19 @@ export interface CheckSoFar {
 }
 
 /**
- * Reads every sheet, finds the house-format tables and checks every total on them. `onSheetRead` hears after each
- * sheet is read, so a front end can show progress and the findings so far before the last sheet is read: each table
- * is checked on its own as soon as it is read, and with the tables it goes with once every sheet is read.
+ * Reads every sheet, finds the house-format tables and checks every total on them. checkSteps gives the same check
+ * one sheet at a time, so a front end can show progress and the findings so far before the last sheet is read: each
+ * table is checked on its own as soon as it is read, and with the tables it goes with once every sheet is read.
  */
-export function checkWorkbook(
-  sheets: SheetGrid[],
-  options: CheckOptions = {},
-  onSheetRead?: (soFar: CheckSoFar) => void,
-): CheckResult {
-  return finishSteps(checkSteps(sheets, options), onSheetRead);
+export function checkWorkbook(sheets: SheetGrid[], options: CheckOptions = {}): CheckResult {
+  return finishSteps(checkSteps(sheets, options));
 }
 
-/** Runs a check's steps to the end, telling `onSheetRead` of each. */
-export function finishSteps<T>(steps: Generator<CheckSoFar, T>, onSheetRead?: (soFar: CheckSoFar) => void): T {
+/** Runs a check's steps to the end. */
+export function finishSteps<T>(steps: Generator<CheckSoFar, T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    onSheetRead?.(step.value);
   }
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkWorkbook, firstFindings, type CheckSoFar } from '../../src/engine/check';
+import { checkSteps, firstFindings } from '../../src/engine/check';
 import type { Finding } from '../../src/engine/findings';
 import type { SheetGrid } from '../../src/engine/grid';
 import { readWorkbook } from '../../src/engine/workflow';
@@ -18,10 +18,12 @@ async function sheetsOf(file: string) {
 /** Checks `sheets`, and works out the first findings each time a sheet has been read. */
 function checkHearing(sheets: SheetGrid[]) {
   const early: { done: number; findings: Finding[] }[] = [];
-  const result = checkWorkbook(sheets, {}, (soFar: CheckSoFar) =>
-    early.push({ done: soFar.done, findings: firstFindings(soFar) }),
-  );
-  return { result, early };
+  const steps = checkSteps(sheets);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { result: step.value, early };
+    early.push({ done: step.value.done, findings: firstFindings(step.value) });
+  }
 }
 
 const workbooks = [
