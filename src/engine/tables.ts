@@ -80,6 +80,8 @@ export interface TableRow {
   consumedBy?: number;
   /** A line the user said is a memo: shown, but added up by no total. */
   memo?: boolean;
+  /** Why the reader took a line for a memo, when it is not plain from its label ("of which…"). */
+  memoWhy?: string;
   /** What a total closes, or a line's section, in the sheet's own words. */
   name?: string;
   section?: string;

@@ -137,6 +137,15 @@ export function namesOnlyAMeasure(label: string): boolean {
 export const PER_UNIT_HEADING =
   /\bband\s*d\b(?!\s*equiv)|\bper\s+(head|capita|pupil|property|dwelling|household|resident|place|week|hour)\b|\baverage\b|\brate\b|\bunit\s+(cost|price|rate|value)\b/i;
 
+/**
+ * A line measured in another unit than the money around it: the tax on a Band D property, the tax base or
+ * Band D equivalents (a count of properties), an amount per head, a number of, FTEs. A list of
+ * where the money comes from may print them among its lines ("Council Tax Band D £152.87", "Council Tax Base
+ * 56,675"); no total of money adds them.
+ */
+export const OTHER_UNIT_LINE =
+  /\bband\s*d\b|\btax\s*base\b|\bper\s+(head|capita|pupil|property|dwelling|household|resident)\b|\bnumber\s+of\b|\bFTEs?\b/i;
+
 /** A heading of a balance at a point in time: opening, closing, brought or carried forward, "balance at". */
 export const BALANCE_HEADING =
   /\b(opening|closing|balance|brought\s+forward|carried\s+forward|b\s*\/\s*f|c\s*\/\s*f)\b/i;

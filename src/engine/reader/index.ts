@@ -1,6 +1,7 @@
 import { a1, a1Range, columnLetters, parseA1 } from '../a1';
 import { append } from '../collections';
 import { centsOf } from '../figures';
+import type { Decimal } from '../money';
 import { finding, type Finding } from '../findings';
 import { cellText, type SheetGrid } from '../grid';
 import { classifyHeader } from '../headers';
@@ -167,6 +168,7 @@ function readTable(
   findings: Finding[],
   corrections: SheetCorrections | undefined,
   outcomes: CorrectionOutcome[],
+  above?: Table,
 ): Table | null {
   const { left, right } = span(sheet, block);
   const headings = foldHeadings(sheet, block, left, right);
@@ -238,6 +240,7 @@ function readTable(
       additive: table.additive,
       discover: kind === 'budget-table',
       fixes: fixes?.rowFixes,
+      above: kind === 'budget-table' ? closingAbove(above, table) : undefined,
     });
     if (kind === 'budget-table') {
       nameTotals(table);
@@ -252,6 +255,18 @@ function readTable(
   finishCorrections(table, fixes, outcomes);
   table.reading = describeReading(table, block, columns, fixes?.outcomes ?? [], anchorHeading);
   return table;
+}
+
+/**
+ * The closing total of the table above, per column of this one, when the two have the same year
+ * columns in the same unit (see SolveOptions.above); undefined otherwise.
+ */
+function closingAbove(above: Table | undefined, table: Table): (Decimal | null)[] | undefined {
+  if (!above || above.scale !== table.scale || above.columns.length !== table.columns.length) return undefined;
+  if (!table.columns.every((c, i) => c.year && c.key === above.columns[i]!.key)) return undefined;
+  const closing = [...above.rows].reverse().find((r) => r.type === 'total');
+  if (!closing || closing.signs) return undefined;
+  return closing.figures.map((f) => f?.value ?? null);
 }
 
 /**
@@ -386,7 +401,8 @@ export function readTables(sheet: SheetGrid, corrections: readonly ReadingCorrec
   for (const { grid, block } of blocks.flatMap((b) => tablesIn(sheet, b))) {
     const tableFindings: Finding[] = [];
     const before = outcomes.length;
-    const table = readTable(grid, block, tableFindings, sheetCorrections, outcomes);
+    const above = grid === sheet ? tables.at(-1) : undefined;
+    const table = readTable(grid, block, tableFindings, sheetCorrections, outcomes, above);
     // A table the user has corrected is kept, whatever the reader would have made of it.
     if (!table || (outcomes.length === before && !looksLikeMoney(grid, table, block))) continue;
     tables.push(table);

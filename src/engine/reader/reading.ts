@@ -28,7 +28,7 @@ export interface Reading {
     evidence: string;
   }[];
   /** Every row of the body that is not a plain line: headings and totals. */
-  rows: { row: number; role: 'heading' | 'total' | 'line' | 'memo'; label: string }[];
+  rows: { row: number; role: 'heading' | 'total' | 'line' | 'memo'; label: string; why?: string }[];
   totals: {
     row: number;
     label: string;
@@ -131,7 +131,9 @@ export function describeReading(
     titleRows: block.titleRows.map((r) => r + 1),
     headerRows: block.headerRows.map((r) => r + 1),
     columns: readColumns,
-    rows: table.rows.filter((r) => r.type !== 'line').map((r) => ({ row: r.row + 1, role: r.type, label: r.label })),
+    rows: table.rows
+      .filter((r) => r.type !== 'line')
+      .map((r) => ({ row: r.row + 1, role: r.type, label: r.label, ...(r.memoWhy ? { why: r.memoWhy } : {}) })),
     totals,
     rowRules,
     confidence: least([
@@ -207,7 +209,7 @@ export function explainTable(table: Table): string[] {
     );
   }
   for (const m of r.rows.filter((x) => x.role === 'memo'))
-    out.push(`  row ${m.row}${m.label ? ` "${m.label}"` : ''} is a memo line, in no total`);
+    out.push(`  row ${m.row}${m.label ? ` "${m.label}"` : ''} is a memo line, in no total${m.why ? `: ${m.why}` : ''}`);
   for (const rule of r.rowRules) {
     out.push(
       `  column ${rule.column} = ${rule.adds.join(' + ').replace(/\+ -/g, '- ')} on each row (holds on ${rule.holds}, not on ${rule.fails})${rule.unsigned ? '; figures printed without signs' : ''}`,

@@ -1,7 +1,7 @@
 import { judgeExact } from '../compare';
 import type { Decimal } from '../money';
 import type { Table, TableRow, TotalHow, TotalStructure } from '../tables';
-import { TOTAL_LABEL } from '../vocabulary';
+import { OTHER_UNIT_LINE, TOTAL_LABEL } from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
 
@@ -20,6 +20,8 @@ interface Candidate {
   how: TotalHow;
   /** Reads doubtful totals among its parts as lines: taking it makes them lines. */
   throughDoubtful?: boolean;
+  /** Lines in its span measured in another unit (Band D, the tax base) that it leaves out: taking it makes them memo lines. */
+  leavesOut?: number[];
 }
 
 interface Evaluation {
@@ -45,6 +47,11 @@ export interface SolveOptions {
   discover: boolean;
   /** The user's corrections, by row index: a row's role, or what a total adds up. */
   fixes?: ReadonlyMap<number, RowFix>;
+  /**
+   * The closing total of the table just above on the sheet, per money column, when it has the same year columns in
+   * the same unit: a last line here may work on from it (see worksOnFromAbove).
+   */
+  above?: (Decimal | null)[];
 }
 
 /**
@@ -69,6 +76,8 @@ class Solver {
   private readonly consumedBy: (number | undefined)[] = [];
   private readonly isTotal: boolean[] = [];
   private readonly signsTakenAway: boolean[] = [];
+  /** Lines whose label says they are measured in another unit than money (see OTHER_UNIT_LINE). */
+  private readonly otherUnit: boolean[];
   /** Rows labelled as totals whose figures no way of adding up explains: perhaps lines after all ("Total amount to be met from Council Tax"). */
   private readonly doubtful = new Set<number>();
   /** The doubtful totals that are so because their figures fail, not because only figures found them. */
@@ -87,6 +96,9 @@ class Solver {
     // A memo line is shown but added up by no total: to every total it is as if it had no figures.
     this.withFigures = table.rows.map(
       (row) => row.type !== 'heading' && !row.memo && row.figures.some((f) => f !== undefined),
+    );
+    this.otherUnit = table.rows.map(
+      (row) => row.type === 'line' && OTHER_UNIT_LINE.test(row.label) && !TOTAL_LABEL.test(row.label),
     );
     if (table.rows.some((row) => TAKEN_AWAY.test(row.label))) {
       let underLess = false;
@@ -138,7 +150,7 @@ class Solver {
       // Or a running total through them: "Total Funding" = "Aggregate External Finance" + "Council Tax", the balancing line.
       if (before >= 0) list.push({ ...plus([before, ...lines], 'running'), throughDoubtful: true });
     }
-    return this.withTakenAway(list);
+    return this.withTakenAway(this.withoutOtherUnits(list));
   }
 
   /**
@@ -176,7 +188,23 @@ class Solver {
         { parts: [a, b], signs: [-1, 1], how: 'difference' },
       );
     }
-    return this.withTakenAway(list);
+    return this.withTakenAway(this.withoutOtherUnits(list));
+  }
+
+  /**
+   * Each candidate, and again without the lines measured in another unit among its parts, after all the others: a
+   * total leaves out the Band D tax and the tax base printed among its lines only when its figures say so.
+   */
+  private withoutOtherUnits(list: Candidate[]): Candidate[] {
+    if (!this.otherUnit.some(Boolean)) return list;
+
+    const without = list.flatMap((c) => {
+      const kept = c.parts.flatMap((p, k) => (this.otherUnit[p] ? [] : [k]));
+      if (kept.length === c.parts.length || kept.length === 0) return [];
+      const leavesOut = c.parts.filter((p) => this.otherUnit[p]);
+      return [{ ...c, parts: kept.map((k) => c.parts[k]!), signs: kept.map((k) => c.signs[k]!), leavesOut }];
+    });
+    return [...list, ...without];
   }
 
   /** Each candidate, and again with the lines printed positive under "Less" taken away, when there are any. */
@@ -251,10 +279,22 @@ class Solver {
     // A running total whose total above was a line after all adds up the lines of its section.
     if (c.how === 'running' && !this.isTotal[c.parts[0]!]) row.structure.how = 'section';
     for (const p of c.parts) this.consumedBy[p] = t;
+    if (c.leavesOut) this.setAside(c.leavesOut);
     // What a total adds up is almost always the end of the open items: take those off the end, the rest by a pass.
     while (this.open.length && this.consumedBy[this.open[this.open.length - 1]!] !== undefined) this.open.pop();
     if (c.parts.some((p) => this.open.includes(p)))
       this.open = this.open.filter((j) => this.consumedBy[j] === undefined);
+  }
+
+  /** Lines a total leaves out by their unit: memo lines, which no total below adds up either. */
+  private setAside(rows: number[]): void {
+    for (const p of rows) {
+      this.table.rows[p]!.memo = true;
+      this.table.rows[p]!.memoWhy = 'measured in another unit than the money its total adds';
+      this.withFigures[p] = false;
+    }
+    this.open = this.open.filter((j) => !rows.includes(j));
+    this.lines.splice(0, this.lines.length, ...this.lines.filter((j) => !rows.includes(j)));
   }
 
   /**
@@ -435,6 +475,13 @@ class Solver {
     }
     if (prior === 'asserted') {
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
+      if (this.worksOnFromAbove(t)) {
+        row.type = 'line';
+        row.memo = true;
+        row.memoWhy = 'it works on from the table above (its closing total, with the items above it here)';
+        this.withFigures[t] = false;
+        return;
+      }
       const first = tried[0]!;
       this.accept(t, first.c, first.e, 'low');
       // Its label says total, its figures do not; a total below may show it to be a line.
@@ -497,6 +544,38 @@ class Solver {
       if (x !== 0) moves = true;
     }
     return differs && moves;
+  }
+
+  /**
+   * Two tables on a sheet, one under the other in the same years: the net budget, then where the money comes from,
+   * ending in "Total Council Tax requirement", the net budget above less the sources of finance. Such a last line,
+   * labelled a total that nothing in its own table explains, is the closing total of the table above with the items
+   * above it here (added or taken away) in every column: a line worked out across the two tables, which no total of
+   * this table adds. Only where every column agrees, within rounding.
+   */
+  private worksOnFromAbove(t: number): boolean {
+    const above = this.options.above;
+    const items = this.open.filter((j) => j < t);
+    if (!above || items.length === 0) return false;
+    return [1, -1].some((sign) => {
+      let checked = 0;
+      for (let col = 0; col < this.table.columns.length; col++) {
+        if (!this.options.additive[col]) continue;
+        const total = this.exact.at(t, col);
+        const carried = above[col]?.times(this.exact.factor);
+        if (total === null || total === undefined || !carried?.isInteger()) return false;
+        let sum = carried.toNumber();
+        for (const j of items) {
+          const v = this.exact.at(j, col);
+          if (v === null) return false;
+          if (v !== undefined) sum = addExact(sum, sign * v);
+        }
+        const verdict = judgeExact(total, sum, this.stepUnits[col]!, items.length + 1, 'rounding');
+        if (Number.isNaN(sum) || verdict === 'mismatch' || verdict === 'unusual') return false;
+        checked++;
+      }
+      return checked > 0;
+    });
   }
 
   /**
