@@ -23,7 +23,7 @@ function reading(result: CheckResult): string[] {
     t.rows.flatMap((r) => {
       if (r.type === 'memo') return [`${t.sheet}!${r.row + 1} ${r.label} (memo)`];
       if (r.type !== 'total') return [];
-      return [`${t.sheet}!${r.row + 1} ${r.label} ← ${r.parts!.map((p) => t.rows[p]!.row + 1).join(',')}`];
+      return [`${t.sheet}!${r.row + 1} ${r.label} ← ${r.parts!.map((p) => t.rows[p].row + 1).join(',')}`];
     }),
   );
 }
@@ -52,14 +52,14 @@ describe('budget tables from councils’ web pages', () => {
       'Funding 2025-26!13 Council Tax Base (memo)',
       'Funding 2025-26!15 Total ← 4,5,6,7,8,9,10,11,14',
     ]);
-    expect(result.tables[0]!.rows.find((r) => r.type === 'total')!.structure!.checked).toEqual([true]);
+    expect(result.tables[0].rows.find((r) => r.type === 'total')!.structure!.checked).toEqual([true]);
   });
 
   it('still finds a funding total that leaves out a real line, beside the Band D and tax base lines', async () => {
     const table = byName('west-norfolk-funding');
-    const sheet = table.sheets[0]!;
+    const sheet = table.sheets[0];
     // The page's total with Business Rates (£14,971,290) left out of it: a real error, which no memo line explains.
-    const total = sheet.rows[14]![1]!;
+    const total = sheet.rows[14][1]!;
     const wrong = {
       ...table,
       sheets: [
@@ -83,13 +83,25 @@ describe('budget tables from councils’ web pages', () => {
 
   it('still reports that requirement when it does not follow from the net budget above', async () => {
     const table = byName('westmorland-furness-budget');
-    const sheet = table.sheets[0]!;
+    const sheet = table.sheets[0];
     // 2024/25's requirement printed 136.663 for 163.663: neither the sources above it nor the net budget explain it.
     const rows = sheet.rows.map((row, r) => (r === 28 ? [row[0], row[1], { ...row[2]!, value: 136.663 }] : row));
     const errors = (await check({ ...table, sheets: [{ ...sheet, rows }] })).findings.filter(
       (f) => f.severity === 'error',
     );
     expect(errors.map((f) => f.cell)).toContain('C29');
+  });
+
+  it('starts a new table at a heading row over new columns after a blank row, with no year or unit in it', async () => {
+    const result = await check(byName('fife-council-tax-2025-26'));
+    expect(result.tables.map((t) => t.range)).toEqual(['A2:B4', 'A6:G21']);
+    // Net Expenditure (incl. capital charges) = excl. + Capital Charges, on every row.
+    expect(result.tables[1].rowRules?.map((r) => [r.total, r.parts.map((p) => p.column)])).toEqual([[2, [0, 1]]]);
+  });
+
+  it('finds the mistake on the page: a £000 total printed 7,184 where its lines make 7,814', async () => {
+    const error = (await check(byName('council-tax-changed'))).findings.find((f) => f.severity === 'error')!;
+    expect(error.message).toContain('is 7,184 but its lines add up to 7,814');
   });
 
   it('takes a rounding difference of £1k at the council tax requirement for a note, not an error', async () => {

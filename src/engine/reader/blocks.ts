@@ -49,6 +49,18 @@ function isHeadingRowFor(shape: RowShape, figures: ReadonlySet<number>): boolean
   return house >= 2 || (yearOrUnit >= 1 && (over >= 2 || bare >= 1 || shape.texts.size >= 2));
 }
 
+/**
+ * After a blank row, a row of headings over columns the table above has no figures in starts a table of its own,
+ * even with no year or unit in it: a few lines at the top of a page (gross expenditure, less fees, net spending) and
+ * then the analysis under "Net Expenditure | Capital Charges | Yearly change £".
+ */
+function headsNewColumns(shape: RowShape, figures: ReadonlySet<number>): boolean {
+  if (shape.figures.length > 0 || shape.narrative) return false;
+  let fresh = 0;
+  for (const [c, text] of shape.texts) if (!figures.has(c) && isHeadingText(text)) fresh++;
+  return fresh >= 2;
+}
+
 function headingKey(sheet: SheetGrid, rows: number[]): string {
   return rows.map((r) => [...rowShape(sheet, r).texts.entries()].map(([c, t]) => `${c}:${t}`).join('|')).join('/');
 }
@@ -133,6 +145,7 @@ export function findBlocks(sheet: SheetGrid): Block[] {
       if (++blanks >= 2) current = undefined;
       continue;
     }
+    const afterBlank = blanks > 0;
     blanks = 0;
     const wasRepeating = repeating;
     repeating = false;
@@ -150,7 +163,12 @@ export function findBlocks(sheet: SheetGrid): Block[] {
       textSinceFigures = false;
       continue;
     }
-    if (current && (shape.yearsOnly || isHeadingRowFor(shape, current.figures))) {
+    if (
+      current &&
+      (shape.yearsOnly ||
+        isHeadingRowFor(shape, current.figures) ||
+        (afterBlank && headsNewColumns(shape, current.figures)))
+    ) {
       // The same heading again straight after the table's figures continues it (a page break).
       current.headingKey ??= headingKey(
         sheet,
