@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check';
 import { parseTextNumber } from '../../src/engine/figures';
 import { headingText } from '../../src/engine/grid';
+import { parseYear } from '../../src/engine/vocabulary';
 import type { Finding } from '../../src/engine/findings';
 import { b, mislabelledSectionTotal, sheet } from '../support/workbooks';
 
@@ -838,5 +839,13 @@ describe('lines that break down the line above', () => {
       [b('Net Budget'), b(1500), b(1620)],
     ]);
     expect(checkWorkbook([s]).findings).toEqual([]);
+  });
+});
+
+describe('a year written with its last digit alone', () => {
+  it('reads "2026/7" as 2026/27, and nothing else with one digit after it', () => {
+    expect(parseYear('2026/7 £')).toBe('2026/27');
+    expect(parseYear('2029-0')).toBe('2029/30');
+    expect(parseYear('2026/9')).toBe('2026');
   });
 });
