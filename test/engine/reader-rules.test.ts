@@ -897,3 +897,23 @@ describe('a summary naming a sheet’s total in its own words', () => {
     expect(carried(checkWorkbook([stale, adults, childrens]))).toEqual([]);
   });
 });
+
+describe('codes left of a column headed as the description', () => {
+  it('labels each line by its description, and a total typed in the code column by its own words', () => {
+    const s = sheet('S', [
+      [b('Code'), b('Service'), b('2025/26 £'), b('2026/27 £')],
+      [b('HOUSING')],
+      ['H100', 'Homelessness', 1000, 1100],
+      ['H110', 'Housing Strategy', 200, 210],
+      [b('TOTAL HOUSING'), undefined, b(1200), b(1310)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows.map((r) => r.label)).toEqual([
+      'HOUSING',
+      'Homelessness',
+      'Housing Strategy',
+      'TOTAL HOUSING',
+    ]);
+  });
+});
