@@ -4,7 +4,7 @@ import type { Finding } from './findings';
 import { Decimal } from './money';
 import type { Table, TableRow } from './tables';
 import { columnStep, compareFigures, valueOf } from './validate';
-import { nameKey, totalLabelSubject } from './vocabulary';
+import { nameKey, nameWords, namesOnlyAMeasure, totalLabelSubject } from './vocabulary';
 
 /**
  * A summary's line that carries another table's total: "Adults" on the Summary sheet and the total
@@ -91,17 +91,49 @@ function pairsOf(link: Link, tolerance: Tolerance): Pair[] {
   return out;
 }
 
+/** A name's words without a plural's "s": "Adults" and "Adult Social Care" share "adult", "Childrens" and "Children's" "children". */
+function stems(name: string): Set<string> {
+  return new Set(nameWords(name).map((w) => (w.length > 3 ? w.replace(/s$/, '') : w)));
+}
+
+/**
+ * A summary names a sheet's total in its own words: "Adult Social Care" for the Adults sheet,
+ * "Children's Services" for "TOTAL CHILDREN'S", "Place and Economy" for "Total Place". One name
+ * says part of the other (every word of one, plural or not, is in the other), and never only a
+ * measure ("Net Total" says nothing of whose it is).
+ */
+function namesPartlyAgree(line: string, name: string): boolean {
+  if (namesOnlyAMeasure(line) || namesOnlyAMeasure(name)) return false;
+  const [x, y] = [stems(line), stems(name)];
+  if (!x.size || !y.size) return false;
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared === x.size || shared === y.size;
+}
+
+/**
+ * The table each line carries: by its exact name, else by a name that says part of it, when that
+ * fits one table only and no other line of the summary fits that table too (two lines, "Place" and
+ * "Place Shaping", say nothing of which one a "Place" sheet's total is).
+ */
 function linksOf(summary: Table, byName: Map<string, { table: Table; total: TableRow }[]>): Link[] {
   const out: Link[] = [];
+  const loose: Link[] = [];
   for (const line of summary.rows) {
     if (line.type !== 'line' || !line.label) continue;
-    const sources = (byName.get(nameKey(line.label)) ?? []).filter((s) => s.table !== summary);
+    const exact = (byName.get(nameKey(line.label)) ?? []).filter((s) => s.table !== summary);
+    const partly = exact.length
+      ? []
+      : [...byName.entries()].flatMap(([name, list]) =>
+          namesPartlyAgree(line.label, name) ? list.filter((s) => s.table !== summary) : [],
+        );
+    const sources = exact.length ? exact : partly;
     const distinct = new Set(sources.map((s) => s.table));
     // A name that fits two tables says nothing about which one the line carries.
     if (distinct.size !== 1) continue;
-    out.push({ line, summary, source: sources[0]!.table, total: sources[0]!.total });
+    (exact.length ? out : loose).push({ line, summary, source: sources[0]!.table, total: sources[0]!.total });
   }
-  return out;
+  const claims = (table: Table) => [...out, ...loose].filter((l) => l.source === table).length;
+  return [...out, ...loose.filter((l) => claims(l.source) === 1)];
 }
 
 function mismatch(pair: Pair, tolerance: Tolerance): Finding | null {

@@ -224,15 +224,22 @@ function financialYear(first: number, second: number): string | undefined {
   return `${first}/${String(second % 100).padStart(2, '0')}`;
 }
 
+/** The year a financial year ends, from how it is written after the first: "2019", "19", or its last digit alone ("2026/7"). */
+function secondYear(first: number, written: string): number {
+  if (written.length === 4) return Number(written);
+  if (written.length === 2) return Math.floor(first / 100) * 100 + Number(written);
+  return (first + 1) % 10 === Number(written) ? first + 1 : NaN;
+}
+
 /**
  * The financial year a heading names, as "2018/19": "2018/19", "2018-19", "2018 - 19", "2018/2019",
- * "2017 to 2018", "18/19"; a lone "2023" is returned as it is. Undefined when it names none.
+ * "2017 to 2018", "18/19", "2026/7"; a lone "2023" is returned as it is. Undefined when it names none.
  */
 export function parseYear(text: string): string | undefined {
-  let m = /\b((?:19|20)\d\d)\s*(?:\/|-|–|—|to)\s*((?:19|20)?\d\d)\b/i.exec(text);
+  let m = /\b((?:19|20)\d\d)\s*(?:\/|-|–|—|to)\s*((?:19|20)?\d\d|\d)\b/i.exec(text);
   if (m) {
     const first = Number(m[1]);
-    const second = m[2]!.length === 4 ? Number(m[2]) : Math.floor(first / 100) * 100 + Number(m[2]);
+    const second = secondYear(first, m[2]!);
     const year = financialYear(first, second);
     if (year) return year;
   }

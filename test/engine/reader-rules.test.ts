@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check';
 import { parseTextNumber } from '../../src/engine/figures';
 import { headingText } from '../../src/engine/grid';
+import { parseYear } from '../../src/engine/vocabulary';
 import type { Finding } from '../../src/engine/findings';
 import { b, mislabelledSectionTotal, sheet } from '../support/workbooks';
 
@@ -838,5 +839,81 @@ describe('lines that break down the line above', () => {
       [b('Net Budget'), b(1500), b(1620)],
     ]);
     expect(checkWorkbook([s]).findings).toEqual([]);
+  });
+});
+
+describe('a year written with its last digit alone', () => {
+  it('reads "2026/7" as 2026/27, and nothing else with one digit after it', () => {
+    expect(parseYear('2026/7 £')).toBe('2026/27');
+    expect(parseYear('2029-0')).toBe('2029/30');
+    expect(parseYear('2026/9')).toBe('2026');
+  });
+});
+
+describe('a summary naming a sheet’s total in its own words', () => {
+  const head = [b('Service'), b('2025/26 £000'), b('2026/27 £000')];
+  const directorate = (name: string, total: string, figures: number[][]) =>
+    sheet(name, [
+      head,
+      ...figures.map((f, i) => [`Service ${i + 1}`, ...f]),
+      [b(total), ...[0, 1].map((k) => b(figures.reduce((a, f) => a + f[k], 0)))],
+    ]);
+  const summary = (lines: [string, number, number][]) =>
+    sheet('Summary', [
+      [b('Directorate'), b('2025/26 £000'), b('2026/27 £000')],
+      ...lines,
+      [b('Net Budget'), ...[1, 2].map((k) => b(lines.reduce((a, l) => a + (l[k] as number), 0)))],
+    ]);
+  const adults = directorate('Adults', 'Total Adults', [
+    [100, 110],
+    [200, 220],
+  ]);
+  const childrens = directorate('Childrens', "TOTAL CHILDREN'S", [
+    [120, 130],
+    [80, 90],
+  ]);
+  const carried = (result: ReturnType<typeof checkWorkbook>) =>
+    result.findings.filter((f) => f.rule === 'carried-total-mismatch').map((f) => `${f.sheet}!${f.cell}`);
+
+  it('checks "Children’s Services" against the Childrens sheet’s "TOTAL CHILDREN’S", "Adult Social Care" against "Total Adults"', () => {
+    const right = summary([
+      ['Adult Social Care', 300, 330],
+      ["Children's Services", 200, 220],
+    ]);
+    expect(carried(checkWorkbook([right, adults, childrens]))).toEqual([]);
+    const stale = summary([
+      ['Adult Social Care', 300, 330],
+      ["Children's Services", 200, 210],
+    ]);
+    expect(carried(checkWorkbook([stale, adults, childrens]))).toEqual(['Summary!C3']);
+  });
+
+  it('links neither of two lines that both name part of one sheet', () => {
+    const stale = summary([
+      ['Adults', 300, 330],
+      ['Children and Families', 200, 210],
+      ['Children and Schools', 200, 220],
+    ]);
+    expect(carried(checkWorkbook([stale, adults, childrens]))).toEqual([]);
+  });
+});
+
+describe('codes left of a column headed as the description', () => {
+  it('labels each line by its description, and a total typed in the code column by its own words', () => {
+    const s = sheet('S', [
+      [b('Code'), b('Service'), b('2025/26 £'), b('2026/27 £')],
+      [b('HOUSING')],
+      ['H100', 'Homelessness', 1000, 1100],
+      ['H110', 'Housing Strategy', 200, 210],
+      [b('TOTAL HOUSING'), undefined, b(1200), b(1310)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows.map((r) => r.label)).toEqual([
+      'HOUSING',
+      'Homelessness',
+      'Housing Strategy',
+      'TOTAL HOUSING',
+    ]);
   });
 });

@@ -117,6 +117,18 @@ function layoutOf(sheet: SheetGrid, columns: ColumnReading[]): Layout {
 }
 
 /**
+ * A column headed as the description ("Service") right of another column of text: a budget book's
+ * codes (H100, R210) in A, whose section headings and totals ("TOTAL HOUSING") share A, so the
+ * reader cannot call it references. Each line is labelled by its description, not its code; a row
+ * with nothing there (a heading, a total) keeps its text in the code column.
+ */
+function headedDescriptionRight(columns: ColumnReading[]): number | undefined {
+  const description = columns.find((c) => c.role === 'description' && c.confidence === 'high');
+  if (!description || !columns.some((c) => c.role === 'text' && c.col < description.col)) return undefined;
+  return description.col;
+}
+
+/**
  * Accounts print a section's total one column right of its lines (lines in B, totals in C). Two
  * neighbouring columns of figures, of one year and unit, that never both have a figure on a row,
  * the right one only on rows printed or labelled as totals, are one column: the totals are read
@@ -182,7 +194,7 @@ function readTable(
   const columns = readColumns(sheet, block, headings);
   const description = fixes?.columns(columns, left, right);
   const layout = layoutOf(sheet, columns);
-  if (description !== undefined) layout.labelCol = description;
+  layout.labelCol = description ?? headedDescriptionRight(columns);
   const ignored = columns.filter((c) => c.role === 'ignored').map((c) => c.col);
   if (ignored.length) layout.ignoredCols = ignored;
   const repeats = new Set(block.repeats);
