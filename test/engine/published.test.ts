@@ -104,6 +104,18 @@ describe('budget tables from councils’ web pages', () => {
     expect(error.message).toContain('is 7,184 but its lines add up to 7,814');
   });
 
+  it('reads each section total printed one column right of its items, and an item printed there on its own', async () => {
+    const result = await check(byName('oldham-budget-changes'));
+    expect(reading(result)).toEqual([
+      'Budget changes!7 Total Adjustments to the Base Budget ← 5,6',
+      'Budget changes!25 Total Expenditure Adjustments ← 10,11,12,13,14,15,16,17,18,19,20,21,22,23,24',
+      'Budget changes!28 Total Levies ← 27',
+      'Budget changes!29 Total Net Budget Adjustments ← 2,7,8,25,28',
+      'Budget changes!33 Total Approved Budget Reductions ← 31,32',
+      'Budget changes!34 Increase in the Net Expenditure Budget ← 29,33',
+    ]);
+  });
+
   it('takes a rounding difference of £1k at the council tax requirement for a note, not an error', async () => {
     const result = await check(byName('blaby-expenditure-plan'));
     expect(result.findings.map((f) => `${f.rule} at ${f.cell}`)).toEqual(['rounding-difference at D18']);

@@ -131,7 +131,8 @@ function headedDescriptionRight(columns: ColumnReading[]): number | undefined {
 /**
  * Accounts print a section's total one column right of its lines (lines in B, totals in C). Two
  * neighbouring columns of figures, of one year and unit, that never both have a figure on a row,
- * the right one only on rows printed or labelled as totals, are one column: the totals are read
+ * the right one only on rows printed or labelled as totals (or an item straight after one, a section of one line),
+ * are one column: the totals are read
  * in the lines' column, so they are checked against their lines (each figure keeps its own cell).
  */
 function joinOffsetTotals(layout: Layout, columns: ColumnReading[], rows: TableRow[]): void {
@@ -146,7 +147,9 @@ function joinOffsetTotals(layout: Layout, columns: ColumnReading[], rows: TableR
     if (ux !== undefined && uy !== undefined && ux !== uy) continue;
     const lines = rows.filter((row) => row.figures[k] && !row.figures[k + 1]).length;
     const totals = rows.filter((row) => row.figures[k + 1]);
-    if (lines < 2 || !totals.length || totals.some((row) => row.figures[k] || !totalLike(row))) continue;
+    const sectionOfOne = (row: TableRow) => afterTotal(rows, rows.indexOf(row), k);
+    if (lines < 2 || !totals.length || totals.some((row) => row.figures[k] || !(totalLike(row) || sectionOfOne(row))))
+      continue;
     for (const row of rows) {
       row.figures[k] ??= row.figures[k + 1];
       row.figures.splice(k + 1, 1);
@@ -154,6 +157,20 @@ function joinOffsetTotals(layout: Layout, columns: ColumnReading[], rows: TableR
     layout.columns.splice(k + 1, 1);
     ry.evidence = `${ry.evidence}: the totals of column ${columnLetters(x.col)}, printed one column right of its lines`;
   }
+}
+
+/**
+ * Whether the row before row i with a figure in column k or k + 1 has it in k + 1: an item printed in the totals'
+ * column straight after a total (Oldham's "Flexible use of capital receipts (2,600)" between two sections) is a
+ * section of one line, not a line of column k.
+ */
+function afterTotal(rows: TableRow[], i: number, k: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const row = rows[j]!;
+    if (row.figures[k + 1]) return true;
+    if (row.figures[k]) return false;
+  }
+  return false;
 }
 
 /** Pounds per figure: the unit most of the money columns are headed with; the house format's defaults otherwise. */
