@@ -61,6 +61,7 @@ export class XlsxWorkbook implements WorkbookPort {
       strings: readSharedStrings(this.pkg, this.info.sharedStrings),
       styles: readStyles(this.info.styles ? this.pkg.text(this.info.styles) : undefined),
       cellsSeen: 0,
+      date1904: this.info.date1904,
     }));
   }
 

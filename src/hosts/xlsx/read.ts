@@ -22,7 +22,12 @@ export interface ReadContext {
   styles: CellStyle[];
   /** Cells seen so far in the workbook, empty styled ones included: the work reading costs. */
   cellsSeen: number;
+  /** The workbook counts its dates from 1904 (workbookPr date1904, old Mac Excel). */
+  date1904?: boolean;
 }
+
+/** Days from 1900's day 0 to 1904's: a date stored as n in a 1904 workbook is n + 1462 in the 1900 system. */
+const DAYS_1900_TO_1904 = 1462;
 
 const utf8 = () => new TextDecoder('utf-8');
 
@@ -274,6 +279,9 @@ class SheetScanner {
         }
     }
     if (value === null && error === undefined && formula === undefined) return undefined;
+    // The engine reads a number under a date format as a date in Excel's usual 1900 system (grid.ts):
+    // a 1904 workbook's date is given as the same date there (an ISO date, t="d", is one already).
+    if (style?.date && this.ctx.date1904 && typeof value === 'number' && this.type !== 'd') value += DAYS_1900_TO_1904;
     const out: Cell = { value };
     if (formula !== undefined) out.formula = unescapeXml(formula);
     if (error !== undefined) out.error = error;
