@@ -2,7 +2,7 @@
  * The same budget tables saved the ways other programs save them: Excel's Strict Open XML, LibreOffice
  * Calc (from .xlsx and from .ods), and the habits of exports and libraries (no cell or row
  * references, inline strings, t="str" and t="d" cells, rich text with phonetic runs, exponents,
- * prefixed elements, a byte-order mark, the workbook elsewhere, absolute or backslashed targets,
+ * prefixed elements, a byte-order mark, UTF-16 parts, the workbook elsewhere, absolute or backslashed targets,
  * odd-case names, the 1904 date system, bare built-in format ids, applyNumberFormat="0", shared
  * formulas). Each reads as the same grids as the plain file, and checks to the same tables and
  * findings; writing into one either makes a package both readers open or is refused in words.
@@ -97,6 +97,7 @@ const VARIANTS: [string, Variant][] = [
   ['indented, with xml:space="preserve"', { pretty: true }],
   ['a namespace prefix on every element', { prefix: true }],
   ['a UTF-8 byte-order mark on every part', { bom: true }],
+  ['every part in UTF-16', { utf16: true }],
   ['the workbook part at spreadsheet/book.xml', { workbookPart: 'spreadsheet/book.xml' }],
   ['absolute relationship targets', { absoluteTargets: true }],
   ['backslashes in part names and targets', { backslashes: true }],

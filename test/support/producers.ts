@@ -15,7 +15,7 @@ import { shiftFormula } from '../../src/hosts/xlsx/formula';
  *   strings (`inline`, as ExcelJS streaming and many exports), or `t="str"` cells (`str`);
  * - `exponent`: numbers written as 1.45E+3;
  * - `pretty`: every element on its own indented line, text kept with xml:space="preserve";
- * - `bom`: a UTF-8 byte-order mark before every XML part;
+ * - `bom`: a UTF-8 byte-order mark before every XML part; `utf16`: every XML part in UTF-16 (.NET's default);
  * - `workbookPart`: the workbook somewhere other than xl/workbook.xml (found through _rels/.rels);
  * - `absoluteTargets`: relationship targets from the package root (`/xl/worksheets/sheet1.xml`);
  * - `backslashes`: zip entry names and targets with backslashes; `oddCase`: entry names in odd case;
@@ -34,6 +34,7 @@ export interface Variant {
   exponent?: boolean;
   pretty?: boolean;
   bom?: boolean;
+  utf16?: boolean;
   workbookPart?: string;
   absoluteTargets?: boolean;
   backslashes?: boolean;
@@ -322,6 +323,11 @@ export function producedWorkbook(grids: SheetGrid[], v: Variant = {}): Uint8Arra
   return zipSync(
     Object.fromEntries(
       Object.entries(parts).map(([name, xml]) => {
+        if (v.utf16)
+          return [
+            entryName(name),
+            new Uint8Array(Buffer.from(`\ufeff${xml.replace('encoding="UTF-8"', 'encoding="UTF-16"')}`, 'utf16le')),
+          ];
         const bytes = strToU8(xml);
         if (!v.bom || !name.endsWith('.xml')) return [entryName(name), bytes];
         const out = new Uint8Array(bytes.length + 3);

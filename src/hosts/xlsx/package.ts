@@ -1,6 +1,6 @@
 import { heldPartTooLargeReason, MAX_HELD_PART_BYTES } from '../../engine/limits';
 import { WorkbookReadError } from '../../engine/port';
-import { children, escapeAttr, parseTree } from './xml';
+import { children, decoderFor, escapeAttr, parseTree } from './xml';
 import { inflateInto, inflatePart, readEntries, writeZip, type Inflater, type OutPart, type ZipEntry } from './zip';
 
 /**
@@ -53,7 +53,6 @@ export interface Relationship {
   external: boolean;
 }
 
-const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
 /**
@@ -150,7 +149,7 @@ export class XlsxPackage {
 
   text(part: string): string | undefined {
     const b = this.bytesOf(part);
-    return b && utf8.decode(b);
+    return b && decoderFor(b).decode(b);
   }
 
   /** Streams a part's content to `take` in pieces, which returns false to stop. */

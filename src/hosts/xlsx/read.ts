@@ -4,7 +4,7 @@ import { WorkbookReadError } from '../../engine/port';
 import { shiftFormula } from './formula';
 import type { XlsxPackage } from './package';
 import type { CellStyle } from './styles';
-import { decodeExcelEscapes, unescapeXml } from './xml';
+import { decodeExcelEscapes, decoderFor, unescapeXml, type Decoder } from './xml';
 
 /**
  * Sheets into grids, streamed: each worksheet part is inflated piece by piece and scanned once,
@@ -28,8 +28,6 @@ export interface ReadContext {
 
 /** Days from 1900's day 0 to 1904's: a date stored as n in a 1904 workbook is n + 1462 in the 1900 system. */
 const DAYS_1900_TO_1904 = 1462;
-
-const utf8 = () => new TextDecoder('utf-8');
 
 /**
  * The shared strings, in order: each item's text runs joined, phonetic guides left out. Read as
@@ -523,12 +521,14 @@ export function readSheet(
   maxRows = Infinity,
 ): SheetGrid {
   const scanner = new SheetScanner(name, ctx, maxRows);
-  const decoder = utf8();
+  let decoder: Decoder | undefined;
   pkg.stream(part, (chunk) => {
+    // UTF-8 or UTF-16, told from the part's first bytes (xml.ts).
+    decoder ??= decoderFor(chunk);
     scanner.push(decoder.decode(chunk, { stream: true }), false);
     return !scanner.stopped;
   });
-  if (!scanner.stopped) scanner.push(decoder.decode(), true);
+  if (!scanner.stopped) scanner.push(decoder ? decoder.decode() : '', true);
   return scanner.finish();
 }
 
