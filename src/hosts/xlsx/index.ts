@@ -12,6 +12,7 @@ import {
   storeFromXml,
   type AddinStore,
 } from '../../engine/store';
+import { WriteRefused } from '../../engine/workflow';
 import { unreadableReason } from './file-kind';
 import { emptyPackage } from './minimal';
 import { CONTENT_TYPE, XlsxPackage } from './package';
@@ -60,6 +61,7 @@ export class XlsxWorkbook implements WorkbookPort {
       strings: readSharedStrings(this.pkg, this.info.sharedStrings),
       styles: readStyles(this.info.styles ? this.pkg.text(this.info.styles) : undefined),
       cellsSeen: 0,
+      date1904: this.info.date1904,
     }));
   }
 
@@ -123,6 +125,7 @@ export class XlsxWorkbook implements WorkbookPort {
     replace: string[],
     onProgress?: Progress,
   ): Promise<void> {
+    if (this.info.strict) return Promise.reject(strictRefusal());
     return this.readStore().then((store) => {
       const written = sheets.map(({ sheet, owned }) => ({ sheet, token: owned ? newOwnerToken() : undefined }));
       editWorkbook(this.pkg, this.info, written, replace, onProgress);
@@ -153,6 +156,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   writeStore(store: AddinStore): Promise<void> {
+    if (this.info.strict) return Promise.reject(strictRefusal());
     writeStore(this.pkg, this.info, store);
     this.info = readWorkbookPart(this.pkg);
     return Promise.resolve();
@@ -162,6 +166,17 @@ export class XlsxWorkbook implements WorkbookPort {
   toBuffer(): Promise<Uint8Array> {
     return Promise.resolve(this.pkg.toBytes());
   }
+}
+
+/**
+ * A Strict Open XML workbook is read but not written into: its parts name every namespace and
+ * relationship type differently, and a sheet added in the usual names would make a package Excel
+ * calls damaged. Said before anything is written, with the way round it.
+ */
+function strictRefusal(): WriteRefused {
+  return new WriteRefused([
+    'the workbook was saved as "Strict Open XML Spreadsheet", which the add-in reads but cannot add sheets to; open it in Excel, save it as "Excel Workbook (.xlsx)" and try again (nothing was written)',
+  ]);
 }
 
 /** Whether a name's formula is the A1 cell of a sheet ('Sheet name'!$A$1). */

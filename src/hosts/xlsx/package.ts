@@ -1,6 +1,6 @@
 import { heldPartTooLargeReason, MAX_HELD_PART_BYTES } from '../../engine/limits';
 import { WorkbookReadError } from '../../engine/port';
-import { children, escapeAttr, parseTree } from './xml';
+import { children, decoderFor, escapeAttr, parseTree } from './xml';
 import { inflateInto, inflatePart, readEntries, writeZip, type Inflater, type OutPart, type ZipEntry } from './zip';
 
 /**
@@ -32,6 +32,19 @@ export const CONTENT_TYPE = {
 
 export const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
+/**
+ * Excel's "Strict Open XML Spreadsheet" names its relationship types under purl.oclc.org
+ * (ISO/IEC 29500 Strict) where every other producer uses the Transitional names above. The parts are
+ * the same parts: a Strict type is read as its Transitional twin, here, so every comparison with `REL`
+ * holds for both.
+ */
+const STRICT_REL_PREFIX = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
+const TRANSITIONAL_REL_PREFIX = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
+function transitionalType(type: string): string {
+  return type.startsWith(STRICT_REL_PREFIX) ? TRANSITIONAL_REL_PREFIX + type.slice(STRICT_REL_PREFIX.length) : type;
+}
+
 export interface Relationship {
   id: string;
   type: string;
@@ -40,11 +53,14 @@ export interface Relationship {
   external: boolean;
 }
 
-const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
-/** The part a relationship points at, as a package path without the leading slash. */
-export function resolveTarget(fromPart: string, target: string): string {
+/**
+ * The part a relationship points at, as a package path without the leading slash. A backslash is
+ * read as a slash: some Windows tools write `worksheets\sheet1.xml`, and Excel opens those files.
+ */
+export function resolveTarget(fromPart: string, written: string): string {
+  const target = written.replace(/\\/g, '/');
   if (target.startsWith('/')) return normalise(target.slice(1));
   const folder = fromPart.includes('/') ? fromPart.slice(0, fromPart.lastIndexOf('/') + 1) : '';
   return normalise(folder + target);
@@ -73,9 +89,17 @@ export function relsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
+/**
+ * A part name as looked up: part names are case-insensitive (OPC), and a zip written on Windows by
+ * some tools names its entries with backslashes (`xl\workbook.xml`), which Excel reads as slashes.
+ */
+function partKey(part: string): string {
+  return part.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
+}
+
 export class XlsxPackage {
   private readonly entries: Map<string, ZipEntry>;
-  /** Lower-cased name → name as written: part names are case-insensitive (OPC). */
+  /** partKey(name) → name as written. */
   private readonly byLower = new Map<string, string>();
   /** Parts written anew (new content) or removed (null). */
   private readonly changed = new Map<string, Uint8Array | null>();
@@ -88,13 +112,13 @@ export class XlsxPackage {
     private readonly inflater?: Inflater,
   ) {
     this.entries = entries ?? (bytes ? readEntries(bytes) : new Map<string, ZipEntry>());
-    for (const name of this.entries.keys()) this.byLower.set(name.toLowerCase(), name);
+    for (const name of this.entries.keys()) this.byLower.set(partKey(name), name);
     this.order = [...this.entries.keys()];
   }
 
   /** The part's name as the package spells it, or undefined when there is none. */
   find(part: string): string | undefined {
-    const name = this.byLower.get(part.toLowerCase());
+    const name = this.byLower.get(partKey(part));
     if (name === undefined) return undefined;
     return this.changed.get(name) === null ? undefined : name;
   }
@@ -125,7 +149,7 @@ export class XlsxPackage {
 
   text(part: string): string | undefined {
     const b = this.bytesOf(part);
-    return b && utf8.decode(b);
+    return b && decoderFor(b).decode(b);
   }
 
   /** Streams a part's content to `take` in pieces, which returns false to stop. */
@@ -152,7 +176,7 @@ export class XlsxPackage {
     if (!xml) return [];
     return children(parseTree(xml), 'Relationship').map((r) => ({
       id: r.attrs.Id ?? '',
-      type: r.attrs.Type ?? '',
+      type: transitionalType(r.attrs.Type ?? ''),
       target: r.attrs.Target ?? '',
       external: r.attrs.TargetMode === 'External',
     }));
@@ -200,13 +224,13 @@ export class XlsxPackage {
     for (const d of children(root, 'Default'))
       defaults.set((d.attrs.Extension ?? '').toLowerCase(), d.attrs.ContentType ?? '');
     for (const o of children(root, 'Override'))
-      overrides.set((o.attrs.PartName ?? '').replace(/^\//, '').toLowerCase(), o.attrs.ContentType ?? '');
+      overrides.set(partKey(o.attrs.PartName ?? ''), o.attrs.ContentType ?? '');
     return { defaults, overrides };
   }
 
   contentTypeOf(part: string): string | undefined {
     const { defaults, overrides } = this.contentTypes();
-    return overrides.get(part.toLowerCase()) ?? defaults.get(part.slice(part.lastIndexOf('.') + 1).toLowerCase());
+    return overrides.get(partKey(part)) ?? defaults.get(part.slice(part.lastIndexOf('.') + 1).toLowerCase());
   }
 
   /** Gives a part its own content type (an Override). */
@@ -236,9 +260,9 @@ export class XlsxPackage {
   // ---- Parts ---------------------------------------------------------------------------------
 
   setPart(part: string, content: string | Uint8Array): void {
-    const name = this.byLower.get(part.toLowerCase()) ?? part;
-    if (!this.byLower.has(part.toLowerCase())) {
-      this.byLower.set(part.toLowerCase(), name);
+    const name = this.byLower.get(partKey(part)) ?? part;
+    if (!this.byLower.has(partKey(part))) {
+      this.byLower.set(partKey(part), name);
       this.order.push(name);
     }
     this.changed.set(name, typeof content === 'string' ? encoder.encode(content) : content);
@@ -258,7 +282,7 @@ export class XlsxPackage {
   /** A part name not yet used, such as xl/worksheets/sheet7.xml for ('xl/worksheets/sheet', '.xml'). */
   freeName(stem: string, ext: string): string {
     let n = 1;
-    while (this.byLower.has(`${stem}${n}${ext}`.toLowerCase())) n++;
+    while (this.byLower.has(partKey(`${stem}${n}${ext}`))) n++;
     return `${stem}${n}${ext}`;
   }
 

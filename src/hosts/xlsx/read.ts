@@ -4,7 +4,7 @@ import { WorkbookReadError } from '../../engine/port';
 import { shiftFormula } from './formula';
 import type { XlsxPackage } from './package';
 import type { CellStyle } from './styles';
-import { decodeExcelEscapes, unescapeXml } from './xml';
+import { decodeExcelEscapes, decoderFor, unescapeXml, type Decoder } from './xml';
 
 /**
  * Sheets into grids, streamed: each worksheet part is inflated piece by piece and scanned once,
@@ -22,9 +22,12 @@ export interface ReadContext {
   styles: CellStyle[];
   /** Cells seen so far in the workbook, empty styled ones included: the work reading costs. */
   cellsSeen: number;
+  /** The workbook counts its dates from 1904 (workbookPr date1904, old Mac Excel). */
+  date1904?: boolean;
 }
 
-const utf8 = () => new TextDecoder('utf-8');
+/** Days from 1900's day 0 to 1904's: a date stored as n in a 1904 workbook is n + 1462 in the 1900 system. */
+const DAYS_1900_TO_1904 = 1462;
 
 /**
  * The shared strings, in order: each item's text runs joined, phonetic guides left out. Read as
@@ -274,6 +277,9 @@ class SheetScanner {
         }
     }
     if (value === null && error === undefined && formula === undefined) return undefined;
+    // The engine reads a number under a date format as a date in Excel's usual 1900 system (grid.ts):
+    // a 1904 workbook's date is given as the same date there (an ISO date, t="d", is one already).
+    if (style?.date && this.ctx.date1904 && typeof value === 'number' && this.type !== 'd') value += DAYS_1900_TO_1904;
     const out: Cell = { value };
     if (formula !== undefined) out.formula = unescapeXml(formula);
     if (error !== undefined) out.error = error;
@@ -515,12 +521,14 @@ export function readSheet(
   maxRows = Infinity,
 ): SheetGrid {
   const scanner = new SheetScanner(name, ctx, maxRows);
-  const decoder = utf8();
+  let decoder: Decoder | undefined;
   pkg.stream(part, (chunk) => {
+    // UTF-8 or UTF-16, told from the part's first bytes (xml.ts).
+    decoder ??= decoderFor(chunk);
     scanner.push(decoder.decode(chunk, { stream: true }), false);
     return !scanner.stopped;
   });
-  if (!scanner.stopped) scanner.push(decoder.decode(), true);
+  if (!scanner.stopped) scanner.push(decoder ? decoder.decode() : '', true);
   return scanner.finish();
 }
 

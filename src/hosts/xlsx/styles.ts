@@ -1,3 +1,4 @@
+import { isDateFormat } from '../../engine/grid';
 import { child, children, parseTree, type XmlElement } from './xml';
 
 /** The cell formats of a workbook (styles.xml), as the reader needs them: number format, bold/italic/underline, quote prefix. */
@@ -33,6 +34,24 @@ export const BUILT_IN_FORMATS: Record<number, string> = {
   49: '@',
 };
 
+/**
+ * The built-in formats whose code depends on the machine's locale (currency and accounting: ECMA-376
+ * lists their ids but not their codes), as a UK Excel shows them. Excel writes their codes into
+ * styles.xml itself, but other programs write the bare id (numFmtId="43"); read only where the
+ * workbook does not define the id, and never used when writing (a written id would show dollars on a
+ * US machine).
+ */
+const UK_LOCALE_FORMATS: Record<number, string> = {
+  5: '"£"#,##0;\\-"£"#,##0',
+  6: '"£"#,##0;[Red]\\-"£"#,##0',
+  7: '"£"#,##0.00;\\-"£"#,##0.00',
+  8: '"£"#,##0.00;[Red]\\-"£"#,##0.00',
+  41: '_-* #,##0_-;\\-* #,##0_-;_-* "-"_-;_-@_-',
+  42: '_-"£"* #,##0_-;\\-"£"* #,##0_-;_-"£"* "-"_-;_-@_-',
+  43: '_-* #,##0.00_-;\\-* #,##0.00_-;_-* "-"??_-;_-@_-',
+  44: '_-"£"* #,##0.00_-;\\-"£"* #,##0.00_-;_-"£"* "-"??_-;_-@_-',
+};
+
 export interface CellStyle {
   format?: string;
   bold?: boolean;
@@ -40,6 +59,8 @@ export interface CellStyle {
   underline?: boolean;
   /** Typed with a leading apostrophe: text, whatever it looks like. */
   quotePrefix?: boolean;
+  /** The format shows a date (isDateFormat), worked out once per style: a 1904 workbook's dates are moved by it. */
+  date?: boolean;
 }
 
 /** A boolean font property: `<b/>` is on, `<b val="0"/>` off. */
@@ -63,10 +84,13 @@ export function readStyles(xml: string | undefined): CellStyle[] {
   }));
   return children(child(root, 'cellXfs'), 'xf').map((xf) => {
     const id = Number(xf.attrs.numFmtId ?? 0);
-    const format = id === 0 ? undefined : (formats.get(id) ?? BUILT_IN_FORMATS[id]);
+    // The format is read from numFmtId whatever applyNumberFormat says: Excel shows a cellXfs entry's
+    // format even where a producer wrote applyNumberFormat="0" (LibreOffice and some exporters do).
+    const format = id === 0 ? undefined : (formats.get(id) ?? BUILT_IN_FORMATS[id] ?? UK_LOCALE_FORMATS[id]);
     const font = fonts[Number(xf.attrs.fontId ?? 0)];
     const style: CellStyle = {};
     if (format && format !== 'General') style.format = format;
+    if (style.format && isDateFormat(style.format)) style.date = true;
     if (font?.bold) style.bold = true;
     if (font?.italic) style.italic = true;
     if (font?.underline) style.underline = true;

@@ -34,7 +34,14 @@ export interface WorkbookInfo {
   styles?: string;
   /** Custom XML parts related from the workbook part. */
   customXml: string[];
+  /**
+   * Saved as "Strict Open XML Spreadsheet": read like any workbook (package.ts reads its relationship
+   * types, the scanner and xml.ts match elements by local name), but not written into (index.ts).
+   */
+  strict: boolean;
 }
+
+const STRICT_MAIN_NS = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 
 function notAWorkbook(what: string): WorkbookReadError {
   return new WorkbookReadError('not-xlsx', `the file is not an Excel workbook: ${what}`);
@@ -110,6 +117,7 @@ export function readWorkbookPart(pkg: XlsxPackage): WorkbookInfo {
     date1904: pr?.attrs.date1904 === '1' || pr?.attrs.date1904 === 'true',
     sharedStrings: first(REL.sharedStrings),
     styles: first(REL.styles),
+    strict: root.attrs.conformance === 'strict' || Object.values(root.attrs).includes(STRICT_MAIN_NS),
     customXml: rels.filter((r) => r.type === REL.customXml && !r.external).map((r) => resolveTarget(part, r.target)),
   };
 }

@@ -14,6 +14,24 @@ export interface XmlElement {
   text: string;
 }
 
+/** A TextDecoder, as typed in every build (the command line's has no DOM types). */
+export interface Decoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
+/**
+ * The decoder for a part, from its first bytes. XML parts are UTF-8 or UTF-16 (OPC allows both, and
+ * Excel reads both); some exports written with .NET's default encoding are UTF-16, which read as
+ * UTF-8 would leave a sheet looking empty. A byte-order mark, or a first '<' with a zero byte beside
+ * it, says UTF-16; anything else is UTF-8 (its mark, if any, dropped by the decoder).
+ */
+export function decoderFor(first: Uint8Array): Decoder {
+  const [a, b] = first;
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0)) return new TextDecoder('utf-16le');
+  if ((a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c)) return new TextDecoder('utf-16be');
+  return new TextDecoder('utf-8');
+}
+
 export function localName(qualified: string): string {
   const colon = qualified.indexOf(':');
   return colon < 0 ? qualified : qualified.slice(colon + 1);
