@@ -78,6 +78,7 @@ class Solver {
   private readonly signsTakenAway: boolean[] = [];
   /** Lines whose label says they are measured in another unit than money (see OTHER_UNIT_LINE). */
   private readonly otherUnit: boolean[];
+  private readonly anyOtherUnit: boolean;
   /** Rows labelled as totals whose figures no way of adding up explains: perhaps lines after all ("Total amount to be met from Council Tax"). */
   private readonly doubtful = new Set<number>();
   /** The doubtful totals that are so because their figures fail, not because only figures found them. */
@@ -100,6 +101,7 @@ class Solver {
     this.otherUnit = table.rows.map(
       (row) => row.type === 'line' && OTHER_UNIT_LINE.test(row.label) && !TOTAL_LABEL.test(row.label),
     );
+    this.anyOtherUnit = this.otherUnit.includes(true);
     if (table.rows.some((row) => TAKEN_AWAY.test(row.label))) {
       let underLess = false;
       table.rows.forEach((row, i) => {
@@ -196,7 +198,7 @@ class Solver {
    * total leaves out the Band D tax and the tax base printed among its lines only when its figures say so.
    */
   private withoutOtherUnits(list: Candidate[]): Candidate[] {
-    if (!this.otherUnit.some(Boolean)) return list;
+    if (!this.anyOtherUnit) return list;
 
     const without = list.flatMap((c) => {
       const kept = c.parts.flatMap((p, k) => (this.otherUnit[p] ? [] : [k]));
