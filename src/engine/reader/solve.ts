@@ -1,7 +1,7 @@
 import { judgeExact } from '../compare';
 import type { Decimal } from '../money';
 import type { Table, TableRow, TotalHow, TotalStructure } from '../tables';
-import { OTHER_UNIT_LINE, TOTAL_LABEL } from '../vocabulary';
+import { OTHER_UNIT_LINE, parseYear, TOTAL_LABEL } from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
 
@@ -146,6 +146,8 @@ class Solver {
     list.push(plus(sectionFromHeading, 'section'), plus(section, 'section'));
     if (previousTotal >= 0) list.push(plus([previousTotal, ...section], 'running'));
     list.push(minus(section, 'negated-section'));
+    // A bridge's changes, added up without the year's opening figure they start from.
+    if (section.length > 1 && this.opensBridge(section[0]!)) list.push(plus(section.slice(1), 'section'));
     if (this.doubtful.size) {
       const { before, lines } = this.sectionThroughDoubtful(t);
       list.push({ ...plus(lines, 'section'), throughDoubtful: true });
@@ -153,6 +155,22 @@ class Solver {
       if (before >= 0) list.push({ ...plus([before, ...lines], 'running'), throughDoubtful: true });
     }
     return this.withTakenAway(this.withoutOtherUnits(list));
+  }
+
+  /**
+   * Whether line j opens a bridge: it names a year, and a row below names the same thing in a later year ("Budget
+   * requirement 2023/24" … "Budget requirement 2024/25"). A total between them ("Total change in services") adds up
+   * the changes after it, not the opening figure.
+   */
+  private opensBridge(j: number): boolean {
+    const rows = this.table.rows;
+    const year = parseYear(rows[j]!.label);
+    const name = withoutYear(rows[j]!.label);
+    if (!year || !name) return false;
+    return rows.slice(j + 1).some((r) => {
+      const later = parseYear(r.label);
+      return later !== undefined && later > year && withoutYear(r.label) === name;
+    });
   }
 
   /**
@@ -640,6 +658,15 @@ class Solver {
       if ((e.fails === 0 && e.holds > 0) || (negated.fails === 0 && negated.holds > 0)) this.demote(d);
     }
   }
+}
+
+/** A label with its years taken out, to compare one year's line with another's: "Budget requirement 2023/24" → "budget requirement". */
+function withoutYear(label: string): string {
+  return label
+    .replace(/\b(?:19|20)\d\d(?:\s*(?:\/|-|–|—|to)\s*(?:(?:19|20)?\d\d|\d))?\b/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 function plus(parts: number[], how: TotalHow): Candidate {
