@@ -269,6 +269,24 @@ describe('a balancing line under a subtotal', () => {
   });
 });
 
+describe('a bold subtotal typed wrong, with no word total in its label', () => {
+  it('is reported, not read as a line of the total below it, which would leave its own lines in no total', () => {
+    const s = sheet('Fire', [
+      [undefined, b('2023/24 £000')],
+      ['Firefighter pay and allowances', 17_054],
+      ['Support staff pay and allowances', 1_499],
+      ['Premises costs', 2_497],
+      // 21,050 is what the lines make; the paper's gross is typed as it was before a line changed.
+      [b('Gross expenditure'), b(21_040)],
+      ['Less: fees and charges', -169],
+      ['Less: other grants', -4_903],
+      [b('Net expenditure'), b(15_968)],
+    ]);
+    const errors = checkWorkbook([s]).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.cell)).toEqual(['B5']);
+  });
+});
+
 describe('a funding line printed in bold', () => {
   it('is a line when the total below adds it up: Total Funding = Aggregate External Finance + Council Tax', () => {
     const s = sheet('Budget', [

@@ -292,9 +292,17 @@ class Solver {
     if (c.how !== 'layout' && c.how !== 'lines-below') row.spanStart = this.spanStart(c.parts);
     this.isTotal[t] = true;
     // A doubtful total this one adds up as a line was a line all along; so was a line printed in bold
-    // (not labelled a total) whose figures nothing explains, when a total that holds adds it up.
+    // (not labelled a total) whose figures nothing explains, when a total that holds adds it up, and adds
+    // up the lines it took too: a bold subtotal typed wrong ("Gross expenditure" under its costs) would
+    // otherwise leave its lines in no total, and its mistake unsaid.
     const boldLine = (p: number) =>
-      this.failing.has(p) && !TOTAL_LABEL.test(this.table.rows[p]!.label) && e.fails === 0 && e.holds > 0;
+      this.failing.has(p) &&
+      !TOTAL_LABEL.test(this.table.rows[p]!.label) &&
+      e.fails === 0 &&
+      e.holds > 0 &&
+      (this.table.rows[p]!.parts ?? []).every(
+        (q) => this.isTotal[q] || this.consumedBy[q] !== p || c.parts.includes(q),
+      );
     for (const p of c.parts) if ((c.throughDoubtful && this.doubtful.has(p)) || boldLine(p)) this.demote(p);
     // A running total whose total above was a line after all adds up the lines of its section.
     if (c.how === 'running' && !this.isTotal[c.parts[0]!]) row.structure.how = 'section';
