@@ -5,10 +5,11 @@
  * and nothing but rounding differences said as notes.
  */
 import { describe, expect, it } from 'vitest';
+import { a1 } from '../../src/engine/a1';
 import { checkWorkbook, type CheckResult } from '../../src/engine/check';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import { publishedTables, type PublishedTable } from '../fixtures/published/pages';
-import { gridsToBuffer } from '../support/workbooks';
+import { cloneGrids, gridsToBuffer } from '../support/workbooks';
 
 async function check(table: PublishedTable): Promise<CheckResult> {
   const wb = await XlsxWorkbook.open(await gridsToBuffer(table.sheets));
@@ -149,5 +150,39 @@ describe('budget tables from councils’ web pages', () => {
       (f) => f.severity === 'error',
     )!;
     expect(error.message).toContain('is 178.56 but its lines, less those taken away, come to 173.56');
+  });
+
+  it('gives an error for any figure a checked total counts, changed by ten of its units', () => {
+    const missed: string[] = [];
+    let tried = 0;
+    for (const page of publishedTables()) {
+      const base = checkWorkbook(cloneGrids(page.sheets));
+      const wrong = new Set(base.findings.filter((f) => f.severity === 'error').map((f) => `${f.sheet}!${f.cell}`));
+      for (const table of base.tables)
+        for (const total of table.rows) {
+          if (total.type !== 'total' || !total.structure) continue;
+          // A total the page already gets wrong is said already, whatever else changes: nothing new to find there.
+          if (total.figures.some((f) => f && wrong.has(`${table.sheet}!${a1(f.row, f.col)}`))) continue;
+          for (const row of [total, ...total.parts!.map((p) => table.rows[p]!)])
+            table.columns.forEach((_, i) => {
+              const f = row.figures[i];
+              if (!f || !total.structure!.checked[i]) return;
+              const grids = cloneGrids(page.sheets);
+              const cell = grids.find((g) => g.name === table.sheet)!.rows[f.row]![f.col]!;
+              if (typeof cell.value !== 'number') return;
+              cell.value += 10 * (table.steps?.[i] ?? table.step).toNumber();
+              tried++;
+              const errors = checkWorkbook(grids).findings.filter(
+                (x) => x.severity === 'error' && x.sheet === table.sheet,
+              );
+              if (!errors.some((x) => !wrong.has(`${x.sheet}!${x.cell}`)))
+                missed.push(`${page.name} ${table.sheet}!${a1(f.row, f.col)}`);
+            });
+        }
+    }
+    expect(tried).toBeGreaterThan(450);
+    // Durley's earmarked funds end in a figure with no label and no bold: as often a note's figure as a total, so a
+    // changed line there leaves it read as a line, and nothing is said.
+    expect(missed.filter((m) => !m.startsWith('durley-parish-budget Budget 2018-19!B2'))).toEqual([]);
   });
 });
