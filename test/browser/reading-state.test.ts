@@ -250,7 +250,7 @@ describe('the reading in the pane’s words', () => {
       ['Council Tax', 8663870],
       [b('Total'), b(24687430)],
     ]);
-    const view = readingView(checkWorkbook([funding]).tables[0]!, [])!;
+    const view = readingView(checkWorkbook([funding]).tables[0], [])!;
     expect(view.rows.find((r) => r.row === 4)).toEqual({
       row: 4,
       label: 'Council Tax Band D',
