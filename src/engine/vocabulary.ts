@@ -59,9 +59,18 @@ export function plainWords(text: string): string[] {
     .filter((w) => w && !JOINING_WORDS.has(w));
 }
 
-/** The words that identify a name: folded, without stop words or bare numbers. */
+/** Words papers use for one thing: "TOTAL ESTIMATED COSTS" closes "ESTIMATED EXPENDITURE:". */
+const SAME_WORD: Readonly<Record<string, string>> = {
+  cost: 'expenditure',
+  costs: 'expenditure',
+  spending: 'expenditure',
+};
+
+/** The words that identify a name: folded, without stop words or bare numbers, words for one thing read as one. */
 export function nameWords(text: string): string[] {
-  return plainWords(text).filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+  return plainWords(text)
+    .filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w))
+    .map((w) => SAME_WORD[w] ?? w);
 }
 
 /** "Corporate Resources", "CORPORATE RESOURCES DEPARTMENT" and "corporate resources" share one key. */

@@ -21,7 +21,7 @@ import {
 import { Session } from '../../src/taskpane/state/session';
 import { localLink } from '../../src/taskpane/worker/link';
 import { GROWTH_HEADING, MISREAD_FINDINGS, misreadSheets } from '../support/misread';
-import { gridsToBuffer } from '../support/workbooks';
+import { b, gridsToBuffer, sheet } from '../support/workbooks';
 
 const GROWTH = 'Growth!A3:F8';
 const SAVINGS = 'Savings!A3:E6';
@@ -239,6 +239,24 @@ describe('the reading in the pane’s words', () => {
     ]);
     expect(view.columns.filter((c) => c.asked)).toEqual([]);
     expect(view.signs).toBe('');
+  });
+
+  it('says why the reader took a line for a memo line when its label does not say', () => {
+    const funding = sheet('Funding', [
+      [undefined, '2025/26 £'],
+      ['Revenue Support Grant', 1052270],
+      ['Business Rates', 14971290],
+      ['Council Tax Band D', { value: 152.87, format: '"£"#,##0.00' }],
+      ['Council Tax', 8663870],
+      [b('Total'), b(24687430)],
+    ]);
+    const view = readingView(checkWorkbook([funding]).tables[0]!, [])!;
+    expect(view.rows.find((r) => r.row === 4)).toEqual({
+      row: 4,
+      label: 'Council Tax Band D',
+      role: 'memo',
+      why: 'measured in another unit than the money its total adds',
+    });
   });
 
   it('names a correction by the table’s heading and the row’s label, and checks it', () => {

@@ -120,4 +120,34 @@ describe('budget tables from councils’ web pages', () => {
     const result = await check(byName('blaby-expenditure-plan'));
     expect(result.findings.map((f) => `${f.rule} at ${f.cell}`)).toEqual(['rounding-difference at D18']);
   });
+
+  it('adds up a bridge’s changes without the year’s figure they start from, and still finds one typed wrong', async () => {
+    const table = byName('lincolnshire-spending-funding');
+    const result = await check(table);
+    expect(reading(result).filter((r) => r.startsWith('Budget requirement changes'))).toEqual([
+      'Budget requirement changes!13 Total change in services ← 3,4,5,6,7,8,9,10,11,12',
+      'Budget requirement changes!15 Budget requirement 2024/25 ← 2,13,14',
+      'Budget requirement changes!19 Total change in funding ← 16,17,18',
+    ]);
+    // Total change in services printed 45.1 for 41.5: an error there, not a reading that takes the opening figure in.
+    const sheet = table.sheets[1];
+    const rows = sheet.rows.map((row, r) => (r === 12 ? [row[0], row[1], { ...row[2]!, value: 45.1 }] : row));
+    const wrong = { ...table, sheets: [table.sheets[0], { ...sheet, rows }] };
+    const errors = (await check(wrong)).findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => `${f.sheet}!${f.cell}`);
+    expect(errors).toContain('Budget requirement changes!C13');
+  });
+
+  it('reads a total of costs as closing the expenditure heading above it', async () => {
+    const result = await check(byName('durley-parish-budget'));
+    expect(result.findings.filter((f) => f.rule === 'label-mismatch')).toEqual([]);
+  });
+
+  it('finds the mistake on Stafford’s page: a Band D council tax printed £178.56 where the requirement less business rates is £173.56', async () => {
+    const error = (await check(byName('stafford-council-tax-requirement'))).findings.find(
+      (f) => f.severity === 'error',
+    )!;
+    expect(error.message).toContain('is 178.56 but its lines, less those taken away, come to 173.56');
+  });
 });

@@ -1,7 +1,7 @@
 import { judgeExact } from '../compare';
 import type { Decimal } from '../money';
 import type { Table, TableRow, TotalHow, TotalStructure } from '../tables';
-import { OTHER_UNIT_LINE, TOTAL_LABEL } from '../vocabulary';
+import { OTHER_UNIT_LINE, parseYear, TOTAL_LABEL } from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
 
@@ -78,6 +78,7 @@ class Solver {
   private readonly signsTakenAway: boolean[] = [];
   /** Lines whose label says they are measured in another unit than money (see OTHER_UNIT_LINE). */
   private readonly otherUnit: boolean[];
+  private readonly anyOtherUnit: boolean;
   /** Rows labelled as totals whose figures no way of adding up explains: perhaps lines after all ("Total amount to be met from Council Tax"). */
   private readonly doubtful = new Set<number>();
   /** The doubtful totals that are so because their figures fail, not because only figures found them. */
@@ -100,6 +101,7 @@ class Solver {
     this.otherUnit = table.rows.map(
       (row) => row.type === 'line' && OTHER_UNIT_LINE.test(row.label) && !TOTAL_LABEL.test(row.label),
     );
+    this.anyOtherUnit = this.otherUnit.includes(true);
     if (table.rows.some((row) => TAKEN_AWAY.test(row.label))) {
       let underLess = false;
       table.rows.forEach((row, i) => {
@@ -144,6 +146,8 @@ class Solver {
     list.push(plus(sectionFromHeading, 'section'), plus(section, 'section'));
     if (previousTotal >= 0) list.push(plus([previousTotal, ...section], 'running'));
     list.push(minus(section, 'negated-section'));
+    // A bridge's changes, added up without the year's opening figure they start from.
+    if (section.length > 1 && this.opensBridge(section[0]!)) list.push(plus(section.slice(1), 'section'));
     if (this.doubtful.size) {
       const { before, lines } = this.sectionThroughDoubtful(t);
       list.push({ ...plus(lines, 'section'), throughDoubtful: true });
@@ -151,6 +155,22 @@ class Solver {
       if (before >= 0) list.push({ ...plus([before, ...lines], 'running'), throughDoubtful: true });
     }
     return this.withTakenAway(this.withoutOtherUnits(list));
+  }
+
+  /**
+   * Whether line j opens a bridge: it names a year, and a row below names the same thing in a later year ("Budget
+   * requirement 2023/24" … "Budget requirement 2024/25"). A total between them ("Total change in services") adds up
+   * the changes after it, not the opening figure.
+   */
+  private opensBridge(j: number): boolean {
+    const rows = this.table.rows;
+    const year = parseYear(rows[j]!.label);
+    const name = withoutYear(rows[j]!.label);
+    if (!year || !name) return false;
+    return rows.slice(j + 1).some((r) => {
+      const later = parseYear(r.label);
+      return later !== undefined && later > year && withoutYear(r.label) === name;
+    });
   }
 
   /**
@@ -196,7 +216,7 @@ class Solver {
    * total leaves out the Band D tax and the tax base printed among its lines only when its figures say so.
    */
   private withoutOtherUnits(list: Candidate[]): Candidate[] {
-    if (!this.otherUnit.some(Boolean)) return list;
+    if (!this.anyOtherUnit) return list;
 
     const without = list.flatMap((c) => {
       const kept = c.parts.flatMap((p, k) => (this.otherUnit[p] ? [] : [k]));
@@ -638,6 +658,15 @@ class Solver {
       if ((e.fails === 0 && e.holds > 0) || (negated.fails === 0 && negated.holds > 0)) this.demote(d);
     }
   }
+}
+
+/** A label with its years taken out, to compare one year's line with another's: "Budget requirement 2023/24" → "budget requirement". */
+function withoutYear(label: string): string {
+  return label
+    .replace(/\b(?:19|20)\d\d(?:\s*(?:\/|-|–|—|to)\s*(?:(?:19|20)?\d\d|\d))?\b/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 function plus(parts: number[], how: TotalHow): Candidate {

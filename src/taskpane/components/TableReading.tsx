@@ -144,7 +144,9 @@ export function TableReading(props: TableReadingProps) {
       <ul className={styles.list} aria-label="Rows">
         {r.rows.map((row) => (
           <li key={row.row} className={own.item}>
-            <Text size={200} className={own.label}>{`${row.row} ${row.label || '(no label)'}`}</Text>
+            <Text size={200} className={own.label}>
+              {`${row.row} ${row.label || '(no label)'}${row.why ? ` (a memo line: ${row.why})` : ''}`}
+            </Text>
             <RowRole row={row.row} role={row.role} onChange={(role) => correct({ row: row.row, role })} />
           </li>
         ))}

@@ -50,6 +50,8 @@ export interface RowView {
   row: number;
   label: string;
   role: CorrectedRowRole;
+  /** Why the reader took the row for a memo line, when its label does not say ("measured in another unit…"). */
+  why?: string;
 }
 
 export interface TotalView {
@@ -163,7 +165,12 @@ export function readingView(table: Table, outcomes: readonly CorrectionOutcome[]
   const span = figureSpan(table);
   const rows: RowView[] = table.rows
     .filter((row) => table.rows.length <= ROWS_LISTED || row.type !== 'line')
-    .map((row) => ({ row: row.row + 1, label: row.label, role: row.type }));
+    .map((row) => ({
+      row: row.row + 1,
+      label: row.label,
+      role: row.type,
+      ...(row.type === 'memo' && row.memoWhy ? { why: row.memoWhy } : {}),
+    }));
   const signs = outcomes.find((o) => o.applied && 'signs' in o.correction && sameAnchor(o.correction, table));
   const heading = r.headerRows.length
     ? `heading in row${r.headerRows.length > 1 ? 's' : ''} ${r.headerRows.join(', ')}`
