@@ -935,3 +935,24 @@ describe('codes left of a column headed as the description', () => {
     ]);
   });
 });
+
+describe('a line that prints n/a or Nil where its figures go', () => {
+  it('is a line with nothing in it, not the heading of a table with no lines, even with its unit in a column of its own', () => {
+    const result = checkWorkbook([
+      sheet('Indicators', [
+        [undefined, undefined, '2024/25', '2025/26'],
+        ['Capital expenditure', '£m', 208.4, 186.4],
+        ['Capital financing requirement', '£m', 510.4, 548.1],
+        ['Total sums invested for more than 364 days', '£m', 'n/a', 'Nil'],
+      ]),
+    ]);
+    expect(warnings(result.findings)).toEqual([]);
+  });
+
+  it('still says a heading row with no lines under it', () => {
+    const result = checkWorkbook([
+      sheet('Growth', [[b('GROWTH')], [b('Ref.'), undefined, b('2015/16 £000'), b('2016/17 £000')]]),
+    ]);
+    expect(warnings(result.findings)).toContain('no-lines C2');
+  });
+});

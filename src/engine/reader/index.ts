@@ -8,7 +8,7 @@ import { classifyHeader } from '../headers';
 import { readRow, type Layout } from '../rows';
 import { buildStructure } from '../structure';
 import type { MoneyColumn, Table, TableKind, TableRow } from '../tables';
-import { MEMO_LINE, parseYear, TOTAL_LABEL, unitWords } from '../vocabulary';
+import { isNilText, MEMO_LINE, parseYear, TOTAL_LABEL, unitWords } from '../vocabulary';
 import { findBlocks, type Block } from './blocks';
 import { readColumns, type ColumnReading } from './columns';
 import { SheetCorrections, tableHeading, type CorrectionOutcome, type TableCorrections } from './correct';
@@ -457,7 +457,7 @@ function headingsWithoutLines(sheet: SheetGrid, blocks: Block[]): Finding[] {
   for (let r = 0; r < sheet.rows.length; r++) {
     if (used.has(r) || inside(r)) continue;
     const shape = rowShape(sheet, r);
-    if (shape.figures.length) continue;
+    if (shape.figures.length || printsNothingInFigures(sheet, r)) continue;
     const money = [...shape.texts.entries()].filter(([, t]) => classifyHeader(t)?.role === 'money');
     const withUnit = money.filter(([, t]) => unitWords(t).scale !== undefined);
     if (money.length < 2 && withUnit.length === 0) continue;
@@ -478,6 +478,17 @@ function headingsWithoutLines(sheet: SheetGrid, blocks: Block[]): Finding[] {
     );
   }
   return out;
+}
+
+/**
+ * A row that prints "n/a" or "Nil" where figures go is a line whose figures are nothing ("Total sums
+ * invested for more than 364 days | £m | n/a | Nil | Nil" at the foot of a prudential indicators table),
+ * not a heading: headings never print nil, so its unit in a column of its own does not make it one.
+ */
+function printsNothingInFigures(sheet: SheetGrid, r: number): boolean {
+  return (sheet.rows[r] ?? []).some(
+    (cell) => typeof cell?.value === 'string' && /[a-z]/i.test(cell.value) && isNilText(cell.value),
+  );
 }
 
 /** Two hidden lines are one run when nothing shown stands between them. */

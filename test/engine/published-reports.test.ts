@@ -1,0 +1,95 @@
+/**
+ * Budget tables from councils' committee reports (test/fixtures/published/reports.ts: transcribed as
+ * published, sources in the README beside it), none of them in the councils corpus. Each is written to a
+ * real .xlsx, read back and checked: every table found, an error only where the report's figures are
+ * wrong (none of the £ figures are), no warning, and nothing but rounding differences said as notes.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook, type CheckResult } from '../../src/engine/check';
+import { XlsxWorkbook } from '../../src/hosts/xlsx';
+import type { PublishedTable } from '../fixtures/published/pages';
+import { publishedReports } from '../fixtures/published/reports';
+import { gridsToBuffer } from '../support/workbooks';
+
+async function check(table: PublishedTable): Promise<CheckResult> {
+  const wb = await XlsxWorkbook.open(await gridsToBuffer(table.sheets));
+  return checkWorkbook(await wb.readSheets());
+}
+
+const byName = (name: string) => publishedReports().find((t) => t.name === name)!;
+
+/** "Sheet!row label ← rows" for every total. */
+function totals(result: CheckResult): string[] {
+  return result.tables.flatMap((t) =>
+    t.rows
+      .filter((r) => r.type === 'total')
+      .map((r) => `${t.sheet}!${r.row + 1} ${r.label} ← ${r.parts!.map((p) => t.rows[p].row + 1).join(',')}`),
+  );
+}
+
+describe('budget tables from councils’ committee reports', () => {
+  it.each(publishedReports().map((t) => [t.name, t] as const))(
+    '%s: the findings the report calls for',
+    async (_, table) => {
+      const result = await check(table);
+      expect(result.tables).toHaveLength(table.tables);
+      const errors = result.findings.filter((f) => f.severity === 'error').map((f) => `${f.sheet}!${f.cell}`);
+      expect([...new Set(errors)].sort()).toEqual([...table.errors].sort());
+      expect(
+        result.findings.filter((f) => f.severity === 'warning').map((f) => `${f.rule} at ${f.sheet}!${f.cell}`),
+      ).toEqual(table.warnings);
+      expect(result.findings.filter((f) => f.severity === 'info').every((f) => f.rule === 'rounding-difference')).toBe(
+        true,
+      );
+    },
+  );
+
+  it('reads a prudential indicators summary with a unit column, n/a and Nil as one table, and its last line (n/a and Nil only) as no heading', async () => {
+    const result = await check(byName('hampshire-prudential-indicators'));
+    expect(result.tables.map((t) => t.range)).toEqual(['A2:G36']);
+    expect(totals(result)).toEqual([]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('checks the totals each section of a monitoring appendix ends in, and leaves its per cent columns out of them', async () => {
+    const result = await check(byName('isle-of-wight-revenue-detail-2003'));
+    expect(totals(result)).toEqual(['Revenue detail!15 Total ← 8,9,10,11,12,13,14', 'Revenue detail!20 Total ← 18,19']);
+    const table = result.tables[0];
+    expect(table.columns.filter((_, i) => table.additive?.[i] === false).map((c) => c.col)).toEqual([3, 6]);
+  });
+
+  it('still finds a section total of the monitoring appendix that leaves out a line', async () => {
+    const table = byName('isle-of-wight-revenue-detail-2003');
+    const sheet = table.sheets[0];
+    // The first section's net budget total printed without Civic Duties (£33,185): a real error.
+    const rows = sheet.rows.map((row, r) =>
+      r === 14 ? row.map((cell, c) => (c === 7 ? { ...cell!, value: 1258558 - 33185 } : cell)) : row,
+    );
+    const errors = (await check({ ...table, sheets: [{ ...sheet, rows }] })).findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.cell);
+    expect([...new Set(errors)]).toEqual(['H15']);
+  });
+
+  it('reads an unlabelled total under each capital list as a question, and a label run over two lines as one line', async () => {
+    const result = await check(byName('isle-of-wight-capital-2005'));
+    expect(totals(result)).toEqual([
+      'Capital programme!11  ← 5,6,7,8,9,10',
+      'Capital programme!21  ← 14,16,17,18,19,20',
+    ]);
+  });
+
+  it('reads a capital outturn’s subtotal, the total of it and a line below, and each variation as actual less programme', async () => {
+    const result = await check(byName('capital-outturn-annexes'));
+    expect(totals(result)).toEqual([
+      'Annex 1a!13 Total Strategy Programmes Expenditure ← 6,7,8,9,10,11,12',
+      'Annex 1a!15 Total Capital Programme Expenditure ← 13,14',
+      'Annex 1b!14 Total Capital Programme Financing ← 5,6,7,8,9,10,11,12,13',
+    ]);
+    expect(result.tables.map((t) => t.rowRules?.length)).toEqual([2, 2]);
+  });
+
+  // Known limit: a per cent column is never checked against the £ columns it is worked out from, so the
+  // annex's "100%" for a variation of −12,170 on 12,170 (−100%, the sign dropped) goes unremarked.
+  it.todo('finds a per cent variation printed without its minus sign (Annex 1a, Earmarked Reserves, F14)');
+});
