@@ -287,6 +287,48 @@ describe('a bold subtotal typed wrong, with no word total in its label', () => {
   });
 });
 
+describe('a summary at the foot of a budget', () => {
+  const budget = (reserves: number, position: number) =>
+    sheet('Parish', [
+      [undefined, b('Budget 2019/20 £')],
+      [b('INCOME')],
+      ['Precept', 28_860],
+      ['Grants', 3_497],
+      [b('Total Income'), b(32_357)],
+      [],
+      [b('Administration')],
+      ['Clerk', 5_562],
+      ['Insurance', 1_000],
+      [b('Total (Administration)'), b(6_562)],
+      [],
+      [b('Assets')],
+      ['Street lighting', 6_033],
+      ['Cemetery', 4_435],
+      [b('Total (Assets)'), b(10_468)],
+      [],
+      [b('Operational Income'), b(32_357)],
+      [b('Operational Expenditure'), b(17_030)],
+      [b('End of Year Position'), b(15_327)],
+      [],
+      ['From reserves', reserves],
+      [b('End of Year Position'), b(position)],
+    ]);
+
+  it('restates the income total, adds up the sections since, and takes one from the other', () => {
+    const result = checkWorkbook([budget(0, 15_327)]);
+    expect(totalsOf(result).slice(3)).toEqual(['17 items-above', '18 items-above', '19 difference', '22 running']);
+    expect(
+      result.tables[0].rows.find((r) => r.row === 17)!.parts!.map((p) => result.tables[0].rows[p].row + 1),
+    ).toEqual([10, 15]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('still adds a line between two positions: a position that leaves it out is an error, not a restatement', () => {
+    const errors = checkWorkbook([budget(500, 15_327)]).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.cell)).toEqual(['B22']);
+  });
+});
+
 describe('a funding line printed in bold', () => {
   it('is a line when the total below adds it up: Total Funding = Aggregate External Finance + Council Tax', () => {
     const s = sheet('Budget', [

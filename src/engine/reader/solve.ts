@@ -194,7 +194,7 @@ class Solver {
    * The ways row t may add up everything above it: every item not yet added up, every line; or the
    * difference of the last two totals nothing has added up (a gap: the requirement less its funding).
    */
-  private farCandidates(): Candidate[] {
+  private farCandidates(t: number): Candidate[] {
     const list = [
       plus([...this.open], 'items-above'),
       plus([...this.lines], 'lines-above'),
@@ -208,7 +208,27 @@ class Solver {
         { parts: [a, b], signs: [-1, 1], how: 'difference' },
       );
     }
-    return this.withTakenAway(this.withoutOtherUnits(list));
+    return this.withTakenAway(this.withoutOtherUnits([...list, ...this.footCandidates(t, totals)]));
+  }
+
+  /**
+   * A summary at a budget's foot restates what came before: "Operational Income" is the "Total Income" far above,
+   * "Operational Expenditure" the sections' totals since, "End of Year Position" one less the other (a difference,
+   * above). So a total may be one total above it on its own, or the items above less the summary's rows so far (the
+   * totals printed on the rows just above it, with no blank row between). Tried last: a structure of one part is no evidence for a row not printed or
+   * labelled as a total.
+   */
+  private footCandidates(t: number, totals: number[]): Candidate[] {
+    // The summary so far: the totals printed on the rows straight above it, with no blank row between.
+    const rows = this.table.rows;
+    const summary = new Set<number>();
+    for (let j = t - 1; j >= 0 && this.isTotal[j] && rows[j]!.row === rows[j + 1]!.row - 1; j--) summary.add(j);
+    const before = this.open.filter((j) => !summary.has(j));
+    // A total restated leaves no line since it in no total: "From reserves" between two positions is added, not passed over.
+    const restated = totals.filter((j) => !this.open.some((k) => k > j && !this.isTotal[k]));
+    const list = restated.reverse().map((j) => plus([j], 'items-above'));
+    if (summary.size && before.length > 1 && before.length < this.open.length) list.push(plus(before, 'items-above'));
+    return list;
   }
 
   /**
@@ -484,7 +504,7 @@ class Solver {
     const tried = this.best(t, this.nearCandidates(t, layout));
     const holdsEverywhere = (x: { e: Evaluation }) =>
       x.e.fails === 0 && x.e.holds > 0 && (prior === 'asserted' || x.e.support > 0);
-    if (!tried.some(holdsEverywhere)) tried.push(...this.best(t, this.farCandidates()));
+    if (!tried.some(holdsEverywhere)) tried.push(...this.best(t, this.farCandidates(t)));
     if (!tried.some(holdsEverywhere) && prior === 'asserted' && this.totalAbove(row, t)) return;
     const best = tried.reduce<(typeof tried)[number] | undefined>(
       (a, b) => (!a || b.e.holds > a.e.holds || (b.e.holds === a.e.holds && b.e.fails < a.e.fails) ? b : a),
