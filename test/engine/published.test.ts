@@ -100,6 +100,12 @@ describe('budget tables from councils’ web pages', () => {
     expect(result.tables[1].rowRules?.map((r) => [r.total, r.parts.map((p) => p.column)])).toEqual([[2, [0, 1]]]);
   });
 
+  it('starts a new table where a row of text heads columns the table above has no figures in, as the next row shows', async () => {
+    const result = await check(byName('devon-somerset-fire'));
+    expect(result.tables.map((t) => t.range)).toEqual(['A1:B5', 'A7:D15', 'A17:C23']);
+    expect(reading(result)).toContain('What we spend!5 Total ← 2,3,4');
+  });
+
   it('finds the mistake on the page: a £000 total printed 7,184 where its lines make 7,814', async () => {
     const error = (await check(byName('council-tax-changed'))).findings.find((f) => f.severity === 'error')!;
     expect(error.message).toContain('is 7,184 but its lines add up to 7,814');

@@ -50,15 +50,15 @@ function isHeadingRowFor(shape: RowShape, figures: ReadonlySet<number>): boolean
 }
 
 /**
- * After a blank row, a row of headings over columns the table above has no figures in starts a table of its own,
- * even with no year or unit in it: a few lines at the top of a page (gross expenditure, less fees, net spending) and
- * then the analysis under "Net Expenditure | Capital Charges | Yearly change £".
+ * After a blank row, a row of headings over columns the table above has no figures in, with figures under them on
+ * the next row, starts a table of its own, even with no year or unit in it: a few lines at the top of a page (gross
+ * expenditure, less fees, net spending) and then the analysis under "Net Expenditure | Capital Charges | Yearly
+ * change £"; a funding list's Total, then "Valuation band | Ratio | Percentage | Council tax".
  */
-function headsNewColumns(shape: RowShape, figures: ReadonlySet<number>): boolean {
-  if (shape.figures.length > 0 || shape.narrative) return false;
-  let fresh = 0;
-  for (const [c, text] of shape.texts) if (!figures.has(c) && isHeadingText(text)) fresh++;
-  return fresh >= 2;
+function headsNewColumns(shape: RowShape, figures: ReadonlySet<number>, next: RowShape | undefined): boolean {
+  if (shape.figures.length > 0 || shape.narrative || !next) return false;
+  const fresh = [...shape.texts.keys()].filter((c) => !figures.has(c));
+  return fresh.length >= 2 && next.figures.some((c) => fresh.includes(c));
 }
 
 function headingKey(sheet: SheetGrid, rows: number[]): string {
@@ -167,7 +167,8 @@ export function findBlocks(sheet: SheetGrid): Block[] {
       current &&
       (shape.yearsOnly ||
         isHeadingRowFor(shape, current.figures) ||
-        (afterBlank && headsNewColumns(shape, current.figures)))
+        (afterBlank &&
+          headsNewColumns(shape, current.figures, r + 1 < sheet.rows.length ? rowShape(sheet, r + 1) : undefined)))
     ) {
       // The same heading again straight after the table's figures continues it (a page break).
       current.headingKey ??= headingKey(
