@@ -2,7 +2,8 @@
  * Budget tables from councils' committee reports (test/fixtures/published/reports.ts: transcribed as
  * published, sources in the README beside it), none of them in the councils corpus. Each is written to a
  * real .xlsx, read back and checked: every table found, an error only where the report's figures are
- * wrong (none of the £ figures are), no warning, and nothing but rounding differences said as notes.
+ * wrong (none of the figures are), only the warnings the report calls for (one: a savings statement's saving
+ * given back), and nothing but rounding differences said as notes.
  */
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook, type CheckResult } from '../../src/engine/check';
@@ -88,6 +89,46 @@ describe('budget tables from councils’ committee reports', () => {
     ]);
     expect(result.tables.map((t) => t.rowRules?.length)).toEqual([2, 2]);
   });
+
+  it('reads an HRA summary whose labels stand in three columns: each section total, the surplus from them, each variance as 2019 less 2018', async () => {
+    const result = await check(byName('east-devon-hra-summary'));
+    expect(totals(result)).toEqual([
+      'HRA summary!9 1 INCOME Total ← 6,7,8',
+      'HRA summary!19 2 EXPENDITURE Total ← 10,11,12,13,14,15,16,17,18',
+      'HRA summary!24 3 FINANCING Total ← 20,21,22,23',
+      'HRA summary!25 Surplus/Defecit ← 9,19,24',
+    ]);
+    expect(result.tables[0].rowRules?.length).toBe(1);
+  });
+
+  it('reads a savings statement’s Sub-Total as the lines since the blank row above it, across the heading between them', async () => {
+    const result = await check(byName('lancaster-savings-position'));
+    expect(totals(result)).toEqual([
+      // The approved savings, first of the table: a total with nothing above it to add up.
+      'Savings position!6 TOTAL APPROVED SAVINGS (Budget Council 04 March 2009) ← ',
+      'Savings position!11 Sub-Total ← 8,10',
+      'Savings position!29 Sub-Total ← 15,17,18,20,22,23,24,26,28',
+    ]);
+  });
+
+  it('still finds the savings statement’s first Sub-Total printed wrong', async () => {
+    const table = byName('lancaster-savings-position');
+    const sheet = table.sheets[0];
+    // The 2010/11 Sub-Total printed as if the base budget's savings were 10.0 more: a real error.
+    const rows = sheet.rows.map((row, r) =>
+      r === 10 ? row.map((cell, c) => (c === 2 ? { ...cell!, value: -599.4 } : cell)) : row,
+    );
+    const errors = (await check({ ...table, sheets: [{ ...sheet, rows }] })).findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.cell);
+    expect([...new Set(errors)]).toEqual(['C11']);
+  });
+
+  // Known limits: a line worked out from others and not labelled a total is not checked (the Lancaster statement's
+  // "SAVINGS STILL TO BE ACHIEVED", the approved savings less the Sub-Total, and its last line, the second Sub-Total
+  // with the restructure given back); nor is an unlabelled total whose lines are one figure and zeros (South
+  // Oxfordshire and Vale's 30 = 30 + 0), which no figures can tell from a figure printed again.
+  it.todo('checks a savings statement’s lines worked out from the totals above them (Lancaster, rows 12 and 34)');
 
   // Known limit: a per cent column is never checked against the £ columns it is worked out from, so the
   // annex's "100%" for a variation of −12,170 on 12,170 (−100%, the sign dropped) goes unremarked.

@@ -144,6 +144,8 @@ class Solver {
     const list: Candidate[] = [];
     if (layout) list.push(layout);
     list.push(plus(sectionFromHeading, 'section'), plus(section, 'section'));
+    const sinceBlank = this.linesSinceBlankRow(section);
+    if (sinceBlank.length > 1 && sinceBlank.length < section.length) list.push(plus(sinceBlank, 'section'));
     if (previousTotal >= 0) list.push(plus([previousTotal, ...section], 'running'));
     list.push(minus(section, 'negated-section'));
     // A bridge's changes, added up without the year's opening figure they start from.
@@ -155,6 +157,24 @@ class Solver {
       if (before >= 0) list.push({ ...plus([before, ...lines], 'running'), throughDoubtful: true });
     }
     return this.withTakenAway(this.withoutOtherUnits(list));
+  }
+
+  /**
+   * The lines of a section after the last blank row among them, across any heading between: a savings statement's
+   * "Sub-Total" adds up the savings made in the base budget and those approved since under their own heading, and
+   * leaves out the approved savings a blank row above that they are measured against.
+   */
+  private linesSinceBlankRow(section: number[]): number[] {
+    for (let k = section.length - 1; k > 0; k--)
+      if (this.blankBetween(section[k - 1]!, section[k]!)) return section.slice(k);
+    return section;
+  }
+
+  /** Whether a blank row of the sheet lies between table rows a and b (a above b). */
+  private blankBetween(a: number, b: number): boolean {
+    const rows = this.table.rows;
+    for (let j = a; j < b; j++) if (rows[j + 1]!.row - rows[j]!.row > 1) return true;
+    return false;
   }
 
   /**
