@@ -6,11 +6,12 @@
  * given back), and nothing but rounding differences said as notes.
  */
 import { describe, expect, it } from 'vitest';
+import { a1 } from '../../src/engine/a1';
 import { checkWorkbook, type CheckResult } from '../../src/engine/check';
 import { XlsxWorkbook } from '../../src/hosts/xlsx';
 import type { PublishedTable } from '../fixtures/published/pages';
 import { publishedReports } from '../fixtures/published/reports';
-import { gridsToBuffer } from '../support/workbooks';
+import { cloneGrids, gridsToBuffer } from '../support/workbooks';
 
 async function check(table: PublishedTable): Promise<CheckResult> {
   const wb = await XlsxWorkbook.open(await gridsToBuffer(table.sheets));
@@ -122,6 +123,34 @@ describe('budget tables from councils’ committee reports', () => {
       .filter((f) => f.severity === 'error')
       .map((f) => f.cell);
     expect([...new Set(errors)]).toEqual(['C11']);
+  });
+
+  it('gives an error for any figure a checked total counts, changed by ten of its units', () => {
+    const missed: string[] = [];
+    let tried = 0;
+    for (const report of publishedReports()) {
+      for (const table of checkWorkbook(cloneGrids(report.sheets)).tables)
+        for (const total of table.rows) {
+          if (total.type !== 'total' || !total.structure) continue;
+          for (const row of [total, ...total.parts!.map((p) => table.rows[p])])
+            table.columns.forEach((_, i) => {
+              const f = row.figures[i];
+              if (!f || !total.structure!.checked[i]) return;
+              const grids = cloneGrids(report.sheets);
+              const cell = grids.find((g) => g.name === table.sheet)!.rows[f.row][f.col]!;
+              if (typeof cell.value !== 'number') return;
+              cell.value += 10 * (table.steps?.[i] ?? table.step).toNumber();
+              tried++;
+              if (!checkWorkbook(grids).findings.some((x) => x.severity === 'error' && x.sheet === table.sheet))
+                missed.push(`${report.name} ${table.sheet}!${a1(f.row, f.col)}`);
+            });
+        }
+    }
+    expect(tried).toBeGreaterThan(300);
+    // The Isle of Wight's SCE allocation ends in one figure with no label and no bold (as Durley's earmarked funds
+    // do on the pages): as often a note's figure as a total, so changed it is read as a line and nothing is said. The
+    // bids below, whose unlabelled total stands in three columns, are caught.
+    expect(missed.filter((m) => !/^isle-of-wight-capital-2005 Capital programme!B([5-9]|1[01])$/.test(m))).toEqual([]);
   });
 
   // Known limits: a line worked out from others and not labelled a total is not checked (the Lancaster statement's
