@@ -125,6 +125,41 @@ describe('budget tables from councils’ committee reports', () => {
     expect([...new Set(errors)]).toEqual(['C11']);
   });
 
+  it('reads an outturn’s column numbers typed as text as its heading, and its over- and underspend columns as one variance split in two', async () => {
+    const result = await check(byName('bath-revenue-outturn-2003-04'));
+    expect(result.tables.map((t) => t.range)).toEqual(['A3:F17']);
+    expect(totals(result)).toEqual([
+      'Revenue outturn!14 Total - Transportation and Highways ← 6,7,8,9,10,13',
+      'Revenue outturn!17 Total - Life Long Learning ← 15',
+    ]);
+    // Overspend = forecast − budget + underspend, and the other way round: blank on a line, both summed on a total.
+    const rules = result.tables[0].rowRules!.map((r) => [r.total, r.parts.map((p) => p.column * p.sign)]);
+    expect(rules).toEqual([
+      [2, [0, -1, 3]],
+      [3, [-0, 1, 2]],
+    ]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('still finds an outturn’s underspend total that does not add up, or a line’s overspend that is not its forecast less budget', async () => {
+    const table = byName('bath-revenue-outturn-2003-04');
+    const sheet = table.sheets[0];
+    const changed = async (r: number, c: number, value: number) => {
+      const rows = sheet.rows.map((row, i) =>
+        i === r ? row.map((cell, j) => (j === c ? { ...cell!, value } : cell)) : row,
+      );
+      const errors = (await check({ ...table, sheets: [{ ...sheet, rows }] })).findings.filter(
+        (f) => f.severity === 'error',
+      );
+      return [...new Set(errors.map((f) => f.cell))].sort();
+    };
+    // The total's underspend printed 156 for 146: its column total says so at E14, and the split variance, which
+    // reads the overspend with it, at D14 too.
+    expect(await changed(13, 4, 156)).toEqual(['D14', 'E14']);
+    // Car Parking's overspend printed 194 for 184: off its forecast less budget, and its total then off it.
+    expect(await changed(8, 3, 194)).toContain('D9');
+  });
+
   it('gives an error for any figure a checked total counts, changed by ten of its units', () => {
     const missed: string[] = [];
     let tried = 0;

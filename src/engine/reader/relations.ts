@@ -182,9 +182,30 @@ export function solveRowRules(table: Table): RowRule[] {
     if (followed(bestBefore)) rules.push(bestBefore!);
     else if (followed(best)) rules.push(best!);
   });
-  const kept = distinct(rules, table);
+  const kept = splitVariances(distinct(rules, table), table, exact);
   for (const rule of kept) if (rule.unsigned) signUnsignedTotals(table, exact, rule);
   return kept;
+}
+
+/**
+ * A variance split over two columns, an overspend and an underspend, each printed positive where it applies: each
+ * line fills one (Overspend = Forecast − Budget, Underspend = Budget − Forecast), but a total adds up each column on
+ * its own and fills both, and there the overspend less the underspend is the difference. So each is read as the
+ * difference plus the other column, which is blank on a line and the other sum on a total.
+ */
+function splitVariances(rules: RowRule[], table: Table, exact: ExactFigures): RowRule[] {
+  const key = (r: RowRule, flip: number) =>
+    r.parts
+      .map((p) => `${p.column}:${p.sign * flip}`)
+      .sort()
+      .join(',');
+  return rules.map((rule) => {
+    const other = rules.find((o) => o !== rule && !o.unsigned && !rule.unsigned && key(o, -1) === key(rule, 1));
+    if (!other || rule.parts.some((p) => p.column === other.total)) return rule;
+    const parts = [...rule.parts, { column: other.total, sign: 1 }];
+    const { holds, fails } = tally(table, exact, rule.total, { parts }, false);
+    return { ...rule, parts, holds, fails };
+  });
 }
 
 /** Each row's figure in an unsigned rule's total column takes the sign of the difference it shows the size of. */

@@ -75,15 +75,18 @@ const COLUMN_NUMBER = /^\((\d{1,2})\)$/;
 
 /**
  * Whether a row's figures are column numbers: at least two, each typed as text in brackets, rising
- * left to right; or, on a row with no text, at least three numbers counting 1, 2, 3… across it.
+ * left to right; or, on a row with no text, at least three numbers (typed as numbers or as text)
+ * counting 1, 2, 3… across it.
  * Figures typed in brackets are negatives only in a ledger's print, and a ledger's are never small
  * whole numbers in order across a row; nor is a line of amounts an unlabelled 1, 2, 3.
  */
 function isColumnNumbering(cells: (Cell | undefined)[], figures: number[], texts: Map<number, string>): boolean {
   if (figures.length < 2) return false;
   const values = figures.map((c) => cells[c]!.value);
-  if (values.every((v) => typeof v === 'number'))
-    return texts.size === 0 && values.length >= 3 && values.every((v, i) => v === i + 1);
+  // Typed as numbers or as text ("1", "2", "3" copied from a report's PDF), the count is the same.
+  const counts = values.map((v) => (typeof v === 'string' && /^\d{1,2}$/.test(v.trim()) ? Number(v) : v));
+  if (counts.every((v) => typeof v === 'number'))
+    return texts.size === 0 && counts.length >= 3 && counts.every((v, i) => v === i + 1);
   let last = 0;
   for (const v of values) {
     const m = typeof v === 'string' ? COLUMN_NUMBER.exec(v.trim()) : null;
