@@ -126,23 +126,33 @@ describe('budget tables from councils’ committee reports', () => {
   });
 
   it('reads an outturn’s column numbers typed as text as its heading, and its over- and underspend columns as one variance split in two', async () => {
-    const result = await check(byName('bath-revenue-outturn-2003-04'));
-    expect(result.tables.map((t) => t.range)).toEqual(['A3:F17']);
+    const result = await check(byName('bath-revenue-outturn'));
+    expect(result.tables.map((t) => t.range)).toEqual(['A3:F17', 'A3:F16']);
     expect(totals(result)).toEqual([
       'Revenue outturn!14 Total - Transportation and Highways ← 6,7,8,9,10,13',
       'Revenue outturn!17 Total - Life Long Learning ← 15',
+      'Revenue outturn 2004-05!13 Total - Transportation and Highways ← 6,7,8,9,10,11,12',
+      'Revenue outturn 2004-05!16 Total - Life Long Learning ← 14',
     ]);
     // Overspend = forecast − budget + underspend, and the other way round: blank on a line, both summed on a total.
-    const rules = result.tables[0].rowRules!.map((r) => [r.total, r.parts.map((p) => p.column * p.sign)]);
-    expect(rules).toEqual([
-      [2, [0, -1, 3]],
-      [3, [-0, 1, 2]],
+    // In 2004/05 the overspend has two lines only, too few for a rule of its own: it is found as the underspend's pair.
+    const rules = (i: number) =>
+      result.tables[i].rowRules!.map(
+        (r) => `${r.total} = ${r.parts.map((p) => `${p.sign * (p.column + 1)}`).join(' ')}`,
+      );
+    expect(rules(0).sort()).toEqual(['2 = 1 -2 4', '3 = -1 2 3']);
+    expect(rules(1).sort()).toEqual(['2 = 1 -2 4', '3 = -1 2 3']);
+    // 2004/05's figures, each rounded to £'000 on its own: 6,035 − 5,980 printed 56, 2,836 − 2,814 printed 21, and
+    // the budget's total 4,353 for 4,355.
+    expect(result.findings.map((f) => `${f.rule} at ${f.sheet}!${f.cell}`)).toEqual([
+      'rounding-difference at Revenue outturn 2004-05!D7',
+      'rounding-difference at Revenue outturn 2004-05!E8',
+      'rounding-difference at Revenue outturn 2004-05!C13',
     ]);
-    expect(result.findings).toEqual([]);
   });
 
   it('still finds an outturn’s underspend total that does not add up, or a line’s overspend that is not its forecast less budget', async () => {
-    const table = byName('bath-revenue-outturn-2003-04');
+    const table = byName('bath-revenue-outturn');
     const sheet = table.sheets[0];
     const changed = async (r: number, c: number, value: number) => {
       const rows = sheet.rows.map((row, i) =>

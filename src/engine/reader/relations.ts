@@ -191,21 +191,52 @@ export function solveRowRules(table: Table): RowRule[] {
  * A variance split over two columns, an overspend and an underspend, each printed positive where it applies: each
  * line fills one (Overspend = Forecast − Budget, Underspend = Budget − Forecast), but a total adds up each column on
  * its own and fills both, and there the overspend less the underspend is the difference. So each is read as the
- * difference plus the other column, which is blank on a line and the other sum on a total.
+ * difference plus the other column, which is blank on a line and the other sum on a total. The other column is one
+ * headed as worked out that no line fills where this one does; its own rule is added when its figures bear it out
+ * on every row (an overspend column with only two lines has too few for a rule found on its own).
  */
 function splitVariances(rules: RowRule[], table: Table, exact: ExactFigures): RowRule[] {
-  const key = (r: RowRule, flip: number) =>
-    r.parts
-      .map((p) => `${p.column}:${p.sign * flip}`)
-      .sort()
-      .join(',');
-  return rules.map((rule) => {
-    const other = rules.find((o) => o !== rule && !o.unsigned && !rule.unsigned && key(o, -1) === key(rule, 1));
-    if (!other || rule.parts.some((p) => p.column === other.total)) return rule;
-    const parts = [...rule.parts, { column: other.total, sign: 1 }];
-    const { holds, fails } = tally(table, exact, rule.total, { parts }, false);
-    return { ...rule, parts, holds, fails };
-  });
+  const out = [...rules];
+  const split = new Set<number>();
+  for (const rule of rules) {
+    if (rule.unsigned || rule.parts.length !== 2 || split.has(rule.total)) continue;
+    const y = table.columns.findIndex(
+      (c, i) =>
+        i !== rule.total &&
+        !rule.parts.some((p) => p.column === i) &&
+        (table.additive?.[i] ?? true) &&
+        TOTAL_COLUMN.test(c.label) &&
+        neverBothOnALine(table, rule.total, i),
+    );
+    if (y < 0) continue;
+    const parts = [...rule.parts, { column: y, sign: 1 }];
+    const t = tally(table, exact, rule.total, { parts }, false);
+    if (t.fails > rule.fails) continue;
+    out[out.indexOf(rule)] = { ...rule, parts, holds: t.holds, fails: t.fails };
+    split.add(rule.total).add(y);
+    const mirror = [...rule.parts.map((p) => ({ column: p.column, sign: -p.sign })), { column: rule.total, sign: 1 }];
+    const m = tally(table, exact, y, { parts: mirror }, false);
+    const own = out.findIndex((r) => r.total === y);
+    if (own >= 0 && m.fails <= out[own]!.fails)
+      out[own] = { ...out[own]!, parts: mirror, holds: m.holds, fails: m.fails };
+    else if (own < 0 && m.fails === 0 && m.holds >= 2)
+      out.push({ total: y, parts: mirror, holds: m.holds, fails: m.fails });
+  }
+  return out;
+}
+
+/** Whether two columns each have figures on the lines, and no line (a row not a total nor bold) has figures in both. */
+function neverBothOnALine(table: Table, a: number, b: number): boolean {
+  let inA = false;
+  let inB = false;
+  for (const row of table.rows) {
+    if (row.type !== 'line' || row.bold) continue;
+    const [fa, fb] = [!!row.figures[a], !!row.figures[b]];
+    if (fa && fb) return false;
+    inA ||= fa;
+    inB ||= fb;
+  }
+  return inA && inB;
 }
 
 /** Each row's figure in an unsigned rule's total column takes the sign of the difference it shows the size of. */
