@@ -91,17 +91,6 @@ describe('budget tables from councils’ committee reports', () => {
     expect(result.tables.map((t) => t.rowRules?.length)).toEqual([2, 2]);
   });
 
-  it('reads an HRA summary whose labels stand in three columns: each section total, the surplus from them, each variance as 2019 less 2018', async () => {
-    const result = await check(byName('east-devon-hra-summary'));
-    expect(totals(result)).toEqual([
-      'HRA summary!9 1 INCOME Total ← 6,7,8',
-      'HRA summary!19 2 EXPENDITURE Total ← 10,11,12,13,14,15,16,17,18',
-      'HRA summary!24 3 FINANCING Total ← 20,21,22,23',
-      'HRA summary!25 Surplus/Defecit ← 9,19,24',
-    ]);
-    expect(result.tables[0].rowRules?.length).toBe(1);
-  });
-
   it('reads a savings statement’s Sub-Total as the lines since the blank row above it, across the heading between them', async () => {
     const result = await check(byName('lancaster-savings-position'));
     expect(totals(result)).toEqual([
