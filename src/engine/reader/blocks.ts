@@ -170,12 +170,13 @@ export function findBlocks(sheet: SheetGrid): Block[] {
         (afterBlank &&
           headsNewColumns(shape, current.figures, r + 1 < sheet.rows.length ? rowShape(sheet, r + 1) : undefined)))
     ) {
-      // The same heading again straight after the table's figures continues it (a page break).
+      // The same heading again straight after the table's figures continues it (a page break); after a blank row it
+      // heads a table of its own (spending to the amount to be financed, a blank row, then its financing).
       current.headingKey ??= headingKey(
         sheet,
         headingAbove(sheet, current.top, current.figures, -1).headerRows.slice(0, 1),
       );
-      if (wasRepeating || (!textSinceFigures && headingKey(sheet, [r]) === current.headingKey)) {
+      if (wasRepeating || (!textSinceFigures && !afterBlank && headingKey(sheet, [r]) === current.headingKey)) {
         current.repeats.push(r);
         repeating = true;
       } else current = undefined;
