@@ -106,6 +106,21 @@ describe('budget tables from councils’ web pages', () => {
     expect(reading(result)).toContain('What we spend!5 Total ← 2,3,4');
   });
 
+  it('starts a new table at the same year headings again after a blank row, so a total cannot add up the next table', async () => {
+    const table = byName('dorset-wiltshire-fire');
+    const result = await check(table);
+    expect(result.tables.map((t) => t.range)).toEqual(['A1:C10', 'A12:C24', 'A26:H27']);
+    expect(reading(result)).toContain('What we spend!10 Amount to be financed ← 8,9');
+    // Income/Reserves printed -6.716 for -6.706: an error at Amount to be financed, not a reading that has it add
+    // up the financing in the next table (which comes to the same 55.845).
+    const sheet = table.sheets[0];
+    const rows = sheet.rows.map((row, r) => (r === 8 ? [row[0], { ...row[1]!, value: -6.716 }, row[2]] : row));
+    const errors = (await check({ ...table, sheets: [{ ...sheet, rows }] })).findings.filter(
+      (f) => f.severity === 'error',
+    );
+    expect(errors.map((f) => f.cell)).toEqual(['B10']);
+  });
+
   it('finds the mistake on the page: a £000 total printed 7,184 where its lines make 7,814', async () => {
     const error = (await check(byName('council-tax-changed'))).findings.find((f) => f.severity === 'error')!;
     expect(error.message).toContain('is 7,184 but its lines add up to 7,814');

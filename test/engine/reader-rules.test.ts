@@ -998,3 +998,29 @@ describe('a line that prints n/a or Nil where its figures go', () => {
     expect(warnings(result.findings)).toContain('no-lines C2');
   });
 });
+
+describe('the same heading again further down', () => {
+  const table = (closing: 'total' | 'line') =>
+    sheet('Budget', [
+      [undefined, b('2025/26 £000'), b('2026/27 £000')],
+      ['Employees', 4_658, 4_825],
+      ['Premises', 388, 379],
+      closing === 'total' ? [b('Amount to be financed'), b(5_046), b(5_204)] : ['Transport', 146, 150],
+      [],
+      [undefined, b('2025/26 £000'), b('2026/27 £000')],
+      ['Precept', 4_176, 4_275],
+      ['Grants', 870, 929],
+      [b('Total financing'), b(5_046), b(5_204)],
+    ]);
+
+  it('under a total and a blank row, heads a table of its own', () => {
+    const result = checkWorkbook([table('total')]);
+    expect(result.tables.map((t) => t.range)).toEqual(['A1:C4', 'A6:C9']);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('under a line and a blank row, is the table’s heading again after a page break', () => {
+    const result = checkWorkbook([table('line')]);
+    expect(result.tables.map((t) => t.range)).toEqual(['A1:C9']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { SheetGrid } from '../grid';
 import { classifyHeader } from '../headers';
+import { TOTAL_LABEL } from '../vocabulary';
 import { hasYearOrUnit, isBareYearOrUnit, isHeadingText, rowShape, type RowShape } from './shapes';
 
 /**
@@ -59,6 +60,12 @@ function headsNewColumns(shape: RowShape, figures: ReadonlySet<number>, next: Ro
   if (shape.figures.length > 0 || shape.narrative || !next) return false;
   const fresh = [...shape.texts.keys()].filter((c) => !figures.has(c));
   return fresh.length >= 2 && next.figures.some((c) => fresh.includes(c));
+}
+
+/** A row printed as a total closes what is above it: bold, or labelled one. */
+function printedAsTotal(sheet: SheetGrid, r: number): boolean {
+  const cells = sheet.rows[r] ?? [];
+  return cells.some((c) => c?.bold) || TOTAL_LABEL.test([...rowShape(sheet, r).texts.values()][0] ?? '');
 }
 
 function headingKey(sheet: SheetGrid, rows: number[]): string {
@@ -170,12 +177,14 @@ export function findBlocks(sheet: SheetGrid): Block[] {
         (afterBlank &&
           headsNewColumns(shape, current.figures, r + 1 < sheet.rows.length ? rowShape(sheet, r + 1) : undefined)))
     ) {
-      // The same heading again straight after the table's figures continues it (a page break).
+      // The same heading again straight after the table's figures continues it (a page break); after a blank row under
+      // a total it heads a table of its own (spending to the amount to be financed, a blank row, then its financing).
       current.headingKey ??= headingKey(
         sheet,
         headingAbove(sheet, current.top, current.figures, -1).headerRows.slice(0, 1),
       );
-      if (wasRepeating || (!textSinceFigures && headingKey(sheet, [r]) === current.headingKey)) {
+      const closed = afterBlank && printedAsTotal(sheet, current.bottom);
+      if (wasRepeating || (!textSinceFigures && !closed && headingKey(sheet, [r]) === current.headingKey)) {
         current.repeats.push(r);
         repeating = true;
       } else current = undefined;

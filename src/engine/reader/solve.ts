@@ -235,11 +235,10 @@ class Solver {
    * A summary at a budget's foot restates what came before: "Operational Income" is the "Total Income" far above,
    * "Operational Expenditure" the sections' totals since, "End of Year Position" one less the other (a difference,
    * above). So a total may be one total above it on its own, or the items above less the summary's rows so far (the
-   * totals printed on the rows just above it, with no blank row between). Tried last: a structure of one part is no evidence for a row not printed or
-   * labelled as a total.
+   * totals printed on the rows just above it, with no blank row between). Tried last: a structure of one part is no
+   * evidence for a row not printed or labelled as a total.
    */
   private footCandidates(t: number, totals: number[]): Candidate[] {
-    // The summary so far: the totals printed on the rows straight above it, with no blank row between.
     const rows = this.table.rows;
     const summary = new Set<number>();
     for (let j = t - 1; j >= 0 && this.isTotal[j] && rows[j]!.row === rows[j + 1]!.row - 1; j--) summary.add(j);
@@ -257,7 +256,6 @@ class Solver {
    */
   private withoutOtherUnits(list: Candidate[]): Candidate[] {
     if (!this.anyOtherUnit) return list;
-
     const without = list.flatMap((c) => {
       const kept = c.parts.flatMap((p, k) => (this.otherUnit[p] ? [] : [k]));
       if (kept.length === c.parts.length || kept.length === 0) return [];
