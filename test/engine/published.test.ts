@@ -1,8 +1,9 @@
 /**
  * Budget tables from councils' own web pages (test/fixtures/published: transcribed as published, sources in its
  * README), none of them in the councils corpus the reader was developed on. Each is written to a real .xlsx, read
- * back and checked: every table found, an error only where the council's figures are wrong (none are), no warning,
- * and nothing but rounding differences said as notes.
+ * back and checked: every table found, an error only where the council's figures are wrong, a warning only where a
+ * total is further off its lines than rounding usually gives (each page lists its own), and nothing but rounding
+ * differences said as notes.
  */
 import { describe, expect, it } from 'vitest';
 import { a1 } from '../../src/engine/a1';
@@ -191,7 +192,10 @@ describe('budget tables from councils’ web pages', () => {
               const grids = cloneGrids(page.sheets);
               const cell = grids.find((g) => g.name === table.sheet)!.rows[f.row][f.col]!;
               if (typeof cell.value !== 'number') return;
-              cell.value += 10 * (table.steps?.[i] ?? table.step).toNumber();
+              // A cell read in another unit than it holds (Cleveland's £664,000 read as 0.664 in a £m column) changes by
+              // ten of the column's units as read, in the cell's own unit.
+              const held = f.value && !f.value.isZero() ? cell.value / f.value.toNumber() : 1;
+              cell.value += 10 * (table.steps?.[i] ?? table.step).toNumber() * held;
               tried++;
               const errors = checkWorkbook(grids).findings.filter(
                 (x) => x.severity === 'error' && x.sheet === table.sheet,

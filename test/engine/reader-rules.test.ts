@@ -1024,3 +1024,39 @@ describe('the same heading again further down', () => {
     expect(result.tables.map((t) => t.range)).toEqual(['A1:C9']);
   });
 });
+
+describe('a figure printed in pounds among figures printed "£85.2m"', () => {
+  const m = (value: number) => ({ value, format: '"£"0.0"m"' });
+  const pounds = (value: number) => ({ value, format: '"£"#,##0' });
+  const table = (victims: ReturnType<typeof m>, total: number) =>
+    sheet('Funding', [
+      ['Funding', b('2020/21')],
+      ['Funding from Government', m(91.6)],
+      ['Council tax precept', m(40.8)],
+      ['Witnesses and Victims Funding', victims],
+      [b('Total funding'), { ...m(total), bold: true }],
+    ]);
+
+  it('is read in the column’s millions, so the total adds up', () => {
+    const result = checkWorkbook([table(pounds(664_000), 133.1)]);
+    expect(result.tables[0].rows.find((r) => r.label.startsWith('Witnesses'))!.figures[0]!.value!.toString()).toBe(
+      '0.664',
+    );
+    expect(result.findings.filter((f) => f.rule !== 'rounding-difference')).toEqual([]);
+  });
+
+  it('still gives an error when the total is wrong', () => {
+    expect(errors(checkWorkbook([table(pounds(664_000), 143.1)]).findings)).toEqual(['Funding!B5']);
+  });
+
+  it('leaves alone a column whose figures are all in pounds', () => {
+    const all = sheet('Funding', [
+      ['Funding', b('2020/21 £')],
+      ['Grant', pounds(91_600_000)],
+      ['Precept', pounds(40_800_000)],
+      ['Victims', pounds(664_000)],
+      [b('Total funding'), { ...pounds(133_064_000), bold: true }],
+    ]);
+    expect(checkWorkbook([all]).findings).toEqual([]);
+  });
+});

@@ -27,7 +27,7 @@ import { settleNoteReferences } from './note-references';
 import { rowShape } from './shapes';
 import { sideBySide } from './side-by-side';
 import { solveTotals } from './solve';
-import { columnSteps, tableStep } from './units';
+import { columnSteps, readPoundsInScaledColumns, tableStep } from './units';
 
 /**
  * The reader, stage by stage (docs/checks.md explains it for users):
@@ -225,6 +225,7 @@ function readTable(
     append(rowFindings, read.findings);
   }
   joinOffsetTotals(layout, columns, rows);
+  readPoundsInScaledColumns(rows, layout.columns.length);
   markMemoLines(rows);
   const title = block.titleRows.map((r) => firstText(sheet, r)).filter(Boolean);
   const kind = tableKind({

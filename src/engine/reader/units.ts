@@ -126,3 +126,38 @@ export function tableStep(sheet: SheetGrid, rows: TableRow[]): Decimal {
   for (const row of rows) for (const f of row.figures) if (f) figures.push(f);
   return printedStep(sheet, figures);
 }
+
+/** The scale a format prints after its digits, the cell holding the figure in it: "£85.2m" millions, "£8k" thousands. */
+function printedScale(format: string | undefined): number | undefined {
+  if (!format) return undefined;
+  const section = format.split(';')[0] ?? '';
+  const shape = formatShape(format);
+  if (shape === 'general' || shape.thousands > 0) return undefined;
+  const suffix = /[0#][^"]*"\s*(m|k)\s*"\s*$/i.exec(section)?.[1]?.toLowerCase();
+  return suffix === 'm' ? 1_000_000 : suffix === 'k' ? 1_000 : undefined;
+}
+
+/**
+ * A figure printed in whole pounds among figures printed "£85.2m" (Cleveland police's "£664,000" in its £m
+ * columns) is in pounds: it is read in the column's millions, 0.664, as a reader of the page reads it. Only a
+ * whole number of at least a thousand, with no scale of its own, in a column most of whose figures print one.
+ */
+export function readPoundsInScaledColumns(rows: TableRow[], columns: number): void {
+  for (let k = 0; k < columns; k++) {
+    const scales = rows.map((row) => {
+      const f = row.figures[k];
+      return f instanceof CellFigure ? printedScale(f.format) : undefined;
+    });
+    const scale = scales.find((s) => s !== undefined);
+    const scaled = scales.filter((s) => s !== undefined).length;
+    if (!scale || scales.some((s) => s !== undefined && s !== scale)) continue;
+    const plain = rows.filter((row, i) => row.figures[k] && scales[i] === undefined);
+    if (scaled < 2 || scaled <= plain.length) continue;
+    for (const row of plain) {
+      const f = row.figures[k]!;
+      const v = f.value;
+      if (!(f instanceof CellFigure) || !v || !v.isInteger() || v.abs().lt(1000)) continue;
+      row.figures[k] = new CellFigure(f.row, f.col, v.div(scale), f.format);
+    }
+  }
+}
