@@ -82,18 +82,29 @@ const COLUMN_NUMBER = /^\((\d{1,2})\)$/;
  */
 function isColumnNumbering(cells: (Cell | undefined)[], figures: number[], texts: Map<number, string>): boolean {
   if (figures.length < 2) return false;
-  const values = figures.map((c) => cells[c]!.value);
-  // Typed as numbers or as text ("1", "2", "3" copied from a report's PDF), the count is the same.
-  const counts = values.map((v) => (typeof v === 'string' && /^\d{1,2}$/.test(v.trim()) ? Number(v) : v));
-  if (counts.every((v) => typeof v === 'number'))
-    return texts.size === 0 && counts.length >= 3 && counts.every((v, i) => v === i + 1);
+  // Asked of every row: a line of amounts (a label, then numbers) is told apart at its first figure.
+  if (texts.size !== 0 && typeof cells[figures[0]!]!.value === 'number') return false;
+  let counts = true;
+  let rising = true;
+  for (let i = 0; i < figures.length && counts; i++) {
+    const n = countOf(cells[figures[i]!]!.value);
+    if (n === undefined) counts = false;
+    else if (n !== i + 1) rising = false;
+  }
+  if (counts) return texts.size === 0 && figures.length >= 3 && rising;
   let last = 0;
-  for (const v of values) {
+  for (const v of figures.map((c) => cells[c]!.value)) {
     const m = typeof v === 'string' ? COLUMN_NUMBER.exec(v.trim()) : null;
     if (!m || Number(m[1]) <= last) return false;
     last = Number(m[1]);
   }
   return true;
+}
+
+/** A number, or a small whole number typed as text ("1", "2", "3" copied from a report's PDF): the same count. */
+function countOf(v: Cell['value']): number | undefined {
+  if (typeof v === 'number') return v;
+  return typeof v === 'string' && /^\d{1,2}$/.test(v.trim()) ? Number(v) : undefined;
 }
 
 /** Words that head figure columns in councils' budget tables. */

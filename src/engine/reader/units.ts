@@ -127,9 +127,19 @@ export function tableStep(sheet: SheetGrid, rows: TableRow[]): Decimal {
   return printedStep(sheet, figures);
 }
 
-/** The scale a format prints after its digits, the cell holding the figure in it: "£85.2m" millions, "£8k" thousands. */
+const scales = new Map<string, number | undefined>();
+
+/**
+ * The scale a format prints after its digits, the cell holding the figure in it: "£85.2m" millions, "£8k" thousands.
+ * Worked out once per format: a workbook has few, and every figure is asked.
+ */
 function printedScale(format: string | undefined): number | undefined {
   if (!format) return undefined;
+  if (!scales.has(format)) scales.set(format, scaleOf(format));
+  return scales.get(format);
+}
+
+function scaleOf(format: string): number | undefined {
   const section = format.split(';')[0] ?? '';
   const shape = formatShape(format);
   if (shape === 'general' || shape.thousands > 0) return undefined;
@@ -144,20 +154,33 @@ function printedScale(format: string | undefined): number | undefined {
  */
 export function readPoundsInScaledColumns(rows: TableRow[], columns: number): void {
   for (let k = 0; k < columns; k++) {
-    const scales = rows.map((row) => {
+    const scale = columnScale(rows, k);
+    if (!scale) continue;
+    for (const row of rows) {
       const f = row.figures[k];
-      return f instanceof CellFigure ? printedScale(f.format) : undefined;
-    });
-    const scale = scales.find((s) => s !== undefined);
-    const scaled = scales.filter((s) => s !== undefined).length;
-    if (!scale || scales.some((s) => s !== undefined && s !== scale)) continue;
-    const plain = rows.filter((row, i) => row.figures[k] && scales[i] === undefined);
-    if (scaled < 2 || scaled <= plain.length) continue;
-    for (const row of plain) {
-      const f = row.figures[k]!;
+      if (!f || (f instanceof CellFigure && printedScale(f.format) !== undefined)) continue;
       const v = f.value;
       if (!(f instanceof CellFigure) || !v || !v.isInteger() || v.abs().lt(1000)) continue;
       row.figures[k] = new CellFigure(f.row, f.col, v.div(scale), f.format);
     }
   }
+}
+
+/** The one scale most of a column's figures (at least two) print after their digits, if any. */
+function columnScale(rows: TableRow[], k: number): number | undefined {
+  let scale: number | undefined;
+  let scaled = 0;
+  let plain = 0;
+  for (const row of rows) {
+    const f = row.figures[k];
+    if (!f) continue;
+    const s = f instanceof CellFigure ? printedScale(f.format) : undefined;
+    if (s === undefined) plain++;
+    else if (scale !== undefined && s !== scale) return undefined;
+    else {
+      scale = s;
+      scaled++;
+    }
+  }
+  return scaled >= 2 && scaled > plain ? scale : undefined;
 }
