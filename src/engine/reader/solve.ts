@@ -179,8 +179,9 @@ class Solver {
 
   /**
    * Whether line j opens a bridge: it names a year, and a row below names the same thing in a later year ("Budget
-   * requirement 2023/24" … "Budget requirement 2024/25"). A total between them ("Total change in services") adds up
-   * the changes after it, not the opening figure.
+   * requirement 2023/24" … "Budget requirement 2024/25"; "2019/20 Budget Requirement" … "2020/21 Net Budget
+   * Requirement", one name within the other). A total between them ("Total change in services", "Total changes")
+   * adds up the changes after it, not the opening figure.
    */
   private opensBridge(j: number): boolean {
     const rows = this.table.rows;
@@ -189,7 +190,7 @@ class Solver {
     if (!year || !name) return false;
     return rows.slice(j + 1).some((r) => {
       const later = parseYear(r.label);
-      return later !== undefined && later > year && withoutYear(r.label) === name;
+      return later !== undefined && later > year && sameThing(withoutYear(r.label), name);
     });
   }
 
@@ -713,6 +714,13 @@ function withoutYear(label: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+/** Two names, years taken out, for one thing: the same words, or every word of one among the other's. */
+function sameThing(a: string, b: string): boolean {
+  if (!a || !b) return false;
+  const [x, y] = [a.split(' '), b.split(' ')];
+  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
 }
 
 function plus(parts: number[], how: TotalHow): Candidate {
