@@ -5,15 +5,11 @@
  * warning the paper does not deserve, and nothing else than rounding differences said as notes.
  */
 import { describe, expect, it } from 'vitest';
-import { checkWorkbook, type CheckResult } from '../../src/engine/check';
-import { XlsxWorkbook } from '../../src/hosts/xlsx';
+import type { CheckResult } from '../../src/engine/check';
 import { unseenLayouts, type UnseenLayout } from '../fixtures/unseen/layouts';
-import { gridsToBuffer } from '../support/workbooks';
+import { checkAsFile, expectFindingsCalledFor } from '../support/layouts';
 
-async function check(layout: UnseenLayout): Promise<CheckResult> {
-  const wb = await XlsxWorkbook.open(await gridsToBuffer(layout.sheets));
-  return checkWorkbook(await wb.readSheets());
-}
+const check = (layout: UnseenLayout): Promise<CheckResult> => checkAsFile(layout.sheets);
 
 const totals = (result: CheckResult) =>
   result.tables.flatMap((t) =>
@@ -24,18 +20,7 @@ describe('councils’ tables in layouts the reader was not developed on', () => 
   it.each(unseenLayouts().map((l) => [l.name, l] as const))(
     '%s: the findings the paper calls for',
     async (_, layout) => {
-      const result = await check(layout);
-      expect(result.tables).toHaveLength(layout.tables);
-      const errors = [
-        ...new Set(result.findings.filter((f) => f.severity === 'error').map((f) => `${f.sheet}!${f.cell}`)),
-      ];
-      expect(errors.sort()).toEqual([...layout.errors].sort());
-      const warnings = result.findings
-        .filter((f) => f.severity === 'warning')
-        .map((f) => `${f.rule} at ${f.sheet}!${f.cell}`);
-      expect(warnings).toEqual(layout.warnings);
-      const notes = result.findings.filter((f) => f.severity === 'info' && f.rule !== 'rounding-difference');
-      expect(notes.map((f) => `${f.rule} at ${f.sheet}!${f.cell}`)).toEqual(layout.notes ?? []);
+      expectFindingsCalledFor(await check(layout), layout);
     },
   );
 
