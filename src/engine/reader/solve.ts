@@ -1,7 +1,7 @@
 import { judgeExact } from '../compare';
 import type { Decimal } from '../money';
 import type { Table, TableRow, TotalHow, TotalStructure } from '../tables';
-import { OTHER_UNIT_LINE, parseYear, TOTAL_LABEL } from '../vocabulary';
+import { nameWords, OTHER_UNIT_LINE, parseYear, TOTAL_LABEL } from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
 
@@ -186,11 +186,11 @@ class Solver {
   private opensBridge(j: number): boolean {
     const rows = this.table.rows;
     const year = parseYear(rows[j]!.label);
-    const name = withoutYear(rows[j]!.label);
-    if (!year || !name) return false;
+    if (!year) return false;
+    const name = nameWords(rows[j]!.label);
     return rows.slice(j + 1).some((r) => {
       const later = parseYear(r.label);
-      return later !== undefined && later > year && sameThing(withoutYear(r.label), name);
+      return later !== undefined && later > year && sameThing(nameWords(r.label), name);
     });
   }
 
@@ -707,20 +707,10 @@ class Solver {
   }
 }
 
-/** A label with its years taken out, to compare one year's line with another's: "Budget requirement 2023/24" → "budget requirement". */
-function withoutYear(label: string): string {
-  return label
-    .replace(/\b(?:19|20)\d\d(?:\s*(?:\/|-|–|—|to)\s*(?:(?:19|20)?\d\d|\d))?\b/gi, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-/** Two names, years taken out, for one thing: the same words, or every word of one among the other's. */
-function sameThing(a: string, b: string): boolean {
-  if (!a || !b) return false;
-  const [x, y] = [a.split(' '), b.split(' ')];
-  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
+/** Two names for one thing, their years and stop words set aside (nameWords): the same words, or every word of one among the other's. */
+function sameThing(a: string[], b: string[]): boolean {
+  if (!a.length || !b.length) return false;
+  return a.every((w) => b.includes(w)) || b.every((w) => a.includes(w));
 }
 
 function plus(parts: number[], how: TotalHow): Candidate {
