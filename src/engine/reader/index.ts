@@ -131,9 +131,9 @@ function headedDescriptionRight(columns: ColumnReading[]): number | undefined {
 /**
  * Accounts print a section's total one column right of its lines (lines in B, totals in C). Two
  * neighbouring columns of figures, of one year and unit, that never both have a figure on a row,
- * the right one only on rows printed or labelled as totals (or an item straight after one, a section of one line),
- * are one column: the totals are read
- * in the lines' column, so they are checked against their lines (each figure keeps its own cell).
+ * the right one only on rows printed or labelled as totals (or an item straight after one, a
+ * section of one line), are one column: the totals are read in the lines' column, so they are
+ * checked against their lines (each figure keeps its own cell).
  */
 function joinOffsetTotals(layout: Layout, columns: ColumnReading[], rows: TableRow[]): void {
   const reading = (col: number) => columns.find((c) => c.col === col)!;
