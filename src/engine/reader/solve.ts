@@ -355,13 +355,18 @@ class Solver {
 
   /** Lines a total leaves out by their unit: memo lines, which no total below adds up either. */
   private setAside(rows: number[]): void {
-    for (const p of rows) {
-      this.table.rows[p]!.memo = true;
-      this.table.rows[p]!.memoWhy = 'measured in another unit than the money its total adds';
-      this.withFigures[p] = false;
-    }
+    for (const p of rows) this.memo(p, 'measured in another unit than the money its total adds');
     this.open = this.open.filter((j) => !rows.includes(j));
     this.lines.splice(0, this.lines.length, ...this.lines.filter((j) => !rows.includes(j)));
+  }
+
+  /** Row t is a memo line: a line shown, which no total adds up (`why` says so when its label does not). */
+  private memo(t: number, why?: string): void {
+    const row = this.table.rows[t]!;
+    row.type = 'line';
+    row.memo = true;
+    if (why) row.memoWhy = why;
+    this.withFigures[t] = false;
   }
 
   /**
@@ -534,21 +539,11 @@ class Solver {
       return;
     }
     // A sum that holds in every column is a total, whatever else its figures happen to be.
-    if (this.options.discover && best.e.fails > 0 && this.restatesAcrossYears(row, t, fix)) {
-      row.type = 'line';
-      row.memo = true;
-      this.withFigures[t] = false;
-      return;
-    }
+    if (this.options.discover && best.e.fails > 0 && this.restatesAcrossYears(row, t, fix)) return this.memo(t);
     if (prior === 'asserted') {
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
-      if (this.worksOnFromAbove(t)) {
-        row.type = 'line';
-        row.memo = true;
-        row.memoWhy = 'it works on from the table above (its closing total, with the items above it here)';
-        this.withFigures[t] = false;
-        return;
-      }
+      if (this.worksOnFromAbove(t))
+        return this.memo(t, 'it works on from the table above (its closing total, with the items above it here)');
       const first = tried[0]!;
       this.accept(t, first.c, first.e, 'low');
       // Its label says total, its figures do not; a total below may show it to be a line.
