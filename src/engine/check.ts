@@ -10,6 +10,7 @@ import { auditFormulas } from './formulas';
 import type { SheetGrid } from './grid';
 import { groupByDepartment, type Department } from './departments';
 import { plural } from './words';
+import { checkPercentRules } from './percentages';
 import { appendixIncrements, checkBudgetSummary, checkNetBudget, departmentFigures, summaryRows } from './summary';
 import { columnIndex, headerCell, lineCount, type Basis, type Table } from './tables';
 import {
@@ -259,6 +260,7 @@ function oneTable(t: Table, options: CheckOptions): OneTable {
   if (t.kind === 'revenue-budget') append(lines, checkRevenueRows(t, ctx));
   if (t.kind === 'capital-programme') append(lines, checkCapitalRows(t, ctx));
   if (t.rowRules) append(lines, checkRowRules(t, ctx));
+  if (t.percentRules) append(lines, checkPercentRules(t));
   if (t.kind === 'savings') append(lines, checkSavingsLines(t));
   return { totals: hasColumnTotals(t) ? checkColumnTotals(t, ctx) : [], lines };
 }

@@ -120,6 +120,21 @@ export interface RowRule {
   fails: number;
 }
 
+/**
+ * A per cent column worked out from the £ columns on each row: the change from `base` to `of`, `of` as a
+ * percentage of `base`, `of` (a change) as a percentage of the year before (`base` less `of`), or `of` as
+ * a share of its figure on a total (`totalRow`). Indexes into Table.columns and Table.rows.
+ */
+export interface PercentRule {
+  column: number;
+  how: 'change' | 'ratio' | 'previous' | 'share';
+  of: number;
+  base: number;
+  totalRow?: number;
+  holds: number;
+  fails: number;
+}
+
 export type Basis = 'cumulative' | 'incremental';
 
 export interface Table {
@@ -150,6 +165,8 @@ export interface Table {
   additive?: boolean[];
   /** Columns that add up others on each row, as the reader found them. */
   rowRules?: RowRule[];
+  /** Per cent columns worked out from the £ columns on each row, as the reader found them. */
+  percentRules?: PercentRule[];
   /** The department a user's correction says the table belongs to. */
   department?: string;
   /** How the table was read, for people (check --explain) and for the JSON. */

@@ -160,7 +160,15 @@ describe('budget tables from councils’ committee reports', () => {
   // Oxfordshire and Vale's 30 = 30 + 0), which no figures can tell from a figure printed again.
   it.todo('checks a savings statement’s lines worked out from the totals above them (Lancaster, rows 12 and 34)');
 
-  // Known limit: a per cent column is never checked against the £ columns it is worked out from, so the
-  // annex's "100%" for a variation of −12,170 on 12,170 (−100%, the sign dropped) goes unremarked.
-  it.todo('finds a per cent variation printed without its minus sign (Annex 1a, Earmarked Reserves, F14)');
+  it('finds a per cent variation printed without its minus sign, from how the rest of its column is worked out', async () => {
+    const result = await checkAsFile(byName('capital-outturn-annexes').sheets);
+    const said = result.findings.filter((f) => f.rule === 'percent-mismatch');
+    expect(said.map((f) => `${f.cell} ${f.message}`)).toEqual([
+      'F14 Earmarked Reserves: the change from Original Capital Programme Council Feb 2020 to Actual Capital Expenditure 2020/21 is -100% but Variation to Original Capital Programme % shows 100%',
+    ]);
+    expect(result.tables[0].reading!.percentRules.map((r) => `${r.column} = ${r.is}`)).toEqual([
+      'F = the change from Original Capital Programme Council Feb 2020 to Actual Capital Expenditure 2020/21',
+      'H = the change from Latest Capital Programme Council Feb 2021 to Actual Capital Expenditure 2020/21',
+    ]);
+  });
 });

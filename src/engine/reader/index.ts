@@ -5,6 +5,7 @@ import type { Decimal } from '../money';
 import { finding, type Finding } from '../findings';
 import { cellText, type SheetGrid } from '../grid';
 import { classifyHeader } from '../headers';
+import { solvePercentRules } from '../percentages';
 import { readRow, type Layout } from '../rows';
 import { buildStructure } from '../structure';
 import type { MoneyColumn, Table, TableKind, TableRow } from '../tables';
@@ -69,7 +70,7 @@ function span(sheet: SheetGrid, block: Block): { left: number; right: number } {
 
 function bareLabel(text: string, year: string | undefined): string {
   const rest = text
-    .replace(/\(?\s*£\s*['’]?\s*(000|k|m|million|bn)?(?:['’]?s)?\s*\)?/gi, ' ')
+    .replace(/\(?\s*£\s*['’]?\s*(million|bn|000|k|m)?(?:['’]?s)?\s*\)?/gi, ' ')
     .replace(/\(\s*p\s*\)|\bp\b(?=\s*\)?$)/gi, ' ')
     .replace(/[()]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -283,6 +284,7 @@ function readTable(
   }
   append(findings, rowFindings, hiddenFindings(sheet, table));
   finishCorrections(table, fixes, outcomes);
+  if (table.additive.some((a) => !a)) table.percentRules = solvePercentRules(table);
   table.reading = describeReading(table, block, columns, fixes?.outcomes ?? [], anchorHeading);
   return table;
 }

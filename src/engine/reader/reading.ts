@@ -6,6 +6,7 @@ import type { ColumnReading, ColumnRole } from './columns';
 import type { CorrectionOutcome } from './correct';
 import { describeCorrection, toRuns } from './corrections';
 import { labelledTotal } from './solve';
+import { percentWords } from '../percentages';
 
 /**
  * How a table was read, stage by stage: what `mtfs check --json` gives as `tables[].reading`, what
@@ -39,6 +40,8 @@ export interface Reading {
   }[];
   /** Columns that add up others on each row. */
   rowRules: { column: string; adds: string[]; holds: number; fails: number; unsigned: boolean }[];
+  /** Per cent columns worked out from the £ columns on each row: "the change from 2024/25 to 2025/26". */
+  percentRules: { column: string; is: string; holds: number; fails: number }[];
   /** The reader's confidence in the table as a whole: its least sure total or column. */
   confidence: 'high' | 'medium' | 'low';
   /** Where the reader is unsure, as questions for the user ("Is column B the classification? …"). */
@@ -117,6 +120,12 @@ export function describeReading(
     fails: r.fails,
     unsigned: !!r.unsigned,
   }));
+  const percentRules = (table.percentRules ?? []).map((r) => ({
+    column: columnLetters(table.columns[r.column]!.col),
+    is: percentWords(table, r),
+    holds: r.holds,
+    fails: r.fails,
+  }));
   const labelCol = columns.find((c) => c.role === 'description');
   const figureCols = columns.filter((c) => c.role === 'figures');
   const yearsDown =
@@ -136,6 +145,7 @@ export function describeReading(
       .map((r) => ({ row: r.row + 1, role: r.type, label: r.label, ...(r.memoWhy ? { why: r.memoWhy } : {}) })),
     totals,
     rowRules,
+    percentRules,
     confidence: least([
       ...totals.map((t) => t.confidence),
       ...readColumns.filter((c) => c.role !== 'text').map((c) => c.confidence),
@@ -215,6 +225,8 @@ export function explainTable(table: Table): string[] {
       `  column ${rule.column} = ${rule.adds.join(' + ').replace(/\+ -/g, '- ')} on each row (holds on ${rule.holds}, not on ${rule.fails})${rule.unsigned ? '; figures printed without signs' : ''}`,
     );
   }
+  for (const rule of r.percentRules)
+    out.push(`  column ${rule.column} = ${rule.is}, in per cent (holds on ${rule.holds}, not on ${rule.fails})`);
   for (const c of r.corrections) out.push(`  your correction: ${c}`);
   for (const q of r.questions) out.push(`  question: ${q}`);
   return out;

@@ -78,6 +78,12 @@ function formatShape(format: string): { decimals: number; thousands: number } | 
   return shape;
 }
 
+/** The decimal places a number format prints, undefined for General (the figure as typed). */
+export function formatDecimals(format: string | undefined): number | undefined {
+  const shape = formatShape(format ?? 'General');
+  return shape === 'general' ? undefined : shape.decimals;
+}
+
 function formatStep(format: string, figures: Figure[]): { step: Decimal; thousands: number } {
   const shape = formatShape(format);
   if (shape === 'general') return { step: powerOfTen(-Math.min(maxOf(figures.map(placesOf), 0), 2)), thousands: 0 };

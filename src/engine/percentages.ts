@@ -1,0 +1,196 @@
+import { a1 } from './a1';
+import { CellFigure } from './figures';
+import { finding, type Finding } from './findings';
+import type { Figure, PercentRule, Table, TableRow } from './tables';
+import { formatDecimals } from './reader/units';
+import { rowName } from './validate';
+
+/**
+ * Per cent columns worked out from the £ columns on each row: a change on last year ("% change",
+ * (2025/26 − 2024/25) ÷ 2024/25), one figure as a percentage of another ("% spent", actual ÷ budget; a
+ * variation ÷ the budget), or each line's share of the table's total ("% of total"). Found from the
+ * figures, as the row rules are: a way of working the column out is kept when the rows bear it out
+ * (see followed) and no other way gives the per cents as often and disagrees on which rows are wrong. Then a row
+ * whose per cent no rounding explains is a mistake in the paper (a variation of −12,170 on a budget of
+ * 12,170 printed 100% for −100%).
+ *
+ * Rounding is judged both ways: the £ figures are rounded to their printed unit, so the per cent they
+ * give is a range, and the per cent is printed to its own places (some papers cut it short rather
+ * than round it, so a whole unit of its last place is allowed).
+ */
+
+/** A per cent as printed: its value in per cent and the unit of its last printed place. */
+interface Printed {
+  value: number;
+  unit: number;
+}
+
+/** A cell formatted as a percentage holds the fraction (0.053 shows 5.3%); any other holds the per cent itself. */
+function printedPercent(f: Figure | undefined): Printed | undefined {
+  const v = f?.value;
+  if (!v) return undefined;
+  const format = f instanceof CellFigure ? f.format : undefined;
+  const shown = (format ?? '').split(';')[0]!.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  const places = formatDecimals(format) ?? Math.min(v.decimalPlaces(), 6);
+  const fraction = shown.includes('%');
+  return { value: v.toNumber() * (fraction ? 100 : 1), unit: 10 ** -places };
+}
+
+/** A £ figure as read (blank is nil), with the sign the reader gave a figure printed without one. */
+function amount(row: TableRow, k: number): number | null {
+  const f = row.figures[k];
+  if (!f) return 0;
+  if (!f.value) return null;
+  return f.value.toNumber() * (row.signs?.[k] ?? 1);
+}
+
+/** The per cent a way of working it out gives on a row, as the range the rounded £ figures allow; undefined when it cannot be tried. */
+function expectedRange(
+  table: Table,
+  rule: Omit<PercentRule, 'holds' | 'fails'>,
+  r: number,
+): [number, number] | undefined {
+  const row = table.rows[r]!;
+  // A share's total and the line are the same figure on the total's own row: 100%, whatever the rounding.
+  if (rule.how === 'share' && r === rule.totalRow) return row.figures[rule.of] ? [100, 100] : undefined;
+  const half = (k: number) => (table.steps?.[k] ?? table.step).toNumber() / 2;
+  const a = amount(row, rule.of);
+  const baseRow = rule.how === 'share' ? table.rows[rule.totalRow!] : row;
+  const b = baseRow ? amount(baseRow, rule.base) : null;
+  if (a === null || b === null || !row.figures[rule.of]) return undefined;
+  const [ha, hb] = [half(rule.of), half(rule.base)];
+  // Nothing to divide by, or a divisor rounding could make nil: no per cent to expect.
+  if (rule.how === 'previous' ? Math.abs(b - a) <= ha + hb : Math.abs(b) <= hb) return undefined;
+  const values: number[] = [];
+  // Each way is monotonic in each figure while its divisor keeps its sign: the range's ends are at the corners.
+  for (const x of [a - ha, a + ha]) for (const y of [b - hb, b + hb]) values.push(percentOf(rule.how, x, y));
+  return [Math.min(...values), Math.max(...values)];
+}
+
+/** The per cent of \`of\` (x) on \`base\` (y) a way of working it out gives. */
+function percentOf(how: PercentRule['how'], x: number, y: number): number {
+  if (how === 'change') return ((x - y) / Math.abs(y)) * 100;
+  // The change on the year before, the year before being the new figure less the change.
+  if (how === 'previous') return (x / Math.abs(y - x)) * 100;
+  return (x / y) * 100;
+}
+
+/**
+ * Whether the printed per cent is one the range can give: rounded to its places (\`strict\`, how a way of working
+ * the column out is found) or, before a row is said to be wrong, rounded or cut short.
+ */
+function agrees(printed: Printed, [lo, hi]: [number, number], strict: boolean): boolean {
+  const slack = printed.unit * (strict ? 0.5 : 1) * 1.000001;
+  return printed.value >= lo - slack && printed.value <= hi + slack;
+}
+
+interface Tally {
+  /** Rows whose per cent is the way's, rounded. */
+  holds: number;
+  /** Of those, rows whose per cent is not nil: what tells one way of working it out from another. */
+  shown: number;
+  /** Rows it can be tried on. */
+  tried: number;
+  /** Rows whose per cent neither rounding nor cutting short explains. */
+  failing: number[];
+}
+
+function tally(table: Table, p: number, rule: Omit<PercentRule, 'holds' | 'fails'>): Tally {
+  const t: Tally = { holds: 0, shown: 0, tried: 0, failing: [] };
+  table.rows.forEach((row, r) => {
+    if (row.type === 'heading') return;
+    const printed = printedPercent(row.figures[p]);
+    const range = printed && expectedRange(table, rule, r);
+    if (!printed || !range) return;
+    t.tried++;
+    if (agrees(printed, range, true)) {
+      t.holds++;
+      if (printed.value !== 0) t.shown++;
+    } else if (!agrees(printed, range, false)) t.failing.push(r);
+  });
+  return t;
+}
+
+/**
+ * Enough rows for a way of working a column out to be believed: three showing a per cent other than nil, two rows in
+ * three giving its per cent rounded, and at most one in four (the mistakes it will report) beyond rounding.
+ */
+function followed(t: Tally): boolean {
+  return t.shown >= 3 && t.holds >= (2 / 3) * t.tried && t.failing.length <= 0.25 * t.tried;
+}
+
+function candidates(table: Table, p: number): Omit<PercentRule, 'holds' | 'fails'>[] {
+  const amounts = table.columns.map((_, k) => k).filter((k) => table.additive?.[k] ?? true);
+  const out: Omit<PercentRule, 'holds' | 'fails'>[] = [];
+  for (const of of amounts)
+    for (const base of amounts)
+      if (of !== base)
+        for (const how of ['change', 'ratio', 'previous'] as const) out.push({ column: p, how, of, base });
+  // A share of the table's total, or of a subtotal (a budget's total above its balances).
+  table.rows.forEach((row, totalRow) => {
+    if (row.type === 'total') for (const of of amounts) out.push({ column: p, how: 'share', of, base: of, totalRow });
+  });
+  return out;
+}
+
+/** The ways a table's per cent columns are worked out from its £ columns, as the figures show them. */
+export function solvePercentRules(table: Table): PercentRule[] {
+  const rules: PercentRule[] = [];
+  table.columns.forEach((_, p) => {
+    if (table.additive?.[p] ?? true) return;
+    let best: { rule: Omit<PercentRule, 'holds' | 'fails'>; t: Tally } | undefined;
+    let rival: Tally | undefined;
+    for (const rule of candidates(table, p)) {
+      const t = tally(table, p, rule);
+      if (!followed(t)) continue;
+      if (!best || t.holds > best.t.holds || (t.holds === best.t.holds && t.failing.length < best.t.failing.length)) {
+        rival = best && best.t.holds === t.holds && best.t.failing.length === t.failing.length ? best.t : undefined;
+        best = { rule, t };
+      } else if (t.holds === best.t.holds && t.failing.length === best.t.failing.length) rival ??= t;
+    }
+    if (!best) return;
+    // Two ways that fit as well but blame different rows: which row is wrong is not known, so nothing is said.
+    if (rival && rival.failing.join() !== best.t.failing.join()) return;
+    rules.push({ ...best.rule, holds: best.t.holds, fails: best.t.failing.length });
+  });
+  return rules;
+}
+
+/** "the change from 2024/25 to 2025/26", "Actual as a percentage of Budget", "Net as a share of Total net budget". */
+export function percentWords(table: Table, rule: PercentRule): string {
+  const label = (k: number) => table.columns[k]!.label;
+  if (rule.how === 'change') return `the change from ${label(rule.base)} to ${label(rule.of)}`;
+  if (rule.how === 'ratio') return `${label(rule.of)} as a percentage of ${label(rule.base)}`;
+  if (rule.how === 'previous')
+    return `${label(rule.of)} as a percentage of the year before (${label(rule.base)} less ${label(rule.of)})`;
+  const total = table.rows[rule.totalRow!]!;
+  return `${label(rule.of)} as a share of ${rowName(total)}`;
+}
+
+const shownTo = (value: number, unit: number) => value.toFixed(Math.max(0, Math.min(6, Math.round(-Math.log10(unit)))));
+
+/** Every row whose per cent its £ figures cannot give, by a rule the rest of the column follows. */
+export function checkPercentRules(table: Table): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of table.percentRules ?? []) {
+    table.rows.forEach((row, r) => {
+      if (row.type === 'heading') return;
+      const f = row.figures[rule.column];
+      const printed = printedPercent(f);
+      const range = printed && expectedRange(table, rule, r);
+      if (!f || !printed || !range || agrees(printed, range, false)) return;
+      const expected = shownTo((range[0] + range[1]) / 2, printed.unit);
+      const actual = shownTo(printed.value, printed.unit);
+      out.push(
+        finding(
+          'percent-mismatch',
+          table.sheet,
+          a1(f.row, f.col),
+          `${rowName(row)}: ${percentWords(table, rule)} is ${expected}% but ${table.columns[rule.column]!.label} shows ${actual}%`,
+          { expected, actual },
+        ),
+      );
+    });
+  }
+  return out;
+}

@@ -1,0 +1,174 @@
+/**
+ * Per cent columns checked against the £ columns they are worked out from (src/engine/percentages.ts): the way
+ * the column is worked out is found from its figures, and a row no rounding explains is said; nothing is said of a
+ * column no way explains, nor where two ways explain it as well and blame different rows.
+ */
+import { describe, expect, it } from 'vitest';
+import { a1 } from '../../src/engine/a1';
+import { checkWorkbook } from '../../src/engine/check';
+import type { Cell } from '../../src/engine/grid';
+import { publishedTables } from '../fixtures/published/pages';
+import { publishedReports } from '../fixtures/published/reports';
+import { unseenLayouts } from '../fixtures/unseen/layouts';
+import { b, cloneGrids, sheet } from '../support/workbooks';
+
+const pct = (value: number, format = '0.0%'): Cell => ({ value, format });
+const said = (rows: Parameters<typeof sheet>[1]) => {
+  const result = checkWorkbook([sheet('Budget', rows)]);
+  return {
+    result,
+    percent: result.findings.filter((f) => f.rule === 'percent-mismatch').map((f) => `${f.cell} ${f.message}`),
+    rules: result.tables[0].reading!.percentRules.map((r) => `${r.column} = ${r.is}`),
+  };
+};
+
+describe('a change column in per cent', () => {
+  const rows = (education: Cell, educationNow = 50_100) => [
+    [b('Service'), b('2025/26 £000'), b('2026/27 £000'), b('Change %')],
+    ['Education', 48_200, educationNow, education],
+    ['Highways', 21_400, 20_900, pct(-0.023)],
+    ['Adult Social Care', 96_300, 104_700, pct(0.087)],
+    ['Libraries', 3_150, 3_150, pct(0)],
+    [b('Total'), b(169_050), b(128_750 + educationNow), pct(0.058)],
+  ];
+
+  it('is read as the change from last year to this, and agrees when each per cent is the change rounded', () => {
+    const { percent, rules } = said(rows(pct(0.039)));
+    expect(rules).toEqual(['D = the change from 2025/26 to 2026/27']);
+    expect(percent).toEqual([]);
+  });
+
+  it('says a per cent that no rounding of the £ figures gives, as an error at its cell', () => {
+    const { percent, result } = said(rows(pct(0.093)));
+    expect(percent).toEqual(['D2 Education: the change from 2025/26 to 2026/27 is 3.9% but Change % shows 9.3%']);
+    expect(result.findings.find((f) => f.rule === 'percent-mismatch')!.severity).toBe('error');
+  });
+
+  it('says a per cent printed without its minus sign', () => {
+    const { percent } = said([
+      ...rows(pct(0.039)).slice(0, 2),
+      ['Highways', 21_400, 20_900, pct(0.023)],
+      ...rows(pct(0.039)).slice(3),
+    ]);
+    expect(percent).toEqual(['D3 Highways: the change from 2025/26 to 2026/27 is -2.3% but Change % shows 2.3%']);
+  });
+
+  it('allows a per cent cut short rather than rounded (one unit of its last place)', () => {
+    // 50,170 on 48,200 is a change of 4.09%: 4.1 rounded, 4.0 cut short.
+    const { percent } = said(rows(pct(0.04), 50_170));
+    expect(percent).toEqual([]);
+  });
+});
+
+describe('per cent columns worked out other ways', () => {
+  it('reads a share of the total (whole per cents adjusted to make 100) and says only a share far off', () => {
+    const rows = (grants: number, rates = 21) => [
+      [b('Where the money comes from'), b('£m'), b('%')],
+      ['Council Tax', 152.07, { value: 16, format: '0' }],
+      ['Business rates', 208.11, { value: rates, format: '0' }],
+      ['Grants', 239.72, { value: grants, format: '0' }],
+      ['Fees and charges', 347.77, { value: 36, format: '0' }],
+      ['Reserves', 14.88, { value: 2, format: '0' }],
+      [b('Total'), b(962.55), { value: 100, format: '0', bold: true }],
+    ];
+    const fine = said(rows(25));
+    expect(fine.rules).toEqual(['C = £m as a share of Total']);
+    expect(fine.percent).toEqual([]);
+    // 208.11 of 962.55 is 21.6%, printed 21 so the shares make 100: a rounding the check allows, not evidence.
+    expect(said(rows(52, 22)).percent).toEqual(['C4 Grants: £m as a share of Total is 25% but % shows 52%']);
+  });
+
+  it('reads a change on the year before worked out from this year and the change (a negative base taken as its size)', () => {
+    const rows = (last: number) => [
+      [b('Directorate'), b('Net expenditure £000'), b('Yearly change £000'), b('Yearly change %')],
+      ['Education', 528_458, 44_189, pct(0.09, '0%')],
+      ['Health & Social Care', 249_214, -1_458, pct(-0.01, '0%')],
+      ['Finance', 67_438, -7_116, pct(-0.1, '0%')],
+      ['Additional items', 35_830, 93_728, pct(1.62, '0%')],
+      ['Adjustment for capital charges', -72_489, -42_880, pct(last, '0%')],
+      [b('Net service expenditure'), b(808_451), b(86_463), pct(0.12, '0%')],
+    ];
+    const fine = said(rows(-1.45));
+    expect(fine.rules).toEqual([
+      'D = Yearly change as a percentage of the year before (Net expenditure less Yearly change)',
+    ]);
+    expect(fine.percent).toEqual([]);
+    expect(said(rows(1.45)).percent).toHaveLength(1);
+  });
+
+  it('reads one column as a percentage of another (spent to date against the budget)', () => {
+    const { rules, percent } = said([
+      [b('Service'), b('Budget £'), b('To date £'), b('% Spent')],
+      ['Policy Unit', 412_000, 205_980, { value: 50, format: '0' }],
+      ['Legal', 288_500, 151_460, { value: 52.5, format: '0.0' }],
+      ['Finance', 1_020_000, 498_000, { value: 48.8, format: '0.0' }],
+      ['Audit', 96_000, 60_010, { value: 62.5, format: '0.0' }],
+      [b('Total'), b(1_816_500), b(915_450), { value: 50.4, format: '0.0', bold: true }],
+    ]);
+    expect(rules).toEqual(['D = To date as a percentage of Budget']);
+    expect(percent).toEqual([]);
+  });
+});
+
+describe('per cent columns left alone', () => {
+  it('says nothing of a per cent column no way of working out from the table explains', () => {
+    const { rules, percent } = said([
+      [b('Service'), b('2025/26 £000'), b('2026/27 £000'), b('Council tax increase %')],
+      ['Education', 48_200, 50_100, pct(0.0499)],
+      ['Highways', 21_400, 20_900, pct(0.0299)],
+      ['Adult Social Care', 96_300, 104_700, pct(0.02)],
+      [b('Total'), b(165_900), b(175_700), pct(0.0499)],
+    ]);
+    expect(rules).toEqual([]);
+    expect(percent).toEqual([]);
+  });
+
+  it('finds no way from fewer than three per cents other than nil', () => {
+    const { rules } = said([
+      [b('Service'), b('2025/26 £000'), b('2026/27 £000'), b('Change %')],
+      ['Education', 48_200, 48_200, pct(0)],
+      ['Highways', 21_400, 20_900, pct(-0.023)],
+      [b('Total'), b(69_600), b(69_100), pct(-0.007)],
+    ]);
+    expect(rules).toEqual([]);
+  });
+});
+
+describe('every per cent of the published and constructed papers, changed', () => {
+  it('gives a percent-mismatch at its cell, but where nothing divides it, its figures’ rounding allows it, or too few per cents are left to tell', () => {
+    let tried = 0;
+    const missed: string[] = [];
+    for (const layout of [...publishedTables(), ...publishedReports(), ...unseenLayouts()]) {
+      const base = checkWorkbook(cloneGrids(layout.sheets));
+      for (const table of base.tables)
+        for (const rule of table.percentRules ?? [])
+          for (const row of table.rows) {
+            const f = row.figures[rule.column];
+            const grids = cloneGrids(layout.sheets);
+            const cell = f && grids.find((g) => g.name === table.sheet)!.rows[f.row][f.col];
+            if (!f || typeof cell?.value !== 'number') continue;
+            // Five points more: 5% is 0.05 in a cell formatted as a percentage.
+            cell.value += (cell.format ?? '').includes('%') ? 0.05 : 5;
+            tried++;
+            const at = a1(f.row, f.col);
+            const found = checkWorkbook(grids).findings.some(
+              (x) => x.rule === 'percent-mismatch' && x.sheet === table.sheet && x.cell === at,
+            );
+            if (!found) missed.push(`${layout.name} ${table.sheet}!${at}`);
+          }
+    }
+    expect(tried).toBeGreaterThan(150);
+    expect(missed).toEqual([
+      // Three lines a column: one changed leaves two, too few to tell a way of working it out.
+      ...['C4', 'C5', 'C6', 'E4', 'E5', 'E6'].map((c) => `slough-council-tax-explained Council Tax explained!${c}`),
+      // A per cent of a nil budget (income budgets of nothing, a closed cost centre, a programme cut to nil).
+      ...['G8', 'G11', 'G12', 'G13', 'G19'].map((c) => `isle-of-wight-revenue-detail-2003 Revenue detail!${c}`),
+      'capital-outturn-annexes Annex 1a!H12',
+      'capital-outturn-annexes Annex 1a!H14',
+      // 0.3 on 0.6 (£m, one place) is anything from −36% to −62% once rounded: −45% is as likely as −50%.
+      'police-commissioner PCC Budget!E26',
+      'hidden-workings Highways!D8',
+      'hidden-workings Highways!D10',
+    ]);
+  });
+});
