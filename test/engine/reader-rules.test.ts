@@ -1060,3 +1060,59 @@ describe('a figure printed in pounds among figures printed "£85.2m"', () => {
     expect(checkWorkbook([all]).findings).toEqual([]);
   });
 });
+
+describe('a column worked out from a run of columns with some taken away', () => {
+  const reserves = (insurance: number, total = 10_800) => [
+    [
+      b('Earmarked reserves'),
+      b('Balance 1 April 2025 £000'),
+      b('Transfers in £000'),
+      b('Transfers out £000'),
+      b('Balance 31 March 2026 £000'),
+    ],
+    ['Insurance', 2_400, 300, 150, insurance],
+    ['Transformation', 5_100, 0, 2_200, 2_900],
+    ['Business rates volatility', 3_800, 1_000, 500, 4_300],
+    ['Public health', 1_250, 200, 400, 1_050],
+    [b('Total'), b(12_550), b(1_500), b(3_250), b(total)],
+  ];
+
+  it('reads a reserve’s closing balance as its opening balance plus transfers in less transfers out', () => {
+    const result = checkWorkbook([sheet('Reserves', reserves(2_550))]);
+    expect(result.tables[0].reading!.rowRules).toEqual([
+      { column: 'E', adds: ['B', 'C', '-D'], holds: 5, fails: 0, unsigned: false },
+    ]);
+    expect(errors(result.findings)).toEqual([]);
+  });
+
+  it('says a closing balance that does not follow, even where the column’s total was made from it', () => {
+    // 2,400 + 300 − 150 is 2,550: printed 2,850, and the total 11,100 adds the wrong figure in, so it too is not
+    // its opening balance and transfers (10,800); without the rule across the row neither would be said.
+    const result = checkWorkbook([sheet('Reserves', reserves(2_850, 11_100))]);
+    expect(errors(result.findings)).toEqual(['Reserves!E2', 'Reserves!E6']);
+  });
+
+  it('prefers the rule over fewer columns when a longer one says the same (a total worked out from two of them)', () => {
+    const result = checkWorkbook([
+      sheet('Monitoring', [
+        [
+          b('Service'),
+          b('Budget £'),
+          b('To date £'),
+          b('Income budget £'),
+          b('Income to date £'),
+          b('Net budget £'),
+          b('Net to date £'),
+        ],
+        ['Civic', 33_185, 10_353, -2_000, -1_100, 31_185, 9_253],
+        ['Committees', 128_677, 65_743, -5_283, -24, 123_394, 65_719],
+        ['Members', 95_728, 38_033, -40, 0, 95_688, 38_033],
+        ['Policy', 256_884, 127_998, 0, 0, 256_884, 127_998],
+      ]),
+    ]);
+    expect(result.tables[0].reading!.rowRules.map((r) => `${r.column} = ${r.adds.join(' ')}`)).toEqual([
+      'F = B D',
+      'G = C E',
+    ]);
+  });
+});

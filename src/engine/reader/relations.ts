@@ -49,6 +49,7 @@ function candidatesFor(table: Table, x: number): RuleCandidate[] {
   // and just right of it, for a Total printed before its years.
   for (let start = left.length - 2; start >= 0; start--) {
     out.push({ parts: left.slice(start).map((column) => ({ column, sign: 1 })) });
+    out.push(...takingAway(left.slice(start)));
   }
   const right = others.filter((i) => table.columns[i]!.col > xCol);
   for (let end = 2; end <= right.length; end++) {
@@ -77,6 +78,22 @@ function candidatesFor(table: Table, x: number): RuleCandidate[] {
         ],
       });
     }
+  return out;
+}
+
+/** Most columns a run may have for its columns after the first to be tried taken away (2^(n−1) − 1 ways). */
+const TAKEN_AWAY_RUN = 6;
+
+/**
+ * A run of three columns or more, with some after the first taken away: a reserve's balance at the year end is its
+ * opening balance plus the transfers in less the transfers out, each printed positive; a budget is the base plus
+ * growth less savings printed as amounts saved.
+ */
+function takingAway(run: number[]): RuleCandidate[] {
+  if (run.length < 3 || run.length > TAKEN_AWAY_RUN) return [];
+  const out: RuleCandidate[] = [];
+  for (let mask = 1; mask < 1 << (run.length - 1); mask++)
+    out.push({ parts: run.map((column, k) => ({ column, sign: k > 0 && mask & (1 << (k - 1)) ? -1 : 1 })) });
   return out;
 }
 
@@ -154,8 +171,12 @@ export function solveRowRules(table: Table): RowRule[] {
     let best: RowRule | undefined;
     let bestBefore: RowRule | undefined;
     const tallies = new Map<RowRule, Tally>();
-    const better = (a: RowRule | undefined, t: Tally) =>
-      !a || t.holds > a.holds || (t.holds === a.holds && t.fails < a.fails);
+    // Of two rules the figures bear out as well, the one over fewer columns: five columns, one a total worked out
+    // from two of them (Net To Date = the budgets and to-dates less Net Budget), say what two do (the to-dates).
+    const better = (a: RowRule | undefined, t: Tally, c: RuleCandidate) =>
+      !a ||
+      t.holds > a.holds ||
+      (t.holds === a.holds && (t.fails < a.fails || (t.fails === a.fails && c.parts.length < a.parts.length)));
     const before = (c: RuleCandidate) => c.parts.every((p) => table.columns[p.column]!.col < column.col);
     for (const c of candidatesFor(table, x)) {
       const ways = unsigned && c.parts.some((p) => p.sign < 0) ? [false, true] : [false];
@@ -163,8 +184,8 @@ export function solveRowRules(table: Table): RowRule[] {
         const t = tally(table, exact, x, c, asSize);
         const rule = { total: x, parts: c.parts, holds: t.holds, fails: t.fails, unsigned: asSize || undefined };
         tallies.set(rule, t);
-        if (better(best, t)) best = rule;
-        if (before(c) && better(bestBefore, t)) bestBefore = rule;
+        if (better(best, t, c)) best = rule;
+        if (before(c) && better(bestBefore, t, c)) bestBefore = rule;
       }
     }
     // Most rows must follow it: a column that follows a rule on only some rows follows another one.
