@@ -1060,3 +1060,30 @@ describe('a figure printed in pounds among figures printed "£85.2m"', () => {
     expect(checkWorkbook([all]).findings).toEqual([]);
   });
 });
+
+describe('a note number under a column’s heading', () => {
+  const table = (marker: string) =>
+    sheet('Services', [
+      [undefined, b('Net expenditure £m'), b('Capital charges £m'), b('Band D equivalent')],
+      ['Service', undefined, marker, '£'],
+      ['Education', 100.5, 10.25, 1200.5],
+      ['Roads', 40.25, 5.5, 480.25],
+      [b('Total net expenditure'), b(140.75), b(15.75), b(1680.75)],
+    ]);
+
+  it('is part of the heading on a row of units: "(1)" over the capital charges is not minus one', () => {
+    const result = checkWorkbook([table('(1)')]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows.map((r) => r.label)).toEqual(['Education', 'Roads', 'Total net expenditure']);
+  });
+
+  it('is a figure on a line of amounts: "(1)" beside a label and no unit is minus one', () => {
+    const s = sheet('Services', [
+      [undefined, b('Net expenditure £m'), b('Capital charges £m')],
+      ['Education', 100, 10],
+      ['Adjustments', '(1)', '(1)'],
+      [b('Total net expenditure'), b(99), b(9)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual([]);
+  });
+});
