@@ -1087,3 +1087,41 @@ describe('a note number under a column’s heading', () => {
     expect(errors(checkWorkbook([s]).findings)).toEqual([]);
   });
 });
+
+describe('a second table under headings of the same shape in other words', () => {
+  const parish = (between: (string | undefined)[][]) =>
+    sheet('Accounts', [
+      ['Expenditure', 'Amount', 'Percentage of total expenditure', 'Comments'],
+      ['Clerk', 2000, 0.8],
+      ['Insurance', 500, 0.2, 'Annual premium'],
+      [b('Total'), b(2500), b(1)],
+      ...between,
+      ['Income Source', 'Amount', 'Percentage of total income'],
+      ['Precept', 2400, 0.96],
+      ['Interest', 100, 0.04],
+      [b('Total'), b(2500), b(1)],
+    ]);
+
+  it('starts a table of its own under its caption: the income under "Income Source | Amount | Percentage …"', () => {
+    const result = checkWorkbook([parish([[], ['Total income 2022-23 £2,500']])]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables.map((t) => t.range)).toEqual(['A1:D4', 'A7:C10']);
+  });
+
+  it('starts one after a blank row under the total above, with no caption', () => {
+    const result = checkWorkbook([parish([[]])]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables.map((t) => t.range)).toEqual(['A1:D4', 'A6:C9']);
+  });
+
+  it('is a section’s heading straight under a line of the table: it continues the table', () => {
+    const s = sheet('Accounts', [
+      ['Service', 'Budget £', 'Actual £'],
+      ['Clerk', 2000, 1900],
+      ['Schools', 'Budget', 'Actual'],
+      ['Transport', 500, 450],
+      [b('Total'), b(2500), b(2350)],
+    ]);
+    expect(checkWorkbook([s]).tables.map((t) => t.range)).toEqual(['A1:C5']);
+  });
+});
