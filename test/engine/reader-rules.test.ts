@@ -1125,3 +1125,29 @@ describe('a second table under headings of the same shape in other words', () =>
     expect(checkWorkbook([s]).tables.map((t) => t.range)).toEqual(['A1:C5']);
   });
 });
+
+describe('a line working on from the table above, under misprinted years', () => {
+  const police = (requirement: number) =>
+    sheet('Police', [
+      ['Source', '2023/2024, £m', '2024/15, £m'],
+      ['Pay', 100, 110],
+      ['Income', -20, -22],
+      [b('Total net expenditure'), b(80), b(88)],
+      [],
+      ['Source', '2023/224, £m', '2024/25, £m'],
+      ['Home Office Formula Funding', -50, -55],
+      ['Collection fund deficit', 1, 2],
+      [b('Council tax requirement'), b(31), b(requirement)],
+    ]);
+
+  it('matches "2024/15" with "2024/25" and "2023/224" with "2023/2024": the requirement is the net expenditure less the funding', () => {
+    const result = checkWorkbook([police(35)]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[1].rows[2].type).toBe('memo');
+  });
+
+  it('still reports the requirement when it does not follow from the table above', () => {
+    // As for Westmorland and Furness's requirement: nothing then explains the row, which is reported as read.
+    expect(errors(checkWorkbook([police(45)]).findings)).toContain('Police!C9');
+  });
+});
