@@ -248,6 +248,11 @@ export function checkRowRules(table: Table, ctx: RuleContext): Finding[] {
     const unsigned = rule.unsigned ? ' (the paper prints its figures without signs)' : '';
     for (const row of table.rows) {
       if (row.type === 'heading' || !row.figures[rule.total] || cols.every((c) => !row.figures[c])) continue;
+      const blamed = outOfStep(table, row, rule, ctx);
+      if (blamed !== undefined) {
+        out.push(blamed);
+        continue;
+      }
       const f = checkRowSum(
         table,
         row,
@@ -263,6 +268,60 @@ export function checkRowRules(table: Table, ctx: RuleContext): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether the first total that counts a line adds up in a column: undefined where no checked total counts it.
+ */
+function footsIn(table: Table, row: TableRow, i: number): boolean | undefined {
+  const r = table.rows.indexOf(row);
+  const total = table.rows.find((t) => t.type === 'total' && t.parts?.includes(r));
+  if (!total?.parts) return undefined;
+  const parts = total.parts.map((k) => table.rows[k]!);
+  if (!checkedColumn(table, total, parts, i)) return undefined;
+  return shownEqual(table, total, i, partsInCents(parts, total.partSigns, i));
+}
+
+/**
+ * A line whose figures do not agree across the row has one of them wrong, and a finance officer finds which by
+ * footing the columns: the one whose column's total does not add up with it. Where the rule's own column adds up
+ * and exactly one of the columns it is worked out from does not, the rule is read for that column (King's Lynn and
+ * West Norfolk's "Contribution To General Fund Balance": £0 and (£2,199,130) printed net (£2,099,130); the income
+ * column's total counts (£2,199,130), the net column's does not add up, so the net figure is the one said, not the
+ * income). Undefined where the row agrees, or the columns' totals do not tell.
+ */
+function outOfStep(table: Table, row: TableRow, rule: RowRule, ctx: RuleContext): Finding | undefined {
+  if (row.type !== 'line') return undefined;
+  const cols = rule.parts.map((p) => p.column);
+  const signs = rule.parts.map((p) => p.sign);
+  if (shownEqual(table, row, rule.total, columnsInCents(row, cols, signs))) return undefined;
+  if (footsIn(table, row, rule.total) !== true) return undefined;
+  const off = rule.parts.filter((p) => row.figures[p.column] && footsIn(table, row, p.column) === false);
+  if (off.length !== 1) return undefined;
+  const blamed = off[0]!;
+  // The same rule read for the blamed column: it is the total column, less (or plus) the others.
+  const solved: RowRule = {
+    ...rule,
+    total: blamed.column,
+    parts: [
+      { column: rule.total, sign: blamed.sign },
+      ...rule.parts.filter((p) => p !== blamed).map((p) => ({ column: p.column, sign: -blamed.sign * p.sign })),
+    ],
+  };
+  const words = ruleWords(table, solved);
+  return (
+    checkRowSum(
+      table,
+      row,
+      solved.parts.map((p) => p.column),
+      solved.total,
+      (exp, act) =>
+        `${words} come${solved.parts.length > 1 ? '' : 's'} to ${exp} but ${table.columns[solved.total]!.label} shows ${act}`,
+      'column',
+      ctx,
+      solved.parts.map((p) => p.sign),
+    ) ?? undefined
+  );
 }
 
 /** Row rule for one row: the named columns add up to the total column. */

@@ -1151,3 +1151,29 @@ describe('a line working on from the table above, under misprinted years', () =>
     expect(errors(checkWorkbook([police(45)]).findings)).toContain('Police!C9');
   });
 });
+
+describe('a line whose figures do not agree across the row', () => {
+  const budget = (net: number, netTotal: number) =>
+    sheet('Budget', [
+      ['Services', 'Gross Expenditure', 'Gross Income', '2024/2025 Estimate'],
+      ['Central Services', 3000, -1000, 2000],
+      ['Leisure', 5000, -2000, 3000],
+      ['Planning', 2000, -500, 1500],
+      ['Waste', 4000, -1000, 3000],
+      ['Contribution to balances', 0, -500, net],
+      [b('Budget requirement'), b(14000), b(-5000), b(netTotal)],
+    ]);
+
+  it('is said at the figure whose column does not add up: the net, not the income beside it', () => {
+    // (400) printed for (500): the income column adds up with (500), the net column's total counts (500) too.
+    const result = checkWorkbook([budget(-400, 9000)]);
+    expect(errors(result.findings)).toEqual(['Budget!D6', 'Budget!D7']);
+    expect(result.findings[0]!.message).toContain('but 2024/2025 Estimate shows -400');
+  });
+
+  it('is said at the rule’s own column where the columns’ totals do not tell', () => {
+    // The net total counts the slip, so every column adds up: the row (and the total's row) said as the rule reads it.
+    const result = checkWorkbook([budget(-400, 9100)]);
+    expect(errors(result.findings)).toEqual(['Budget!C6', 'Budget!C7']);
+  });
+});
