@@ -1168,7 +1168,7 @@ describe('a line whose figures do not agree across the row', () => {
     // (400) printed for (500): the income column adds up with (500), the net column's total counts (500) too.
     const result = checkWorkbook([budget(-400, 9000)]);
     expect(errors(result.findings)).toEqual(['Budget!D6', 'Budget!D7']);
-    expect(result.findings[0]!.message).toContain('but 2024/2025 Estimate shows -400');
+    expect(result.findings[0].message).toContain('but 2024/2025 Estimate shows -400');
   });
 
   it('is said at the rule’s own column where the columns’ totals do not tell', () => {
