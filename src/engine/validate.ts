@@ -248,11 +248,6 @@ export function checkRowRules(table: Table, ctx: RuleContext): Finding[] {
     const unsigned = rule.unsigned ? ' (the paper prints its figures without signs)' : '';
     for (const row of table.rows) {
       if (row.type === 'heading' || !row.figures[rule.total] || cols.every((c) => !row.figures[c])) continue;
-      const blamed = outOfStep(table, row, rule, ctx);
-      if (blamed !== undefined) {
-        out.push(blamed);
-        continue;
-      }
       const f = checkRowSum(
         table,
         row,
@@ -264,39 +259,49 @@ export function checkRowRules(table: Table, ctx: RuleContext): Finding[] {
         ctx,
         signs,
       );
-      if (f) out.push(f);
+      if (f) out.push(outOfStep(table, row, rule, ctx, f) ?? f);
     }
   }
   return out;
 }
 
 /**
- * Whether the first total that counts a line adds up in a column: undefined where no checked total counts it.
+ * How far the first total that counts a line is from its parts in a column, in hundredths (0 where it adds up):
+ * undefined where no checked total counts the line.
  */
-function footsIn(table: Table, row: TableRow, i: number): boolean | undefined {
+function footingIn(table: Table, row: TableRow, i: number): number | undefined {
   const r = table.rows.indexOf(row);
   const total = table.rows.find((t) => t.type === 'total' && t.parts?.includes(r));
   if (!total?.parts) return undefined;
   const parts = total.parts.map((k) => table.rows[k]!);
   if (!checkedColumn(table, total, parts, i)) return undefined;
-  return shownEqual(table, total, i, partsInCents(parts, total.partSigns, i));
+  const cents = partsInCents(parts, total.partSigns, i);
+  if (Number.isNaN(cents) || shownEqual(table, total, i, cents)) return 0;
+  const sign = total.partSigns?.[total.parts.indexOf(r)] ?? 1;
+  return sign * (signedCents(total, i) - cents);
 }
 
 /**
  * A line whose figures do not agree across the row has one of them wrong, and a finance officer finds which by
- * footing the columns: the one whose column's total does not add up with it. Where the rule's own column adds up
- * and exactly one of the columns it is worked out from does not, the rule is read for that column (King's Lynn and
- * West Norfolk's "Contribution To General Fund Balance": £0 and (£2,199,130) printed net (£2,099,130); the income
- * column's total counts (£2,199,130), the net column's does not add up, so the net figure is the one said, not the
- * income). Undefined where the row agrees, or the columns' totals do not tell.
+ * footing the columns: the one whose column's total is out by what the row is out by, so that correcting it puts
+ * both right. Where the rule's own column adds up to its total and exactly one of the columns it is worked out from
+ * is out so, the rule is read for that column and the error said at its figure (King's Lynn and West Norfolk's
+ * "Contribution To General Fund Balance": £0 and (£2,199,130) printed net (£2,099,130); the income column's total
+ * counts (£2,199,130) and the net column's is out by £100,000, so the net figure is the one said, not the income).
+ * Only an error is moved: a rounding difference names no wrong figure. Undefined where the columns do not tell.
  */
-function outOfStep(table: Table, row: TableRow, rule: RowRule, ctx: RuleContext): Finding | undefined {
-  if (row.type !== 'line') return undefined;
+function outOfStep(table: Table, row: TableRow, rule: RowRule, ctx: RuleContext, said: Finding): Finding | undefined {
+  if (row.type !== 'line' || said.severity !== 'error') return undefined;
   const cols = rule.parts.map((p) => p.column);
   const signs = rule.parts.map((p) => p.sign);
-  if (shownEqual(table, row, rule.total, columnsInCents(row, cols, signs))) return undefined;
-  if (footsIn(table, row, rule.total) !== true) return undefined;
-  const off = rule.parts.filter((p) => row.figures[p.column] && footsIn(table, row, p.column) === false);
+  const cents = columnsInCents(row, cols, signs);
+  if (Number.isNaN(cents) || footingIn(table, row, rule.total) !== 0) return undefined;
+  // A part figure p (sign s) printed e too high puts the row out by −s × e and its column total by −e: s × the row.
+  const rowOff = signedCents(row, rule.total) - cents;
+  const off = rule.parts.filter((p) => {
+    const d = footingIn(table, row, p.column);
+    return row.figures[p.column] && d !== undefined && d !== 0 && d === p.sign * rowOff;
+  });
   if (off.length !== 1) return undefined;
   const blamed = off[0]!;
   // The same rule read for the blamed column: it is the total column, less (or plus) the others.
