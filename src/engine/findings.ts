@@ -5,7 +5,7 @@ export const RULES = {
   'large-rounding': { severity: 'warning', title: 'Larger than rounding usually gives' },
   'summary-mismatch': { severity: 'error', title: 'Summary does not agree with the appendix' },
   'carried-total-mismatch': { severity: 'error', title: 'Summary line does not agree with the total it carries' },
-  'percent-mismatch': { severity: 'error', title: 'Percentage does not follow from its figures' },
+  'percent-mismatch': { severity: 'warning', title: 'Percentage does not follow from its figures' },
   'capital-over-gross': { severity: 'error', title: 'Programme total above gross cost' },
   'error-value': { severity: 'error', title: 'Error value in a figure' },
   'positive-saving': { severity: 'warning', title: 'Positive saving (delayed or reversed)' },

@@ -131,6 +131,8 @@ export interface PercentRule {
   of: number;
   base: number;
   totalRow?: number;
+  /** A change over a negative figure as it stands (a fall in income is a rise), not over its size. */
+  signed?: boolean;
   holds: number;
   fails: number;
 }

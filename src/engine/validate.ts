@@ -259,10 +259,74 @@ export function checkRowRules(table: Table, ctx: RuleContext): Finding[] {
         ctx,
         signs,
       );
-      if (f) out.push(f);
+      if (f) out.push(outOfStep(table, row, rule, ctx, f) ?? f);
     }
   }
   return out;
+}
+
+/**
+ * How far the first total that counts a line is from its parts in a column, in hundredths (0 where it adds up):
+ * undefined where no checked total counts the line.
+ */
+function footingIn(table: Table, row: TableRow, i: number): number | undefined {
+  const r = table.rows.indexOf(row);
+  const total = table.rows.find((t) => t.type === 'total' && t.parts?.includes(r));
+  if (!total?.parts) return undefined;
+  const parts = total.parts.map((k) => table.rows[k]!);
+  if (!checkedColumn(table, total, parts, i)) return undefined;
+  const cents = partsInCents(parts, total.partSigns, i);
+  if (Number.isNaN(cents) || shownEqual(table, total, i, cents)) return 0;
+  const sign = total.partSigns?.[total.parts.indexOf(r)] ?? 1;
+  return sign * (signedCents(total, i) - cents);
+}
+
+/**
+ * A line whose figures do not agree across the row has one of them wrong, and a finance officer finds which by
+ * footing the columns: the one whose column's total is out by what the row is out by, so that correcting it puts
+ * both right. Where the rule's own column adds up to its total and exactly one of the columns it is worked out from
+ * is out so, the rule is read for that column and the error said at its figure (King's Lynn and West Norfolk's
+ * "Contribution To General Fund Balance": £0 and (£2,199,130) printed net (£2,099,130); the income column's total
+ * counts (£2,199,130) and the net column's is out by £100,000, so the net figure is the one said, not the income).
+ * Only an error is moved: a rounding difference names no wrong figure. Undefined where the columns do not tell.
+ */
+function outOfStep(table: Table, row: TableRow, rule: RowRule, ctx: RuleContext, said: Finding): Finding | undefined {
+  if (row.type !== 'line' || said.severity !== 'error') return undefined;
+  const cols = rule.parts.map((p) => p.column);
+  const signs = rule.parts.map((p) => p.sign);
+  const cents = columnsInCents(row, cols, signs);
+  if (Number.isNaN(cents) || footingIn(table, row, rule.total) !== 0) return undefined;
+  // A part figure p (sign s) printed e too high puts the row out by −s × e and its column total by −e: s × the row.
+  const rowOff = signedCents(row, rule.total) - cents;
+  const off = rule.parts.filter((p) => {
+    const d = footingIn(table, row, p.column);
+    return row.figures[p.column] && d !== undefined && d !== 0 && d === p.sign * rowOff;
+  });
+  if (off.length !== 1) return undefined;
+  const blamed = off[0]!;
+  // The same rule read for the blamed column: it is the total column, less (or plus) the others.
+  const solved: RowRule = {
+    ...rule,
+    total: blamed.column,
+    parts: [
+      { column: rule.total, sign: blamed.sign },
+      ...rule.parts.filter((p) => p !== blamed).map((p) => ({ column: p.column, sign: -blamed.sign * p.sign })),
+    ],
+  };
+  const words = ruleWords(table, solved);
+  return (
+    checkRowSum(
+      table,
+      row,
+      solved.parts.map((p) => p.column),
+      solved.total,
+      (exp, act) =>
+        `${words} come${solved.parts.length > 1 ? '' : 's'} to ${exp} but ${table.columns[solved.total]!.label} shows ${act}`,
+      'column',
+      ctx,
+      solved.parts.map((p) => p.sign),
+    ) ?? undefined
+  );
 }
 
 /** Row rule for one row: the named columns add up to the total column. */

@@ -8,11 +8,13 @@ import { a1 } from '../../src/engine/a1';
 import { checkWorkbook } from '../../src/engine/check';
 import type { Cell } from '../../src/engine/grid';
 import { publishedTables } from '../fixtures/published/pages';
+import { publishedTables2 } from '../fixtures/published/pages2';
 import { publishedReports } from '../fixtures/published/reports';
 import { unseenLayouts } from '../fixtures/unseen/layouts';
 import { b, cloneGrids, sheet } from '../support/workbooks';
 
 const pct = (value: number, format = '0.0%'): Cell => ({ value, format });
+const m3 = (value: number): Cell => ({ value, format: '#,##0.000' });
 const said = (rows: Parameters<typeof sheet>[1]) => {
   const result = checkWorkbook([sheet('Budget', rows)]);
   return {
@@ -38,10 +40,11 @@ describe('a change column in per cent', () => {
     expect(percent).toEqual([]);
   });
 
-  it('says a per cent that no rounding of the £ figures gives, as an error at its cell', () => {
+  it('says a per cent that no rounding of the £ figures gives, as a warning at its cell', () => {
     const { percent, result } = said(rows(pct(0.093)));
     expect(percent).toEqual(['D2 Education: the change from 2025/26 to 2026/27 is 3.9% but Change % shows 9.3%']);
-    expect(result.findings.find((f) => f.rule === 'percent-mismatch')!.severity).toBe('error');
+    // A per cent is worked out for reading, and how is inferred: a row that does not follow is one to check.
+    expect(result.findings.find((f) => f.rule === 'percent-mismatch')!.severity).toBe('warning');
   });
 
   it('says a per cent printed without its minus sign', () => {
@@ -53,7 +56,7 @@ describe('a change column in per cent', () => {
     expect(percent).toEqual(['D3 Highways: the change from 2025/26 to 2026/27 is -2.3% but Change % shows 2.3%']);
   });
 
-  it('allows a per cent cut short rather than rounded (one unit of its last place)', () => {
+  it('allows a per cent cut short rather than rounded, or worked out before rounding (a unit and a half of its last place)', () => {
     // 50,170 on 48,200 is a change of 4.09%: 4.1 rounded, 4.0 cut short.
     const { percent } = said(rows(pct(0.04), 50_170));
     expect(percent).toEqual([]);
@@ -79,9 +82,9 @@ describe('per cent columns worked out other ways', () => {
   });
 
   it('reads a change on the year before worked out from this year and the change (a negative base taken as its size)', () => {
-    const rows = (last: number) => [
+    const rows = (last: number, education = 0.09) => [
       [b('Directorate'), b('Net expenditure £000'), b('Yearly change £000'), b('Yearly change %')],
-      ['Education', 528_458, 44_189, pct(0.09, '0%')],
+      ['Education', 528_458, 44_189, pct(education, '0%')],
       ['Health & Social Care', 249_214, -1_458, pct(-0.01, '0%')],
       ['Finance', 67_438, -7_116, pct(-0.1, '0%')],
       ['Additional items', 35_830, 93_728, pct(1.62, '0%')],
@@ -93,7 +96,12 @@ describe('per cent columns worked out other ways', () => {
       'D = Yearly change as a percentage of the year before (Net expenditure less Yearly change)',
     ]);
     expect(fine.percent).toEqual([]);
-    expect(said(rows(1.45)).percent).toHaveLength(1);
+    expect(said(rows(-1.45, 0.19)).percent).toEqual([
+      'D2 Education: Yearly change as a percentage of the year before (Net expenditure less Yearly change) is 9% but Yearly change % shows 19%',
+    ]);
+    // Printed 145% for −145%, the one line on a negative year before is as like the other way of reading a change on
+    // a negative figure (over the figure, not its size) as a slip: which row is wrong is not known, so nothing is said.
+    expect(said(rows(1.45)).percent).toEqual([]);
   });
 
   it('reads one column as a percentage of another (spent to date against the budget)', () => {
@@ -110,7 +118,42 @@ describe('per cent columns worked out other ways', () => {
   });
 });
 
+describe('a change on a negative figure', () => {
+  const rows = (reserves: number) => [
+    [b('Income'), b('2023/24 £000'), b('2024/25 £000'), b('Variance')],
+    ['Council tax', -52_400, -55_100, pct(0.05, '0%')],
+    ['Business rates', -12_800, -13_300, pct(0.04, '0%')],
+    ['Grants', -2_500, -1_900, pct(-0.24, '0%')],
+    ['Transfer from earmarked reserves', -1_200, -100, pct(reserves, '0%')],
+    [b('Total income'), b(-68_900), b(-70_400), pct(0.02, '0%')],
+  ];
+
+  it('is read over the figure as it stands when the paper does so (a smaller transfer in is a fall)', () => {
+    const { rules, percent } = said(rows(-0.92));
+    expect(rules).toEqual(['D = the change from 2023/24 to 2024/25']);
+    expect(percent).toEqual([]);
+    expect(said(rows(0.92)).percent).toEqual([
+      'D5 Transfer from earmarked reserves: the change from 2023/24 to 2024/25 is -92% but Variance shows 92%',
+    ]);
+  });
+});
+
 describe('per cent columns left alone', () => {
+  it('says nothing where two rows of a short table are worked out on another base (a total’s per cent of this year)', () => {
+    const { rules, percent } = said([
+      [b('Service'), b('Net expenditure £m'), b('Change £m'), b('% change')],
+      ['People', m3(134.575), m3(3.598), pct(0.027)],
+      ['Adult Services', m3(44.672), m3(0.51), pct(0.012)],
+      ['Place', m3(52.024), m3(3.436), pct(0.071)],
+      ['Chief Executive', m3(5.297), m3(0.191), pct(0.037)],
+      ['Other Services', m3(12.028), m3(2.611), pct(0.277)],
+      ['Adjustment for capital charges', undefined, m3(-0.127), pct(-0.009)],
+      [b('Total'), { ...m3(249.316), bold: true }, { ...m3(10.203), bold: true }, pct(0.039)],
+    ]);
+    expect(rules).toEqual([]);
+    expect(percent).toEqual([]);
+  });
+
   it('says nothing of a per cent column no way of working out from the table explains', () => {
     const { rules, percent } = said([
       [b('Service'), b('2025/26 £000'), b('2026/27 £000'), b('Council tax increase %')],
@@ -138,7 +181,7 @@ describe('every per cent of the published and constructed papers, changed', () =
   it('gives a percent-mismatch at its cell, but where nothing divides it, its figures’ rounding allows it, or too few per cents are left to tell', () => {
     let tried = 0;
     const missed: string[] = [];
-    for (const layout of [...publishedTables(), ...publishedReports(), ...unseenLayouts()]) {
+    for (const layout of [...publishedTables(), ...publishedTables2(), ...publishedReports(), ...unseenLayouts()]) {
       const base = checkWorkbook(cloneGrids(layout.sheets));
       for (const table of base.tables)
         for (const rule of table.percentRules ?? [])
@@ -161,12 +204,24 @@ describe('every per cent of the published and constructed papers, changed', () =
     expect(missed).toEqual([
       // Three lines a column: one changed leaves two, too few to tell a way of working it out.
       ...['C4', 'C5', 'C6', 'E4', 'E5', 'E6'].map((c) => `slough-council-tax-explained Council Tax explained!${c}`),
+      // A change of −2,488 on −147 is 1,692.5% give or take 6 points once −147 is rounded: five more is rounding.
+      'brighton-hove-budget-changes Budget changes 2024-25!I12',
+      // A column with a slip already (C7's 9% for 13%): a second row out, or 14% for 13%, which is within a point.
+      ...['C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11'].map(
+        (c) => `belstone-parish-accounts Accounts summary 2022-23!${c}`,
+      ),
       // A per cent of a nil budget (income budgets of nothing, a closed cost centre, a programme cut to nil).
       ...['G8', 'G11', 'G12', 'G13', 'G19'].map((c) => `isle-of-wight-revenue-detail-2003 Revenue detail!${c}`),
+      // A second slip in a short column that has one already (F14's 100%): two rows of ten out are as like a column
+      // worked out another way on some rows, so neither is said.
+      ...['F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12', 'F13', 'F15'].map(
+        (c) => `capital-outturn-annexes Annex 1a!${c}`,
+      ),
       'capital-outturn-annexes Annex 1a!H12',
       'capital-outturn-annexes Annex 1a!H14',
-      // 0.3 on 0.6 (£m, one place) is anything from −36% to −62% once rounded: −45% is as likely as −50%.
-      'police-commissioner PCC Budget!E26',
+      // Small figures in £m to one place: 0.1 on 1.9 is anything from 0% to 10.8% once both years are rounded, and
+      // 0.3 on 0.6 anything from −36% to −62%, so five points more is within what rounding gives.
+      ...['E15', 'E18', 'E26'].map((c) => `police-commissioner PCC Budget!${c}`),
       'hidden-workings Highways!D8',
       'hidden-workings Highways!D10',
     ]);

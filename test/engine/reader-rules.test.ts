@@ -1116,3 +1116,120 @@ describe('a column worked out from a run of columns with some taken away', () =>
     ]);
   });
 });
+
+describe('a note number under a column’s heading', () => {
+  const table = (marker: string) =>
+    sheet('Services', [
+      [undefined, b('Net expenditure £m'), b('Capital charges £m'), b('Band D equivalent')],
+      ['Service', undefined, marker, '£'],
+      ['Education', 100.5, 10.25, 1200.5],
+      ['Roads', 40.25, 5.5, 480.25],
+      [b('Total net expenditure'), b(140.75), b(15.75), b(1680.75)],
+    ]);
+
+  it('is part of the heading on a row of units: "(1)" over the capital charges is not minus one', () => {
+    const result = checkWorkbook([table('(1)')]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].rows.map((r) => r.label)).toEqual(['Education', 'Roads', 'Total net expenditure']);
+  });
+
+  it('is a figure on a line of amounts: "(1)" beside a label and no unit is minus one', () => {
+    const s = sheet('Services', [
+      [undefined, b('Net expenditure £m'), b('Capital charges £m')],
+      ['Education', 100, 10],
+      ['Adjustments', '(1)', '(1)'],
+      [b('Total net expenditure'), b(99), b(9)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual([]);
+  });
+});
+
+describe('a second table under headings of the same shape in other words', () => {
+  const parish = (between: (string | undefined)[][]) =>
+    sheet('Accounts', [
+      ['Expenditure', 'Amount', 'Percentage of total expenditure', 'Comments'],
+      ['Clerk', 2000, 0.8],
+      ['Insurance', 500, 0.2, 'Annual premium'],
+      [b('Total'), b(2500), b(1)],
+      ...between,
+      ['Income Source', 'Amount', 'Percentage of total income'],
+      ['Precept', 2400, 0.96],
+      ['Interest', 100, 0.04],
+      [b('Total'), b(2500), b(1)],
+    ]);
+
+  it('starts a table of its own under its caption: the income under "Income Source | Amount | Percentage …"', () => {
+    const result = checkWorkbook([parish([[], ['Total income 2022-23 £2,500']])]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables.map((t) => t.range)).toEqual(['A1:D4', 'A7:C10']);
+  });
+
+  it('starts one after a blank row under the total above, with no caption', () => {
+    const result = checkWorkbook([parish([[]])]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables.map((t) => t.range)).toEqual(['A1:D4', 'A6:C9']);
+  });
+
+  it('is a section’s heading straight under a line of the table: it continues the table', () => {
+    const s = sheet('Accounts', [
+      ['Service', 'Budget £', 'Actual £'],
+      ['Clerk', 2000, 1900],
+      ['Schools', 'Budget', 'Actual'],
+      ['Transport', 500, 450],
+      [b('Total'), b(2500), b(2350)],
+    ]);
+    expect(checkWorkbook([s]).tables.map((t) => t.range)).toEqual(['A1:C5']);
+  });
+});
+
+describe('a line working on from the table above, under misprinted years', () => {
+  const police = (requirement: number) =>
+    sheet('Police', [
+      ['Source', '2023/2024, £m', '2024/15, £m'],
+      ['Pay', 100, 110],
+      ['Income', -20, -22],
+      [b('Total net expenditure'), b(80), b(88)],
+      [],
+      ['Source', '2023/224, £m', '2024/25, £m'],
+      ['Home Office Formula Funding', -50, -55],
+      ['Collection fund deficit', 1, 2],
+      [b('Council tax requirement'), b(31), b(requirement)],
+    ]);
+
+  it('matches "2024/15" with "2024/25" and "2023/224" with "2023/2024": the requirement is the net expenditure less the funding', () => {
+    const result = checkWorkbook([police(35)]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[1].rows[2].type).toBe('memo');
+  });
+
+  it('still reports the requirement when it does not follow from the table above', () => {
+    // As for Westmorland and Furness's requirement: nothing then explains the row, which is reported as read.
+    expect(errors(checkWorkbook([police(45)]).findings)).toContain('Police!C9');
+  });
+});
+
+describe('a line whose figures do not agree across the row', () => {
+  const budget = (net: number, netTotal: number) =>
+    sheet('Budget', [
+      ['Services', 'Gross Expenditure', 'Gross Income', '2024/2025 Estimate'],
+      ['Central Services', 3000, -1000, 2000],
+      ['Leisure', 5000, -2000, 3000],
+      ['Planning', 2000, -500, 1500],
+      ['Waste', 4000, -1000, 3000],
+      ['Contribution to balances', 0, -500, net],
+      [b('Budget requirement'), b(14000), b(-5000), b(netTotal)],
+    ]);
+
+  it('is said at the figure whose column does not add up: the net, not the income beside it', () => {
+    // (400) printed for (500): the income column adds up with (500), the net column's total counts (500) too.
+    const result = checkWorkbook([budget(-400, 9000)]);
+    expect(errors(result.findings)).toEqual(['Budget!D6', 'Budget!D7']);
+    expect(result.findings[0].message).toContain('but 2024/2025 Estimate shows -400');
+  });
+
+  it('is said at the rule’s own column where the columns’ totals do not tell', () => {
+    // The net total counts the slip, so every column adds up: the row (and the total's row) said as the rule reads it.
+    const result = checkWorkbook([budget(-400, 9100)]);
+    expect(errors(result.findings)).toEqual(['Budget!C6', 'Budget!C7']);
+  });
+});

@@ -62,10 +62,36 @@ function headsNewColumns(shape: RowShape, figures: ReadonlySet<number>, next: Ro
   return fresh.length >= 2 && next.figures.some((c) => fresh.includes(c));
 }
 
+/**
+ * A heading in the table's own shape with other words ("Income Source | Amount | Percentage of total income" under
+ * "Expenditure | Amount | Percentage of total expenditure … Total"), with figures under it on the next row: text over
+ * at least two of the figure columns, in no column the table's heading leaves blank. It heads a table of its own when
+ * a title stands between it and the figures above, or a blank row under a total: a parish's expenditure to its total,
+ * then "Total income 2022-23" and its income under the same headings.
+ */
+function headsInOwnShape(
+  shape: RowShape,
+  own: () => ReadonlySet<number>,
+  figures: ReadonlySet<number>,
+  next?: RowShape,
+): boolean {
+  if (shape.figures.length > 0 || shape.narrative || !next || next.figures.length === 0) return false;
+  const cols = [...shape.texts.keys()];
+  if (cols.filter((c) => figures.has(c)).length < 2) return false;
+  const heading = own();
+  return cols.every((c) => heading.has(c));
+}
+
 /** A row printed as a total closes what is above it: bold, or labelled one. */
 function printedAsTotal(sheet: SheetGrid, r: number): boolean {
   const cells = sheet.rows[r] ?? [];
   return cells.some((c) => c?.bold) || TOTAL_LABEL.test([...rowShape(sheet, r).texts.values()][0] ?? '');
+}
+
+/** The columns the first heading row over an open table names. */
+function ownHeadingColumns(sheet: SheetGrid, block: OpenBlock): Set<number> {
+  const first = headingAbove(sheet, block.top, block.figures, -1).headerRows[0];
+  return new Set(first === undefined ? [] : rowShape(sheet, first).texts.keys());
 }
 
 function headingKey(sheet: SheetGrid, rows: number[]): string {
@@ -170,12 +196,14 @@ export function findBlocks(sheet: SheetGrid): Block[] {
       textSinceFigures = false;
       continue;
     }
+    const next = r + 1 < sheet.rows.length ? rowShape(sheet, r + 1) : undefined;
     if (
       current &&
       (shape.yearsOnly ||
         isHeadingRowFor(shape, current.figures) ||
-        (afterBlank &&
-          headsNewColumns(shape, current.figures, r + 1 < sheet.rows.length ? rowShape(sheet, r + 1) : undefined)))
+        (afterBlank && headsNewColumns(shape, current.figures, next)) ||
+        ((textSinceFigures || (afterBlank && printedAsTotal(sheet, current.bottom))) &&
+          headsInOwnShape(shape, () => ownHeadingColumns(sheet, current!), current.figures, next)))
     ) {
       // The same heading again straight after the table's figures continues it (a page break); after a blank row under
       // a total it heads a table of its own (spending to the amount to be financed, a blank row, then its financing).

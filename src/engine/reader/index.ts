@@ -291,11 +291,17 @@ function readTable(
 
 /**
  * The closing total of the table above, per column of this one, when the two have the same year
- * columns in the same unit (see SolveOptions.above); undefined otherwise.
+ * columns in the same unit (see SolveOptions.above); undefined otherwise. A year misprinted in one of
+ * the two headings ("2024/15" over the table above, "2023/224" under it, for 2024/25 and 2023/24) is
+ * read only as the year it begins in, so it is the same column as the year beginning then: Cumbria
+ * police's net expenditure, then the funding taken off it to the council tax requirement.
  */
 function closingAbove(above: Table | undefined, table: Table): (Decimal | null)[] | undefined {
   if (!above || above.scale !== table.scale || above.columns.length !== table.columns.length) return undefined;
-  if (!table.columns.every((c, i) => c.year && c.key === above.columns[i]!.key)) return undefined;
+  const sameYear = (c: Table['columns'][number], d: Table['columns'][number]) =>
+    c.key === d.key ||
+    (!!c.year && !!d.year && (c.year.length === 4 || d.year.length === 4) && c.year.slice(0, 4) === d.year.slice(0, 4));
+  if (!table.columns.every((c, i) => c.year && sameYear(c, above.columns[i]!))) return undefined;
   const closing = [...above.rows].reverse().find((r) => r.type === 'total');
   if (!closing || closing.signs) return undefined;
   return closing.figures.map((f) => f?.value ?? null);

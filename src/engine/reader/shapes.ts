@@ -59,6 +59,8 @@ function shapeOf(sheet: SheetGrid, r: number): RowShape {
   }
   // A row of column numbers under the headings ("(1)", "(2)", "(3) = (1) + (2)", or 1 2 3) names the columns: "(1)" is not minus one.
   if (isColumnNumbering(cells, figures, texts)) for (const c of figures.splice(0)) texts.set(c, cellText(cells[c]));
+  // A note number under a column's heading ("Capital charges £m" over "(1)") on a row of units: a heading, not minus one.
+  if (isNoteMarkerRow(cells, figures, texts)) for (const c of figures.splice(0)) texts.set(c, cellText(cells[c]));
   const onlyText = figures.length === 0 && texts.size === 1 ? [...texts.values()][0]! : '';
   return {
     row: r,
@@ -99,6 +101,21 @@ function isColumnNumbering(cells: (Cell | undefined)[], figures: number[], texts
     last = Number(m[1]);
   }
   return true;
+}
+
+/**
+ * Whether a row's only figures are note numbers typed as text in brackets ("(1)") on a row that is otherwise part of
+ * the heading: a unit alone over a figure column ("£" under "Band D council tax equivalent"), and nothing else but a
+ * word over the labels ("Service"). A heading cell printed over two lines, its note number on the second, is copied
+ * so. A line of figures has amounts, not a unit, beside its bracketed figures, so "(1)" there stays minus one.
+ */
+function isNoteMarkerRow(cells: (Cell | undefined)[], figures: number[], texts: Map<number, string>): boolean {
+  if (figures.length === 0) return false;
+  if (!figures.every((c) => typeof cells[c]!.value === 'string' && COLUMN_NUMBER.test(String(cells[c]!.value).trim())))
+    return false;
+  const first = Math.min(...figures, ...texts.keys());
+  const others = [...texts].filter(([c]) => c !== first || texts.size === 1);
+  return others.length > 0 && others.every(([, t]) => isBareYearOrUnit(t));
 }
 
 /** A number, or a small whole number typed as text ("1", "2", "3" copied from a report's PDF): the same count. */
