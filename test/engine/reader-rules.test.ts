@@ -758,6 +758,41 @@ describe('the gap in each year under the cumulative gap', () => {
     expect(result.tables[0].rows.filter((r) => r.type === 'memo')).toEqual([]);
   });
 
+  // Gateshead's MTFS summary: the annual savings requirement (the cumulative one's increase) less the options to
+  // close the gap is "Balanced budget", nil each year. Read as a memo line only, it left the balance unchecked, or,
+  // printed in bold, a total of the cumulative requirement that failed in every year but the first.
+  const balanced = (unidentified: number, bold: boolean) => {
+    const p = (v: string | number) => (bold ? b(v) : v);
+    return sheet('Gap', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],
+      ['Estimated base', 3206, 3381, 3541],
+      ['Estimated funding', -3073, -3150, -3241],
+      ['Cumulative funding gap', 133, 231, 300],
+      ['Planned use of reserves', -85, -40, 0],
+      ['Cumulative savings requirement', 48, 191, 300],
+      ['Annual savings requirement', 48, 143, 109],
+      ['Options to close gap:'],
+      ['Social care interventions', -27, -40, -24],
+      ['Unidentified cuts', -21, unidentified, -85],
+      [p('Balanced budget'), p(0), p(0), p(0)],
+    ]);
+  };
+
+  it('is where a total below starts from: the year’s requirement less the options to close it is the balance', () => {
+    for (const bold of [false, true]) {
+      const result = checkWorkbook([balanced(-103, bold)]);
+      expect(errors(result.findings)).toEqual([]);
+      expect(totalsOf(result)).toEqual(['4 section', '6 running', '11 section']);
+      expect(result.tables[0].rows[9].parts).toEqual([5, 7, 8]);
+      expect(result.tables[0].rows[5].memo).toBeFalsy();
+    }
+  });
+
+  it('so an option typed wrong is an error at the balance', () => {
+    for (const bold of [false, true])
+      expect(errors(checkWorkbook([balanced(-113, bold)]).findings)).toContain('Gap!C11');
+  });
+
   it('leaves a requirement that adds up its base and changes a total, though it is also their running sum', () => {
     const s = sheet('Plan', [
       [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],

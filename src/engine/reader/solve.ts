@@ -84,6 +84,8 @@ class Solver {
   /** The doubtful totals that are so because their figures fail, not because only figures found them. */
   private readonly failing = new Set<number>();
   private readonly withFigures: boolean[];
+  /** Memo lines that restate the row above as its change from the year before (see restatesAcrossYears). */
+  private readonly restated = new Set<number>();
   /** Rows above the one being solved that nothing adds up yet, and every line above it: kept as the solver goes. */
   private open: number[] = [];
   private readonly lines: number[] = [];
@@ -147,6 +149,14 @@ class Solver {
     const sinceBlank = this.linesSinceBlankRow(section);
     if (sinceBlank.length > 1 && sinceBlank.length < section.length) list.push(plus(sinceBlank, 'section'));
     if (previousTotal >= 0) list.push(plus([previousTotal, ...section], 'running'));
+    // The year's change restated under a cumulative figure is what the lines below it are set against: an MTFS's
+    // "Balanced budget" is the annual savings requirement (the cumulative requirement's increase) less the options
+    // that close it, a running total from the restated line, which the cumulative one above does not give.
+    const restated = [...this.restated].filter((j) => j > previousTotal && j < t);
+    if (restated.length) {
+      const from = Math.max(...restated);
+      list.push(plus([from, ...linesSince(from + 1)], 'running'));
+    }
     list.push(minus(section, 'negated-section'));
     // A bridge's changes, added up without the year's opening figure they start from.
     if (section.length > 1 && this.opensBridge(section[0]!)) list.push(plus(section.slice(1), 'section'));
@@ -345,6 +355,14 @@ class Solver {
     for (const p of c.parts) if ((c.throughDoubtful && this.doubtful.has(p)) || boldLine(p)) this.demote(p);
     // A running total whose total above was a line after all adds up the lines of its section.
     if (c.how === 'running' && !this.isTotal[c.parts[0]!]) row.structure.how = 'section';
+    // A restated change a total below starts from is a line of that total, no longer a memo line.
+    for (const p of c.parts)
+      if (this.restated.delete(p)) {
+        const line = this.table.rows[p]!;
+        line.memo = false;
+        line.memoWhy = undefined;
+        this.withFigures[p] = true;
+      }
     for (const p of c.parts) this.consumedBy[p] = t;
     if (c.leavesOut) this.setAside(c.leavesOut);
     // What a total adds up is almost always the end of the open items: take those off the end, the rest by a pass.
@@ -539,7 +557,10 @@ class Solver {
       return;
     }
     // A sum that holds in every column is a total, whatever else its figures happen to be.
-    if (this.options.discover && best.e.fails > 0 && this.restatesAcrossYears(row, t, fix)) return this.memo(t);
+    if (this.options.discover && best.e.fails > 0 && this.restatesAcrossYears(row, t, fix)) {
+      this.restated.add(t);
+      return this.memo(t);
+    }
     if (prior === 'asserted') {
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
       if (this.worksOnFromAbove(t))
