@@ -287,6 +287,38 @@ describe('a bold subtotal typed wrong, with no word total in its label', () => {
   });
 });
 
+// The Cumbria fire authority's 2025/26 budget on Westmorland and Furness's page, printed plain: "Gross expenditure"
+// over costs that leave a line out, and "Total net expenditure" = gross less fees and grants, exactly. The gross was
+// read as a line, so the total seemed to add up the gross and its costs, and was reported at twice the spending.
+describe('a subtotal printed as a plain line, named only by what it measures', () => {
+  const budget = (gross: string, net: number) =>
+    sheet('Fire', [
+      [undefined, b('2025/26 £000')],
+      ['Employee costs', 23_066],
+      ['Premises costs', 2_199],
+      ['Transport costs', 1_157],
+      // 26,422 is what the lines make: printed 29,399, a line left out.
+      [gross, 29_399],
+      ['Less fees and charges', -201],
+      ['Other grants', -4_190],
+      [b('Total net expenditure'), b(net)],
+    ]);
+
+  it('is the subtotal the total works on from: its own lines are checked against it, and the error is put there', () => {
+    const result = checkWorkbook([budget('Gross expenditure', 25_008)]);
+    expect(errors(result.findings)).toEqual(['Fire!B5']);
+    expect(totalsOf(result)).toEqual(['5 section', '8 running']);
+  });
+
+  it('is not read so when the total does not work on from it: the total’s own error is reported', () => {
+    expect(errors(checkWorkbook([budget('Gross expenditure', 25_018)]).findings)).toEqual(['Fire!B8']);
+  });
+
+  it('is never an ordinary line: a total that leaves out the first lines of its section is its own error', () => {
+    expect(errors(checkWorkbook([budget('Supplies and services', 25_008)]).findings)).toEqual(['Fire!B8']);
+  });
+});
+
 describe('a summary at the foot of a budget', () => {
   const budget = (reserves: number, position: number) =>
     sheet('Parish', [

@@ -1,7 +1,7 @@
 import { judgeExact } from '../compare';
 import type { Decimal } from '../money';
 import type { Table, TableRow, TotalHow, TotalStructure } from '../tables';
-import { nameWords, OTHER_UNIT_LINE, parseYear, TOTAL_LABEL } from '../vocabulary';
+import { nameWords, namesOnlyAMeasure, OTHER_UNIT_LINE, parseYear, TOTAL_LABEL } from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
 
@@ -565,6 +565,7 @@ class Solver {
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
       if (this.worksOnFromAbove(t))
         return this.memo(t, 'it works on from the table above (its closing total, with the items above it here)');
+      if (this.options.discover && this.measuredSubtotal(t)) return;
       const first = tried[0]!;
       this.accept(t, first.c, first.e, 'low');
       // Its label says total, its figures do not; a total below may show it to be a line.
@@ -694,6 +695,43 @@ class Solver {
         }
       }
     }
+  }
+
+  /**
+   * A labelled total that nothing explains may work on from a subtotal printed as a plain line: the fire authority's
+   * "Total net expenditure" is "Gross expenditure" and the fees and grants under it, exactly, while the costs above
+   * "Gross expenditure" leave out one line and do not make it. Read with the subtotal as a line, the total seemed to
+   * add up both the subtotal and its own lines, and its error was reported there, twice the spending. A line named
+   * only by what it measures (see namesOnlyAMeasure: "Gross expenditure", "Net cost of services"), with two lines or
+   * more above it in the section and one or more under it, which the total adds up with the lines under it in every
+   * column, is that subtotal: the total is checked as working on from it, and its own lines are checked against it,
+   * so the error is reported where it is. An ordinary line ("Premises costs") is never read so: a total that leaves
+   * out the first lines of its section is still its own error.
+   */
+  private measuredSubtotal(t: number): boolean {
+    let previousTotal = -1;
+    for (let j = t - 1; j >= 0; j--)
+      if (this.isTotal[j]) {
+        previousTotal = j;
+        break;
+      }
+    const section: number[] = [];
+    for (let j = previousTotal + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) section.push(j);
+    for (let k = section.length - 2; k >= 2; k--) {
+      const r = section[k]!;
+      const label = this.table.rows[r]!.label;
+      if (this.table.rows[r]!.type !== 'line' || !namesOnlyAMeasure(label) || TOTAL_LABEL.test(label)) continue;
+      const running = plus(section.slice(k), 'running');
+      const e = this.evaluate(t, running);
+      if (e.fails > 0 || e.holds === 0 || e.support === 0) continue;
+      const own = plus(section.slice(0, k), 'section');
+      const ownEval = this.evaluate(r, own);
+      if (ownEval.fails === 0) continue;
+      this.accept(r, own, ownEval, 'low');
+      this.accept(t, running, e, 'medium');
+      return true;
+    }
+    return false;
   }
 
   private isZero(r: number): boolean {
