@@ -3,7 +3,7 @@
  * transcribed as published, sources in the README beside it), none of them in the councils corpus. Each is written
  * to a real .xlsx, read back and checked: every table found, an error only where the page's figures are wrong (one:
  * a fire authority's gross expenditure over lines that leave one out), only the warnings the page calls for (one: a
- * figure printed with its bracket lost), and nothing but rounding differences said as notes.
+ * figure printed "0.062)", which the check cannot read), and nothing but rounding differences said as notes.
  */
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/engine/check';
@@ -46,10 +46,32 @@ describe('more budget tables from councils’ and authorities’ pages', () => {
     ]);
   });
 
-  it('checks each year of a capital programme’s funding and its Total column', async () => {
-    const result = await check(byName('bexley-capital-funding'));
-    expect(reading(result)).toEqual(['Capital programme!11 Total Funding ← 5,6,7,8,9,10']);
-    expect(result.tables[0].rowRules?.map((r) => [r.total, r.parts.map((p) => p.column)])).toEqual([[4, [0, 1, 2, 3]]]);
+  it('puts the fire authority’s mistake at its gross expenditure printed plain too, not at the total net expenditure under it', async () => {
+    const table = byName('cumbria-fire-westmorland-2025');
+    const plain = table.sheets.map((sheet) => ({
+      ...sheet,
+      rows: sheet.rows.map((row) => row.map((cell) => (cell ? { ...cell, bold: false } : cell))),
+    }));
+    const result = await check({ ...table, sheets: plain });
+    expect(result.findings.map((f) => `${f.rule} at ${f.cell}`)).toEqual(['total-mismatch at B10']);
+    expect(reading(result).slice(0, 2)).toEqual([
+      'Fire authority budget!10 Gross expenditure ← 5,6,7,8,9',
+      'Fire authority budget!14 Total net expenditure ← 10,11,12,13',
+    ]);
+  });
+
+  it('checks the balance of an MTFS as the year’s savings requirement less the options to close it', async () => {
+    expect(reading(await check(byName('gateshead-mtfs-gap')))).toEqual([
+      'MTFS summary!6 Cumulative funding gap (before reserves) ← 4,5',
+      'MTFS summary!8 Estimated cumulative savings requirement ← 6,7',
+      'MTFS summary!15 Balanced budget ← 9,11,12,13,14',
+    ]);
+  });
+
+  it('adds up a bridge to a new net budget labelled with the opening year, across headings with no figures', async () => {
+    expect(reading(await check(byName('stockport-net-cost-changes')))).toEqual([
+      'Net cost changes!30 2022/23 Net Revenue Budget ← 4,6,7,8,9,10,11,12,13,14,15,16,17,18,19,21,22,23,24,26,27,28,29',
+    ]);
   });
 
   it('gives an error for any figure a checked total counts, changed by ten of its units', () => {
