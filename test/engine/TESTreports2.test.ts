@@ -74,6 +74,17 @@ describe('more budget tables from councils’ and authorities’ pages', () => {
     ]);
   });
 
+  it('reads the same budget on Cumberland’s page: the requirement working on from the net expenditure, and two bridges in one table', async () => {
+    expect(reading(await check(byName('cumbria-fire-cumberland-2025')))).toEqual([
+      'Fire authority budget!10 Gross Expenditure ← 4,5,6,7,8,9',
+      'Fire authority budget!14 Total Net Expenditure ← 10,11,12,13',
+      'Fire authority budget!20 Council Tax Requirement (memo)',
+      'Fire authority budget!26 Gross expenditure, 2025/26 ← 23,24,25',
+      'Fire authority budget!33 Council tax requirement 2025/26 ← 27,28,29,30,31,32',
+      'Fire authority budget!38 Total ← 36,37',
+    ]);
+  });
+
   it('gives an error for any figure a checked total counts, changed by ten of its units', () => {
     const { tried, missed } = figuresNotCaught(publishedReports2());
     expect(tried).toBeGreaterThan(100);
