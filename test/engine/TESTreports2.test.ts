@@ -90,4 +90,9 @@ describe('more budget tables from councils’ and authorities’ pages', () => {
     expect(tried).toBeGreaterThan(100);
     expect(missed).toEqual([]);
   });
+
+  // Known limit: Westmorland and Furness's page prints the fire authority's 2025/26 council tax requirement 18.462
+  // where its net expenditure less the funding is 18.642 (Cumberland's page prints 18.642). The line is added up by
+  // nothing, and what it works on from is in two tables above, one for each year, not a table of the same columns.
+  it.todo('finds a council tax requirement printed 18.462 for 18.642, worked out from two tables above, one a year');
 });
