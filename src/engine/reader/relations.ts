@@ -396,3 +396,83 @@ function bits(n: number): number {
   for (let m = n; m; m &= m - 1) count++;
   return count;
 }
+
+/** A column of per cent changes found from its figures: which column it is, and the two it compares. */
+export interface PercentChange {
+  column: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * A column of per cent changes printed as plain figures, with no % anywhere (Hampshire's "Increase on": −5.9 beside
+ * 1,861 and 1,752): on three rows in four with figures (three or more, two of them not nil), the change from one column
+ * to another as a per cent of the first, to the decimals printed, allowing for the rounding of the two figures it is
+ * worked out from. On lines taken off, papers print the change in what is taken off (−168 on −164 is −2.4), so the
+ * change over the first figure's size is tried as well as over the figure. Such a column holds per cents and is
+ * never added up: summed as money, its "Budget" of −2.0 against lines making 26.6 was an error. Only a column whose
+ * heading names no year (a year's column is money) can be one.
+ */
+export function percentChangeColumns(table: Table, steps: Decimal[]): PercentChange[] {
+  const n = table.columns.length;
+  const at = (r: number, c: number) => table.rows[r]!.figures[c]?.value?.toNumber();
+  const withFigures = table.rows.flatMap((row, r) => (row.figures.some((f) => f?.value) ? [r] : []));
+  const out: PercentChange[] = [];
+  for (let x = 0; x < n; x++) {
+    if (table.columns[x]!.year) continue;
+    const half = steps[x]!.toNumber() / 2;
+    const rows = withFigures.filter((r) => at(r, x) !== undefined);
+    if (rows.length < 3 || rows.filter((r) => at(r, x) !== 0).length < 2) continue;
+    const found = pairs(n, x).find(
+      ([from, to]) =>
+        !isDifference(rows, at, x, from, to, steps) &&
+        [false, true].some((overSize) =>
+          atLeastThreeInFour(rows, (r) => {
+            const [a, b, v] = [at(r, from), at(r, to), at(r, x)!];
+            if (a === undefined || b === undefined) return false;
+            const [ha, hb] = [steps[from]!.toNumber() / 2, steps[to]!.toNumber() / 2];
+            if (Math.abs(a) <= ha) return false;
+            // The per cent change over every corner of the two figures' rounding: its least and greatest.
+            const corners = [a - ha, a + ha].flatMap((a2) =>
+              [b - hb, b + hb].map((b2) => ((b2 - a2) / (overSize ? Math.abs(a2) : a2)) * 100),
+            );
+            return v + half >= Math.min(...corners) && v - half <= Math.max(...corners);
+          }),
+        ),
+    );
+    if (found) out.push({ column: x, from: found[0], to: found[1] });
+  }
+  return out;
+}
+
+/**
+ * Whether a relation holds on at least three of every four rows (as a row rule must): a figure typed wrong on one row
+ * (a total the check then reports) does not make the column something else.
+ */
+function atLeastThreeInFour(rows: number[], holds: (r: number) => boolean): boolean {
+  const n = rows.filter(holds).length;
+  return n >= 3 && n * 4 >= rows.length * 3;
+}
+
+/** Whether column x is, on every row, the second column less the first within rounding: a change in money. */
+function isDifference(
+  rows: number[],
+  at: (r: number, c: number) => number | undefined,
+  x: number,
+  from: number,
+  to: number,
+  steps: Decimal[],
+): boolean {
+  const slack = (steps[x]!.toNumber() + steps[from]!.toNumber() + steps[to]!.toNumber()) / 2;
+  return rows.every((r) => {
+    const [a, b, v] = [at(r, from), at(r, to), at(r, x)];
+    return a !== undefined && b !== undefined && v !== undefined && Math.abs(b - a - v) <= slack;
+  });
+}
+
+/** Every ordered pair of columns other than x. */
+function pairs(n: number, x: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b && a !== x && b !== x) out.push([a, b]);
+  return out;
+}
