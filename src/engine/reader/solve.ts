@@ -547,7 +547,11 @@ class Solver {
     const holdsEverywhere = (x: { e: Evaluation }) =>
       x.e.fails === 0 && x.e.holds > 0 && (prior === 'asserted' || x.e.support > 0);
     if (!tried.some(holdsEverywhere)) tried.push(...this.best(t, this.farCandidates(t)));
-    if (!tried.some(holdsEverywhere) && prior === 'asserted' && this.totalAbove(row, t)) return;
+    // A total its lines above make in most columns is theirs, with a line typed wrong in the others; that the lines
+    // under it make it too (Hampshire's "Budget" over the grant and council tax that fund it) does not make it their
+    // total: read so, a cost typed wrong went unsaid.
+    const mostlyAbove = tried.some((x) => x.e.support > 0 && x.e.holds > x.e.fails);
+    if (!tried.some(holdsEverywhere) && !mostlyAbove && prior === 'asserted' && this.totalAbove(row, t)) return;
     const best = tried.reduce<(typeof tried)[number] | undefined>(
       (a, b) => (!a || b.e.holds > a.e.holds || (b.e.holds === a.e.holds && b.e.fails < a.e.fails) ? b : a),
       undefined,
