@@ -103,6 +103,24 @@ describe('a total printed above its lines', () => {
     expect(result.tables[0].rows[0].structure?.how).not.toBe('lines-below');
     expect(errors(result.findings).length).toBeGreaterThan(0);
   });
+
+  // Hampshire's "where the money comes from": the budget is the gross expenditure less fees, grants and reserves, and
+  // the grant and council tax under it fund it to the same figure. With a cost typed wrong in one year, the budget was
+  // read as the total of the funding under it, and the mistake went unsaid.
+  it('is not read so when the lines above it make it in most columns: a line above typed wrong is reported', () => {
+    const budget = (gross: number) =>
+      sheet('Budget', [
+        [undefined, b('2011/12 £m'), b('2012/13 £m'), b('2013/14 £m')],
+        ['Gross expenditure', gross, 1752, 1700],
+        ['Fees and charges', -164, -168, -170],
+        ['Specific grants', -924, -837, -800],
+        [b('Budget'), b(773), b(747), b(730)],
+        ['Formula Grant', 243, 213, 195],
+        ['Council tax payer', 530, 534, 535],
+      ]);
+    expect(errors(checkWorkbook([budget(1861)]).findings)).toEqual([]);
+    expect(errors(checkWorkbook([budget(1871)]).findings)).toEqual(['Budget!B5']);
+  });
 });
 
 describe('a total’s label names what it closes only when it says total', () => {
@@ -676,6 +694,41 @@ describe('a column of codes', () => {
       [b('Total'), b(4700)],
     ]);
     expect(checkWorkbook([s]).tables[0].columns).toHaveLength(1);
+  });
+});
+
+// Hampshire's "where the money comes from" 2012/13: an "Increase on" column of per cents printed as plain figures,
+// with no %. Summed as money, its Budget (−2.0) against lines making 26.6 was a false error.
+describe('a column of per cent changes printed without a %', () => {
+  const pct = (v: number) => ({ value: v, format: '0.0;-0.0' });
+  const budget = (increase: number[], change = 'Increase on') =>
+    sheet('Budget', [
+      [undefined, b('2011/12 adjusted'), b('2012/13'), b(change)],
+      ['Gross expenditure', 1861, 1752, pct(increase[0]!)],
+      ['Fees and charges', -164, -168, pct(increase[1]!)],
+      ['Specific grants', -924, -837, pct(increase[2]!)],
+      ['Reserves and balances', -47, -35, pct(increase[3]!)],
+      [b('Budget'), b(726), b(712), { ...pct(increase[4]!), bold: true }],
+    ]);
+
+  it('is per cents, never added up: the change over the first figure, or over its size on lines taken off', () => {
+    const result = checkWorkbook([budget([-5.9, -2.4, 9.4, 25.5, -2.0])]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].additive).toEqual([true, true, false]);
+  });
+
+  it('still checks the money columns beside it', () => {
+    const s = budget([-5.9, -2.4, 9.4, 25.5, -2.0]);
+    s.rows[5]![2] = b(722);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Budget!C6']);
+  });
+
+  it('is money when it is the difference of the two columns: an Increase in £ is still added up', () => {
+    const result = checkWorkbook([budget([-109, -4, 87, 12, -14], 'Increase £')]);
+    expect(result.tables[0].additive).toEqual([true, true, true]);
+    expect(result.findings).toEqual([]);
+    const wrong = budget([-109, -4, 87, 12, -24], 'Increase £');
+    expect(errors(checkWorkbook([wrong]).findings)).toContain('Budget!D6');
   });
 });
 
