@@ -85,6 +85,12 @@ describe('more budget tables from councils’ and authorities’ pages', () => {
     ]);
   });
 
+  it('reads Hampshire’s "Increase on" column as per cents, and its budget as the lines above it, not the funding under it', async () => {
+    const result = await check(byName('hampshire-budget-2012-13'));
+    expect(result.tables[0].additive).toEqual([true, true, true, false]);
+    expect(reading(result)).toEqual(['Where the money comes from!8 Budget ← 4,5,6,7']);
+  });
+
   it('gives an error for any figure a checked total counts, changed by ten of its units', () => {
     const { tried, missed } = figuresNotCaught(publishedReports2());
     expect(tried).toBeGreaterThan(100);
