@@ -704,11 +704,11 @@ describe('a column of per cent changes printed without a %', () => {
   const budget = (increase: number[], change = 'Increase on') =>
     sheet('Budget', [
       [undefined, b('2011/12 adjusted'), b('2012/13'), b(change)],
-      ['Gross expenditure', 1861, 1752, pct(increase[0]!)],
-      ['Fees and charges', -164, -168, pct(increase[1]!)],
-      ['Specific grants', -924, -837, pct(increase[2]!)],
-      ['Reserves and balances', -47, -35, pct(increase[3]!)],
-      [b('Budget'), b(726), b(712), { ...pct(increase[4]!), bold: true }],
+      ['Gross expenditure', 1861, 1752, pct(increase[0])],
+      ['Fees and charges', -164, -168, pct(increase[1])],
+      ['Specific grants', -924, -837, pct(increase[2])],
+      ['Reserves and balances', -47, -35, pct(increase[3])],
+      [b('Budget'), b(726), b(712), { ...pct(increase[4]), bold: true }],
     ]);
 
   it('is per cents, never added up: the change over the first figure, or over its size on lines taken off', () => {
@@ -719,7 +719,7 @@ describe('a column of per cent changes printed without a %', () => {
 
   it('still checks the money columns beside it', () => {
     const s = budget([-5.9, -2.4, 9.4, 25.5, -2.0]);
-    s.rows[5]![2] = b(722);
+    s.rows[5][2] = b(722);
     expect(errors(checkWorkbook([s]).findings)).toEqual(['Budget!C6']);
   });
 
