@@ -1,8 +1,9 @@
 /**
  * More budget tables from councils' and authorities' own published pages (test/fixtures/published/reports2.ts:
  * transcribed as published, sources in the README beside it), none of them in the councils corpus. Each is written
- * to a real .xlsx, read back and checked: every table found, an error only where the page's figures are wrong (one:
- * a fire authority's gross expenditure over lines that leave one out), only the warnings the page calls for (one: a
+ * to a real .xlsx, read back and checked: every table found, an error only where the page's figures are wrong (two:
+ * a fire authority's gross expenditure over lines that leave one out, and a net budget whose largest line has no
+ * figure in the stored copy), only the warnings the page calls for (one: a
  * figure printed "0.062)", which the check cannot read), and nothing but rounding differences said as notes.
  */
 import { describe, expect, it } from 'vitest';
