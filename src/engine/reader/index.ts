@@ -262,9 +262,9 @@ function readTable(
   const moneyReadings = money.map((m) => columns.find((c) => c.col === m.col)!);
   table.steps = columnSteps(sheet, rows, money.length);
   // Per cent changes printed as plain figures are per cents, whatever the heading (see percentChangeColumns).
-  for (const p of percentChangeColumns(table, table.steps)) {
+  const unheadedUnit = moneyReadings.map((c) => c.role === 'figures' && c.heading.unit.scale === undefined);
+  for (const p of percentChangeColumns(table, table.steps, unheadedUnit)) {
     const reading = moneyReadings[p.column]!;
-    if (reading.role !== 'figures') continue;
     reading.role = 'percentages';
     reading.evidence = `per cent changes from "${money[p.from]!.label}" to "${money[p.to]!.label}"`;
   }

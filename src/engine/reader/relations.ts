@@ -411,32 +411,40 @@ export interface PercentChange {
  * worked out from. On lines taken off, papers print the change in what is taken off (−168 on −164 is −2.4), so the
  * change over the first figure's size is tried as well as over the figure. Such a column holds per cents and is
  * never added up: summed as money, its "Budget" of −2.0 against lines making 26.6 was an error. Only a column whose
- * heading names no year (a year's column is money) can be one.
+ * heading names no year and no money unit (a year's column, or one headed £000, is money) can be one.
  */
-export function percentChangeColumns(table: Table, steps: Decimal[]): PercentChange[] {
+export function percentChangeColumns(table: Table, steps: Decimal[], candidates: boolean[]): PercentChange[] {
   const n = table.columns.length;
-  const at = (r: number, c: number) => table.rows[r]!.figures[c]?.value?.toNumber();
-  const withFigures = table.rows.flatMap((row, r) => (row.figures.some((f) => f?.value) ? [r] : []));
+  if (!candidates.some((c, x) => c && !table.columns[x]!.year)) return [];
+  const half = steps.map((s) => s.toNumber() / 2);
+  // Each row's figures as numbers, once: rows with none are passed over.
+  const values = table.rows
+    .map((row) => row.figures.map((f) => f?.value?.toNumber()))
+    .filter((v) => v.some((x) => x !== undefined && x !== 0));
   const out: PercentChange[] = [];
   for (let x = 0; x < n; x++) {
-    if (table.columns[x]!.year) continue;
-    const half = steps[x]!.toNumber() / 2;
-    const rows = withFigures.filter((r) => at(r, x) !== undefined);
-    if (rows.length < 3 || rows.filter((r) => at(r, x) !== 0).length < 2) continue;
+    if (!candidates[x] || table.columns[x]!.year) continue;
+    const rows = values.filter((v) => v[x] !== undefined);
+    if (rows.length < 3 || rows.filter((v) => v[x] !== 0).length < 2) continue;
     const found = pairs(n, x).find(
       ([from, to]) =>
-        !isDifference(rows, at, x, from, to, steps) &&
+        !isDifference(rows, x, from, to, half) &&
         [false, true].some((overSize) =>
-          atLeastThreeInFour(rows, (r) => {
-            const [a, b, v] = [at(r, from), at(r, to), at(r, x)!];
+          atLeastThreeInFour(rows, (v) => {
+            const [a, b, p] = [v[from], v[to], v[x]!];
             if (a === undefined || b === undefined) return false;
-            const [ha, hb] = [steps[from]!.toNumber() / 2, steps[to]!.toNumber() / 2];
+            const [ha, hb] = [half[from]!, half[to]!];
             if (Math.abs(a) <= ha) return false;
             // The per cent change over every corner of the two figures' rounding: its least and greatest.
-            const corners = [a - ha, a + ha].flatMap((a2) =>
-              [b - hb, b + hb].map((b2) => ((b2 - a2) / (overSize ? Math.abs(a2) : a2)) * 100),
-            );
-            return v + half >= Math.min(...corners) && v - half <= Math.max(...corners);
+            let least = Infinity;
+            let most = -Infinity;
+            for (const a2 of [a - ha, a + ha])
+              for (const b2 of [b - hb, b + hb]) {
+                const change = ((b2 - a2) / (overSize ? Math.abs(a2) : a2)) * 100;
+                least = Math.min(least, change);
+                most = Math.max(most, change);
+              }
+            return p + half[x]! >= least && p - half[x]! <= most;
           }),
         ),
     );
@@ -447,26 +455,21 @@ export function percentChangeColumns(table: Table, steps: Decimal[]): PercentCha
 
 /**
  * Whether a relation holds on at least three of every four rows (as a row rule must): a figure typed wrong on one row
- * (a total the check then reports) does not make the column something else.
+ * (a total the check then reports) does not make the column something else. Stops at the first row too many.
  */
-function atLeastThreeInFour(rows: number[], holds: (r: number) => boolean): boolean {
-  const n = rows.filter(holds).length;
-  return n >= 3 && n * 4 >= rows.length * 3;
+function atLeastThreeInFour<T>(rows: T[], holds: (row: T) => boolean): boolean {
+  const allowed = Math.floor(rows.length / 4);
+  let failed = 0;
+  for (const row of rows) if (!holds(row) && ++failed > allowed) return false;
+  return rows.length - failed >= 3;
 }
 
 /** Whether column x is, on every row, the second column less the first within rounding: a change in money. */
-function isDifference(
-  rows: number[],
-  at: (r: number, c: number) => number | undefined,
-  x: number,
-  from: number,
-  to: number,
-  steps: Decimal[],
-): boolean {
-  const slack = (steps[x]!.toNumber() + steps[from]!.toNumber() + steps[to]!.toNumber()) / 2;
-  return rows.every((r) => {
-    const [a, b, v] = [at(r, from), at(r, to), at(r, x)];
-    return a !== undefined && b !== undefined && v !== undefined && Math.abs(b - a - v) <= slack;
+function isDifference(rows: (number | undefined)[][], x: number, from: number, to: number, half: number[]): boolean {
+  const slack = half[x]! + half[from]! + half[to]!;
+  return rows.every((v) => {
+    const [a, b, p] = [v[from], v[to], v[x]];
+    return a !== undefined && b !== undefined && p !== undefined && Math.abs(b - a - p) <= slack;
   });
 }
 
