@@ -103,6 +103,24 @@ describe('a total printed above its lines', () => {
     expect(result.tables[0].rows[0].structure?.how).not.toBe('lines-below');
     expect(errors(result.findings).length).toBeGreaterThan(0);
   });
+
+  // Hampshire's "where the money comes from": the budget is the gross expenditure less fees, grants and reserves, and
+  // the grant and council tax under it fund it to the same figure. With a cost typed wrong in one year, the budget was
+  // read as the total of the funding under it, and the mistake went unsaid.
+  it('is not read so when the lines above it make it in most columns: a line above typed wrong is reported', () => {
+    const budget = (gross: number) =>
+      sheet('Budget', [
+        [undefined, b('2011/12 £m'), b('2012/13 £m'), b('2013/14 £m')],
+        ['Gross expenditure', gross, 1752, 1700],
+        ['Fees and charges', -164, -168, -170],
+        ['Specific grants', -924, -837, -800],
+        [b('Budget'), b(773), b(747), b(730)],
+        ['Formula Grant', 243, 213, 195],
+        ['Council tax payer', 530, 534, 535],
+      ]);
+    expect(errors(checkWorkbook([budget(1861)]).findings)).toEqual([]);
+    expect(errors(checkWorkbook([budget(1871)]).findings)).toEqual(['Budget!B5']);
+  });
 });
 
 describe('a total’s label names what it closes only when it says total', () => {
@@ -284,6 +302,38 @@ describe('a bold subtotal typed wrong, with no word total in its label', () => {
     ]);
     const errors = checkWorkbook([s]).findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => f.cell)).toEqual(['B5']);
+  });
+});
+
+// The Cumbria fire authority's 2025/26 budget on Westmorland and Furness's page, printed plain: "Gross expenditure"
+// over costs that leave a line out, and "Total net expenditure" = gross less fees and grants, exactly. The gross was
+// read as a line, so the total seemed to add up the gross and its costs, and was reported at twice the spending.
+describe('a subtotal printed as a plain line, named only by what it measures', () => {
+  const budget = (gross: string, net: number) =>
+    sheet('Fire', [
+      [undefined, b('2025/26 £000')],
+      ['Employee costs', 23_066],
+      ['Premises costs', 2_199],
+      ['Transport costs', 1_157],
+      // 26,422 is what the lines make: printed 29,399, a line left out.
+      [gross, 29_399],
+      ['Less fees and charges', -201],
+      ['Other grants', -4_190],
+      [b('Total net expenditure'), b(net)],
+    ]);
+
+  it('is the subtotal the total works on from: its own lines are checked against it, and the error is put there', () => {
+    const result = checkWorkbook([budget('Gross expenditure', 25_008)]);
+    expect(errors(result.findings)).toEqual(['Fire!B5']);
+    expect(totalsOf(result)).toEqual(['5 section', '8 running']);
+  });
+
+  it('is not read so when the total does not work on from it: the total’s own error is reported', () => {
+    expect(errors(checkWorkbook([budget('Gross expenditure', 25_018)]).findings)).toEqual(['Fire!B8']);
+  });
+
+  it('is never an ordinary line: a total that leaves out the first lines of its section is its own error', () => {
+    expect(errors(checkWorkbook([budget('Supplies and services', 25_008)]).findings)).toEqual(['Fire!B8']);
   });
 });
 
@@ -647,6 +697,41 @@ describe('a column of codes', () => {
   });
 });
 
+// Hampshire's "where the money comes from" 2012/13: an "Increase on" column of per cents printed as plain figures,
+// with no %. Summed as money, its Budget (−2.0) against lines making 26.6 was a false error.
+describe('a column of per cent changes printed without a %', () => {
+  const pct = (v: number) => ({ value: v, format: '0.0;-0.0' });
+  const budget = (increase: number[], change = 'Increase on') =>
+    sheet('Budget', [
+      [undefined, b('2011/12 adjusted'), b('2012/13'), b(change)],
+      ['Gross expenditure', 1861, 1752, pct(increase[0])],
+      ['Fees and charges', -164, -168, pct(increase[1])],
+      ['Specific grants', -924, -837, pct(increase[2])],
+      ['Reserves and balances', -47, -35, pct(increase[3])],
+      [b('Budget'), b(726), b(712), { ...pct(increase[4]), bold: true }],
+    ]);
+
+  it('is per cents, never added up: the change over the first figure, or over its size on lines taken off', () => {
+    const result = checkWorkbook([budget([-5.9, -2.4, 9.4, 25.5, -2.0])]);
+    expect(result.findings).toEqual([]);
+    expect(result.tables[0].additive).toEqual([true, true, false]);
+  });
+
+  it('still checks the money columns beside it', () => {
+    const s = budget([-5.9, -2.4, 9.4, 25.5, -2.0]);
+    s.rows[5][2] = b(722);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['Budget!C6']);
+  });
+
+  it('is money when it is the difference of the two columns: an Increase in £ is still added up', () => {
+    const result = checkWorkbook([budget([-109, -4, 87, 12, -14], 'Increase £')]);
+    expect(result.tables[0].additive).toEqual([true, true, true]);
+    expect(result.findings).toEqual([]);
+    const wrong = budget([-109, -4, 87, 12, -24], 'Increase £');
+    expect(errors(checkWorkbook([wrong]).findings)).toContain('Budget!D6');
+  });
+});
+
 describe('a Variation column', () => {
   it('is checked as the revised budget less the original, and the error is put in the variation', () => {
     const s = sheet('Revised', [
@@ -756,6 +841,41 @@ describe('the gap in each year under the cumulative gap', () => {
     const result = checkWorkbook([s]);
     expect(errors(result.findings)).toEqual([]);
     expect(result.tables[0].rows.filter((r) => r.type === 'memo')).toEqual([]);
+  });
+
+  // Gateshead's MTFS summary: the annual savings requirement (the cumulative one's increase) less the options to
+  // close the gap is "Balanced budget", nil each year. Read as a memo line only, it left the balance unchecked, or,
+  // printed in bold, a total of the cumulative requirement that failed in every year but the first.
+  const balanced = (unidentified: number, bold: boolean) => {
+    const p = (v: string | number) => (bold ? b(v) : v);
+    return sheet('Gap', [
+      [undefined, b('2026/27 £000'), b('2027/28 £000'), b('2028/29 £000')],
+      ['Estimated base', 3206, 3381, 3541],
+      ['Estimated funding', -3073, -3150, -3241],
+      ['Cumulative funding gap', 133, 231, 300],
+      ['Planned use of reserves', -85, -40, 0],
+      ['Cumulative savings requirement', 48, 191, 300],
+      ['Annual savings requirement', 48, 143, 109],
+      ['Options to close gap:'],
+      ['Social care interventions', -27, -40, -24],
+      ['Unidentified cuts', -21, unidentified, -85],
+      [p('Balanced budget'), p(0), p(0), p(0)],
+    ]);
+  };
+
+  it('is where a total below starts from: the year’s requirement less the options to close it is the balance', () => {
+    for (const bold of [false, true]) {
+      const result = checkWorkbook([balanced(-103, bold)]);
+      expect(errors(result.findings)).toEqual([]);
+      expect(totalsOf(result)).toEqual(['4 section', '6 running', '11 section']);
+      expect(result.tables[0].rows[9].parts).toEqual([5, 7, 8]);
+      expect(result.tables[0].rows[5].memo).toBeFalsy();
+    }
+  });
+
+  it('so an option typed wrong is an error at the balance', () => {
+    for (const bold of [false, true])
+      expect(errors(checkWorkbook([balanced(-113, bold)]).findings)).toContain('Gap!C11');
   });
 
   it('leaves a requirement that adds up its base and changes a total, though it is also their running sum', () => {

@@ -21,6 +21,7 @@ import {
   leaveAveragesUnchecked,
   leaveBalancesUnchecked,
   nameTotals,
+  percentChangeColumns,
   signUnsignedColumns,
   solveRowRules,
 } from './relations';
@@ -261,6 +262,13 @@ function readTable(
   else if (kind === 'savings' && signs !== 'as-printed') readDeductedSavings(table);
   const moneyReadings = money.map((m) => columns.find((c) => c.col === m.col)!);
   table.steps = columnSteps(sheet, rows, money.length);
+  // Per cent changes printed as plain figures are per cents, whatever the heading (see percentChangeColumns).
+  const unheadedUnit = moneyReadings.map((c) => c.role === 'figures' && c.heading.unit.scale === undefined);
+  for (const p of percentChangeColumns(table, table.steps, unheadedUnit)) {
+    const reading = moneyReadings[p.column]!;
+    reading.role = 'percentages';
+    reading.evidence = `per cent changes from "${money[p.from]!.label}" to "${money[p.to]!.label}"`;
+  }
   table.additive = moneyReadings.map((c) => c.role === 'figures');
   if (kind !== 'budget-summary' && kind !== 'net-budget') {
     if (kind !== 'budget-table') buildStructure(table);

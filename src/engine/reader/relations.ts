@@ -417,3 +417,86 @@ function bits(n: number): number {
   for (let m = n; m; m &= m - 1) count++;
   return count;
 }
+
+/** A column of per cent changes found from its figures: which column it is, and the two it compares. */
+export interface PercentChange {
+  column: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * A column of per cent changes printed as plain figures, with no % anywhere (Hampshire's "Increase on": −5.9 beside
+ * 1,861 and 1,752): on three rows in four with figures (three or more, two of them not nil), the change from one column
+ * to another as a per cent of the first, to the decimals printed, allowing for the rounding of the two figures it is
+ * worked out from. On lines taken off, papers print the change in what is taken off (−168 on −164 is −2.4), so the
+ * change over the first figure's size is tried as well as over the figure. Such a column holds per cents and is
+ * never added up: summed as money, its "Budget" of −2.0 against lines making 26.6 was an error. Only a column whose
+ * heading names no year and no money unit (a year's column, or one headed £000, is money) can be one.
+ */
+export function percentChangeColumns(table: Table, steps: Decimal[], candidates: boolean[]): PercentChange[] {
+  const n = table.columns.length;
+  if (!candidates.some((c, x) => c && !table.columns[x]!.year)) return [];
+  const half = steps.map((s) => s.toNumber() / 2);
+  // Each row's figures as numbers, once: rows with none are passed over.
+  const values = table.rows
+    .map((row) => row.figures.map((f) => f?.value?.toNumber()))
+    .filter((v) => v.some((x) => x !== undefined && x !== 0));
+  const out: PercentChange[] = [];
+  for (let x = 0; x < n; x++) {
+    if (!candidates[x] || table.columns[x]!.year) continue;
+    const rows = values.filter((v) => v[x] !== undefined);
+    if (rows.length < 3 || rows.filter((v) => v[x] !== 0).length < 2) continue;
+    const found = pairs(n, x).find(
+      ([from, to]) =>
+        !isDifference(rows, x, from, to, half) &&
+        [false, true].some((overSize) =>
+          atLeastThreeInFour(rows, (v) => {
+            const [a, b, p] = [v[from], v[to], v[x]!];
+            if (a === undefined || b === undefined) return false;
+            const [ha, hb] = [half[from]!, half[to]!];
+            if (Math.abs(a) <= ha) return false;
+            // The per cent change over every corner of the two figures' rounding: its least and greatest.
+            let least = Infinity;
+            let most = -Infinity;
+            for (const a2 of [a - ha, a + ha])
+              for (const b2 of [b - hb, b + hb]) {
+                const change = ((b2 - a2) / (overSize ? Math.abs(a2) : a2)) * 100;
+                least = Math.min(least, change);
+                most = Math.max(most, change);
+              }
+            return p + half[x]! >= least && p - half[x]! <= most;
+          }),
+        ),
+    );
+    if (found) out.push({ column: x, from: found[0], to: found[1] });
+  }
+  return out;
+}
+
+/**
+ * Whether a relation holds on at least three of every four rows (as a row rule must): a figure typed wrong on one row
+ * (a total the check then reports) does not make the column something else. Stops at the first row too many.
+ */
+function atLeastThreeInFour<T>(rows: T[], holds: (row: T) => boolean): boolean {
+  const allowed = Math.floor(rows.length / 4);
+  let failed = 0;
+  for (const row of rows) if (!holds(row) && ++failed > allowed) return false;
+  return rows.length - failed >= 3;
+}
+
+/** Whether column x is, on every row, the second column less the first within rounding: a change in money. */
+function isDifference(rows: (number | undefined)[][], x: number, from: number, to: number, half: number[]): boolean {
+  const slack = half[x]! + half[from]! + half[to]!;
+  return rows.every((v) => {
+    const [a, b, p] = [v[from], v[to], v[x]];
+    return a !== undefined && b !== undefined && p !== undefined && Math.abs(b - a - p) <= slack;
+  });
+}
+
+/** Every ordered pair of columns other than x. */
+function pairs(n: number, x: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b && a !== x && b !== x) out.push([a, b]);
+  return out;
+}

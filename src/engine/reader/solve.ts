@@ -1,7 +1,7 @@
 import { judgeExact } from '../compare';
 import type { Decimal } from '../money';
 import type { Table, TableRow, TotalHow, TotalStructure } from '../tables';
-import { nameWords, OTHER_UNIT_LINE, parseYear, TOTAL_LABEL } from '../vocabulary';
+import { nameWords, namesOnlyAMeasure, OTHER_UNIT_LINE, parseYear, TOTAL_LABEL } from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
 
@@ -84,6 +84,8 @@ class Solver {
   /** The doubtful totals that are so because their figures fail, not because only figures found them. */
   private readonly failing = new Set<number>();
   private readonly withFigures: boolean[];
+  /** Memo lines that restate the row above as its change from the year before (see restatesAcrossYears). */
+  private readonly restated = new Set<number>();
   /** Rows above the one being solved that nothing adds up yet, and every line above it: kept as the solver goes. */
   private open: number[] = [];
   private readonly lines: number[] = [];
@@ -147,6 +149,14 @@ class Solver {
     const sinceBlank = this.linesSinceBlankRow(section);
     if (sinceBlank.length > 1 && sinceBlank.length < section.length) list.push(plus(sinceBlank, 'section'));
     if (previousTotal >= 0) list.push(plus([previousTotal, ...section], 'running'));
+    // The year's change restated under a cumulative figure is what the lines below it are set against: an MTFS's
+    // "Balanced budget" is the annual savings requirement (the cumulative requirement's increase) less the options
+    // that close it, a running total from the restated line, which the cumulative one above does not give.
+    const restated = [...this.restated].filter((j) => j > previousTotal && j < t);
+    if (restated.length) {
+      const from = Math.max(...restated);
+      list.push(plus([from, ...linesSince(from + 1)], 'running'));
+    }
     list.push(minus(section, 'negated-section'));
     // A bridge's changes, added up without the year's opening figure they start from.
     if (section.length > 1 && this.opensBridge(section[0]!)) list.push(plus(section.slice(1), 'section'));
@@ -345,6 +355,14 @@ class Solver {
     for (const p of c.parts) if ((c.throughDoubtful && this.doubtful.has(p)) || boldLine(p)) this.demote(p);
     // A running total whose total above was a line after all adds up the lines of its section.
     if (c.how === 'running' && !this.isTotal[c.parts[0]!]) row.structure.how = 'section';
+    // A restated change a total below starts from is a line of that total, no longer a memo line.
+    for (const p of c.parts)
+      if (this.restated.delete(p)) {
+        const line = this.table.rows[p]!;
+        line.memo = false;
+        line.memoWhy = undefined;
+        this.withFigures[p] = true;
+      }
     for (const p of c.parts) this.consumedBy[p] = t;
     if (c.leavesOut) this.setAside(c.leavesOut);
     // What a total adds up is almost always the end of the open items: take those off the end, the rest by a pass.
@@ -529,7 +547,11 @@ class Solver {
     const holdsEverywhere = (x: { e: Evaluation }) =>
       x.e.fails === 0 && x.e.holds > 0 && (prior === 'asserted' || x.e.support > 0);
     if (!tried.some(holdsEverywhere)) tried.push(...this.best(t, this.farCandidates(t)));
-    if (!tried.some(holdsEverywhere) && prior === 'asserted' && this.totalAbove(row, t)) return;
+    // A total its lines above make in most columns is theirs, with a line typed wrong in the others; that the lines
+    // under it make it too (Hampshire's "Budget" over the grant and council tax that fund it) does not make it their
+    // total: read so, a cost typed wrong went unsaid.
+    const mostlyAbove = tried.some((x) => x.e.support > 0 && x.e.holds > x.e.fails);
+    if (!tried.some(holdsEverywhere) && !mostlyAbove && prior === 'asserted' && this.totalAbove(row, t)) return;
     const best = tried.reduce<(typeof tried)[number] | undefined>(
       (a, b) => (!a || b.e.holds > a.e.holds || (b.e.holds === a.e.holds && b.e.fails < a.e.fails) ? b : a),
       undefined,
@@ -539,11 +561,15 @@ class Solver {
       return;
     }
     // A sum that holds in every column is a total, whatever else its figures happen to be.
-    if (this.options.discover && best.e.fails > 0 && this.restatesAcrossYears(row, t, fix)) return this.memo(t);
+    if (this.options.discover && best.e.fails > 0 && this.restatesAcrossYears(row, t, fix)) {
+      this.restated.add(t);
+      return this.memo(t);
+    }
     if (prior === 'asserted') {
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
       if (this.worksOnFromAbove(t))
         return this.memo(t, 'it works on from the table above (its closing total, with the items above it here)');
+      if (this.options.discover && this.measuredSubtotal(t)) return;
       const first = tried[0]!;
       this.accept(t, first.c, first.e, 'low');
       // Its label says total, its figures do not; a total below may show it to be a line.
@@ -673,6 +699,43 @@ class Solver {
         }
       }
     }
+  }
+
+  /**
+   * A labelled total that nothing explains may work on from a subtotal printed as a plain line: the fire authority's
+   * "Total net expenditure" is "Gross expenditure" and the fees and grants under it, exactly, while the costs above
+   * "Gross expenditure" leave out one line and do not make it. Read with the subtotal as a line, the total seemed to
+   * add up both the subtotal and its own lines, and its error was reported there, twice the spending. A line named
+   * only by what it measures (see namesOnlyAMeasure: "Gross expenditure", "Net cost of services"), with two lines or
+   * more above it in the section and one or more under it, which the total adds up with the lines under it in every
+   * column, is that subtotal: the total is checked as working on from it, and its own lines are checked against it,
+   * so the error is reported where it is. An ordinary line ("Premises costs") is never read so: a total that leaves
+   * out the first lines of its section is still its own error.
+   */
+  private measuredSubtotal(t: number): boolean {
+    let previousTotal = -1;
+    for (let j = t - 1; j >= 0; j--)
+      if (this.isTotal[j]) {
+        previousTotal = j;
+        break;
+      }
+    const section: number[] = [];
+    for (let j = previousTotal + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) section.push(j);
+    for (let k = section.length - 2; k >= 2; k--) {
+      const r = section[k]!;
+      const label = this.table.rows[r]!.label;
+      if (this.table.rows[r]!.type !== 'line' || !namesOnlyAMeasure(label) || TOTAL_LABEL.test(label)) continue;
+      const running = plus(section.slice(k), 'running');
+      const e = this.evaluate(t, running);
+      if (e.fails > 0 || e.holds === 0 || e.support === 0) continue;
+      const own = plus(section.slice(0, k), 'section');
+      const ownEval = this.evaluate(r, own);
+      if (ownEval.fails === 0) continue;
+      this.accept(r, own, ownEval, 'low');
+      this.accept(t, running, e, 'medium');
+      return true;
+    }
+    return false;
   }
 
   private isZero(r: number): boolean {
