@@ -145,6 +145,37 @@ function candidates(table: Table, p: number): Omit<PercentRule, 'holds' | 'fails
   return out;
 }
 
+/**
+ * A column of per cent changes printed as plain figures, with no % anywhere (Hampshire's "Increase on": −5.9 beside
+ * 1,861 and 1,752): its figures, read as per cents, are borne out (see followed) as the change from one other column
+ * to another, over the first figure or over its size (on lines taken off, papers print the change in what is taken
+ * off: −168 on −164 is −2.4), and are not simply the second less the first (a change in money). Such a column holds
+ * per cents and is never added up: summed as money, its "Budget" of −2.0 against lines making 26.6 was an error. The
+ * way found, or undefined. The caller asks only of a column whose heading names no year and no money unit.
+ */
+export function plainPercentChange(table: Table, x: number): Omit<PercentRule, 'holds' | 'fails'> | undefined {
+  const others = table.columns.map((_, k) => k).filter((k) => k !== x);
+  for (const base of others)
+    for (const of of others) {
+      if (of === base || isDifference(table, x, of, base)) continue;
+      for (const signed of [false, true]) {
+        const rule = { column: x, how: 'change' as const, of, base, signed };
+        if (followed(tally(table, x, rule))) return rule;
+      }
+    }
+  return undefined;
+}
+
+/** Whether column x is, on every row with figures in all three, \`of\` less \`base\` within rounding: a change in money. */
+function isDifference(table: Table, x: number, of: number, base: number): boolean {
+  const half = (k: number) => (table.steps?.[k] ?? table.step).toNumber() / 2;
+  const slack = half(x) + half(of) + half(base);
+  return table.rows.every((row) => {
+    const [a, b, p] = [amount(row, of), amount(row, base), amount(row, x)];
+    return !row.figures[x] || a === null || b === null || p === null || Math.abs(a - b - p) <= slack;
+  });
+}
+
 /** The ways a table's per cent columns are worked out from its £ columns, as the figures show them. */
 export function solvePercentRules(table: Table): PercentRule[] {
   const rules: PercentRule[] = [];

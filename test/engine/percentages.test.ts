@@ -10,6 +10,7 @@ import type { Cell } from '../../src/engine/grid';
 import { publishedTables } from '../fixtures/published/pages';
 import { publishedTables2 } from '../fixtures/published/pages2';
 import { publishedReports } from '../fixtures/published/reports';
+import { publishedReports2 } from '../fixtures/published/reports2';
 import { unseenLayouts } from '../fixtures/unseen/layouts';
 import { b, cloneGrids, sheet } from '../support/workbooks';
 
@@ -181,7 +182,13 @@ describe('every per cent of the published and constructed papers, changed', () =
   it('gives a percent-mismatch at its cell, but where nothing divides it, its figures’ rounding allows it, or too few per cents are left to tell', () => {
     let tried = 0;
     const missed: string[] = [];
-    for (const layout of [...publishedTables(), ...publishedTables2(), ...publishedReports(), ...unseenLayouts()]) {
+    for (const layout of [
+      ...publishedTables(),
+      ...publishedTables2(),
+      ...publishedReports(),
+      ...publishedReports2(),
+      ...unseenLayouts(),
+    ]) {
       const base = checkWorkbook(cloneGrids(layout.sheets));
       for (const table of base.tables)
         for (const rule of table.percentRules ?? [])

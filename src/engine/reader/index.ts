@@ -5,7 +5,7 @@ import type { Decimal } from '../money';
 import { finding, type Finding } from '../findings';
 import { cellText, type SheetGrid } from '../grid';
 import { classifyHeader } from '../headers';
-import { solvePercentRules } from '../percentages';
+import { plainPercentChange, solvePercentRules } from '../percentages';
 import { readRow, type Layout } from '../rows';
 import { buildStructure } from '../structure';
 import type { MoneyColumn, Table, TableKind, TableRow } from '../tables';
@@ -21,7 +21,6 @@ import {
   leaveAveragesUnchecked,
   leaveBalancesUnchecked,
   nameTotals,
-  percentChangeColumns,
   signUnsignedColumns,
   solveRowRules,
 } from './relations';
@@ -262,13 +261,14 @@ function readTable(
   else if (kind === 'savings' && signs !== 'as-printed') readDeductedSavings(table);
   const moneyReadings = money.map((m) => columns.find((c) => c.col === m.col)!);
   table.steps = columnSteps(sheet, rows, money.length);
-  // Per cent changes printed as plain figures are per cents, whatever the heading (see percentChangeColumns).
-  const unheadedUnit = moneyReadings.map((c) => c.role === 'figures' && c.heading.unit.scale === undefined);
-  for (const p of percentChangeColumns(table, table.steps, unheadedUnit)) {
-    const reading = moneyReadings[p.column]!;
+  // Per cent changes printed as plain figures are per cents, whatever the heading (see plainPercentChange).
+  moneyReadings.forEach((reading, x) => {
+    if (reading.role !== 'figures' || reading.heading.unit.scale !== undefined || money[x]!.year) return;
+    const change = plainPercentChange(table, x);
+    if (!change) return;
     reading.role = 'percentages';
-    reading.evidence = `per cent changes from "${money[p.from]!.label}" to "${money[p.to]!.label}"`;
-  }
+    reading.evidence = `per cent changes from "${money[change.base]!.label}" to "${money[change.of]!.label}"`;
+  });
   table.additive = moneyReadings.map((c) => c.role === 'figures');
   if (kind !== 'budget-summary' && kind !== 'net-budget') {
     if (kind !== 'budget-table') buildStructure(table);
