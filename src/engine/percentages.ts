@@ -1,7 +1,7 @@
 import { a1 } from './a1';
 import { CellFigure } from './figures';
 import { finding, type Finding } from './findings';
-import type { Figure, PercentRule, Table, TableRow } from './tables';
+import type { Figure, PercentRule, Table } from './tables';
 import { formatDecimals } from './reader/units';
 import { rowName } from './validate';
 
@@ -38,35 +38,52 @@ function printedPercent(f: Figure | undefined): Printed | undefined {
   return { value: v.toNumber() * (fraction ? 100 : 1), unit: 10 ** -places };
 }
 
-/** A £ figure as read (blank is nil), with the sign the reader gave a figure printed without one. */
-function amount(row: TableRow, k: number): number | null {
-  const f = row.figures[k];
-  if (!f) return 0;
-  if (!f.value) return null;
-  return f.value.toNumber() * (row.signs?.[k] ?? 1);
+/**
+ * A table's £ figures as numbers, with the sign the reader gave a figure printed without one (a blank undefined, a
+ * figure that cannot be read null), and each column's half unit: read once, as every way of working a per cent out
+ * is tried on every row.
+ */
+interface Amounts {
+  at: (number | null | undefined)[][];
+  half: number[];
+}
+
+function amountsOf(table: Table): Amounts {
+  return {
+    at: table.rows.map((row) =>
+      row.figures.map((f, k) => (!f ? undefined : f.value ? f.value.toNumber() * (row.signs?.[k] ?? 1) : null)),
+    ),
+    half: table.columns.map((_, k) => (table.steps?.[k] ?? table.step).toNumber() / 2),
+  };
 }
 
 /** The per cent a way of working it out gives on a row, as the range the rounded £ figures allow; undefined when it cannot be tried. */
 function expectedRange(
-  table: Table,
+  amounts: Amounts,
   rule: Omit<PercentRule, 'holds' | 'fails'>,
   r: number,
 ): [number, number] | undefined {
-  const row = table.rows[r]!;
+  const a = amounts.at[r]![rule.of];
+  // Nothing to work out a per cent of.
+  if (a === undefined || a === null) return undefined;
   // A share's total and the line are the same figure on the total's own row: 100%, whatever the rounding.
-  if (rule.how === 'share' && r === rule.totalRow) return row.figures[rule.of] ? [100, 100] : undefined;
-  const half = (k: number) => (table.steps?.[k] ?? table.step).toNumber() / 2;
-  const a = amount(row, rule.of);
-  const baseRow = rule.how === 'share' ? table.rows[rule.totalRow!] : row;
-  const b = baseRow ? amount(baseRow, rule.base) : null;
-  if (a === null || b === null || !row.figures[rule.of]) return undefined;
-  const [ha, hb] = [half(rule.of), half(rule.base)];
+  if (rule.how === 'share' && r === rule.totalRow) return [100, 100];
+  // A blank base is nil.
+  const b = amounts.at[rule.how === 'share' ? rule.totalRow! : r]![rule.base] ?? (rule.how === 'share' ? null : 0);
+  if (b === null) return undefined;
+  const [ha, hb] = [amounts.half[rule.of]!, amounts.half[rule.base]!];
   // Nothing to divide by, or a divisor rounding could make nil: no per cent to expect.
   if (rule.how === 'previous' ? Math.abs(b - a) <= ha + hb : Math.abs(b) <= hb) return undefined;
-  const values: number[] = [];
   // Each way is monotonic in each figure while its divisor keeps its sign: the range's ends are at the corners.
-  for (const x of [a - ha, a + ha]) for (const y of [b - hb, b + hb]) values.push(percentOf(rule, x, y));
-  return [Math.min(...values), Math.max(...values)];
+  let least = Infinity;
+  let most = -Infinity;
+  for (const x of [a - ha, a + ha])
+    for (const y of [b - hb, b + hb]) {
+      const v = percentOf(rule, x, y);
+      least = Math.min(least, v);
+      most = Math.max(most, v);
+    }
+  return [least, most];
 }
 
 /** The per cent of \`of\` (x) on \`base\` (y) a way of working it out gives. */
@@ -99,19 +116,36 @@ interface Tally {
   failing: number[];
 }
 
-function tally(table: Table, p: number, rule: Omit<PercentRule, 'holds' | 'fails'>): Tally {
+/** Each row's per cent in column p as printed (none on a heading): read once, tried against every way. */
+function printedColumn(table: Table, p: number): (Printed | undefined)[] {
+  return table.rows.map((row) => (row.type === 'heading' ? undefined : printedPercent(row.figures[p])));
+}
+
+/**
+ * How a way of working column p out fares on its rows. It stops as soon as the way cannot be followed (see followed),
+ * so trying the many ways of a long table costs little: a tally cut short is never followed.
+ */
+function tally(amounts: Amounts, printed: (Printed | undefined)[], rule: Omit<PercentRule, 'holds' | 'fails'>): Tally {
   const t: Tally = { holds: 0, shown: 0, tried: 0, failing: [] };
-  table.rows.forEach((row, r) => {
-    if (row.type === 'heading') return;
-    const printed = printedPercent(row.figures[p]);
-    const range = printed && expectedRange(table, rule, r);
-    if (!printed || !range) return;
+  const most = printed.reduce((n, x) => (x ? n + 1 : n), 0);
+  let against = 0;
+  for (let r = 0; r < printed.length; r++) {
+    const shown = printed[r];
+    const range = shown && expectedRange(amounts, rule, r);
+    if (!shown || !range) continue;
     t.tried++;
-    if (agrees(printed, range, true)) {
+    if (agrees(shown, range, true)) {
       t.holds++;
-      if (printed.value !== 0) t.shown++;
-    } else if (!agrees(printed, range, false)) t.failing.push(r);
-  });
+      if (shown.value !== 0) t.shown++;
+      continue;
+    }
+    if (!agrees(shown, range, false)) t.failing.push(r);
+    // More rows against it than a third of all the per cents, or more beyond rounding than followed allows.
+    if (++against > most / 3 || t.failing.length > Math.max(1, Math.floor(most / 10))) {
+      t.tried = Infinity;
+      return t;
+    }
+  }
   return t;
 }
 
@@ -125,7 +159,7 @@ function followed(t: Tally): boolean {
   return t.shown >= 3 && t.holds >= (2 / 3) * t.tried && t.failing.length <= Math.max(1, Math.floor(t.tried / 10));
 }
 
-function candidates(table: Table, p: number): Omit<PercentRule, 'holds' | 'fails'>[] {
+function candidates(table: Table, p: number, printed: (Printed | undefined)[]): Omit<PercentRule, 'holds' | 'fails'>[] {
   const amounts = table.columns.map((_, k) => k).filter((k) => table.additive?.[k] ?? true);
   const out: Omit<PercentRule, 'holds' | 'fails'>[] = [];
   for (const of of amounts)
@@ -138,9 +172,14 @@ function candidates(table: Table, p: number): Omit<PercentRule, 'holds' | 'fails
           { column: p, how: 'previous', of, base, signed: true },
           { column: p, how: 'ratio', of, base },
         );
-  // A share of the table's total, or of a subtotal (a budget's total above its balances).
+  // A share of the table's last total, or of a total whose own per cent is 100 (a budget's total above its balances).
+  let last = -1;
+  table.rows.forEach((row, r) => {
+    if (row.type === 'total') last = r;
+  });
   table.rows.forEach((row, totalRow) => {
-    if (row.type === 'total') for (const of of amounts) out.push({ column: p, how: 'share', of, base: of, totalRow });
+    if (row.type !== 'total' || (totalRow !== last && printed[totalRow]?.value !== 100)) return;
+    for (const of of amounts) out.push({ column: p, how: 'share', of, base: of, totalRow });
   });
   return out;
 }
@@ -155,36 +194,39 @@ function candidates(table: Table, p: number): Omit<PercentRule, 'holds' | 'fails
  */
 export function plainPercentChange(table: Table, x: number): Omit<PercentRule, 'holds' | 'fails'> | undefined {
   const others = table.columns.map((_, k) => k).filter((k) => k !== x);
+  const amounts = amountsOf(table);
+  let printed: (Printed | undefined)[] | undefined;
   for (const base of others)
     for (const of of others) {
-      if (of === base || isDifference(table, x, of, base)) continue;
+      if (of === base || isDifference(amounts, x, of, base)) continue;
       for (const signed of [false, true]) {
         const rule = { column: x, how: 'change' as const, of, base, signed };
-        if (followed(tally(table, x, rule))) return rule;
+        if (followed(tally(amounts, (printed ??= printedColumn(table, x)), rule))) return rule;
       }
     }
   return undefined;
 }
 
-/** Whether column x is, on every row with figures in all three, \`of\` less \`base\` within rounding: a change in money. */
-function isDifference(table: Table, x: number, of: number, base: number): boolean {
-  const half = (k: number) => (table.steps?.[k] ?? table.step).toNumber() / 2;
-  const slack = half(x) + half(of) + half(base);
-  return table.rows.every((row) => {
-    const [a, b, p] = [amount(row, of), amount(row, base), amount(row, x)];
-    return !row.figures[x] || a === null || b === null || p === null || Math.abs(a - b - p) <= slack;
+/** Whether column x is, on every row with a figure in it, \`of\` less \`base\` within rounding (a blank nil): a change in money. */
+function isDifference(amounts: Amounts, x: number, of: number, base: number): boolean {
+  const slack = amounts.half[x]! + amounts.half[of]! + amounts.half[base]!;
+  return amounts.at.every((row) => {
+    const [a, b, p] = [row[of] ?? 0, row[base] ?? 0, row[x]];
+    return p === undefined || a === null || b === null || p === null || Math.abs(a - b - p) <= slack;
   });
 }
 
 /** The ways a table's per cent columns are worked out from its £ columns, as the figures show them. */
 export function solvePercentRules(table: Table): PercentRule[] {
   const rules: PercentRule[] = [];
+  let amounts: Amounts | undefined;
   table.columns.forEach((_, p) => {
     if (table.additive?.[p] ?? true) return;
     let best: { rule: Omit<PercentRule, 'holds' | 'fails'>; t: Tally } | undefined;
     let rival: Tally | undefined;
-    for (const rule of candidates(table, p)) {
-      const t = tally(table, p, rule);
+    const printed = printedColumn(table, p);
+    for (const rule of candidates(table, p, printed)) {
+      const t = tally((amounts ??= amountsOf(table)), printed, rule);
       if (!followed(t)) continue;
       if (!best || t.holds > best.t.holds || (t.holds === best.t.holds && t.failing.length < best.t.failing.length)) {
         rival = best && best.t.holds === t.holds && best.t.failing.length === t.failing.length ? best.t : undefined;
@@ -215,12 +257,13 @@ const shownTo = (value: number, unit: number) => value.toFixed(Math.max(0, Math.
 /** Every row whose per cent its £ figures cannot give, by a rule the rest of the column follows. */
 export function checkPercentRules(table: Table): Finding[] {
   const out: Finding[] = [];
+  let amounts: Amounts | undefined;
   for (const rule of table.percentRules ?? []) {
     table.rows.forEach((row, r) => {
       if (row.type === 'heading') return;
       const f = row.figures[rule.column];
       const printed = printedPercent(f);
-      const range = printed && expectedRange(table, rule, r);
+      const range = printed && expectedRange((amounts ??= amountsOf(table)), rule, r);
       if (!f || !printed || !range || agrees(printed, range, false)) return;
       const expected = shownTo((range[0] + range[1]) / 2, printed.unit);
       const actual = shownTo(printed.value, printed.unit);

@@ -69,6 +69,13 @@ function priorOf(row: TableRow, index: number, discover: boolean): Prior {
   return 'none';
 }
 
+interface LineSums {
+  count: number;
+  sums: number[];
+  defined: number[];
+  unreadable: boolean[];
+}
+
 class Solver {
   private readonly exact: ExactFigures;
   private readonly stepUnits: number[];
@@ -89,6 +96,8 @@ class Solver {
   /** Rows above the one being solved that nothing adds up yet, and every line above it: kept as the solver goes. */
   private open: number[] = [];
   private readonly lines: number[] = [];
+  /** The sums of \`lines\` so far (see sumsOfLines). */
+  private lineSums: LineSums | undefined;
 
   constructor(
     private readonly table: Table,
@@ -226,11 +235,12 @@ class Solver {
    * difference of the last two totals nothing has added up (a gap: the requirement less its funding).
    */
   private farCandidates(t: number): Candidate[] {
-    const list = [
-      plus([...this.open], 'items-above'),
-      plus([...this.lines], 'lines-above'),
-      minus([...this.open], 'negated-items-above'),
-    ];
+    const list = [plus([...this.open], 'items-above')];
+    // Every line above is one candidate per row, and a long table's rows are many: where their sum surely fails as
+    // this row's total, it is left out rather than summed again (it could only ever lose to the others).
+    if (this.anyOtherUnit || this.signsTakenAway.some(Boolean) || !this.linesAboveFail(t))
+      list.push(plus([...this.lines], 'lines-above'));
+    list.push(minus([...this.open], 'negated-items-above'));
     const totals = this.open.filter((j) => this.isTotal[j]);
     if (totals.length >= 2) {
       const [a, b] = totals.slice(-2) as [number, number];
@@ -255,7 +265,10 @@ class Solver {
     for (let j = t - 1; j >= 0 && this.isTotal[j] && rows[j]!.row === rows[j + 1]!.row - 1; j--) summary.add(j);
     const before = this.open.filter((j) => !summary.has(j));
     // A total restated leaves no line since it in no total: "From reserves" between two positions is added, not passed over.
-    const restated = totals.filter((j) => !this.open.some((k) => k > j && !this.isTotal[k]));
+    // (The open lines' last row found once: a long table has many open totals, and each would look through them all.)
+    let lastLine = -1;
+    for (const k of this.open) if (!this.isTotal[k] && k > lastLine) lastLine = k;
+    const restated = totals.filter((j) => j > lastLine);
     const list = restated.reverse().map((j) => plus([j], 'items-above'));
     if (summary.size && before.length > 1 && before.length < this.open.length) list.push(plus(before, 'items-above'));
     return list;
@@ -376,6 +389,48 @@ class Solver {
     for (const p of rows) this.memo(p, 'measured in another unit than the money its total adds');
     this.open = this.open.filter((j) => !rows.includes(j));
     this.lines.splice(0, this.lines.length, ...this.lines.filter((j) => !rows.includes(j)));
+    this.lineSums = undefined;
+  }
+
+  /** Per column, the exact sum of this.lines' figures so far, with how many have one and whether one cannot be read. */
+  private sumsOfLines(): LineSums {
+    const columns = this.table.columns.length;
+    let s = this.lineSums;
+    if (!s || s.count > this.lines.length) {
+      const zeros = () => Array.from({ length: columns }, () => 0);
+      s = this.lineSums = { count: 0, sums: zeros(), defined: zeros(), unreadable: [] };
+    }
+    for (; s.count < this.lines.length; s.count++) {
+      const j = this.lines[s.count]!;
+      for (let col = 0; col < columns; col++) {
+        const v = this.exact.at(j, col);
+        if (v === null) s.unreadable[col] = true;
+        else if (v !== undefined) {
+          s.sums[col] = addExact(s.sums[col]!, v);
+          s.defined[col]!++;
+        }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Whether every line above, added up, fails as row t's total in every column evaluate would check it in, and
+   * there is one: what evaluate would find (no holds, some fails), from sums kept as the lines come.
+   */
+  private linesAboveFail(t: number): boolean {
+    const s = this.sumsOfLines();
+    let checked = 0;
+    for (let col = 0; col < this.table.columns.length; col++) {
+      const total = this.exact.at(t, col);
+      const sum = s.sums[col]!;
+      if (!this.options.additive[col] || total === undefined || total === null) continue;
+      if (s.unreadable[col] || s.defined[col] === 0 || Number.isNaN(sum)) continue;
+      const verdict = judgeExact(total, sum, this.stepUnits[col]!, this.lines.length, 'rounding');
+      if (verdict !== 'mismatch' && verdict !== 'unusual') return false;
+      checked++;
+    }
+    return checked > 0;
   }
 
   /** Row t is a memo line: a line shown, which no total adds up (`why` says so when its label does not). */
@@ -681,6 +736,7 @@ class Solver {
       }
     const section: number[] = [];
     for (let j = previousTotal + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) section.push(j);
+    const sums = this.sumsOf(section);
     for (let k = 2; k < section.length; k++) {
       const r = section[k]!;
       if (this.table.rows[r]!.type !== 'line' || this.isZero(r)) continue;
@@ -688,6 +744,9 @@ class Solver {
       const ways = [plus(before, 'section')];
       if (previousTotal >= 0) ways.push(plus([previousTotal, ...before], 'running'));
       for (const own of ways) {
+        // With r read as the sum of the lines above it, the total below is the section's lines but r (and the total
+        // above): a row whose figures leave that far from the total is passed over before anything is summed again.
+        if (!this.couldBeSectionLess(t, r, sums, section.length, own.how === 'running' ? previousTotal : -1)) continue;
         const ownEval = this.evaluate(r, own);
         if (ownEval.holds > 0 || ownEval.fails === 0) continue;
         const running = plus([r, ...section.slice(k + 1)], 'running');
@@ -736,6 +795,35 @@ class Solver {
       return true;
     }
     return false;
+  }
+
+  /** Per column, the exact sum of some rows' figures (a blank nil); null where one cannot be read or the sum leaves the safe range. */
+  private sumsOf(rows: number[]): (number | null)[] {
+    return this.table.columns.map((_, col) => {
+      let sum = 0;
+      for (const j of rows) {
+        const v = this.exact.at(j, col);
+        if (v === null) return null;
+        if (v !== undefined) sum = addExact(sum, v);
+      }
+      return Number.isNaN(sum) ? null : sum;
+    });
+  }
+
+  /**
+   * Whether total t could be the section's lines less row r (and the total above, \`previous\` ≥ 0) within the widest
+   * rounding a running total over them allows, in every column that can say: false only where the sum surely fails.
+   */
+  private couldBeSectionLess(t: number, r: number, sums: (number | null)[], lines: number, previous: number): boolean {
+    return this.table.columns.every((_, col) => {
+      const total = this.exact.at(t, col);
+      const own = this.exact.at(r, col);
+      const above = previous >= 0 ? this.exact.at(previous, col) : 0;
+      const sum = sums[col];
+      if (!this.options.additive[col] || total == null || own === null || above === null || sum == null) return true;
+      const expected = sum - (own ?? 0) + (above ?? 0);
+      return Math.abs(total - expected) <= (this.stepUnits[col]! * (lines + 2)) / 2;
+    });
   }
 
   private isZero(r: number): boolean {
