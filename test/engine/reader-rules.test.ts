@@ -1353,3 +1353,61 @@ describe('a line whose figures do not agree across the row', () => {
     expect(errors(result.findings)).toEqual(['Budget!C6', 'Budget!C7']);
   });
 });
+
+describe('a line named "Total …" that opens its section under a heading', () => {
+  // A movement in reserves statement: the year's first movement is the accounts' "Total Comprehensive Income and
+  // Expenditure", straight under the year's heading; the balance above the heading is another section's.
+  const reserves = (result: number) =>
+    sheet('Reserves', [
+      ['', 'General Fund £000', 'Earmarked £000', 'Unusable £000', 'Total £000'],
+      ['Balance at 31 March 2024', 5000, 4000, -50000, -41000],
+      ['Movement in reserves during 2024/25'],
+      ['Total Comprehensive Income and Expenditure', -1200, 0, 3000, 1800],
+      ['Adjustments between accounting basis and funding basis', 1500, 0, -1500, 0],
+      ['Increase or decrease before transfers', 300, 0, 1500, result],
+      ['Transfers to earmarked reserves', -300, 300, 0, 0],
+      ['Increase or decrease in 2024/25', 0, 300, 1500, 1800],
+      ['Balance at 31 March 2025', 5000, 4300, -48500, -39200],
+    ]);
+
+  it('is a line: not reported as the balance above the heading, and the movements below add it up', () => {
+    const result = checkWorkbook([reserves(1800)]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.tables[0].rows.find((r) => r.label.startsWith('Total Comprehensive'))!.type).toBe('line');
+  });
+
+  it('still lets a figure typed wrong among the movements be said', () => {
+    expect(errors(checkWorkbook([reserves(1900)]).findings)).toContain('Reserves!E6');
+  });
+});
+
+describe('a column worked out from its own total', () => {
+  // Four reserves and their total: the general fund equals the total less the earmarked reserves wherever the other
+  // two are nil, which is no rule of its own; the total adding up all four holds on every row.
+  const usable = sheet('Usable reserves', [
+    [
+      '',
+      'General Fund Balance £000',
+      'Earmarked Reserves £000',
+      'Capital Receipts £000',
+      'Grants Unapplied £000',
+      'Total Usable Reserves £000',
+    ],
+    ['Balance at 1 April', 5576, 4763, 0, 347, 10686],
+    ['Deficit on provision of services', -14029, 0, 0, 0, -14029],
+    ['Adjustments under regulations', 13440, 0, 0, 0, 13440],
+    ['Pension adjustments', 120, 0, 0, 0, 120],
+    ['Capital charges', -80, 0, 0, 0, -80],
+    ['Council tax adjustments', 45, 0, 0, 0, 45],
+    ['Business rates adjustments', -30, 0, 0, 0, -30],
+    ['Transfers to earmarked reserves', 2, -2, 0, 0, 0],
+    ['Other movements', -10, 0, 0, 0, -10],
+    ['Balance at 31 March', 5034, 4761, 0, 347, 10142],
+  ]);
+
+  it('keeps the total of all four, and says nothing of the grants unapplied as the general fund’s error', () => {
+    const result = checkWorkbook([usable]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.tables[0].rowRules!.map((r) => r.total)).toEqual([4]);
+  });
+});

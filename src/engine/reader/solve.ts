@@ -566,6 +566,10 @@ class Solver {
       return this.memo(t);
     }
     if (prior === 'asserted') {
+      if (this.options.discover && this.opensItsSection(t, best.e)) {
+        row.type = 'line';
+        return;
+      }
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
       if (this.worksOnFromAbove(t))
         return this.memo(t, 'it works on from the table above (its closing total, with the items above it here)');
@@ -736,6 +740,22 @@ class Solver {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A line whose name begins with "Total" may open its section: a movement in reserves statement's "Total
+   * Comprehensive Income and Expenditure" is the first movement under "Movement in Reserves during 2019/20", the
+   * accounts' name for the year's result, not a total. Straight under a heading, with no line of its own between, it
+   * could only add up lines above the heading, another section's, and it fails there in most columns (two or more),
+   * holding only where everything is nil: it is a line, and the section's own total below adds it up. A total typed
+   * wrong still holds in its other columns.
+   */
+  private opensItsSection(t: number, e: Evaluation): boolean {
+    if (e.fails < 2 || e.fails <= e.holds || e.support > 0) return false;
+    const rows = this.table.rows;
+    let j = t - 1;
+    while (j >= 0 && rows[j]!.type === 'heading' && !this.withFigures[j]) j--;
+    return j < t - 1;
   }
 
   private isZero(r: number): boolean {
