@@ -1411,3 +1411,56 @@ describe('a column worked out from its own total', () => {
     expect(result.tables[0].rowRules!.map((r) => r.total)).toEqual([4]);
   });
 });
+
+describe('a unit written out in words', () => {
+  // Accessible web pages write "in thousands of pounds" where a paper prints £000.
+  const provisions = sheet('Provisions', [
+    ['Provisions are amounts set aside to meet future liabilities.'],
+    ['Provisions', 'Insurance in thousands of pounds', 'Other in thousands of pounds', 'Total in thousands of pounds'],
+    ['Balance at 1 April', 1330, 1702, 3032],
+    ['Increase in provision', 184, 173, 357],
+    ['Utilised during year', -326, -124, -450],
+  ]);
+
+  it('heads a table of figures in £000', () => {
+    const result = checkWorkbook([provisions]);
+    expect(result.tables).toHaveLength(1);
+    expect(result.tables[0].reading?.columns.filter((c) => c.unit).map((c) => c.unit)).toEqual([
+      '£000',
+      '£000',
+      '£000',
+    ]);
+  });
+});
+
+describe('a total printed above its lines on a table’s first row', () => {
+  const cash = (overdraft: number) =>
+    sheet('Cash', [
+      ['2020/21 £000', undefined, '2021/22 £000'],
+      [9403, 'Total Cash and Cash Equivalents', 54521],
+      [0, 'Bank Current Accounts', 40121],
+      [overdraft, 'Bank Overdraft', 0],
+      [17400, 'Short term deposits', 14400],
+    ]);
+
+  it('is the lines under it, and a line typed wrong in one of two years is reported there', () => {
+    expect(errors(checkWorkbook([cash(-7997)]).findings)).toEqual([]);
+    expect(errors(checkWorkbook([cash(-7987)]).findings)).toEqual(['Cash!A2']);
+  });
+
+  // A closing balance printed first, straight over the opening balance and the year's movements.
+  const provisions = (used: number) =>
+    sheet('Provisions', [
+      ['Current Provisions', 'Insurance £000', 'Business Rate Appeals £000', 'Other £000'],
+      ['Closing Balance at 31 March 2022', 416, 2629, 173],
+      ['Balance at 1 April', 0, 2512, 1702],
+      ['Increase/decrease in provision', 416, 117, 173],
+      ['Utilised during year', 0, 0, used],
+      ['Released provision', 0, 0, -1578],
+    ]);
+
+  it('reads a closing balance over the opening balance as the opening balance and the movements under it', () => {
+    expect(errors(checkWorkbook([provisions(-124)]).findings)).toEqual([]);
+    expect(errors(checkWorkbook([provisions(-134)]).findings)).toEqual(['Provisions!D2']);
+  });
+});

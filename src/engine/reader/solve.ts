@@ -1,7 +1,15 @@
 import { judgeExact } from '../compare';
 import type { Decimal } from '../money';
 import type { Table, TableRow, TotalHow, TotalStructure } from '../tables';
-import { nameWords, namesOnlyAMeasure, OTHER_UNIT_LINE, parseYear, TOTAL_LABEL } from '../vocabulary';
+import {
+  CLOSING_BALANCE,
+  nameWords,
+  namesOnlyAMeasure,
+  OPENING_BALANCE,
+  OTHER_UNIT_LINE,
+  parseYear,
+  TOTAL_LABEL,
+} from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
 
@@ -396,19 +404,27 @@ class Solver {
    */
   private totalAbove(row: TableRow, t: number): boolean {
     if (TOTAL_LABEL.test(row.label) && this.groupsBelow(t)) return true;
-    if (!this.options.discover || !(row.bold || TOTAL_LABEL.test(row.label))) return false;
     const rows = this.table.rows;
+    // A closing balance printed first, straight over the opening balance, is the opening balance and the year's
+    // movements under it (Bexley's provisions: "Closing Balance at 31 March 2022", then "Balance at 1 April").
+    const closes = CLOSING_BALANCE.test(row.label) && OPENING_BALANCE.test(rows[t + 1]?.label ?? '');
+    if (!this.options.discover || !(row.bold || TOTAL_LABEL.test(row.label) || closes)) return false;
     const parts: number[] = [];
     for (let j = t + 1; j < rows.length; j++) {
       const next = rows[j]!;
       if (next.type === 'heading' || next.bold || next.type === 'total' || TOTAL_LABEL.test(next.label)) break;
+      if (closes && CLOSING_BALANCE.test(next.label)) break;
       if (this.withFigures[j]) parts.push(j);
     }
     if (parts.length < 2) return false;
     const below = plus(parts, 'lines-below');
     const e = this.evaluate(t, below);
-    if (e.fails > 0 || e.support === 0) return false;
-    this.accept(t, below, e, 'medium');
+    // A row labelled as a total on a table's first row has nothing above it to add up: the lines under it are its
+    // own when they make it in as many columns as not, and a figure typed wrong is reported in the others (Bexley's
+    // "Total Cash and Cash Equivalents" over its lines, two years: one typed wrong left the other column alone).
+    const onlyBelow = t === 0 && (TOTAL_LABEL.test(row.label) || closes) && e.holds >= e.fails;
+    if ((e.fails > 0 && !onlyBelow) || e.support === 0) return false;
+    this.accept(t, below, e, e.fails ? 'low' : 'medium');
     return true;
   }
 
