@@ -1464,3 +1464,30 @@ describe('a total printed above its lines on a table’s first row', () => {
     expect(errors(checkWorkbook([provisions(-134)]).findings)).toEqual(['Provisions!D2']);
   });
 });
+
+describe('a subtotal not labelled as one, put out in one year by a figure typed wrong', () => {
+  // Kent Fire's budget: costs to "Gross revenue expenditure" (no word total), service income, "Net budget requirement".
+  const budget = (employees: number, gross: number) =>
+    sheet('Budget', [
+      ['Revenue Budget', '2016/17 £000', '2017/18 £000'],
+      ['Employees', employees, 53421],
+      ['Running expenses', 16880, 15575],
+      ['Capital financing', 8829, 11307],
+      ['Transfer to reserves', -3709, -7079],
+      ['Gross revenue expenditure', gross, 73224],
+      ['Service income', -4862, -4586],
+      ['Net budget requirement', 69292, 68638],
+    ]);
+
+  it('reads the subtotal and the requirement when every figure is right', () => {
+    expect(errors(checkWorkbook([budget(52154, 74154)]).findings)).toEqual([]);
+  });
+
+  it('says a cost typed wrong in one year at the subtotal, which the requirement under it works on from', () => {
+    expect(errors(checkWorkbook([budget(52164, 74154)]).findings)).toEqual(['Budget!B6']);
+  });
+
+  it('says the subtotal typed wrong in one year there', () => {
+    expect(errors(checkWorkbook([budget(52154, 74164)]).findings)).toContain('Budget!B6');
+  });
+});

@@ -691,6 +691,10 @@ class Solver {
    * read as the total of the lines above it, would make this row a running total (R and the lines
    * since), then R is that total, off by its difference: the check reports it there. R must not be
    * zero (a nil line read so would explain a total that leaves it out) and must have lines of its own.
+   * R may add up its lines in some columns and not in others: R itself printed wrong in those (this row works on
+   * from what R's lines make), or a line under R (this row works on from R as printed in every column). A cost typed wrong in one year of Kent Fire's budget put out
+   * "Gross revenue expenditure" (not labelled a total) in that year only, and the net budget requirement under it
+   * then went unread and the mistake unsaid.
    */
   private repair(t: number): void {
     let previousTotal = -1;
@@ -709,12 +713,17 @@ class Solver {
       if (previousTotal >= 0) ways.push(plus([previousTotal, ...before], 'running'));
       for (const own of ways) {
         const ownEval = this.evaluate(r, own);
-        if (ownEval.holds > 0 || ownEval.fails === 0) continue;
+        if (ownEval.fails === 0) continue;
         const running = plus([r, ...section.slice(k + 1)], 'running');
+        // R printed wrong (in some columns or all): the row works on from what R's lines make in every column.
         const e = this.evaluate(t, running, new Map([[r, own]]));
-        if (e.fails === 0 && e.holds > 0) {
+        // Or a line under R printed wrong in some columns: R adds up its lines in the others, and the row works on
+        // from R as printed in every column.
+        const printed = ownEval.holds > 0 && ownEval.support > 0 ? this.evaluate(t, running) : undefined;
+        const found = [e, printed].find((x) => x && x.fails === 0 && x.holds > 0);
+        if (found) {
           this.accept(r, own, ownEval, 'low');
-          this.accept(t, running, e, 'medium');
+          this.accept(t, running, found, 'medium');
           return;
         }
       }
