@@ -155,6 +155,12 @@ export const PER_UNIT_HEADING =
 export const OTHER_UNIT_LINE =
   /\bband\s*d\b|\btax\s*base\b|\bper\s+(head|capita|pupil|property|dwelling|household|resident)\b|\bnumber\s+of\b|\bFTEs?\b/i;
 
+/** A line naming a balance at the start of a year: "Balance at 1 April", "Opening balance", "brought forward". */
+export const OPENING_BALANCE = /\b(opening balance|balance (as )?at 1(st)? april|brought forward|b\s*\/\s*f)\b/i;
+
+/** A line naming a balance at the end of a year: "Closing Balance at 31 March 2022", "carried forward". */
+export const CLOSING_BALANCE = /\b(closing balance|balance (as )?at 31(st)? march|carried forward|c\s*\/\s*f)\b/i;
+
 /** A heading of a balance at a point in time: opening, closing, brought or carried forward, "balance at". */
 export const BALANCE_HEADING =
   /\b(opening|closing|balance|brought\s+forward|carried\s+forward|b\s*\/\s*f|c\s*\/\s*f)\b/i;
@@ -207,11 +213,19 @@ export interface UnitWords {
 }
 
 /**
+ * A unit written out in words, as accessible web pages write it (GOV.UK style: no "£000" in a heading): "in thousands of
+ * pounds", "millions of pounds". Pounds per figure by the word.
+ */
+export const UNIT_IN_WORDS = /\b(thousands|millions|billions) of pounds\b/i;
+
+/**
  * The unit in a heading, however a council writes it: "£000", "(£000's)", "£'000s", "£’000",
- * "£k", "£m", "£M", "£ million", "£’m", "(£)", "£ p", "%".
+ * "£k", "£m", "£M", "£ million", "£’m", "(£)", "£ p", "%", "in thousands of pounds".
  */
 export function unitWords(text: string): UnitWords {
   if (/%|\bper ?cent\b/i.test(text)) return { percent: true };
+  const words = UNIT_IN_WORDS.exec(text)?.[1]?.toLowerCase();
+  if (words) return { scale: words === 'thousands' ? 1000 : words === 'millions' ? 1_000_000 : 1e9 };
   const m = /£\s*['’]?\s*(000|k|m|million|bn)?(?:['’]?s)?\b/i.exec(text) ?? /£/.exec(text);
   if (!m) return {};
   const suffix = (m[1] ?? '').toLowerCase();

@@ -1353,3 +1353,141 @@ describe('a line whose figures do not agree across the row', () => {
     expect(errors(result.findings)).toEqual(['Budget!C6', 'Budget!C7']);
   });
 });
+
+describe('a line named "Total …" that opens its section under a heading', () => {
+  // A movement in reserves statement: the year's first movement is the accounts' "Total Comprehensive Income and
+  // Expenditure", straight under the year's heading; the balance above the heading is another section's.
+  const reserves = (result: number) =>
+    sheet('Reserves', [
+      ['', 'General Fund £000', 'Earmarked £000', 'Unusable £000', 'Total £000'],
+      ['Balance at 31 March 2024', 5000, 4000, -50000, -41000],
+      ['Movement in reserves during 2024/25'],
+      ['Total Comprehensive Income and Expenditure', -1200, 0, 3000, 1800],
+      ['Adjustments between accounting basis and funding basis', 1500, 0, -1500, 0],
+      ['Increase or decrease before transfers', 300, 0, 1500, result],
+      ['Transfers to earmarked reserves', -300, 300, 0, 0],
+      ['Increase or decrease in 2024/25', 0, 300, 1500, 1800],
+      ['Balance at 31 March 2025', 5000, 4300, -48500, -39200],
+    ]);
+
+  it('is a line: not reported as the balance above the heading, and the movements below add it up', () => {
+    const result = checkWorkbook([reserves(1800)]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.tables[0].rows.find((r) => r.label.startsWith('Total Comprehensive'))!.type).toBe('line');
+  });
+
+  it('still lets a figure typed wrong among the movements be said', () => {
+    expect(errors(checkWorkbook([reserves(1900)]).findings)).toContain('Reserves!E6');
+  });
+});
+
+describe('a column worked out from its own total', () => {
+  // Four reserves and their total: the general fund equals the total less the earmarked reserves wherever the other
+  // two are nil, which is no rule of its own; the total adding up all four holds on every row.
+  const usable = sheet('Usable reserves', [
+    [
+      '',
+      'General Fund Balance £000',
+      'Earmarked Reserves £000',
+      'Capital Receipts £000',
+      'Grants Unapplied £000',
+      'Total Usable Reserves £000',
+    ],
+    ['Balance at 1 April', 5576, 4763, 0, 347, 10686],
+    ['Deficit on provision of services', -14029, 0, 0, 0, -14029],
+    ['Adjustments under regulations', 13440, 0, 0, 0, 13440],
+    ['Pension adjustments', 120, 0, 0, 0, 120],
+    ['Capital charges', -80, 0, 0, 0, -80],
+    ['Council tax adjustments', 45, 0, 0, 0, 45],
+    ['Business rates adjustments', -30, 0, 0, 0, -30],
+    ['Transfers to earmarked reserves', 2, -2, 0, 0, 0],
+    ['Other movements', -10, 0, 0, 0, -10],
+    ['Balance at 31 March', 5034, 4761, 0, 347, 10142],
+  ]);
+
+  it('keeps the total of all four, and says nothing of the grants unapplied as the general fund’s error', () => {
+    const result = checkWorkbook([usable]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.tables[0].rowRules!.map((r) => r.total)).toEqual([4]);
+  });
+});
+
+describe('a unit written out in words', () => {
+  // Accessible web pages write "in thousands of pounds" where a paper prints £000.
+  const provisions = sheet('Provisions', [
+    ['Provisions are amounts set aside to meet future liabilities.'],
+    ['Provisions', 'Insurance in thousands of pounds', 'Other in thousands of pounds', 'Total in thousands of pounds'],
+    ['Balance at 1 April', 1330, 1702, 3032],
+    ['Increase in provision', 184, 173, 357],
+    ['Utilised during year', -326, -124, -450],
+  ]);
+
+  it('heads a table of figures in £000', () => {
+    const result = checkWorkbook([provisions]);
+    expect(result.tables).toHaveLength(1);
+    expect(result.tables[0].reading?.columns.filter((c) => c.unit).map((c) => c.unit)).toEqual([
+      '£000',
+      '£000',
+      '£000',
+    ]);
+  });
+});
+
+describe('a total printed above its lines on a table’s first row', () => {
+  const cash = (overdraft: number) =>
+    sheet('Cash', [
+      ['2020/21 £000', undefined, '2021/22 £000'],
+      [9403, 'Total Cash and Cash Equivalents', 54521],
+      [0, 'Bank Current Accounts', 40121],
+      [overdraft, 'Bank Overdraft', 0],
+      [17400, 'Short term deposits', 14400],
+    ]);
+
+  it('is the lines under it, and a line typed wrong in one of two years is reported there', () => {
+    expect(errors(checkWorkbook([cash(-7997)]).findings)).toEqual([]);
+    expect(errors(checkWorkbook([cash(-7987)]).findings)).toEqual(['Cash!A2']);
+  });
+
+  // A closing balance printed first, straight over the opening balance and the year's movements.
+  const provisions = (used: number) =>
+    sheet('Provisions', [
+      ['Current Provisions', 'Insurance £000', 'Business Rate Appeals £000', 'Other £000'],
+      ['Closing Balance at 31 March 2022', 416, 2629, 173],
+      ['Balance at 1 April', 0, 2512, 1702],
+      ['Increase/decrease in provision', 416, 117, 173],
+      ['Utilised during year', 0, 0, used],
+      ['Released provision', 0, 0, -1578],
+    ]);
+
+  it('reads a closing balance over the opening balance as the opening balance and the movements under it', () => {
+    expect(errors(checkWorkbook([provisions(-124)]).findings)).toEqual([]);
+    expect(errors(checkWorkbook([provisions(-134)]).findings)).toEqual(['Provisions!D2']);
+  });
+});
+
+describe('a subtotal not labelled as one, put out in one year by a figure typed wrong', () => {
+  // Kent Fire's budget: costs to "Gross revenue expenditure" (no word total), service income, "Net budget requirement".
+  const budget = (employees: number, gross: number) =>
+    sheet('Budget', [
+      ['Revenue Budget', '2016/17 £000', '2017/18 £000'],
+      ['Employees', employees, 53421],
+      ['Running expenses', 16880, 15575],
+      ['Capital financing', 8829, 11307],
+      ['Transfer to reserves', -3709, -7079],
+      ['Gross revenue expenditure', gross, 73224],
+      ['Service income', -4862, -4586],
+      ['Net budget requirement', 69292, 68638],
+    ]);
+
+  it('reads the subtotal and the requirement when every figure is right', () => {
+    expect(errors(checkWorkbook([budget(52154, 74154)]).findings)).toEqual([]);
+  });
+
+  it('says a cost typed wrong in one year at the subtotal, which the requirement under it works on from', () => {
+    expect(errors(checkWorkbook([budget(52164, 74154)]).findings)).toEqual(['Budget!B6']);
+  });
+
+  it('says the subtotal typed wrong in one year there', () => {
+    expect(errors(checkWorkbook([budget(52154, 74164)]).findings)).toContain('Budget!B6');
+  });
+});

@@ -9,7 +9,7 @@ import { plainPercentChange, solvePercentRules } from '../percentages';
 import { readRow, type Layout } from '../rows';
 import { buildStructure } from '../structure';
 import type { MoneyColumn, Table, TableKind, TableRow } from '../tables';
-import { isNilText, MEMO_LINE, parseYear, TOTAL_LABEL, unitWords } from '../vocabulary';
+import { isNilText, MEMO_LINE, parseYear, TOTAL_LABEL, UNIT_IN_WORDS, unitWords } from '../vocabulary';
 import { findBlocks, type Block } from './blocks';
 import { readColumns, type ColumnReading } from './columns';
 import { SheetCorrections, tableHeading, type CorrectionOutcome, type TableCorrections } from './correct';
@@ -430,7 +430,7 @@ function looksLikeMoney(sheet: SheetGrid, table: Table, block: Block): boolean {
   const headings = [...block.headerRows, ...block.titleRows].map((r) =>
     [...rowShape(sheet, r).texts.values()].join(' '),
   );
-  if (headings.some((h) => MONEY_WORDS.test(h))) return true;
+  if (headings.some((h) => MONEY_WORDS.test(h) || UNIT_IN_WORDS.test(h))) return true;
   return table.rows.some((r) => r.figures.some((f) => f && (sheet.rows[f.row]?.[f.col]?.format ?? '').includes('£')));
 }
 

@@ -161,6 +161,24 @@ function distinct(rules: RowRule[], table: Table): RowRule[] {
   return rules.filter((r) => kept.get(key(r)) === r);
 }
 
+/**
+ * Two rules that each count the other's column read one relation both ways: in a movement in reserves statement
+ * "Total Usable Reserves" adds up the four usable reserves on every row, and "General Fund Balance" = Total Usable −
+ * Earmarked holds only on the rows where the other two reserves are nil, and reported the capital grants unapplied as
+ * the general fund's error. Of such two, the one the figures bear out better is kept: it checks every column of the
+ * other; a tie keeps both.
+ */
+function readForwards(rules: RowRule[]): RowRule[] {
+  const counts = (a: RowRule, b: RowRule) => a.parts.some((p) => p.column === b.total);
+  const beats = (b: RowRule, a: RowRule) =>
+    counts(a, b) &&
+    counts(b, a) &&
+    b.holds >= a.holds &&
+    b.fails <= a.fails &&
+    (b.holds > a.holds || b.fails < a.fails);
+  return rules.filter((a) => !rules.some((b) => b !== a && beats(b, a)));
+}
+
 /** The rules a table's rows follow, as the figures show them; an unsigned paper's net figures are given their signs. */
 export function solveRowRules(table: Table): RowRule[] {
   const exact = exactFigures(table);
@@ -203,7 +221,7 @@ export function solveRowRules(table: Table): RowRule[] {
     if (followed(bestBefore)) rules.push(bestBefore!);
     else if (followed(best)) rules.push(best!);
   });
-  const kept = splitVariances(distinct(rules, table), table, exact);
+  const kept = splitVariances(distinct(readForwards(rules), table), table, exact);
   for (const rule of kept) if (rule.unsigned) signUnsignedTotals(table, exact, rule);
   return kept;
 }

@@ -1,6 +1,6 @@
 import { figureKind } from '../figures';
 import { cellText, headingText, isDateFormat, type Cell, type SheetGrid } from '../grid';
-import { parseYear, UNIT_ONLY } from '../vocabulary';
+import { parseYear, UNIT_IN_WORDS, UNIT_ONLY } from '../vocabulary';
 
 /** What a sheet row holds, as the reader's first stages see it. */
 export interface RowShape {
@@ -138,9 +138,9 @@ export function hasYearOrUnit(text: string): boolean {
   return parseYear(text) !== undefined || hasUnit(text);
 }
 
-/** A unit as a heading writes it ("£000", "(£m)", "% change", "(p)"), not a value with one ("£1.4m", "12%"). */
+/** A unit as a heading writes it ("£000", "(£m)", "% change", "(p)", "in thousands of pounds"), not a value with one ("£1.4m", "12%"). */
 export function hasUnit(text: string): boolean {
-  return /£(?!\s*[\d.])|(?<![\d.]\s*)%|\(p\)/i.test(text) || UNIT_ONLY.test(text.trim());
+  return /£(?!\s*[\d.])|(?<![\d.]\s*)%|\(p\)/i.test(text) || UNIT_ONLY.test(text.trim()) || UNIT_IN_WORDS.test(text);
 }
 
 /** A heading that is only a year or only a unit ("2019/20", "£000", "(£)"): a table's heading, never a section's. */

@@ -1,7 +1,15 @@
 import { judgeExact } from '../compare';
 import type { Decimal } from '../money';
 import type { Table, TableRow, TotalHow, TotalStructure } from '../tables';
-import { nameWords, namesOnlyAMeasure, OTHER_UNIT_LINE, parseYear, TOTAL_LABEL } from '../vocabulary';
+import {
+  CLOSING_BALANCE,
+  nameWords,
+  namesOnlyAMeasure,
+  OPENING_BALANCE,
+  OTHER_UNIT_LINE,
+  parseYear,
+  TOTAL_LABEL,
+} from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
 
@@ -451,19 +459,27 @@ class Solver {
    */
   private totalAbove(row: TableRow, t: number): boolean {
     if (TOTAL_LABEL.test(row.label) && this.groupsBelow(t)) return true;
-    if (!this.options.discover || !(row.bold || TOTAL_LABEL.test(row.label))) return false;
     const rows = this.table.rows;
+    // A closing balance printed first, straight over the opening balance, is the opening balance and the year's
+    // movements under it (Bexley's provisions: "Closing Balance at 31 March 2022", then "Balance at 1 April").
+    const closes = CLOSING_BALANCE.test(row.label) && OPENING_BALANCE.test(rows[t + 1]?.label ?? '');
+    if (!this.options.discover || !(row.bold || TOTAL_LABEL.test(row.label) || closes)) return false;
     const parts: number[] = [];
     for (let j = t + 1; j < rows.length; j++) {
       const next = rows[j]!;
       if (next.type === 'heading' || next.bold || next.type === 'total' || TOTAL_LABEL.test(next.label)) break;
+      if (closes && CLOSING_BALANCE.test(next.label)) break;
       if (this.withFigures[j]) parts.push(j);
     }
     if (parts.length < 2) return false;
     const below = plus(parts, 'lines-below');
     const e = this.evaluate(t, below);
-    if (e.fails > 0 || e.support === 0) return false;
-    this.accept(t, below, e, 'medium');
+    // A row labelled as a total on a table's first row has nothing above it to add up: the lines under it are its
+    // own when they make it in as many columns as not, and a figure typed wrong is reported in the others (Bexley's
+    // "Total Cash and Cash Equivalents" over its lines, two years: one typed wrong left the other column alone).
+    const onlyBelow = t === 0 && (TOTAL_LABEL.test(row.label) || closes) && e.holds >= e.fails;
+    if ((e.fails > 0 && !onlyBelow) || e.support === 0) return false;
+    this.accept(t, below, e, e.fails ? 'low' : 'medium');
     return true;
   }
 
@@ -621,6 +637,10 @@ class Solver {
       return this.memo(t);
     }
     if (prior === 'asserted') {
+      if (this.options.discover && this.opensItsSection(t, best.e)) {
+        row.type = 'line';
+        return;
+      }
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
       if (this.worksOnFromAbove(t))
         return this.memo(t, 'it works on from the table above (its closing total, with the items above it here)');
@@ -726,6 +746,10 @@ class Solver {
    * read as the total of the lines above it, would make this row a running total (R and the lines
    * since), then R is that total, off by its difference: the check reports it there. R must not be
    * zero (a nil line read so would explain a total that leaves it out) and must have lines of its own.
+   * R may add up its lines in some columns and not in others: R itself printed wrong in those (this row works on
+   * from what R's lines make), or a line under R (this row works on from R as printed in every column). A cost typed wrong in one year of Kent Fire's budget put out
+   * "Gross revenue expenditure" (not labelled a total) in that year only, and the net budget requirement under it
+   * then went unread and the mistake unsaid.
    */
   private repair(t: number): void {
     let previousTotal = -1;
@@ -737,23 +761,34 @@ class Solver {
     const section: number[] = [];
     for (let j = previousTotal + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) section.push(j);
     const sums = this.sumsOf(section);
+    // The sums of the lines above r, kept as r moves down (see couldBeSectionFrom).
+    const above = this.sumsOf(section.slice(0, 2));
     for (let k = 2; k < section.length; k++) {
       const r = section[k]!;
+      if (k > 2) this.addInto(above, section[k - 1]!);
       if (this.table.rows[r]!.type !== 'line' || this.isZero(r)) continue;
+      // Quick tests first, so a long section is not summed again for each of its lines (see couldBeSectionLess).
+      const fromPrinted = this.couldBeSectionFrom(t, sums, above, section.length);
       const before = section.slice(0, k);
       const ways = [plus(before, 'section')];
       if (previousTotal >= 0) ways.push(plus([previousTotal, ...before], 'running'));
       for (const own of ways) {
         // With r read as the sum of the lines above it, the total below is the section's lines but r (and the total
         // above): a row whose figures leave that far from the total is passed over before anything is summed again.
-        if (!this.couldBeSectionLess(t, r, sums, section.length, own.how === 'running' ? previousTotal : -1)) continue;
+        const fromOwn = this.couldBeSectionLess(t, r, sums, section.length, own.how === 'running' ? previousTotal : -1);
+        if (!fromOwn && !fromPrinted) continue;
         const ownEval = this.evaluate(r, own);
-        if (ownEval.holds > 0 || ownEval.fails === 0) continue;
+        if (ownEval.fails === 0) continue;
         const running = plus([r, ...section.slice(k + 1)], 'running');
-        const e = this.evaluate(t, running, new Map([[r, own]]));
-        if (e.fails === 0 && e.holds > 0) {
+        // R printed wrong (in some columns or all): the row works on from what R's lines make in every column.
+        const e = fromOwn ? this.evaluate(t, running, new Map([[r, own]])) : undefined;
+        // Or a line under R printed wrong in some columns: R adds up its lines in the others, and the row works on
+        // from R as printed in every column.
+        const printed = fromPrinted && ownEval.holds > 0 && ownEval.support > 0 ? this.evaluate(t, running) : undefined;
+        const found = [e, printed].find((x) => x && x.fails === 0 && x.holds > 0);
+        if (found) {
           this.accept(r, own, ownEval, 'low');
-          this.accept(t, running, e, 'medium');
+          this.accept(t, running, found, 'medium');
           return;
         }
       }
@@ -824,6 +859,46 @@ class Solver {
       const expected = sum - (own ?? 0) + (above ?? 0);
       return Math.abs(total - expected) <= (this.stepUnits[col]! * (lines + 2)) / 2;
     });
+  }
+
+  /** Adds row j's figures into per-column sums (see sumsOf). */
+  private addInto(sums: (number | null)[], j: number): void {
+    sums.forEach((sum, col) => {
+      const v = this.exact.at(j, col);
+      if (sum === null || v === undefined) return;
+      const next = v === null ? NaN : addExact(sum, v);
+      sums[col] = Number.isNaN(next) ? null : next;
+    });
+  }
+
+  /**
+   * Whether total t could be the section's lines from row r down (the section's sum less \`above\`, the lines before
+   * r) within the widest rounding a running total over them allows, in every column that can say.
+   */
+  private couldBeSectionFrom(t: number, sums: (number | null)[], above: (number | null)[], lines: number): boolean {
+    return this.table.columns.every((_, col) => {
+      const total = this.exact.at(t, col);
+      const sum = sums[col];
+      const before = above[col];
+      if (!this.options.additive[col] || total == null || sum == null || before == null) return true;
+      return Math.abs(total - (sum - before)) <= (this.stepUnits[col]! * (lines + 2)) / 2;
+    });
+  }
+
+  /**
+   * A line whose name begins with "Total" may open its section: a movement in reserves statement's "Total
+   * Comprehensive Income and Expenditure" is the first movement under "Movement in Reserves during 2019/20", the
+   * accounts' name for the year's result, not a total. Straight under a heading, with no line of its own between, it
+   * could only add up lines above the heading, another section's, and it fails there in most columns (two or more),
+   * holding only where everything is nil: it is a line, and the section's own total below adds it up. A total typed
+   * wrong still holds in its other columns.
+   */
+  private opensItsSection(t: number, e: Evaluation): boolean {
+    if (e.fails < 2 || e.fails <= e.holds || e.support > 0) return false;
+    const rows = this.table.rows;
+    let j = t - 1;
+    while (j >= 0 && rows[j]!.type === 'heading' && !this.withFigures[j]) j--;
+    return j < t - 1;
   }
 
   private isZero(r: number): boolean {
