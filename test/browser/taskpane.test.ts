@@ -171,7 +171,8 @@ describe('task pane in browser mode', () => {
     expect(await findingButtons().count()).toBe(0);
     await shot('05-errors-filter.png');
     await strip.getByRole('button', { name: '10 warnings' }).click();
-    expect(await findingButtons().count()).toBe(6);
+    // The list redraws after the click: counted once it has (a loaded machine draws it later).
+    await expect.poll(() => findingButtons().count()).toBe(6);
     expect(await page.locator('button[data-cell]', { hasText: 'Positive saving' }).count()).toBe(2);
     await strip.getByRole('button', { name: '9 rounding' }).click();
     await page.getByRole('heading', { name: 'Rounding differences and notes: 9 cells' }).waitFor();
