@@ -8,22 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/engine/check';
 import type { PublishedTable } from '../fixtures/published/pages';
 import { publishedTables2 } from '../fixtures/published/pages2';
-import { checkAsFile, expectFindingsCalledFor, figuresNotCaught } from '../support/layouts';
+import { checkAsFile, expectFindingsCalledFor, figuresNotCaught, totalsRead as reading } from '../support/layouts';
 
 const check = (table: PublishedTable): Promise<CheckResult> => checkAsFile(table.sheets);
 
 const byName = (name: string) => publishedTables2().find((t) => t.name === name)!;
-
-/** "Sheet!row label ← rows" for every total, and "Sheet!row label (memo)" for every memo line. */
-function reading(result: CheckResult): string[] {
-  return result.tables.flatMap((t) =>
-    t.rows.flatMap((r) => {
-      if (r.type === 'memo') return [`${t.sheet}!${r.row + 1} ${r.label} (memo)`];
-      if (r.type !== 'total') return [];
-      return [`${t.sheet}!${r.row + 1} ${r.label} ← ${r.parts!.map((p) => t.rows[p].row + 1).join(',')}`];
-    }),
-  );
-}
 
 describe('more budget tables from councils’ and other bodies’ own pages', () => {
   it.each(publishedTables2().map((t) => [t.name, t] as const))(

@@ -8,22 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/engine/check';
 import { publishedTables, type PublishedTable } from '../fixtures/published/pages';
-import { checkAsFile, expectFindingsCalledFor, figuresNotCaught } from '../support/layouts';
+import { checkAsFile, expectFindingsCalledFor, figuresNotCaught, totalsRead as reading } from '../support/layouts';
 
 const check = (table: PublishedTable): Promise<CheckResult> => checkAsFile(table.sheets);
 
 const byName = (name: string) => publishedTables().find((t) => t.name === name)!;
-
-/** "Sheet!row label ← rows" for every total, and "Sheet!row label (memo)" for every memo line. */
-function reading(result: CheckResult): string[] {
-  return result.tables.flatMap((t) =>
-    t.rows.flatMap((r) => {
-      if (r.type === 'memo') return [`${t.sheet}!${r.row + 1} ${r.label} (memo)`];
-      if (r.type !== 'total') return [];
-      return [`${t.sheet}!${r.row + 1} ${r.label} ← ${r.parts!.map((p) => t.rows[p].row + 1).join(',')}`];
-    }),
-  );
-}
 
 describe('budget tables from councils’ web pages', () => {
   it.each(publishedTables().map((t) => [t.name, t] as const))(

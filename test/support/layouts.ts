@@ -69,3 +69,14 @@ export function figuresNotCaught(layouts: UnseenLayout[]): { tried: number; miss
   }
   return { tried, missed };
 }
+
+/** "Sheet!row label ← rows" for every total, and "Sheet!row label (memo)" for every memo line: how a paper was read. */
+export function totalsRead(result: CheckResult): string[] {
+  return result.tables.flatMap((t) =>
+    t.rows.flatMap((r) => {
+      if (r.type === 'memo') return [`${t.sheet}!${r.row + 1} ${r.label} (memo)`];
+      if (r.type !== 'total') return [];
+      return [`${t.sheet}!${r.row + 1} ${r.label} ← ${r.parts!.map((p) => t.rows[p].row + 1).join(',')}`];
+    }),
+  );
+}

@@ -752,14 +752,7 @@ class Solver {
    * then went unread and the mistake unsaid.
    */
   private repair(t: number): void {
-    let previousTotal = -1;
-    for (let j = t - 1; j >= 0; j--)
-      if (this.isTotal[j]) {
-        previousTotal = j;
-        break;
-      }
-    const section: number[] = [];
-    for (let j = previousTotal + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) section.push(j);
+    const { previousTotal, section } = this.sectionAbove(t);
     const sums = this.sumsOf(section);
     // The sums of the lines above r, kept as r moves down (see couldBeSectionFrom).
     const above = this.sumsOf(section.slice(0, 2));
@@ -807,14 +800,7 @@ class Solver {
    * out the first lines of its section is still its own error.
    */
   private measuredSubtotal(t: number): boolean {
-    let previousTotal = -1;
-    for (let j = t - 1; j >= 0; j--)
-      if (this.isTotal[j]) {
-        previousTotal = j;
-        break;
-      }
-    const section: number[] = [];
-    for (let j = previousTotal + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) section.push(j);
+    const { section } = this.sectionAbove(t);
     for (let k = section.length - 2; k >= 2; k--) {
       const r = section[k]!;
       const label = this.table.rows[r]!.label;
@@ -899,6 +885,19 @@ class Solver {
     let j = t - 1;
     while (j >= 0 && rows[j]!.type === 'heading' && !this.withFigures[j]) j--;
     return j < t - 1;
+  }
+
+  /** The total nearest above row t (-1 when none) and the lines with figures between it and t. */
+  private sectionAbove(t: number): { previousTotal: number; section: number[] } {
+    let previousTotal = -1;
+    for (let j = t - 1; j >= 0; j--)
+      if (this.isTotal[j]) {
+        previousTotal = j;
+        break;
+      }
+    const section: number[] = [];
+    for (let j = previousTotal + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) section.push(j);
+    return { previousTotal, section };
   }
 
   private isZero(r: number): boolean {
