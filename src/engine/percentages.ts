@@ -21,6 +21,9 @@ import { rowName } from './validate';
  * worked out is inferred, so a row that does not follow is a warning to check it, not an error.
  */
 
+/** A way of working a per cent column out, before it is tried on the rows. */
+type Way = Omit<PercentRule, 'holds' | 'fails'>;
+
 /** A per cent as printed: its value in per cent and the unit of its last printed place. */
 interface Printed {
   value: number;
@@ -58,11 +61,7 @@ function amountsOf(table: Table): Amounts {
 }
 
 /** The per cent a way of working it out gives on a row, as the range the rounded £ figures allow; undefined when it cannot be tried. */
-function expectedRange(
-  amounts: Amounts,
-  rule: Omit<PercentRule, 'holds' | 'fails'>,
-  r: number,
-): [number, number] | undefined {
+function expectedRange(amounts: Amounts, rule: Way, r: number): [number, number] | undefined {
   const a = amounts.at[r]![rule.of];
   // Nothing to work out a per cent of.
   if (a === undefined || a === null) return undefined;
@@ -87,7 +86,7 @@ function expectedRange(
 }
 
 /** The per cent of \`of\` (x) on \`base\` (y) a way of working it out gives. */
-function percentOf(rule: Omit<PercentRule, 'holds' | 'fails'>, x: number, y: number): number {
+function percentOf(rule: Way, x: number, y: number): number {
   // A change on a negative figure (income, a use of reserves) is over its size, or over the figure as it stands.
   const over = (d: number) => (rule.signed ? d : Math.abs(d));
   if (rule.how === 'change') return ((x - y) / over(y)) * 100;
@@ -114,6 +113,8 @@ interface Tally {
   tried: number;
   /** Rows whose per cent neither rounding nor cutting short explains. */
   failing: number[];
+  /** Stopped early: too many rows against the way for it ever to be followed. */
+  cut: boolean;
 }
 
 /** Each row's per cent in column p as printed (none on a heading): read once, tried against every way. */
@@ -125,8 +126,8 @@ function printedColumn(table: Table, p: number): (Printed | undefined)[] {
  * How a way of working column p out fares on its rows. It stops as soon as the way cannot be followed (see followed),
  * so trying the many ways of a long table costs little: a tally cut short is never followed.
  */
-function tally(amounts: Amounts, printed: (Printed | undefined)[], rule: Omit<PercentRule, 'holds' | 'fails'>): Tally {
-  const t: Tally = { holds: 0, shown: 0, tried: 0, failing: [] };
+function tally(amounts: Amounts, printed: (Printed | undefined)[], rule: Way): Tally {
+  const t: Tally = { holds: 0, shown: 0, tried: 0, failing: [], cut: false };
   const most = printed.reduce((n, x) => (x ? n + 1 : n), 0);
   let against = 0;
   for (let r = 0; r < printed.length; r++) {
@@ -142,7 +143,7 @@ function tally(amounts: Amounts, printed: (Printed | undefined)[], rule: Omit<Pe
     if (!agrees(shown, range, false)) t.failing.push(r);
     // More rows against it than a third of all the per cents, or more beyond rounding than followed allows.
     if (++against > most / 3 || t.failing.length > Math.max(1, Math.floor(most / 10))) {
-      t.tried = Infinity;
+      t.cut = true;
       return t;
     }
   }
@@ -156,12 +157,14 @@ function tally(amounts: Amounts, printed: (Printed | undefined)[], rule: Omit<Pe
  * another base), which is the paper's choice, not a mistake.
  */
 function followed(t: Tally): boolean {
-  return t.shown >= 3 && t.holds >= (2 / 3) * t.tried && t.failing.length <= Math.max(1, Math.floor(t.tried / 10));
+  return (
+    !t.cut && t.shown >= 3 && t.holds >= (2 / 3) * t.tried && t.failing.length <= Math.max(1, Math.floor(t.tried / 10))
+  );
 }
 
-function candidates(table: Table, p: number, printed: (Printed | undefined)[]): Omit<PercentRule, 'holds' | 'fails'>[] {
+function candidates(table: Table, p: number, printed: (Printed | undefined)[]): Way[] {
   const amounts = table.columns.map((_, k) => k).filter((k) => table.additive?.[k] ?? true);
-  const out: Omit<PercentRule, 'holds' | 'fails'>[] = [];
+  const out: Way[] = [];
   for (const of of amounts)
     for (const base of amounts)
       if (of !== base)
@@ -192,7 +195,7 @@ function candidates(table: Table, p: number, printed: (Printed | undefined)[]): 
  * per cents and is never added up: summed as money, its "Budget" of −2.0 against lines making 26.6 was an error. The
  * way found, or undefined. The caller asks only of a column whose heading names no year and no money unit.
  */
-export function plainPercentChange(table: Table, x: number): Omit<PercentRule, 'holds' | 'fails'> | undefined {
+export function plainPercentChange(table: Table, x: number): Way | undefined {
   const others = table.columns.map((_, k) => k).filter((k) => k !== x);
   const amounts = amountsOf(table);
   let printed: (Printed | undefined)[] | undefined;
@@ -222,7 +225,7 @@ export function solvePercentRules(table: Table): PercentRule[] {
   let amounts: Amounts | undefined;
   table.columns.forEach((_, p) => {
     if (table.additive?.[p] ?? true) return;
-    let best: { rule: Omit<PercentRule, 'holds' | 'fails'>; t: Tally } | undefined;
+    let best: { rule: Way; t: Tally } | undefined;
     let rival: Tally | undefined;
     const printed = printedColumn(table, p);
     for (const rule of candidates(table, p, printed)) {

@@ -77,11 +77,19 @@ function priorOf(row: TableRow, index: number, discover: boolean): Prior {
   return 'none';
 }
 
-interface LineSums {
+/** Per column, the exact sum of some rows' figures (a blank nil), how many have a figure there, and whether one cannot be read. */
+interface ColumnSums {
+  /** Rows added. */
   count: number;
   sums: number[];
   defined: number[];
   unreadable: boolean[];
+}
+
+/** A column's sum, or undefined where it cannot say: a figure that cannot be read, or a sum beyond the safe range. */
+function sumIn(s: ColumnSums, col: number): number | undefined {
+  const sum = s.sums[col]!;
+  return s.unreadable[col] || Number.isNaN(sum) ? undefined : sum;
 }
 
 class Solver {
@@ -105,7 +113,7 @@ class Solver {
   private open: number[] = [];
   private readonly lines: number[] = [];
   /** The sums of \`lines\` so far (see sumsOfLines). */
-  private lineSums: LineSums | undefined;
+  private lineSums: ColumnSums | undefined;
 
   constructor(
     private readonly table: Table,
@@ -400,25 +408,11 @@ class Solver {
     this.lineSums = undefined;
   }
 
-  /** Per column, the exact sum of this.lines' figures so far, with how many have one and whether one cannot be read. */
-  private sumsOfLines(): LineSums {
-    const columns = this.table.columns.length;
+  /** The sums of this.lines' figures so far, kept up as lines are added. */
+  private sumsOfLines(): ColumnSums {
     let s = this.lineSums;
-    if (!s || s.count > this.lines.length) {
-      const zeros = () => Array.from({ length: columns }, () => 0);
-      s = this.lineSums = { count: 0, sums: zeros(), defined: zeros(), unreadable: [] };
-    }
-    for (; s.count < this.lines.length; s.count++) {
-      const j = this.lines[s.count]!;
-      for (let col = 0; col < columns; col++) {
-        const v = this.exact.at(j, col);
-        if (v === null) s.unreadable[col] = true;
-        else if (v !== undefined) {
-          s.sums[col] = addExact(s.sums[col]!, v);
-          s.defined[col]!++;
-        }
-      }
-    }
+    if (!s || s.count > this.lines.length) s = this.lineSums = this.sumsOf([]);
+    while (s.count < this.lines.length) this.addRow(s, this.lines[s.count]!);
     return s;
   }
 
@@ -431,9 +425,9 @@ class Solver {
     let checked = 0;
     for (let col = 0; col < this.table.columns.length; col++) {
       const total = this.exact.at(t, col);
-      const sum = s.sums[col]!;
+      const sum = sumIn(s, col);
       if (!this.options.additive[col] || total === undefined || total === null) continue;
-      if (s.unreadable[col] || s.defined[col] === 0 || Number.isNaN(sum)) continue;
+      if (sum === undefined || s.defined[col] === 0) continue;
       const verdict = judgeExact(total, sum, this.stepUnits[col]!, this.lines.length, 'rounding');
       if (verdict !== 'mismatch' && verdict !== 'unusual') return false;
       checked++;
@@ -758,7 +752,7 @@ class Solver {
     const above = this.sumsOf(section.slice(0, 2));
     for (let k = 2; k < section.length; k++) {
       const r = section[k]!;
-      if (k > 2) this.addInto(above, section[k - 1]!);
+      if (k > 2) this.addRow(above, section[k - 1]!);
       if (this.table.rows[r]!.type !== 'line' || this.isZero(r)) continue;
       // Quick tests first, so a long section is not summed again for each of its lines (see couldBeSectionLess).
       const fromPrinted = this.couldBeSectionFrom(t, sums, above, section.length);
@@ -818,55 +812,57 @@ class Solver {
     return false;
   }
 
-  /** Per column, the exact sum of some rows' figures (a blank nil); null where one cannot be read or the sum leaves the safe range. */
-  private sumsOf(rows: number[]): (number | null)[] {
-    return this.table.columns.map((_, col) => {
-      let sum = 0;
-      for (const j of rows) {
-        const v = this.exact.at(j, col);
-        if (v === null) return null;
-        if (v !== undefined) sum = addExact(sum, v);
+  /** The sums of some rows' figures (see ColumnSums). */
+  private sumsOf(rows: number[]): ColumnSums {
+    const zeros = () => this.table.columns.map(() => 0);
+    const s: ColumnSums = { count: 0, sums: zeros(), defined: zeros(), unreadable: [] };
+    for (const j of rows) this.addRow(s, j);
+    return s;
+  }
+
+  /** Adds row j's figures into the sums. */
+  private addRow(s: ColumnSums, j: number): void {
+    for (let col = 0; col < s.sums.length; col++) {
+      const v = this.exact.at(j, col);
+      if (v === null) s.unreadable[col] = true;
+      else if (v !== undefined) {
+        s.sums[col] = addExact(s.sums[col]!, v);
+        s.defined[col]!++;
       }
-      return Number.isNaN(sum) ? null : sum;
-    });
+    }
+    s.count++;
   }
 
   /**
    * Whether total t could be the section's lines less row r (and the total above, \`previous\` ≥ 0) within the widest
    * rounding a running total over them allows, in every column that can say: false only where the sum surely fails.
    */
-  private couldBeSectionLess(t: number, r: number, sums: (number | null)[], lines: number, previous: number): boolean {
+  private couldBeSectionLess(t: number, r: number, sums: ColumnSums, lines: number, previous: number): boolean {
     return this.table.columns.every((_, col) => {
       const total = this.exact.at(t, col);
       const own = this.exact.at(r, col);
       const above = previous >= 0 ? this.exact.at(previous, col) : 0;
-      const sum = sums[col];
-      if (!this.options.additive[col] || total == null || own === null || above === null || sum == null) return true;
+      const sum = sumIn(sums, col);
+      if (!this.options.additive[col] || total == null || own === null || above === null || sum === undefined)
+        return true;
       const expected = sum - (own ?? 0) + (above ?? 0);
       return Math.abs(total - expected) <= (this.stepUnits[col]! * (lines + 2)) / 2;
     });
   }
 
-  /** Adds row j's figures into per-column sums (see sumsOf). */
-  private addInto(sums: (number | null)[], j: number): void {
-    sums.forEach((sum, col) => {
-      const v = this.exact.at(j, col);
-      if (sum === null || v === undefined) return;
-      const next = v === null ? NaN : addExact(sum, v);
-      sums[col] = Number.isNaN(next) ? null : next;
-    });
-  }
-
   /**
    * Whether total t could be the section's lines from row r down (the section's sum less \`above\`, the lines before
-   * r) within the widest rounding a running total over them allows, in every column that can say.
+   * r) within the widest rounding a running total over them allows, in every column that can say: one where none of
+   * those lines has a figure is not checked by evaluate either.
    */
-  private couldBeSectionFrom(t: number, sums: (number | null)[], above: (number | null)[], lines: number): boolean {
+  private couldBeSectionFrom(t: number, sums: ColumnSums, above: ColumnSums, lines: number): boolean {
     return this.table.columns.every((_, col) => {
       const total = this.exact.at(t, col);
-      const sum = sums[col];
-      const before = above[col];
-      if (!this.options.additive[col] || total == null || sum == null || before == null) return true;
+      const sum = sumIn(sums, col);
+      const before = sumIn(above, col);
+      const none = sums.defined[col] === above.defined[col];
+      if (!this.options.additive[col] || total == null || sum === undefined || before === undefined || none)
+        return true;
       return Math.abs(total - (sum - before)) <= (this.stepUnits[col]! * (lines + 2)) / 2;
     });
   }
