@@ -1491,3 +1491,106 @@ describe('a subtotal not labelled as one, put out in one year by a figure typed 
     expect(errors(checkWorkbook([budget(52154, 74164)]).findings)).toContain('Budget!B6');
   });
 });
+
+describe('a table printed in capitals', () => {
+  it('does not take a total in capitals for one naming another section when every line is in capitals', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2025/26 £m')],
+      ['PRECEPTS PAID', 0.503],
+      ['PAY AND INFLATION', 14.819],
+      [b('TOTAL CORPORATE BUDGETS'), b(15.322)],
+    ]);
+    expect(warnings(checkWorkbook([s]).findings)).toEqual([]);
+  });
+});
+
+describe('nil printed in words with spaces around it', () => {
+  it('reads " none  " as nil, as "none"', () => {
+    const s = sheet('Provisions', [
+      [undefined, b('Insurance £000'), b('Appeals £000')],
+      ['Balance at 1 April', 1330, 2512],
+      ['Increase in provision', ' none  ', 117],
+      ['Utilised during year', -326, ' none  '],
+      [b('Balance at 31 March'), b(1004), b(2629)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(warnings(result.findings)).toEqual([]);
+    expect(errors(result.findings)).toEqual([]);
+  });
+});
+
+describe('totals printed plain, without bold', () => {
+  /** A fire authority's requirement, then its funding, the precept set to balance it, under "Funded by:". */
+  const funded = (precept: number) =>
+    sheet('Budget', [
+      [undefined, '2025/26 £000', '2026/27 £000'],
+      ['Pay', 37_550, 39_370],
+      ['Non-pay', 8_865, 9_345],
+      ['Sub Total', 46_415, 48_715],
+      ['Net Budget Requirement', 46_415, 48_715],
+      [],
+      ['Funded by:'],
+      ['Revenue Support Grant', -4_310, -4_455],
+      ['Business Rates', -9_870, -10_140],
+      ['Council Tax Precept', -precept, -34_120],
+      ['Total Funding', -14_180 - precept, -48_715],
+    ]);
+
+  it('reads "Total Funding" as the lines under "Funded by:", though the last of them balances the requirement', () => {
+    const result = checkWorkbook([funded(32_235)]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toContain('11 section');
+  });
+
+  /** A Scottish council's funding: Aggregate External Finance a subtotal, the council tax the net expenditure less it. */
+  it('reads a total as a subtotal found from its figures and the line after it, which balances the table', () => {
+    const s = sheet('Service Analysis', [
+      [undefined, '2025-26 £000', '2026-27 £000'],
+      ['Education', 243_480, 250_100],
+      ['Social Care', 111_610, 115_300],
+      ['Net Expenditure on Services', 355_090, 365_400],
+      ['Loan Charges', 21_340, 22_105],
+      ['Total Net Expenditure', 376_430, 387_505],
+      [],
+      ['Financed by:'],
+      ['General Revenue Grant', 278_300, 287_900],
+      ['Non-Domestic Rates', 81_450, 84_200],
+      ['Aggregate External Finance', 359_750, 372_100],
+      ['Council Tax', 16_680, 15_405],
+      ['Total Funding', 376_430, 387_505],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toContain('13 running');
+  });
+
+  it('reads the last line of a bridge, the same thing as its first in a later year, as its total: a slip is said', () => {
+    const bridge = (closing: number) =>
+      sheet('Council Tax changed', [
+        ['Changes in the Budget', '£ thousands', 'Effect on Council Tax £'],
+        ["Band 'D' Council Tax 2023/2024", 7151, 207.13],
+        ['Increase in revenue support grant', -44, -1.27],
+        ['Increase in transfer to reserves', 707, 1.27],
+        ["Band 'D' Council Tax 2025/2026", closing, 207.13],
+      ]);
+    expect(errors(checkWorkbook([bridge(7814)]).findings)).toEqual([]);
+    expect(errors(checkWorkbook([bridge(7184)]).findings)).toEqual(['Council Tax changed!B5']);
+  });
+});
+
+describe('the unit of figures with no number format', () => {
+  it('is what most of them show: one line in pounds and pence among £000 typed as text leaves a £1k rounding alone', () => {
+    const s = sheet('MTFS', [
+      [undefined, '2026/27', '2027/28'],
+      [undefined, '£000', '£000'],
+      ['Base Budget brought forward', '245,300', '256,200'],
+      ['Pay Award', '4,100', '3,650'],
+      ['Savings Proposals', '-5,400', '-3,800'],
+      [b('Net Budget Requirement'), b('244,000'), b('256,051')],
+      ['Band D Council Tax (£)', '1,789.45', '1,878.83'],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === 'rounding-difference').map((f) => f.cell)).toEqual(['C6']);
+  });
+});

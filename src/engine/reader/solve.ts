@@ -188,8 +188,21 @@ class Solver {
     if (this.doubtful.size) {
       const { before, lines } = this.sectionThroughDoubtful(t);
       list.push({ ...plus(lines, 'section'), throughDoubtful: true });
+      // Or only those under the section's own heading: "Total Funding" of the lines under "Funded by:", the last of
+      // which was found a total from its figures (the funding balances the requirement above, so it is minus the rest).
+      let heading = -1;
+      for (let j = t - 1; j > before && heading < 0; j--) if (rows[j]!.type === 'heading') heading = j;
+      const under = lines.filter((j) => j > heading);
+      if (heading >= 0 && under.length > 1 && under.length < lines.length)
+        list.push({ ...plus(under, 'section'), throughDoubtful: true });
       // Or a running total through them: "Total Funding" = "Aggregate External Finance" + "Council Tax", the balancing line.
       if (before >= 0) list.push({ ...plus([before, ...lines], 'running'), throughDoubtful: true });
+      // Or a running total from the last total found from its figures, the lines after it read as lines: "Total
+      // Funding" = "Aggregate External Finance" + "Council Tax", where the council tax, the balancing line, is also
+      // the net expenditure less the rest.
+      const found = lines.filter((j) => this.isTotal[j] && j < lines[lines.length - 1]!).slice(-3);
+      for (const d of found)
+        list.push({ ...plus([d, ...lines.filter((j) => j > d)], 'running'), throughDoubtful: true });
     }
     return this.withTakenAway(this.withoutOtherUnits(list));
   }
@@ -227,6 +240,24 @@ class Solver {
       const later = parseYear(r.label);
       return later !== undefined && later > year && sameThing(nameWords(r.label), name);
     });
+  }
+
+  /**
+   * Whether row t closes a bridge its table opens: the table's first line names a year and t names the same thing in
+   * a later year ("Band 'D' Council Tax 2023/2024" … "Band 'D' Council Tax 2025/2026"). Likely the opening figure and
+   * the changes under it, even in a column where they do not make it (a paper's own slip).
+   */
+  private closesBridge(t: number): boolean {
+    const first = this.withFigures.indexOf(true);
+    if (first < 0 || first >= t) return false;
+    const year = parseYear(this.table.rows[first]!.label);
+    const later = parseYear(this.table.rows[t]!.label);
+    return (
+      !!year &&
+      !!later &&
+      later > year &&
+      sameThing(nameWords(this.table.rows[t]!.label), nameWords(this.table.rows[first]!.label))
+    );
   }
 
   /**
@@ -381,7 +412,10 @@ class Solver {
       (this.table.rows[p]!.parts ?? []).every(
         (q) => this.isTotal[q] || this.consumedBy[q] !== p || c.parts.includes(q),
       );
-    for (const p of c.parts) if ((c.throughDoubtful && this.doubtful.has(p)) || boldLine(p)) this.demote(p);
+    // A running total's first part is the total it works on from: a total still.
+    const from = c.how === 'running' ? c.parts[0] : undefined;
+    for (const p of c.parts)
+      if ((c.throughDoubtful && p !== from && this.doubtful.has(p)) || boldLine(p)) this.demote(p);
     // A running total whose total above was a line after all adds up the lines of its section.
     if (c.how === 'running' && !this.isTotal[c.parts[0]!]) row.structure.how = 'section';
     // A restated change a total below starts from is a line of that total, no longer a memo line.
@@ -597,7 +631,8 @@ class Solver {
       if (this.options.discover && row.type === 'total' && !row.label) row.type = 'line';
       return;
     }
-    const prior = fix?.role === 'total' ? 'asserted' : priorOf(row, t, this.options.discover);
+    let prior = fix?.role === 'total' ? 'asserted' : priorOf(row, t, this.options.discover);
+    if (prior === 'none' && this.options.discover && this.closesBridge(t)) prior = 'likely';
     if (prior !== 'asserted' && !this.options.discover) return;
     const layoutParts = row.parts?.filter((p) => !this.table.rows[p]!.memo);
     const layout: Candidate | undefined = layoutParts?.length

@@ -86,8 +86,22 @@ export function formatDecimals(format: string | undefined): number | undefined {
 
 function formatStep(format: string, figures: Figure[]): { step: Decimal; thousands: number } {
   const shape = formatShape(format);
-  if (shape === 'general') return { step: powerOfTen(-Math.min(maxOf(figures.map(placesOf), 0), 2)), thousands: 0 };
+  if (shape === 'general') return { step: powerOfTen(-Math.min(placesShown(figures), 2)), thousands: 0 };
   return { step: powerOfTen(3 * shape.thousands - shape.decimals), thousands: shape.thousands };
+}
+
+/**
+ * The decimal places figures with no number format are printed to: the most that a quarter of them show. One line
+ * in pounds and pence (Band D) among figures in £000, typed or pasted as text, does not make the column's unit a
+ * penny; a ledger's pence show on most of its figures (those ending in 0 show fewer), so its unit stays a penny.
+ */
+function placesShown(figures: Figure[]): number {
+  const counts = [0, 0, 0];
+  for (const f of figures) counts[Math.min(placesOf(f), 2)]!++;
+  const quarter = Math.max(1, figures.length / 4);
+  if (counts[2]! >= quarter) return 2;
+  if (counts[1]! + counts[2]! >= quarter) return 1;
+  return 0;
 }
 
 /** Whether every figure that is not zero is a whole number of thousands, and there are enough to tell. */

@@ -1,0 +1,147 @@
+/**
+ * Every published and constructed table of the test fixtures printed the other ways papers print the same figures:
+ * moved down and right on the sheet, under a title, negatives with a minus rather than brackets, labels in capitals or
+ * with stray spaces, a footnote under the table, a comments column beside it. None of these says anything about the
+ * figures, so the reader must find the same tables and the check say the same things at the same figures.
+ */
+import { describe, expect, it } from 'vitest';
+import { a1, parseA1 } from '../../src/engine/a1';
+import { checkWorkbook } from '../../src/engine/check';
+import type { Cell, SheetGrid } from '../../src/engine/grid';
+import { shiftFormula } from '../../src/hosts/xlsx/formula';
+import { publishedTables } from '../fixtures/published/pages';
+import { publishedTables2 } from '../fixtures/published/pages2';
+import { publishedTables3 } from '../fixtures/published/pages3';
+import { publishedReports } from '../fixtures/published/reports';
+import { publishedReports2 } from '../fixtures/published/reports2';
+import { publishedReports3 } from '../fixtures/published/reports3';
+import { unseenLayouts } from '../fixtures/unseen/layouts';
+import { cloneGrids } from '../support/workbooks';
+
+interface Printing {
+  name: string;
+  print: (sheets: SheetGrid[]) => void;
+  /** A finding's cell on the sheets as printed, back on the sheets as they were. */
+  back?: (cell: string) => string;
+}
+
+const everyCell = (sheets: SheetGrid[], f: (c: Cell) => void) =>
+  sheets.forEach((s) => s.rows.forEach((row) => row?.forEach((c) => c && f(c))));
+const isText = (c: Cell): c is Cell & { value: string } => typeof c.value === 'string';
+
+/** Three rows down and two columns right: formulas move with their cells. */
+function moved(sheets: SheetGrid[]): void {
+  for (const s of sheets) {
+    s.rows = [[], [], [], ...s.rows.map((row) => [undefined, undefined, ...(row ?? [])])];
+    everyCell([s], (c) => {
+      if (c.formula) c.formula = shiftFormula(c.formula.replace(/\$/g, ''), 3, 2);
+    });
+    s.hiddenRows = new Set([...s.hiddenRows].map((r) => r + 3));
+    s.hiddenCols = new Set([...s.hiddenCols].map((c) => c + 2));
+  }
+}
+
+const printings: Printing[] = [
+  {
+    name: 'moved down and right',
+    print: moved,
+    back: (cell) => {
+      const { row, col } = parseA1(cell);
+      return a1(row - 3, col - 2);
+    },
+  },
+  {
+    name: 'under a title',
+    print: (sheets) =>
+      sheets.forEach((s) => {
+        s.rows.unshift([{ value: 'Appendix B: Budget 2025/26', bold: true }], []);
+        s.hiddenRows = new Set([...s.hiddenRows].map((r) => r + 2));
+        everyCell([s], (c) => {
+          if (c.formula) c.formula = shiftFormula(c.formula.replace(/\$/g, ''), 2, 0);
+        });
+      }),
+    back: (cell) => {
+      const { row, col } = parseA1(cell);
+      return a1(row - 2, col);
+    },
+  },
+  {
+    name: 'negatives with a minus',
+    print: (sheets) =>
+      everyCell(sheets, (c) => {
+        if (c.format) c.format = c.format.replace(/;\(([^;]*)\)/, ';-$1');
+      }),
+  },
+  {
+    name: 'labels in capitals',
+    print: (sheets) =>
+      everyCell(sheets, (c) => {
+        if (isText(c)) c.value = c.value.toUpperCase();
+      }),
+  },
+  {
+    name: 'stray spaces around words',
+    print: (sheets) =>
+      everyCell(sheets, (c) => {
+        if (isText(c) && /[a-z]/i.test(c.value)) c.value = ` ${c.value}  `;
+      }),
+  },
+  {
+    name: 'a footnote and source under the figures',
+    print: (sheets) =>
+      sheets.forEach((s) =>
+        s.rows.push(
+          [],
+          [{ value: 'Figures may not add up exactly due to rounding.' }],
+          [{ value: 'Source: budget book 2025/26' }],
+        ),
+      ),
+  },
+  {
+    name: 'a comments column on every third line',
+    print: (sheets) =>
+      sheets.forEach((s) => {
+        const width = Math.max(...s.rows.map((row) => row?.length ?? 0));
+        let lines = 0;
+        for (const row of s.rows)
+          if (row?.some((c) => typeof c?.value === 'number') && lines++ % 3 === 1)
+            row[width + 1] = { value: 'See note 3 for the change in grant' };
+      }),
+  },
+];
+
+const tables = () => [
+  ...publishedTables(),
+  ...publishedTables2(),
+  ...publishedTables3(),
+  ...publishedReports(),
+  ...publishedReports2(),
+  ...publishedReports3(),
+  ...unseenLayouts(),
+];
+
+/** How many tables were found, and what was said where, cells as they were before printing. */
+function said(sheets: SheetGrid[], back: (cell: string) => string = (c) => c) {
+  const result = checkWorkbook(sheets);
+  return {
+    tables: result.tables.length,
+    findings: result.findings.map((f) => `${f.severity} ${f.rule} at ${f.sheet}!${back(f.cell)}`).sort(),
+  };
+}
+
+describe('the fixtures’ tables printed other ways', () => {
+  const all = tables();
+
+  it.each(printings.map((p) => [p.name, p] as const))('%s: the same tables and findings', (_, printing) => {
+    const changed: string[] = [];
+    for (const table of all) {
+      const before = said(cloneGrids(table.sheets));
+      const sheets = cloneGrids(table.sheets);
+      printing.print(sheets);
+      const after = said(sheets, printing.back);
+      if (JSON.stringify(after) !== JSON.stringify(before)) changed.push(table.name);
+    }
+    expect(all.length).toBeGreaterThan(100);
+    expect(changed).toEqual([]);
+  });
+});
