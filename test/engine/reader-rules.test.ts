@@ -1594,3 +1594,29 @@ describe('the unit of figures with no number format', () => {
     expect(result.findings.filter((f) => f.rule === 'rounding-difference').map((f) => f.cell)).toEqual(['C6']);
   });
 });
+
+describe('a paper rounded to the nearest £1,000 and printed in pounds', () => {
+  it('judges a short column by the whole table: £1,000 off three lines is rounding', () => {
+    const s = sheet('MTFP', [
+      [undefined, 'FY 25/26 £', 'FY 26/27 £', 'FY 27/28 £'],
+      ['Base budget', 371_204_000, 380_114_000, 388_765_000],
+      ['Pressures', 12_410_000, 11_200_000, 10_950_000],
+      ['Savings', -3_500_000, -2_549_000, -4_100_000],
+      [b('Net Budget'), b(380_114_000), b(388_766_000), b(395_615_000)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === 'rounding-difference').map((f) => f.cell)).toEqual(['C5']);
+  });
+
+  it('still says £1,000 out where the pounds are not rounded', () => {
+    const s = sheet('MTFP', [
+      [undefined, 'FY 25/26 £', 'FY 26/27 £'],
+      ['Base budget', 371_204_512, 380_114_000],
+      ['Pressures', 12_410_000, 11_200_000],
+      ['Savings', -3_500_000, -2_549_000],
+      [b('Net Budget'), b(380_114_512), b(388_766_000)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['MTFP!C5']);
+  });
+});
