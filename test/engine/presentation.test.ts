@@ -1,7 +1,8 @@
 /**
  * Every published and constructed table of the test fixtures printed the other ways papers print the same figures:
  * moved down and right on the sheet, under a title, negatives with a minus rather than brackets, labels in capitals or
- * with stray spaces, a footnote under the table, a comments column beside it. None of these says anything about the
+ * with stray spaces, thousands without separators, lines numbered, note markers after labels, a footnote under the
+ * table, a comments column beside it. None of these says anything about the
  * figures, so the reader must find the same tables and the check say the same things at the same figures.
  */
 import { describe, expect, it } from 'vitest';
@@ -39,6 +40,21 @@ function moved(sheets: SheetGrid[]): void {
     s.hiddenRows = new Set([...s.hiddenRows].map((r) => r + 3));
     s.hiddenCols = new Set([...s.hiddenCols].map((c) => c + 2));
   }
+}
+
+/** Each row of figures' label (its first words), changed; every `every`th row from the `from`th. */
+function labelled(change: (label: string, n: number) => string, every = 1, from = 0) {
+  return (sheets: SheetGrid[]) =>
+    sheets.forEach((s) => {
+      let n = 0;
+      for (const row of s.rows) {
+        if (!row?.some((c) => typeof c?.value === 'number')) continue;
+        const i = row.findIndex((c) => !!c && isText(c) && /[a-z]{3}/i.test(c.value) && !/^\s*none\s*$/i.test(c.value));
+        if (i < 0 || n++ % every !== from) continue;
+        const cell = row[i] as Cell & { value: string };
+        row[i] = { ...cell, value: change(cell.value, n) };
+      }
+    });
 }
 
 const printings: Printing[] = [
@@ -86,6 +102,18 @@ const printings: Printing[] = [
         if (isText(c) && /[a-z]/i.test(c.value)) c.value = ` ${c.value}  `;
       }),
   },
+  {
+    name: 'thousands printed without separators',
+    print: (sheets) =>
+      everyCell(sheets, (c) => {
+        if (c.format && !/[dmy]{2}|%/i.test(c.format)) c.format = c.format.replace(/#,##/g, '');
+      }),
+  },
+  {
+    name: 'lines numbered 1., 2., 3.',
+    print: labelled((label, n) => (/total/i.test(label) ? label : `${n}. ${label}`)),
+  },
+  { name: 'a note marker after every third label', print: labelled((label) => `${label} (note 2)`, 3, 1) },
   {
     name: 'a footnote and source under the figures',
     print: (sheets) =>
