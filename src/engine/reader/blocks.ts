@@ -82,6 +82,20 @@ function headsInOwnShape(
   return cols.every((c) => heading.has(c));
 }
 
+/**
+ * Column headings over the figure columns (text over two of them, or over one beside other headings) with figures
+ * under them on the next row.
+ * After a blank row and a caption or title (`Table 2`, `Belstone Parish Council Accounts Summary`) they head a table of
+ * their own, whatever they say: a table's own section heading is followed by its lines, not by headings again.
+ */
+function headsFigures(shape: RowShape, figures: ReadonlySet<number>, next?: RowShape): boolean {
+  if (shape.figures.length > 0 || shape.narrative || !next || next.figures.length === 0) return false;
+  let over = 0;
+  for (const c of shape.texts.keys()) if (figures.has(c)) over++;
+  // One figure column is headed too, beside the labels' own heading ("Item | Value", "Band | Council Tax level").
+  return over >= 2 || (over >= 1 && shape.texts.size >= 2);
+}
+
 /** A row printed as a total closes what is above it: bold, or labelled one. */
 function printedAsTotal(sheet: SheetGrid, r: number): boolean {
   const cells = sheet.rows[r] ?? [];
@@ -172,10 +186,13 @@ export function findBlocks(sheet: SheetGrid): Block[] {
   let repeating = false;
   /** Text rows since the last row of figures: a heading after a title starts a new table, even when it repeats. */
   let textSinceFigures = false;
+  /** Only text rows since a blank row under the figures (a caption, a title): the blank row still parts what follows. */
+  let partedByBlank = false;
   for (let r = 0; r < sheet.rows.length; r++) {
     const shape = rowShape(sheet, r);
     if (shape.blank) {
       if (++blanks >= 2) current = undefined;
+      partedByBlank = true;
       continue;
     }
     const afterBlank = blanks > 0;
@@ -194,6 +211,7 @@ export function findBlocks(sheet: SheetGrid): Block[] {
       current.bottom = r;
       for (const c of shape.figures) current.figures.add(c);
       textSinceFigures = false;
+      partedByBlank = false;
       continue;
     }
     const next = r + 1 < sheet.rows.length ? rowShape(sheet, r + 1) : undefined;
@@ -201,7 +219,8 @@ export function findBlocks(sheet: SheetGrid): Block[] {
       current &&
       (shape.yearsOnly ||
         isHeadingRowFor(shape, current.figures) ||
-        (afterBlank && headsNewColumns(shape, current.figures, next)) ||
+        (partedByBlank && headsNewColumns(shape, current.figures, next)) ||
+        (partedByBlank && textSinceFigures && headsFigures(shape, current.figures, next)) ||
         ((textSinceFigures || (afterBlank && printedAsTotal(sheet, current.bottom))) &&
           headsInOwnShape(shape, () => ownHeadingColumns(sheet, current!), current.figures, next)))
     ) {
