@@ -1620,3 +1620,28 @@ describe('a paper rounded to the nearest £1,000 and printed in pounds', () => {
     expect(errors(checkWorkbook([s]).findings)).toEqual(['MTFP!C5']);
   });
 });
+
+describe('a pivot table pasted as values', () => {
+  /** Each directorate's subtotal above its services, nothing bold (the pivot's style is lost with its values). */
+  const pivot = (care: number) =>
+    sheet('Pivot', [
+      ['Row Labels', '2025/26', '2026/27'],
+      ['Adults', 100_287_850, 107_596_155],
+      ['Care at Home', care, 41_205_310],
+      ['Residential Care', 61_874_200, 66_390_845],
+      ['Children', 40_721_080, 44_121_255],
+      ['Looked After Children', 34_506_210, 38_118_940],
+      ['Early Help', 6_214_870, 6_002_315],
+      ['Grand Total', 141_008_930, 151_717_410],
+    ]);
+
+  it('reads each group’s first row as the total of the rows under it, and the grand total as theirs', () => {
+    const result = checkWorkbook([pivot(38_413_650)]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toEqual(['2 lines-below', '5 lines-below', '8 items-above']);
+  });
+
+  it('says nothing of the sort when a line is typed wrong: the grand total is then reported', () => {
+    expect(errors(checkWorkbook([pivot(38_913_650)]).findings)).toContain('Pivot!B8');
+  });
+});

@@ -535,6 +535,56 @@ class Solver {
     return true;
   }
 
+  /**
+   * A grand total under groups each printed with its own total above its lines, where nothing in the print marks the
+   * groups' heads (a pivot table pasted as values: its subtotals at the top of each group, its style lost). From the
+   * first line since the last total, each head is a row the rows straight under it make in every column, up to the
+   * next head; the heads, two or more, make the grand total. Only for a labelled total no plain way of adding up
+   * explains: the figures must then fall into such groups exactly, which chance does not give.
+   */
+  private headsAboveByFigures(t: number): boolean {
+    let previous = t - 1;
+    while (previous >= 0 && !this.isTotal[previous]) previous--;
+    const section: number[] = [];
+    for (let j = previous + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) section.push(j);
+    const columns = this.table.columns.map((_, c) => c).filter((c) => this.options.additive[c]);
+    const groups: [number, number[]][] = [];
+    for (let i = 0; i < section.length;) {
+      const head = section[i]!;
+      const sums = columns.map(() => 0);
+      const lines: number[] = [];
+      let closed = false;
+      for (let j = i + 1; j < section.length && !closed; j++) {
+        lines.push(section[j]!);
+        columns.forEach((c, k) => (sums[k] = addExact(sums[k]!, this.exact.at(section[j]!, c) ?? 0)));
+        // Near the head in every column, within the lines' rounding, before the slower full test.
+        const near = columns.every((c, k) => {
+          const v = this.exact.at(head, c);
+          return v === undefined || v === null || Math.abs(v - sums[k]!) <= (lines.length * this.stepUnits[c]!) / 2;
+        });
+        if (!near) continue;
+        const e = this.evaluate(head, plus(lines, 'lines-below'));
+        closed = e.fails === 0 && e.holds > 0 && e.support > 0;
+      }
+      if (!closed) return false;
+      groups.push([head, [...lines]]);
+      i += lines.length + 1;
+    }
+    if (groups.length < 2) return false;
+    const grand = plus(
+      groups.map(([head]) => head),
+      'items-above',
+    );
+    const e = this.evaluate(t, grand);
+    if (e.fails > 0 || e.holds === 0) return false;
+    for (const [head, lines] of groups) {
+      const c = plus(lines, 'lines-below');
+      this.accept(head, c, this.evaluate(head, c), 'medium');
+    }
+    this.accept(t, grand, e, 'medium');
+    return true;
+  }
+
   /** The groups under row t to the table's end: each bold line with figures and the plain lines under it; none if any other row comes first. */
   private groupsUnder(t: number): [number, number[]][] | undefined {
     const rows = this.table.rows;
@@ -670,6 +720,7 @@ class Solver {
         row.type = 'line';
         return;
       }
+      if (best.e.fails > 0 && this.options.discover && this.headsAboveByFigures(t)) return;
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
       if (this.worksOnFromAbove(t))
         return this.memo(t, 'it works on from the table above (its closing total, with the items above it here)');
