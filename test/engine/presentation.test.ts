@@ -204,13 +204,13 @@ describe('the fixtures’ tables printed two to a sheet', () => {
       // A hidden column hides the column of both tables on a shared sheet, and formulas point at their own sheet.
       (t) =>
         t.sheets.length === 1 &&
-        t.sheets[0]!.hiddenCols.size === 0 &&
-        !t.sheets[0]!.rows.some((row) => row?.some((c) => c?.formula)),
+        t.sheets[0].hiddenCols.size === 0 &&
+        !t.sheets[0].rows.some((row) => row?.some((c) => c?.formula)),
     );
     const merged: string[] = [];
     for (let i = 0; i + 1 < single.length; i++) {
-      const [a, b] = [single[i]!, single[i + 1]!];
-      const { sheet, top } = stacked(cloneGrids(a.sheets)[0]!, cloneGrids(b.sheets)[0]!);
+      const [a, b] = [single[i], single[i + 1]];
+      const { sheet, top } = stacked(cloneGrids(a.sheets)[0], cloneGrids(b.sheets)[0]);
       const first = said(cloneGrids(a.sheets));
       const second = said(cloneGrids(b.sheets), (cell) => {
         const { row, col } = parseA1(cell);
@@ -219,7 +219,7 @@ describe('the fixtures’ tables printed two to a sheet', () => {
       const both = said([sheet]);
       const expected = [
         ...first.findings,
-        ...second.findings.map((f) => f.replace(` at ${b.sheets[0]!.name}!`, ` at ${a.sheets[0]!.name}!`)),
+        ...second.findings.map((f) => f.replace(` at ${b.sheets[0].name}!`, ` at ${a.sheets[0].name}!`)),
       ].sort();
       if (both.tables !== first.tables + second.tables || JSON.stringify(both.findings) !== JSON.stringify(expected))
         merged.push(`${a.name} + ${b.name}`);
