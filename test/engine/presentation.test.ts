@@ -23,7 +23,26 @@ interface Printing {
   name: string;
   print: (sheets: SheetGrid[]) => void;
   /** A finding's cell on the sheets as printed, back on the sheets as they were. */
-  back?: (cell: string) => string;
+  back?: (cell: string, sheet: string) => string;
+  /** Tables that read otherwise so printed, and why: known limits. */
+  differs?: string[];
+}
+
+/** Each sheet's rows as printed, by the row each was before (for printings that take rows out). */
+const rowsBefore = new Map<string, number[]>();
+
+/** No blank rows anywhere: tables one straight under another, sections not set apart. */
+function withoutBlankRows(sheets: SheetGrid[]): void {
+  for (const s of sheets) {
+    const kept: number[] = [];
+    s.rows.forEach((row, r) => {
+      if (row?.some((c) => c && c.value !== null && c.value !== '')) kept.push(r);
+    });
+    const at = new Map(kept.map((r, i) => [r, i]));
+    s.rows = kept.map((r) => s.rows[r]);
+    s.hiddenRows = new Set([...s.hiddenRows].flatMap((r) => (at.has(r) ? [at.get(r)!] : [])));
+    rowsBefore.set(s.name, kept);
+  }
 }
 
 const everyCell = (sheets: SheetGrid[], f: (c: Cell) => void) =>
@@ -127,6 +146,18 @@ const printings: Printing[] = [
   },
   { name: 'a note marker after every third label', print: labelled((label) => `${label} (note 2)`, 3, 1) },
   {
+    name: 'no blank rows',
+    print: withoutBlankRows,
+    back: (cell, sheet) => {
+      const { row, col } = parseA1(cell);
+      return a1(rowsBefore.get(sheet)![row], col);
+    },
+    // Where a blank row is all that parts two things: Lancaster's sub-total adds up the lines since the blank row
+    // under the savings it is measured against; Freshford's summary at the foot and Dorset & Wiltshire's band
+    // charges under the bridge follow straight on without it.
+    differs: ['freshford-parish-budget', 'dorset-wiltshire-fire', 'lancaster-savings-position'],
+  },
+  {
     name: 'a footnote and source under the figures',
     print: (sheets) =>
       sheets.forEach((s) =>
@@ -161,11 +192,11 @@ const tables = () => [
 ];
 
 /** How many tables were found, and what was said where, cells as they were before printing. */
-function said(sheets: SheetGrid[], back: (cell: string) => string = (c) => c) {
+function said(sheets: SheetGrid[], back: (cell: string, sheet: string) => string = (c) => c) {
   const result = checkWorkbook(sheets);
   return {
     tables: result.tables.length,
-    findings: result.findings.map((f) => `${f.severity} ${f.rule} at ${f.sheet}!${back(f.cell)}`).sort(),
+    findings: result.findings.map((f) => `${f.severity} ${f.rule} at ${f.sheet}!${back(f.cell, f.sheet)}`).sort(),
   };
 }
 
@@ -182,7 +213,7 @@ describe('the fixtures’ tables printed other ways', () => {
       if (JSON.stringify(after) !== JSON.stringify(before)) changed.push(table.name);
     }
     expect(all.length).toBeGreaterThan(100);
-    expect(changed).toEqual([]);
+    expect(changed).toEqual(printing.differs ?? []);
   });
 });
 

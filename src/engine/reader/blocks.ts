@@ -51,10 +51,11 @@ function isHeadingRowFor(shape: RowShape, figures: ReadonlySet<number>): boolean
 }
 
 /**
- * After a blank row, a row of headings over columns the table above has no figures in, with figures under them on
- * the next row, starts a table of its own, even with no year or unit in it: a few lines at the top of a page (gross
- * expenditure, less fees, net spending) and then the analysis under "Net Expenditure | Capital Charges | Yearly
- * change £"; a funding list's Total, then "Valuation band | Ratio | Percentage | Council tax".
+ * A row of headings over columns the table above has no figures in, with figures under them on the next row, starts a
+ * table of its own, even with no year or unit in it and no blank row before it: a few lines at the top of a page
+ * (gross expenditure, less fees, net spending) and then the analysis under "Net Expenditure | Capital Charges | Yearly
+ * change £"; a funding list's Total, then "Valuation band | Ratio | Percentage | Council tax". Inside a table such a
+ * row would be text where figures go, on every cell of it.
  */
 function headsNewColumns(shape: RowShape, figures: ReadonlySet<number>, next: RowShape | undefined): boolean {
   if (shape.figures.length > 0 || shape.narrative || !next) return false;
@@ -219,7 +220,7 @@ export function findBlocks(sheet: SheetGrid): Block[] {
       current &&
       (shape.yearsOnly ||
         isHeadingRowFor(shape, current.figures) ||
-        (partedByBlank && headsNewColumns(shape, current.figures, next)) ||
+        headsNewColumns(shape, current.figures, next) ||
         (partedByBlank && textSinceFigures && headsFigures(shape, current.figures, next)) ||
         ((textSinceFigures || (afterBlank && printedAsTotal(sheet, current.bottom))) &&
           headsInOwnShape(shape, () => ownHeadingColumns(sheet, current!), current.figures, next)))
