@@ -5,7 +5,7 @@
  * after labels, a footnote under the table, a comments column beside it. None of these says anything about the
  * figures, so the reader must find the same tables and the check say the same things at the same figures.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { a1, parseA1 } from '../../src/engine/a1';
 import { checkWorkbook } from '../../src/engine/check';
 import type { Cell, SheetGrid } from '../../src/engine/grid';
@@ -17,6 +17,7 @@ import { publishedReports } from '../fixtures/published/reports';
 import { publishedReports2 } from '../fixtures/published/reports2';
 import { publishedReports3 } from '../fixtures/published/reports3';
 import { unseenLayouts } from '../fixtures/unseen/layouts';
+import { readCorpus } from '../support/councils';
 import { cloneGrids } from '../support/workbooks';
 
 interface Printing {
@@ -201,7 +202,11 @@ function said(sheets: SheetGrid[], back: (cell: string, sheet: string) => string
 }
 
 describe('the fixtures’ tables printed other ways', () => {
-  const all = tables();
+  const all: { name: string; sheets: SheetGrid[] }[] = tables();
+  // The councils corpus's workbooks too, each as a whole.
+  beforeAll(async () => {
+    for (const workbook of await readCorpus()) all.push({ name: workbook.expected.file, sheets: workbook.grids });
+  });
 
   it.each(printings.map((p) => [p.name, p] as const))('%s: the same tables and findings', (_, printing) => {
     const changed: string[] = [];
@@ -212,7 +217,7 @@ describe('the fixtures’ tables printed other ways', () => {
       const after = said(sheets, printing.back);
       if (JSON.stringify(after) !== JSON.stringify(before)) changed.push(table.name);
     }
-    expect(all.length).toBeGreaterThan(100);
+    expect(all.length).toBeGreaterThan(120);
     expect(changed).toEqual(printing.differs ?? []);
   });
 });

@@ -427,9 +427,11 @@ function looksLikeMoney(sheet: SheetGrid, table: Table, block: Block): boolean {
   if (!table.columns.length) return false;
   if (table.rows.some((r) => r.type === 'total')) return true;
   if (table.columns.some((c) => c.year)) return true;
-  const headings = [...block.headerRows, ...block.titleRows].map((r) =>
-    [...rowShape(sheet, r).texts.values()].join(' '),
-  );
+  // The table's section headings are headings too ("Band D Council Tax..." over its lines).
+  const headings = [
+    ...[...block.headerRows, ...block.titleRows].map((r) => [...rowShape(sheet, r).texts.values()].join(' ')),
+    ...table.rows.filter((r) => r.type === 'heading').map((r) => r.label),
+  ];
   if (headings.some((h) => MONEY_WORDS.test(h) || UNIT_IN_WORDS.test(h))) return true;
   return table.rows.some((r) => r.figures.some((f) => f && (sheet.rows[f.row]?.[f.col]?.format ?? '').includes('£')));
 }

@@ -148,7 +148,7 @@ export function isBareYearOrUnit(text: string): boolean {
   const t = text.trim();
   return (
     UNIT_ONLY.test(t) ||
-    /^\(?£\s*['’]?\s*(000|k|m|million)?['’]?s?\)?$/i.test(t) ||
+    /^\(?£\s*['’]?\s*(000|k|m|bn|thousand|million|billion)?['’]?s?\)?$/i.test(t) ||
     (t.length <= 12 && parseYear(t) !== undefined)
   );
 }
