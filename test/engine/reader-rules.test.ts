@@ -1491,3 +1491,118 @@ describe('a subtotal not labelled as one, put out in one year by a figure typed 
     expect(errors(checkWorkbook([budget(52154, 74164)]).findings)).toContain('Budget!B6');
   });
 });
+
+describe('years typed as text over the columns', () => {
+  // A budget book copied from its PDF: "Actual | Original" over "2009 | 2010", the years as text.
+  const costCentre = (income: number) =>
+    sheet('Cost centre', [
+      ['A1 - Cost centre'],
+      [undefined, 'Actual', 'Original'],
+      [undefined, '2009', '2010'],
+      ['Expenditure'],
+      ['Employees', 5200, 5400],
+      ['Supplies', 800, 600],
+      ['Sub-total: Expenditure', 6000, 6000],
+      ['Income'],
+      ['Recharges', income, -6000],
+      ['Sub-total: Income', -6000, -6000],
+      ['Total for: Cost centre', 0, 0],
+    ]);
+
+  it('are a heading, not figures held as text, and the net of the two sub-totals is checked', () => {
+    const result = checkWorkbook([costCentre(-6000)]);
+    expect(warnings(result.findings)).toEqual([]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].columns.map((c) => c.label)).toEqual(['Actual 2009', 'Original 2010']);
+    expect(totalsOf(result)).toEqual(['7 section', '10 section', '11 items-above']);
+  });
+
+  it('still says a recharge typed wrong', () => {
+    expect(errors(checkWorkbook([costCentre(-6010)]).findings)).toContain('Cost centre!B10');
+  });
+});
+
+describe('a group total of no lines, straight under another group’s total', () => {
+  // Each directorate's services closed by "… Total" with no heading above them; one directorate has no savings lines.
+  const summary = (nil: number) =>
+    sheet('Savings', [
+      ['Service', 'Savings £000'],
+      ['Schools', 100],
+      ['Social work', 250],
+      ['Children Total', 350],
+      ['Libraries', 40],
+      ['Parks', 60],
+      ['Communities Total', 100],
+      ['Central Budgets Total', nil],
+      ['Grand Total', 450],
+    ]);
+
+  it('adds nothing up, and the grand total counts the groups’ totals', () => {
+    const result = checkWorkbook([summary(0)]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows.find((r) => r.label === 'Central Budgets Total')?.type).toBe('line');
+    expect(totalsOf(result)).toEqual(['4 section', '7 section', '9 items-above']);
+  });
+
+  it('is said when printed with a figure the grand total does not hold', () => {
+    expect(errors(checkWorkbook([summary(10)]).findings)).not.toEqual([]);
+  });
+
+  it('does not excuse a grand total printed nil after the groups', () => {
+    const result = checkWorkbook([
+      sheet('Savings', [
+        ['Service', 'Savings £000'],
+        ['Schools', 100],
+        ['Children Total', 100],
+        ['Parks', 60],
+        ['Communities Total', 60],
+        ['Total', 0],
+      ]),
+    ]);
+    expect(errors(result.findings)).toEqual(['Savings!B6']);
+  });
+});
+
+describe('a total under a paragraph of notes on the table’s last line', () => {
+  const growth = (total: number) =>
+    sheet('Growth', [
+      [undefined, '2026/27 £000s', '2027/28 £000s'],
+      ['Bus subsidies', 120, 120],
+      ['Environmental maintenance', 300, 300],
+      ['Grit bin discount', 5, 5],
+      [
+        'Discount applies to the purchase, installation and initial provision of grit for parish and district councils, on application from county councillors.',
+      ],
+      ['Total Cost Increase', total, 425],
+    ]);
+
+  it('closes the table above it and is checked against its lines', () => {
+    const result = checkWorkbook([growth(425)]);
+    expect(result.tables).toHaveLength(1);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toEqual(['6 section']);
+  });
+
+  it('is said when it does not add up', () => {
+    expect(errors(checkWorkbook([growth(435)]).findings)).toEqual(['Growth!B6']);
+  });
+
+  it('leaves a table that opens with its total over its lines, after a paragraph, a table of its own', () => {
+    const result = checkWorkbook([
+      sheet('Two', [
+        [undefined, '2026/27 £000s'],
+        ['Bus subsidies', 120],
+        ['Parks', 300],
+        ['Total', 420],
+        [
+          'The capital programme below is funded from borrowing and grants, as agreed by the Cabinet in its meeting of February.',
+        ],
+        ['Total Capital Programme', 900],
+        ['Schools', 600],
+        ['Roads', 300],
+      ]),
+    ]);
+    expect(result.tables).toHaveLength(2);
+    expect(errors(result.findings)).toEqual([]);
+  });
+});

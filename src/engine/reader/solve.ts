@@ -9,6 +9,7 @@ import {
   OTHER_UNIT_LINE,
   parseYear,
   TOTAL_LABEL,
+  totalLabelClass,
 } from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
@@ -636,6 +637,10 @@ class Solver {
         return;
       }
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
+      if (this.emptyGroup(row, t)) {
+        row.type = 'line';
+        return;
+      }
       if (this.worksOnFromAbove(t))
         return this.memo(t, 'it works on from the table above (its closing total, with the items above it here)');
       if (this.options.discover && this.measuredSubtotal(t)) return;
@@ -865,6 +870,22 @@ class Solver {
         return true;
       return Math.abs(total - (sum - before)) <= (this.stepUnits[col]! * (lines + 2)) / 2;
     });
+  }
+
+  /**
+   * A group's own total printed nil straight under another group's total, with no line of its own between them, is
+   * the total of a group that has nothing in it: a savings summary's "Centrally-held Budgets Total" of 0 after
+   * "Corporate Support Functions Total", each directorate closed by "… Total" with no heading above its services. It
+   * adds nothing up; read as a nil line, the grand total below counts it with the other groups' totals. Only where it
+   * is named for a group (not "Total" or "Grand Total", not a measure such as "Total net expenditure") as the total
+   * above it is, and nothing above makes nil: a grand total printed nil by mistake is still said.
+   */
+  private emptyGroup(row: TableRow, t: number): boolean {
+    const rows = this.table.rows;
+    const above = rows[t - 1];
+    if (!above || !this.isTotal[t - 1] || !this.isZero(t)) return false;
+    const group = (label: string) => totalLabelClass(label) === 'named' && !namesOnlyAMeasure(label);
+    return group(row.label) && group(above.label);
   }
 
   /**
