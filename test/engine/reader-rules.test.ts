@@ -1606,3 +1606,86 @@ describe('a total under a paragraph of notes on the table’s last line', () => 
     expect(errors(result.findings)).toEqual([]);
   });
 });
+
+describe('amounts in one column under a subtotal of several, to a total', () => {
+  // Gross, income and net by department to "Subtotal"; then, under the gross column, the adjustments and "Total".
+  const page = (adjustment: number) =>
+    sheet('Spent', [
+      ['Department', 'Gross expenditure', 'Gross income', 'Net expenditure'],
+      ['Children', 88.3, -25.92, 62.38],
+      ['Environment', 110.31, -82.2, 28.11],
+      [b('Subtotal'), b(198.61), b(-108.12), b(90.49)],
+      [],
+      ['Other expenditure'],
+      ['Use of balances', adjustment],
+      ['Capital financing adjustment', -20.63],
+      [b('Total'), b(71.29)],
+      ['Corporate grants', -56.66],
+      [b('Net expenditure'), b(14.63)],
+    ]);
+
+  it('work on from the subtotal’s net, its last column', () => {
+    const result = checkWorkbook([page(1.43)]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows.filter((r) => r.memo).map((r) => r.label)).toEqual(['Total', 'Net expenditure']);
+  });
+
+  it('still say an adjustment typed wrong', () => {
+    expect(errors(checkWorkbook([page(11.43)]).findings)).not.toEqual([]);
+  });
+
+  it('work on from the table above’s net when a paragraph parts them into two tables', () => {
+    const note = [
+      'Please note, Children incorporates the services for young people, excluding the grant which is passported directly to schools.',
+    ];
+    const parted = (adjustment: number) => {
+      const grid = page(adjustment);
+      grid.rows.splice(
+        4,
+        0,
+        note.map((v) => ({ value: v })),
+      );
+      return grid;
+    };
+    const result = checkWorkbook([parted(1.43)]);
+    expect(result.tables).toHaveLength(2);
+    expect(errors(result.findings)).toEqual([]);
+    expect(errors(checkWorkbook([parted(11.43)]).findings)).not.toEqual([]);
+  });
+});
+
+describe('a list that ends on the line it began with', () => {
+  // A bridge from last year's budget to this year's, the closing line's label left with last year's year.
+  const bridge = (closing: number) =>
+    sheet('Bridge', [
+      [undefined, '£m'],
+      ["24/25 Council's Net Revenue Budget", 198],
+      ['Contract and pay inflation', 9.3],
+      ['Growth pressures', 12.4],
+      ['Efficiency savings', -5.1],
+      ["24/25 Council's Net Revenue Budget", closing],
+    ]);
+
+  it('closes with the first line worked on through the changes', () => {
+    expect(errors(checkWorkbook([bridge(214.6)]).findings)).toEqual([]);
+    expect(totalsOf(checkWorkbook([bridge(214.6)]))).toEqual(['6 section']);
+  });
+
+  it('is said when the changes do not make it', () => {
+    expect(errors(checkWorkbook([bridge(222.9)]).findings)).toEqual(['Bridge!B6']);
+  });
+
+  it('is a line when it is not named as a worked-out figure', () => {
+    const result = checkWorkbook([
+      sheet('Items', [
+        [undefined, '£m'],
+        ['Grounds maintenance', 12],
+        ['Street lighting', 9],
+        ['Cleaning', 7],
+        ['Grounds maintenance', 5],
+      ]),
+    ]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toEqual([]);
+  });
+});

@@ -305,7 +305,18 @@ function readTable(
  * police's net expenditure, then the funding taken off it to the council tax requirement.
  */
 function closingAbove(above: Table | undefined, table: Table): (Decimal | null)[] | undefined {
-  if (!above || above.scale !== table.scale || above.columns.length !== table.columns.length) return undefined;
+  if (!above || above.scale !== table.scale) return undefined;
+  const onlyColumn = table.columns.length === 1 ? table.columns[0]! : undefined;
+  // A list of amounts in one column, with no year or heading of its own, under a table of several columns that ends
+  // in its net (gross, income, net by department to "Subtotal"): it may work on from that net, the last column of the
+  // total that closes the table above (Hammersmith & Fulham's "Other expenditure", then "Total" of the subtotal's net
+  // and the adjustments).
+  if (onlyColumn && above.columns.length > 1 && !onlyColumn.year && onlyColumn.key.startsWith('col:')) {
+    const closing = [...above.rows].reverse().find((r) => r.type === 'total');
+    const net = closing && !closing.signs ? closing.figures[above.columns.length - 1] : undefined;
+    return net?.value ? [net.value] : undefined;
+  }
+  if (above.columns.length !== table.columns.length) return undefined;
   const sameYear = (c: Table['columns'][number], d: Table['columns'][number]) =>
     c.key === d.key ||
     (!!c.year && !!d.year && (c.year.length === 4 || d.year.length === 4) && c.year.slice(0, 4) === d.year.slice(0, 4));

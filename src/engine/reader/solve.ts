@@ -598,7 +598,8 @@ class Solver {
       if (this.options.discover && row.type === 'total' && !row.label) row.type = 'line';
       return;
     }
-    const prior = fix?.role === 'total' ? 'asserted' : priorOf(row, t, this.options.discover);
+    let prior = fix?.role === 'total' ? 'asserted' : priorOf(row, t, this.options.discover);
+    if (prior !== 'asserted' && this.options.discover && this.closesOnItsOpening(t)) prior = 'asserted';
     if (prior !== 'asserted' && !this.options.discover) return;
     const layoutParts = row.parts?.filter((p) => !this.table.rows[p]!.memo);
     const layout: Candidate | undefined = layoutParts?.length
@@ -643,6 +644,8 @@ class Solver {
       }
       if (this.worksOnFromAbove(t))
         return this.memo(t, 'it works on from the table above (its closing total, with the items above it here)');
+      if (this.worksOnFromNet(t))
+        return this.memo(t, 'it works on from the net of the total above (its last column, with the items since)');
       if (this.options.discover && this.measuredSubtotal(t)) return;
       const first = tried[0]!;
       this.accept(t, first.c, first.e, 'low');
@@ -738,6 +741,63 @@ class Solver {
       }
       return checked > 0;
     });
+  }
+
+  /**
+   * A list that ends on the line it began with, by name: a bridge from last year's budget ("24/25 Council's Net
+   * Revenue Budget £198m"), its changes, and the same name again at its foot (this year's budget, its label's year
+   * left as it was). The last line is the first worked on through the changes, a total, so a change or a closing
+   * figure printed wrong is said rather than read as one more line. Only a line named as a worked-out figure (a
+   * budget, a requirement, a balance: WORKED_OUT), named as the first line with figures since the last heading or
+   * total, with at least two rows between them.
+   */
+  private closesOnItsOpening(t: number): boolean {
+    const rows = this.table.rows;
+    const label = rows[t]!.label;
+    if (!WORKED_OUT.test(label) || TOTAL_LABEL.test(label)) return false;
+    let start = t - 1;
+    while (start >= 0 && !this.isTotal[start] && rows[start]!.type !== 'heading') start--;
+    let first = start + 1;
+    while (first < t && !this.withFigures[first]) first++;
+    if (t - first < 3) return false;
+    const name = nameWords(rows[first]!.label);
+    return name.length > 0 && name.join(' ') === nameWords(label).join(' ');
+  }
+
+  /**
+   * Under a subtotal of several columns (gross, income and net by department), amounts printed in one other column
+   * alone, to a labelled total: the adjustments after the services, then "Total" (Hammersmith & Fulham's page: the
+   * subtotal's net £217.20m, then use of balances £1.43m and capital financing -£20.63m under the gross column, and
+   * "Total £198.00m"). Such a total works on from the subtotal's last column, its net, with the lines since: a line
+   * worked out across the columns, which no total of one column adds. Only where the subtotal has figures in several
+   * columns, the last among them, and every line since and the total have a figure in one and the same other column
+   * alone; and only within rounding.
+   */
+  private worksOnFromNet(t: number): boolean {
+    const last = this.table.columns.length - 1;
+    let p = t - 1;
+    while (p >= 0 && !this.isTotal[p]) p--;
+    if (p < 0 || last < 1) return false;
+    const filled = (r: number) => this.table.columns.map((_, c) => c).filter((c) => this.exact.at(r, c) !== undefined);
+    const own = filled(t);
+    const subtotal = filled(p);
+    const col = own[0];
+    if (own.length !== 1 || col === undefined || col === last || subtotal.length < 2 || !subtotal.includes(last))
+      return false;
+    const items: number[] = [];
+    for (let j = p + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) items.push(j);
+    const net = this.exact.at(p, last);
+    const total = this.exact.at(t, col);
+    if (items.length === 0 || net === null || net === undefined || total === null || total === undefined) return false;
+    let sum = net;
+    for (const j of items) {
+      const shape = filled(j);
+      const v = this.exact.at(j, col);
+      if (shape.length !== 1 || shape[0] !== col || v === null || v === undefined) return false;
+      sum = addExact(sum, v);
+    }
+    const verdict = judgeExact(total, sum, this.stepUnits[col]!, items.length + 1, 'rounding');
+    return !Number.isNaN(sum) && verdict !== 'mismatch' && verdict !== 'unusual';
   }
 
   /**
