@@ -3,7 +3,8 @@
  * Home Office's table of fire authorities' reserves (test/fixtures/published/pages4.ts, transcribed as published,
  * sources in the README beside it), none of them in the councils corpus the reader was developed on. Each is written
  * to a real .xlsx, read back and checked: every table found, an error only where the page's figures are wrong
- * (Islington's 2024/25 income and budget totals, over lines left from the year before), no warning, and nothing but
+ * (Islington's 2024/25 income and budget totals, over lines left from the year before; Hammersmith & Fulham's 2025-26
+ * bridge), no warning, and nothing but
  * rounding differences said as notes.
  */
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,17 @@ describe('a fourth set of budget tables from councils’ own pages and papers', 
       'C14: Total for Income is 856.205 but its lines add up to 836.2 (a difference of 20.005)',
       'D14: Total for Budget is 118.221 but its lines add up to 261.1 (a difference of 142.879)',
     ]);
+  });
+
+  it('finds the mistake in Hammersmith & Fulham’s 2025-26 bridge: £198m and the changes make £206.3m, printed £222.9m', async () => {
+    const result = await check(byName('hammersmith-fulham-council-tax-spent-2025-26'));
+    const error = result.findings.find((f) => f.severity === 'error')!;
+    expect(error.message).toContain('is 222.9 but its lines add up to 206.3');
+  });
+
+  it('reads Hammersmith & Fulham’s other expenditure as working on from the departments’ net', async () => {
+    const result = await check(byName('hammersmith-fulham-council-tax-spent-2024-25'));
+    expect(result.tables[0].rows.filter((r) => r.memo).map((r) => r.label)).toEqual(['Total', 'Net expenditure']);
   });
 
   it('reads Kensington and Chelsea’s council tax requirement as the budget requirement less the external funding', async () => {
