@@ -113,6 +113,8 @@ class Solver {
   /** Rows above the one being solved that nothing adds up yet, and every line above it: kept as the solver goes. */
   private open: number[] = [];
   private readonly lines: number[] = [];
+  /** The first line with figures since the last heading or total (-1 when none yet). */
+  private sectionFirst = -1;
   /** The sums of \`lines\` so far (see sumsOfLines). */
   private lineSums: ColumnSums | undefined;
 
@@ -552,6 +554,9 @@ class Solver {
     this.table.rows.forEach((row, t) => {
       this.solveRow(row, t);
       this.settle(t);
+      // The first line with figures since the last heading or total, kept as the solver goes (see closesOnItsOpening).
+      if (this.isTotal[t] || row.type === 'heading') this.sectionFirst = -1;
+      else if (this.sectionFirst < 0 && this.withFigures[t]) this.sectionFirst = t;
     });
     this.finish();
   }
@@ -754,12 +759,8 @@ class Solver {
   private closesOnItsOpening(t: number): boolean {
     const rows = this.table.rows;
     const label = rows[t]!.label;
-    if (!WORKED_OUT.test(label) || TOTAL_LABEL.test(label)) return false;
-    let start = t - 1;
-    while (start >= 0 && !this.isTotal[start] && rows[start]!.type !== 'heading') start--;
-    let first = start + 1;
-    while (first < t && !this.withFigures[first]) first++;
-    if (t - first < 3) return false;
+    const first = this.sectionFirst;
+    if (first < 0 || t - first < 3 || !WORKED_OUT.test(label) || TOTAL_LABEL.test(label)) return false;
     const name = nameWords(rows[first]!.label);
     return name.length > 0 && name.join(' ') === nameWords(label).join(' ');
   }
