@@ -74,6 +74,12 @@ describe('a fourth set of budget tables from councils’ own pages and papers', 
   it('checks Leicestershire’s total under the notes on its last item', async () => {
     const result = await check(byName('leicestershire-growth-amendment-2026-27'));
     expect(totalsRead(result)).toEqual(['Growth amendment!13 Total Cost Increase ← 4,5,9']);
+    // Each item labelled by its description, not by the `NEW` flagging it.
+    expect(result.tables[0].rows.filter((r) => r.type === 'line').map((r) => r.label)).toEqual([
+      'Additional investment in public bus subsidies',
+      'Additional environmental maintenance',
+      'Grit Bin 50% discount',
+    ]);
   });
 
   it('gives an error for any figure a checked total counts, changed by ten of its units', () => {

@@ -1689,3 +1689,34 @@ describe('a list that ends on the line it began with', () => {
     expect(totalsOf(result)).toEqual([]);
   });
 });
+
+describe('a column that only flags lines, left of their descriptions', () => {
+  const growth = (flag: string) =>
+    sheet('Growth', [
+      [undefined, undefined, '2026/27 £000s'],
+      [flag, 'Additional investment in public bus subsidies', 120],
+      [flag, 'Additional environmental maintenance', 300],
+      [undefined, 'Total Cost Increase', 420],
+    ]);
+
+  it('does not label them: each is labelled by its description', () => {
+    const labels = checkWorkbook([growth('NEW')]).tables[0].rows.map((r) => r.label);
+    expect(labels).toEqual([
+      'Additional investment in public bus subsidies',
+      'Additional environmental maintenance',
+      'Total Cost Increase',
+    ]);
+  });
+
+  it('leaves a column of different words (codes, names) where it was', () => {
+    const result = checkWorkbook([
+      sheet('Codes', [
+        [undefined, undefined, '2026/27 £000s'],
+        ['Buses', 'Additional investment in public bus subsidies', 120],
+        ['Parks', 'Additional environmental maintenance', 300],
+        [undefined, 'Total Cost Increase', 420],
+      ]),
+    ]);
+    expect(result.tables[0].rows[0].label).toBe('Buses');
+  });
+});

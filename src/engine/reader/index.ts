@@ -123,10 +123,30 @@ function layoutOf(sheet: SheetGrid, columns: ColumnReading[]): Layout {
  * reader cannot call it references. Each line is labelled by its description, not its code; a row
  * with nothing there (a heading, a total) keeps its text in the code column.
  */
-function headedDescriptionRight(columns: ColumnReading[]): number | undefined {
-  const description = columns.find((c) => c.role === 'description' && c.confidence === 'high');
-  if (!description || !columns.some((c) => c.role === 'text' && c.col < description.col)) return undefined;
-  return description.col;
+function headedDescriptionRight(columns: ColumnReading[], sheet: SheetGrid, block: Block): number | undefined {
+  const description = columns.find((c) => c.role === 'description');
+  const left = description ? columns.filter((c) => c.role === 'text' && c.col < description.col) : [];
+  if (!description || left.length === 0) return undefined;
+  if (description.confidence === 'high') return description.col;
+  return left.every((c) => flagsLines(sheet, block, c.col)) ? description.col : undefined;
+}
+
+/**
+ * A column left of the description that only flags lines, one and the same short word on each it marks: `NEW`
+ * against each item of a growth list (Leicestershire's amendment to its MTFS). The lines are labelled by their
+ * description, not by the flag.
+ */
+function flagsLines(sheet: SheetGrid, block: Block, col: number): boolean {
+  const words = new Set<string>();
+  let count = 0;
+  for (let r = block.top; r <= block.bottom; r++) {
+    const text = cellText(sheet.rows[r]?.[col]);
+    if (!text) continue;
+    if (!/^[A-Za-z]{1,8}$/.test(text)) return false;
+    words.add(text.toLowerCase());
+    count++;
+  }
+  return count >= 2 && words.size === 1;
 }
 
 /**
@@ -212,7 +232,7 @@ function readTable(
   const columns = readColumns(sheet, block, headings);
   const description = fixes?.columns(columns, left, right);
   const layout = layoutOf(sheet, columns);
-  layout.labelCol = description ?? headedDescriptionRight(columns);
+  layout.labelCol = description ?? headedDescriptionRight(columns, sheet, block);
   const ignored = columns.filter((c) => c.role === 'ignored').map((c) => c.col);
   if (ignored.length) layout.ignoredCols = ignored;
   const repeats = new Set(block.repeats);
