@@ -13,6 +13,7 @@ import { shiftFormula } from '../../src/hosts/xlsx/formula';
 import { publishedTables } from '../fixtures/published/pages';
 import { publishedTables2 } from '../fixtures/published/pages2';
 import { publishedTables3 } from '../fixtures/published/pages3';
+import { publishedTables4 } from '../fixtures/published/pages4';
 import { publishedReports } from '../fixtures/published/reports';
 import { publishedReports2 } from '../fixtures/published/reports2';
 import { publishedReports3 } from '../fixtures/published/reports3';
@@ -186,6 +187,7 @@ const tables = () => [
   ...publishedTables(),
   ...publishedTables2(),
   ...publishedTables3(),
+  ...publishedTables4(),
   ...publishedReports(),
   ...publishedReports2(),
   ...publishedReports3(),
@@ -268,6 +270,7 @@ describe('the fixtures’ tables printed two to a sheet', () => {
       'kent-fire-reserves + fife-council-tax-2025-26',
       'blaenau-gwent-net-expenditure + durley-parish-budget',
       'west-sussex-adult-social-care + fife-council-tax-2024-25',
+      'brighton-hove-savings-proposals-2025-26 + cambridgeshire-pcc-capital-financing-2016-20',
       'lancaster-savings-position + coventry-tax-base',
     ]);
   });

@@ -1645,3 +1645,232 @@ describe('a pivot table pasted as values', () => {
     expect(errors(checkWorkbook([pivot(38_913_650)]).findings)).toContain('Pivot!B8');
   });
 });
+
+describe('years typed as text over the columns', () => {
+  // A budget book copied from its PDF: "Actual | Original" over "2009 | 2010", the years as text.
+  const costCentre = (income: number) =>
+    sheet('Cost centre', [
+      ['A1 - Cost centre'],
+      [undefined, 'Actual', 'Original'],
+      [undefined, '2009', '2010'],
+      ['Expenditure'],
+      ['Employees', 5200, 5400],
+      ['Supplies', 800, 600],
+      ['Sub-total: Expenditure', 6000, 6000],
+      ['Income'],
+      ['Recharges', income, -6000],
+      ['Sub-total: Income', -6000, -6000],
+      ['Total for: Cost centre', 0, 0],
+    ]);
+
+  it('are a heading, not figures held as text, and the net of the two sub-totals is checked', () => {
+    const result = checkWorkbook([costCentre(-6000)]);
+    expect(warnings(result.findings)).toEqual([]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].columns.map((c) => c.label)).toEqual(['Actual 2009', 'Original 2010']);
+    expect(totalsOf(result)).toEqual(['7 section', '10 section', '11 items-above']);
+  });
+
+  it('still says a recharge typed wrong', () => {
+    expect(errors(checkWorkbook([costCentre(-6010)]).findings)).toContain('Cost centre!B10');
+  });
+});
+
+describe('a group total of no lines, straight under another group’s total', () => {
+  // Each directorate's services closed by "… Total" with no heading above them; one directorate has no savings lines.
+  const summary = (nil: number) =>
+    sheet('Savings', [
+      ['Service', 'Savings £000'],
+      ['Schools', 100],
+      ['Social work', 250],
+      ['Children Total', 350],
+      ['Libraries', 40],
+      ['Parks', 60],
+      ['Communities Total', 100],
+      ['Central Budgets Total', nil],
+      ['Grand Total', 450],
+    ]);
+
+  it('adds nothing up, and the grand total counts the groups’ totals', () => {
+    const result = checkWorkbook([summary(0)]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows.find((r) => r.label === 'Central Budgets Total')?.type).toBe('line');
+    expect(totalsOf(result)).toEqual(['4 section', '7 section', '9 items-above']);
+  });
+
+  it('is said when printed with a figure the grand total does not hold', () => {
+    expect(errors(checkWorkbook([summary(10)]).findings)).not.toEqual([]);
+  });
+
+  it('does not excuse a grand total printed nil after the groups', () => {
+    const result = checkWorkbook([
+      sheet('Savings', [
+        ['Service', 'Savings £000'],
+        ['Schools', 100],
+        ['Children Total', 100],
+        ['Parks', 60],
+        ['Communities Total', 60],
+        ['Total', 0],
+      ]),
+    ]);
+    expect(errors(result.findings)).toEqual(['Savings!B6']);
+  });
+});
+
+describe('a total under a paragraph of notes on the table’s last line', () => {
+  const growth = (total: number) =>
+    sheet('Growth', [
+      [undefined, '2026/27 £000s', '2027/28 £000s'],
+      ['Bus subsidies', 120, 120],
+      ['Environmental maintenance', 300, 300],
+      ['Grit bin discount', 5, 5],
+      [
+        'Discount applies to the purchase, installation and initial provision of grit for parish and district councils, on application from county councillors.',
+      ],
+      ['Total Cost Increase', total, 425],
+    ]);
+
+  it('closes the table above it and is checked against its lines', () => {
+    const result = checkWorkbook([growth(425)]);
+    expect(result.tables).toHaveLength(1);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toEqual(['6 section']);
+  });
+
+  it('is said when it does not add up', () => {
+    expect(errors(checkWorkbook([growth(435)]).findings)).toEqual(['Growth!B6']);
+  });
+
+  it('leaves a table that opens with its total over its lines, after a paragraph, a table of its own', () => {
+    const result = checkWorkbook([
+      sheet('Two', [
+        [undefined, '2026/27 £000s'],
+        ['Bus subsidies', 120],
+        ['Parks', 300],
+        ['Total', 420],
+        [
+          'The capital programme below is funded from borrowing and grants, as agreed by the Cabinet in its meeting of February.',
+        ],
+        ['Total Capital Programme', 900],
+        ['Schools', 600],
+        ['Roads', 300],
+      ]),
+    ]);
+    expect(result.tables).toHaveLength(2);
+    expect(errors(result.findings)).toEqual([]);
+  });
+});
+
+describe('amounts in one column under a subtotal of several, to a total', () => {
+  // Gross, income and net by department to "Subtotal"; then, under the gross column, the adjustments and "Total".
+  const page = (adjustment: number) =>
+    sheet('Spent', [
+      ['Department', 'Gross expenditure', 'Gross income', 'Net expenditure'],
+      ['Children', 88.3, -25.92, 62.38],
+      ['Environment', 110.31, -82.2, 28.11],
+      [b('Subtotal'), b(198.61), b(-108.12), b(90.49)],
+      [],
+      ['Other expenditure'],
+      ['Use of balances', adjustment],
+      ['Capital financing adjustment', -20.63],
+      [b('Total'), b(71.29)],
+      ['Corporate grants', -56.66],
+      [b('Net expenditure'), b(14.63)],
+    ]);
+
+  it('work on from the subtotal’s net, its last column', () => {
+    const result = checkWorkbook([page(1.43)]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows.filter((r) => r.memo).map((r) => r.label)).toEqual(['Total', 'Net expenditure']);
+  });
+
+  it('still say an adjustment typed wrong', () => {
+    expect(errors(checkWorkbook([page(11.43)]).findings)).not.toEqual([]);
+  });
+
+  it('work on from the table above’s net when a paragraph parts them into two tables', () => {
+    const note = [
+      'Please note, Children incorporates the services for young people, excluding the grant which is passported directly to schools.',
+    ];
+    const parted = (adjustment: number) => {
+      const grid = page(adjustment);
+      grid.rows.splice(
+        4,
+        0,
+        note.map((v) => ({ value: v })),
+      );
+      return grid;
+    };
+    const result = checkWorkbook([parted(1.43)]);
+    expect(result.tables).toHaveLength(2);
+    expect(errors(result.findings)).toEqual([]);
+    expect(errors(checkWorkbook([parted(11.43)]).findings)).not.toEqual([]);
+  });
+});
+
+describe('a list that ends on the line it began with', () => {
+  // A bridge from last year's budget to this year's, the closing line's label left with last year's year.
+  const bridge = (closing: number) =>
+    sheet('Bridge', [
+      [undefined, '£m'],
+      ["24/25 Council's Net Revenue Budget", 198],
+      ['Contract and pay inflation', 9.3],
+      ['Growth pressures', 12.4],
+      ['Efficiency savings', -5.1],
+      ["24/25 Council's Net Revenue Budget", closing],
+    ]);
+
+  it('closes with the first line worked on through the changes', () => {
+    expect(errors(checkWorkbook([bridge(214.6)]).findings)).toEqual([]);
+    expect(totalsOf(checkWorkbook([bridge(214.6)]))).toEqual(['6 section']);
+  });
+
+  it('is said when the changes do not make it', () => {
+    expect(errors(checkWorkbook([bridge(222.9)]).findings)).toEqual(['Bridge!B6']);
+  });
+
+  it('is a line when it is not named as a worked-out figure', () => {
+    const result = checkWorkbook([
+      sheet('Items', [
+        [undefined, '£m'],
+        ['Grounds maintenance', 12],
+        ['Street lighting', 9],
+        ['Cleaning', 7],
+        ['Grounds maintenance', 5],
+      ]),
+    ]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toEqual([]);
+  });
+});
+
+describe('a column that only flags lines, left of their descriptions', () => {
+  const growth = (flag: string) =>
+    sheet('Growth', [
+      [undefined, undefined, '2026/27 £000s'],
+      [flag, 'Additional investment in public bus subsidies', 120],
+      [flag, 'Additional environmental maintenance', 300],
+      [undefined, 'Total Cost Increase', 420],
+    ]);
+
+  it('does not label them: each is labelled by its description', () => {
+    const labels = checkWorkbook([growth('NEW')]).tables[0].rows.map((r) => r.label);
+    expect(labels).toEqual([
+      'Additional investment in public bus subsidies',
+      'Additional environmental maintenance',
+      'Total Cost Increase',
+    ]);
+  });
+
+  it('leaves a column of different words (codes, names) where it was', () => {
+    const result = checkWorkbook([
+      sheet('Codes', [
+        [undefined, undefined, '2026/27 £000s'],
+        ['Buses', 'Additional investment in public bus subsidies', 120],
+        ['Parks', 'Additional environmental maintenance', 300],
+        [undefined, 'Total Cost Increase', 420],
+      ]),
+    ]);
+    expect(result.tables[0].rows[0].label).toBe('Buses');
+  });
+});

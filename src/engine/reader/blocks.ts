@@ -103,6 +103,20 @@ function printedAsTotal(sheet: SheetGrid, r: number): boolean {
   return cells.some((c) => c?.bold) || TOTAL_LABEL.test([...rowShape(sheet, r).texts.values()][0] ?? '');
 }
 
+/**
+ * A total printed under a paragraph of notes on the table's last line ("Grit Bin 50% discount", then three sentences
+ * on who may apply, then "Total Cost Increase"), in the table's own figure columns, with no figures under it: it closes
+ * that table. On its own it would be a table of one row, with no lines to add up, and it would go unchecked. Only a row
+ * printed as a total (bold, or labelled one), after notes alone (no blank pair, no heading of its own), and only when
+ * no row of figures follows it (a table that opens with its total over its lines is a table of its own).
+ */
+function closesAfterNotes(sheet: SheetGrid, r: number, figures: ReadonlySet<number>): boolean {
+  const shape = rowShape(sheet, r);
+  if (!printedAsTotal(sheet, r) || !shape.figures.every((c) => figures.has(c))) return false;
+  const next = r + 1 < sheet.rows.length ? rowShape(sheet, r + 1) : undefined;
+  return !next || next.figures.length === 0;
+}
+
 /** The columns the first heading row over an open table names. */
 function ownHeadingColumns(sheet: SheetGrid, block: OpenBlock): Set<number> {
   const first = headingAbove(sheet, block.top, block.figures, -1).headerRows[0];
@@ -189,10 +203,12 @@ export function findBlocks(sheet: SheetGrid): Block[] {
   let textSinceFigures = false;
   /** Only text rows since a blank row under the figures (a caption, a title): the blank row still parts what follows. */
   let partedByBlank = false;
+  /** The table a paragraph of notes broke off, while nothing else has started since (see closesAfterNotes). */
+  let brokenOff: OpenBlock | undefined;
   for (let r = 0; r < sheet.rows.length; r++) {
     const shape = rowShape(sheet, r);
     if (shape.blank) {
-      if (++blanks >= 2) current = undefined;
+      if (++blanks >= 2) current = brokenOff = undefined;
       partedByBlank = true;
       continue;
     }
@@ -201,10 +217,13 @@ export function findBlocks(sheet: SheetGrid): Block[] {
     const wasRepeating = repeating;
     repeating = false;
     if (shape.narrative) {
+      brokenOff = current ?? brokenOff;
       current = undefined;
       continue;
     }
     if (shape.figures.length > 0 && !shape.yearsOnly) {
+      if (!current && brokenOff && closesAfterNotes(sheet, r, brokenOff.figures)) current = brokenOff;
+      brokenOff = undefined;
       if (!current) {
         current = { top: r, bottom: r, figures: new Set(), repeats: [] };
         open.push(current);
@@ -216,6 +235,8 @@ export function findBlocks(sheet: SheetGrid): Block[] {
       continue;
     }
     const next = r + 1 < sheet.rows.length ? rowShape(sheet, r + 1) : undefined;
+    if (!shape.narrative && (shape.yearsOnly || isHeadingRowFor(shape, brokenOff?.figures ?? new Set())))
+      brokenOff = undefined;
     if (
       current &&
       (shape.yearsOnly ||

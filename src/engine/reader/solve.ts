@@ -9,6 +9,7 @@ import {
   OTHER_UNIT_LINE,
   parseYear,
   TOTAL_LABEL,
+  totalLabelClass,
 } from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
@@ -112,6 +113,8 @@ class Solver {
   /** Rows above the one being solved that nothing adds up yet, and every line above it: kept as the solver goes. */
   private open: number[] = [];
   private readonly lines: number[] = [];
+  /** The first line with figures since the last heading or total (-1 when none yet). */
+  private sectionFirst = -1;
   /** The sums of \`lines\` so far (see sumsOfLines). */
   private lineSums: ColumnSums | undefined;
 
@@ -240,24 +243,6 @@ class Solver {
       const later = parseYear(r.label);
       return later !== undefined && later > year && sameThing(nameWords(r.label), name);
     });
-  }
-
-  /**
-   * Whether row t closes a bridge its table opens: the table's first line names a year and t names the same thing in
-   * a later year ("Band 'D' Council Tax 2023/2024" … "Band 'D' Council Tax 2025/2026"). Likely the opening figure and
-   * the changes under it, even in a column where they do not make it (a paper's own slip).
-   */
-  private closesBridge(t: number): boolean {
-    const first = this.withFigures.indexOf(true);
-    if (first < 0 || first >= t) return false;
-    const year = parseYear(this.table.rows[first]!.label);
-    const later = parseYear(this.table.rows[t]!.label);
-    return (
-      !!year &&
-      !!later &&
-      later > year &&
-      sameThing(nameWords(this.table.rows[t]!.label), nameWords(this.table.rows[first]!.label))
-    );
   }
 
   /**
@@ -635,6 +620,9 @@ class Solver {
     this.table.rows.forEach((row, t) => {
       this.solveRow(row, t);
       this.settle(t);
+      // The first line with figures since the last heading or total, kept as the solver goes (see closesOnItsOpening).
+      if (this.isTotal[t] || row.type === 'heading') this.sectionFirst = -1;
+      else if (this.sectionFirst < 0 && this.withFigures[t]) this.sectionFirst = t;
     });
     this.finish();
   }
@@ -682,7 +670,7 @@ class Solver {
       return;
     }
     let prior = fix?.role === 'total' ? 'asserted' : priorOf(row, t, this.options.discover);
-    if (prior === 'none' && this.options.discover && this.closesBridge(t)) prior = 'likely';
+    if (prior !== 'asserted' && this.options.discover) prior = this.closesOnItsOpening(t) ?? prior;
     if (prior !== 'asserted' && !this.options.discover) return;
     const layoutParts = row.parts?.filter((p) => !this.table.rows[p]!.memo);
     const layout: Candidate | undefined = layoutParts?.length
@@ -722,8 +710,14 @@ class Solver {
       }
       if (best.e.fails > 0 && this.options.discover && this.headsAboveByFigures(t)) return;
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
+      if (this.emptyGroup(row, t)) {
+        row.type = 'line';
+        return;
+      }
       if (this.worksOnFromAbove(t))
         return this.memo(t, 'it works on from the table above (its closing total, with the items above it here)');
+      if (this.worksOnFromNet(t))
+        return this.memo(t, 'it works on from the net of the total above (its last column, with the items since)');
       if (this.options.discover && this.measuredSubtotal(t)) return;
       const first = tried[0]!;
       this.accept(t, first.c, first.e, 'low');
@@ -819,6 +813,67 @@ class Solver {
       }
       return checked > 0;
     });
+  }
+
+  /**
+   * Whether row t closes a bridge: a list that ends on the line it began with, by name. Named as a worked-out figure (a
+   * budget, a requirement, a balance: WORKED_OUT) exactly as the first line with figures since the last heading or
+   * total, two rows or more above ("24/25 Council's Net Revenue Budget £198m", its changes, the same name again for
+   * this year's budget), it is a total ('asserted'), so a change or a closing figure printed wrong is said rather than
+   * read as one more line. Named as the table's first line is but in a later year ("Band 'D' Council Tax 2023/2024" …
+   * "Band 'D' Council Tax 2025/2026"), whatever the name, it is likely one: read so wherever its figures bear that out
+   * in as many columns as not, so a slip in one column (printed 7,184 for 7,814) is said.
+   */
+  private closesOnItsOpening(t: number): Prior | undefined {
+    const rows = this.table.rows;
+    const label = rows[t]!.label;
+    const first = this.sectionFirst;
+    if (first >= 0 && t - first >= 3 && WORKED_OUT.test(label) && !TOTAL_LABEL.test(label)) {
+      const name = nameWords(rows[first]!.label);
+      if (name.length > 0 && name.join(' ') === nameWords(label).join(' ')) return 'asserted';
+    }
+    const opening = this.withFigures.indexOf(true);
+    if (opening < 0 || opening >= t) return undefined;
+    const year = parseYear(rows[opening]!.label);
+    const later = parseYear(label);
+    if (!year || !later || later <= year) return undefined;
+    return sameThing(nameWords(label), nameWords(rows[opening]!.label)) ? 'likely' : undefined;
+  }
+
+  /**
+   * Under a subtotal of several columns (gross, income and net by department), amounts printed in one other column
+   * alone, to a labelled total: the adjustments after the services, then "Total" (Hammersmith & Fulham's page: the
+   * subtotal's net £217.20m, then use of balances £1.43m and capital financing -£20.63m under the gross column, and
+   * "Total £198.00m"). Such a total works on from the subtotal's last column, its net, with the lines since: a line
+   * worked out across the columns, which no total of one column adds. Only where the subtotal has figures in several
+   * columns, the last among them, and every line since and the total have a figure in one and the same other column
+   * alone; and only within rounding.
+   */
+  private worksOnFromNet(t: number): boolean {
+    const last = this.table.columns.length - 1;
+    let p = t - 1;
+    while (p >= 0 && !this.isTotal[p]) p--;
+    if (p < 0 || last < 1) return false;
+    const filled = (r: number) => this.table.columns.map((_, c) => c).filter((c) => this.exact.at(r, c) !== undefined);
+    const own = filled(t);
+    const subtotal = filled(p);
+    const col = own[0];
+    if (own.length !== 1 || col === undefined || col === last || subtotal.length < 2 || !subtotal.includes(last))
+      return false;
+    const items: number[] = [];
+    for (let j = p + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) items.push(j);
+    const net = this.exact.at(p, last);
+    const total = this.exact.at(t, col);
+    if (items.length === 0 || net === null || net === undefined || total === null || total === undefined) return false;
+    let sum = net;
+    for (const j of items) {
+      const shape = filled(j);
+      const v = this.exact.at(j, col);
+      if (shape.length !== 1 || shape[0] !== col || v === null || v === undefined) return false;
+      sum = addExact(sum, v);
+    }
+    const verdict = judgeExact(total, sum, this.stepUnits[col]!, items.length + 1, 'rounding');
+    return !Number.isNaN(sum) && verdict !== 'mismatch' && verdict !== 'unusual';
   }
 
   /**
@@ -951,6 +1006,22 @@ class Solver {
         return true;
       return Math.abs(total - (sum - before)) <= (this.stepUnits[col]! * (lines + 2)) / 2;
     });
+  }
+
+  /**
+   * A group's own total printed nil straight under another group's total, with no line of its own between them, is
+   * the total of a group that has nothing in it: a savings summary's "Centrally-held Budgets Total" of 0 after
+   * "Corporate Support Functions Total", each directorate closed by "… Total" with no heading above its services. It
+   * adds nothing up; read as a nil line, the grand total below counts it with the other groups' totals. Only where it
+   * is named for a group (not "Total" or "Grand Total", not a measure such as "Total net expenditure") as the total
+   * above it is, and nothing above makes nil: a grand total printed nil by mistake is still said.
+   */
+  private emptyGroup(row: TableRow, t: number): boolean {
+    const rows = this.table.rows;
+    const above = rows[t - 1];
+    if (!above || !this.isTotal[t - 1] || !this.isZero(t)) return false;
+    const group = (label: string) => totalLabelClass(label) === 'named' && !namesOnlyAMeasure(label);
+    return group(row.label) && group(above.label);
   }
 
   /**
