@@ -14,10 +14,20 @@ import {
   type SummaryRole,
 } from './vocabulary';
 
-function isSectionHeading(row: TableRow): boolean {
-  if (row.type !== 'heading') return false;
+function inCapitals(row: TableRow): boolean {
   const letters = row.label.replace(/[^A-Za-z]/g, '');
   return letters.length > 0 && letters === letters.toUpperCase();
+}
+
+/**
+ * A section heading is printed in capitals (CORPORATE ITEMS), its sub-headings not (Demand & cost increases). Where
+ * every heading is in capitals, capitals tell nothing: only a heading naming items opens a section.
+ */
+function sectionHeadings(table: Table): (row: TableRow) => boolean {
+  const headings = table.rows.filter((r) => r.type === 'heading');
+  if (headings.length > 1 && headings.every(inCapitals))
+    return (row) => row.type === 'heading' && /\bitems\b/i.test(row.label);
+  return (row) => row.type === 'heading' && inCapitals(row);
 }
 
 /** Sections of corporate items outside the department (CORPORATE ITEMS) are not in its summary. */
@@ -29,6 +39,7 @@ function outsideDepartment(heading: string, department?: string): boolean {
 /** Which rows of a growth or savings table are the department's own: lines outside CORPORATE ITEMS-style sections, and totals of such lines. */
 export function departmentScope(table: Table, department?: string): boolean[] {
   const inScope: boolean[] = [];
+  const isSectionHeading = sectionHeadings(table);
   let outside = false;
   table.rows.forEach((row, i) => {
     if (isSectionHeading(row)) outside = outsideDepartment(row.label, department);

@@ -187,17 +187,37 @@ export function isClassification(text: string): boolean {
 
 // ---- Units ---------------------------------------------------------------------------------
 
-/** "£000", "(£000)", "£k", "£'000", "£m": a unit on its own, not a figure. */
-export const UNIT_ONLY = /^\(?£\s*('?000|k|m)?\)?$/i;
+/**
+ * A pound unit as headings write it, the one grammar every reading of units shares: "£", "£000", "£'000s", "£’000",
+ * "£k", "£m", "£M", "£ million", "£ thousands", "£bn". Its first group is the scale's word.
+ */
+const POUND_UNIT = String.raw`£\s*['’]?\s*(000|k|m|thousand|million|billion|bn)?(?:['’]?s)?(?![a-z0-9])`;
 
-/** A unit written in a heading ("2015/16 £000", "(£m)"): the heading without it, and pounds per figure. */
+/** Pounds per figure for a pound unit's scale word ("000" → 1000, "m" → 1,000,000; none → 1). */
+function poundScale(word: string | undefined): number {
+  const w = (word ?? '').toLowerCase();
+  if (w === 'm' || w === 'million') return 1_000_000;
+  if (w === 'bn' || w === 'billion') return 1e9;
+  return w === '000' || w === 'k' || w === 'thousand' ? 1000 : 1;
+}
+
+/** "£000", "(£000)", "£k", "£'000", "£m", "£ thousands": a unit on its own, not a figure. */
+export const UNIT_ONLY = new RegExp(String.raw`^\(?${POUND_UNIT}\)?$`, 'i');
+
+const UNIT_IN_HEADING = new RegExp(String.raw`\(?\s*${POUND_UNIT}\s*\)?`, 'i');
+const UNITS_IN_HEADING = new RegExp(UNIT_IN_HEADING.source, 'gi');
+
+/** A heading with every pound unit in it taken out ("Net cost (£000)" → "Net cost  "). */
+export function withoutPoundUnits(text: string): string {
+  return text.replace(UNITS_IN_HEADING, ' ');
+}
+
+/** A unit written in a heading ("2015/16 £000", "(£m)", "Gross Cost £ thousands"): the heading without it, and pounds per figure. */
 export function unitIn(text: string): { rest: string; scale?: number } {
-  const m = /\(?\s*£\s*(000|'000|k|m)?\s*\)?/i.exec(text);
+  const m = UNIT_IN_HEADING.exec(text);
   if (!m) return { rest: text };
-  const suffix = (m[1] ?? '').toLowerCase();
-  const scale = suffix === 'm' ? 1_000_000 : suffix ? 1000 : 1;
   const rest = (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
-  return { rest, scale };
+  return { rest, scale: poundScale(m[1]) };
 }
 
 /** Pounds per figure for a unit-only cell ("£000" → 1000). */
@@ -222,22 +242,15 @@ export const UNIT_IN_WORDS = /\b(thousands|millions|billions) of pounds\b/i;
  * The unit in a heading, however a council writes it: "£000", "(£000's)", "£'000s", "£’000",
  * "£k", "£m", "£M", "£ million", "£ thousands", "£’m", "(£)", "£ p", "%", "in thousands of pounds".
  */
+const POUND_IN_TEXT = new RegExp(POUND_UNIT, 'i');
+
 export function unitWords(text: string): UnitWords {
   if (/%|\bper ?cent\b/i.test(text)) return { percent: true };
   const words = UNIT_IN_WORDS.exec(text)?.[1]?.toLowerCase();
   if (words) return { scale: words === 'thousands' ? 1000 : words === 'millions' ? 1_000_000 : 1e9 };
-  const m = /£\s*['’]?\s*(000|k|m|thousand|million|billion|bn)?(?:['’]?s)?\b/i.exec(text) ?? /£/.exec(text);
+  const m = POUND_IN_TEXT.exec(text) ?? /£/.exec(text);
   if (!m) return {};
-  const suffix = (m[1] ?? '').toLowerCase();
-  const scale =
-    suffix === 'm' || suffix === 'million'
-      ? 1_000_000
-      : suffix === 'bn' || suffix === 'billion'
-        ? 1e9
-        : suffix === '000' || suffix === 'k' || suffix === 'thousand'
-          ? 1000
-          : 1;
-  return { scale };
+  return { scale: poundScale(m[1]) };
 }
 
 // ---- Years -------------------------------------------------------------------------------

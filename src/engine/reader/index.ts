@@ -9,7 +9,15 @@ import { plainPercentChange, solvePercentRules } from '../percentages';
 import { readRow, type Layout } from '../rows';
 import { buildStructure } from '../structure';
 import type { MoneyColumn, Table, TableKind, TableRow } from '../tables';
-import { isNilText, MEMO_LINE, parseYear, TOTAL_LABEL, UNIT_IN_WORDS, unitWords } from '../vocabulary';
+import {
+  isNilText,
+  MEMO_LINE,
+  parseYear,
+  TOTAL_LABEL,
+  UNIT_IN_WORDS,
+  unitWords,
+  withoutPoundUnits,
+} from '../vocabulary';
 import { findBlocks, type Block } from './blocks';
 import { readColumns, type ColumnReading } from './columns';
 import { SheetCorrections, tableHeading, type CorrectionOutcome, type TableCorrections } from './correct';
@@ -69,8 +77,7 @@ function span(sheet: SheetGrid, block: Block): { left: number; right: number } {
 }
 
 function bareLabel(text: string, year: string | undefined): string {
-  const rest = text
-    .replace(/\(?\s*£\s*['’]?\s*(thousand|million|billion|bn|000|k|m)?(?:['’]?s)?\s*\)?/gi, ' ')
+  const rest = withoutPoundUnits(text)
     .replace(/\(\s*p\s*\)|\bp\b(?=\s*\)?$)/gi, ' ')
     .replace(/[()]/g, ' ')
     .replace(/\s+/g, ' ')

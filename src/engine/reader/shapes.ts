@@ -148,9 +148,5 @@ export function hasUnit(text: string): boolean {
 /** A heading that is only a year or only a unit ("2019/20", "£000", "(£)"): a table's heading, never a section's. */
 export function isBareYearOrUnit(text: string): boolean {
   const t = text.trim();
-  return (
-    UNIT_ONLY.test(t) ||
-    /^\(?£\s*['’]?\s*(000|k|m|bn|thousand|million|billion)?['’]?s?\)?$/i.test(t) ||
-    (t.length <= 12 && parseYear(t) !== undefined)
-  );
+  return UNIT_ONLY.test(t) || (t.length <= 12 && parseYear(t) !== undefined);
 }
