@@ -187,12 +187,13 @@ export function isClassification(text: string): boolean {
 
 // ---- Units ---------------------------------------------------------------------------------
 
-/** "£000", "(£000)", "£k", "£'000", "£m": a unit on its own, not a figure. */
-export const UNIT_ONLY = /^\(?£\s*('?000|k|m)?\)?$/i;
+/** "£000", "(£000)", "£k", "£'000", "£m", "£ (000)": a unit on its own, not a figure. */
+export const UNIT_ONLY = /^\(?£\s*(\(\s*'?000\s*\)|'?000|k|m)?\)?$/i;
 
 /** A unit written in a heading ("2015/16 £000", "(£m)"): the heading without it, and pounds per figure. */
 export function unitIn(text: string): { rest: string; scale?: number } {
-  const m = /\(?\s*£\s*(000|'000|k|m)?\s*\)?/i.exec(text);
+  // "£ (000)", as some pages print thousands of pounds, is £000 with the thousands in brackets.
+  const m = /\(?\s*£\s*(?:\(\s*(?='?000\s*\)))?(000|'000|k|m)?\s*\)?/i.exec(text);
   if (!m) return { rest: text };
   const suffix = (m[1] ?? '').toLowerCase();
   const scale = suffix === 'm' ? 1_000_000 : suffix ? 1000 : 1;
@@ -226,7 +227,7 @@ export function unitWords(text: string): UnitWords {
   if (/%|\bper ?cent\b/i.test(text)) return { percent: true };
   const words = UNIT_IN_WORDS.exec(text)?.[1]?.toLowerCase();
   if (words) return { scale: words === 'thousands' ? 1000 : words === 'millions' ? 1_000_000 : 1e9 };
-  const m = /£\s*['’]?\s*(000|k|m|million|bn)?(?:['’]?s)?\b/i.exec(text) ?? /£/.exec(text);
+  const m = /£\s*(?:\(\s*(?=000\s*\)))?['’]?\s*(000|k|m|million|bn)?(?:['’]?s)?\b/i.exec(text) ?? /£/.exec(text);
   if (!m) return {};
   const suffix = (m[1] ?? '').toLowerCase();
   const scale =

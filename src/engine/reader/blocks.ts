@@ -27,6 +27,8 @@ interface OpenBlock {
   top: number;
   bottom: number;
   figures: Set<number>;
+  /** The scales its figures are printed in ("m" for "£85.2m", "" for none): see printedScaleOf. */
+  scales: Set<string>;
   repeats: number[];
   /** The heading rows' text, to tell a repeated heading from a new table's. */
   headingKey?: string;
@@ -65,9 +67,12 @@ function headsNewColumns(shape: RowShape, figures: ReadonlySet<number>, next: Ro
 /**
  * A heading in the table's own shape with other words ("Income Source | Amount | Percentage of total income" under
  * "Expenditure | Amount | Percentage of total expenditure … Total"), with figures under it on the next row: text over
- * at least two of the figure columns, in no column the table's heading leaves blank. It heads a table of its own when
- * a title stands between it and the figures above, or a blank row under a total: a parish's expenditure to its total,
- * then "Total income 2022-23" and its income under the same headings.
+ * at least two of the figure columns, or a word naming each figure column of a table with fewer ("Source of Funding |
+ * Amount" under "Item | Cost … Totals"), in no column the table's heading leaves blank (in the labels' and figures'
+ * columns, when the table above has no heading). It heads a table of its own when a title stands between it and the
+ * figures above, or a blank row under a total: a parish's expenditure to its total, then "Total income 2022-23" and
+ * its income under the same headings; a fire authority's costs to their total, then "How is the Service paid for?"
+ * over its funding.
  */
 function headsInOwnShape(
   shape: RowShape,
@@ -77,9 +82,18 @@ function headsInOwnShape(
 ): boolean {
   if (shape.figures.length > 0 || shape.narrative || !next || next.figures.length === 0) return false;
   const cols = [...shape.texts.keys()];
-  if (cols.filter((c) => figures.has(c)).length < 2) return false;
+  if (cols.filter((c) => figures.has(c)).length < 2 && !namesEachColumn(shape, figures)) return false;
   const heading = own();
+  if (heading.size === 0) return cols.every((c) => figures.has(c) || c < Math.min(...figures));
   return cols.every((c) => heading.has(c));
+}
+
+/** A word naming every figure column ("Amount", "Cost"), with the labels' heading left of them ("Source of Funding"). */
+function namesEachColumn(shape: RowShape, figures: ReadonlySet<number>): boolean {
+  const first = Math.min(...figures);
+  return (
+    [...figures].every((c) => isHeadingText(shape.texts.get(c) ?? '')) && [...shape.texts.keys()].some((c) => c < first)
+  );
 }
 
 /** A row printed as a total closes what is above it: bold, or labelled one. */
@@ -164,6 +178,35 @@ function titleRowsAbove(sheet: SheetGrid, from: number, floor: number): number[]
   return rows;
 }
 
+/**
+ * The scale a row's figures are printed in, from their number format: "m" for "£85.2m" or "£368.6 million", "k" for
+ * "£8k", "" for none; undefined when its figures differ (Cleveland's "£664,000" beside "£1.4m") or one is not a number.
+ */
+function rowScale(sheet: SheetGrid, r: number, shape: RowShape): string | undefined {
+  let scale: string | undefined;
+  for (const c of shape.figures) {
+    const cell = sheet.rows[r]?.[c];
+    if (typeof cell?.value !== 'number') return undefined;
+    const s = printedScaleOf(cell.format);
+    if (scale !== undefined && s !== scale) return undefined;
+    scale = s;
+  }
+  return scale;
+}
+
+function printedScaleOf(format: string | undefined): string {
+  const suffix = /[0#][^"]*"\s*(m|million|k|bn)\s*"\s*$/i.exec(format?.split(';')[0] ?? '')?.[1]?.toLowerCase();
+  return suffix === 'million' ? 'm' : (suffix ?? '');
+}
+
+/** The row under a heading row r, past a row of units alone (`£m` under "Source of Funding | Amount"). */
+function rowUnderHeading(sheet: SheetGrid, r: number): RowShape | undefined {
+  if (r + 1 >= sheet.rows.length) return undefined;
+  const next = rowShape(sheet, r + 1);
+  const unitsOnly = !next.blank && next.figures.length === 0 && [...next.texts.values()].every(isBareYearOrUnit);
+  return unitsOnly && r + 2 < sheet.rows.length ? rowShape(sheet, r + 2) : next;
+}
+
 /** Finds every table on a sheet: the runs of rows with figures, their headings and titles. */
 export function findBlocks(sheet: SheetGrid): Block[] {
   const open: OpenBlock[] = [];
@@ -172,10 +215,13 @@ export function findBlocks(sheet: SheetGrid): Block[] {
   let repeating = false;
   /** Text rows since the last row of figures: a heading after a title starts a new table, even when it repeats. */
   let textSinceFigures = false;
+  /** A blank row since the last row of figures. */
+  let blankSinceFigures = false;
   for (let r = 0; r < sheet.rows.length; r++) {
     const shape = rowShape(sheet, r);
     if (shape.blank) {
       if (++blanks >= 2) current = undefined;
+      blankSinceFigures = true;
       continue;
     }
     const afterBlank = blanks > 0;
@@ -187,16 +233,22 @@ export function findBlocks(sheet: SheetGrid): Block[] {
       continue;
     }
     if (shape.figures.length > 0 && !shape.yearsOnly) {
+      // A table's figures are printed in one unit: after a blank row, figures in another (£368.6 million under whole
+      // pounds) begin a table of their own, with no heading to say so.
+      const scale = rowScale(sheet, r, shape);
+      if (current && blankSinceFigures && scale !== undefined && !current.scales.has(scale)) current = undefined;
       if (!current) {
-        current = { top: r, bottom: r, figures: new Set(), repeats: [] };
+        current = { top: r, bottom: r, figures: new Set(), scales: new Set(), repeats: [] };
         open.push(current);
       }
       current.bottom = r;
       for (const c of shape.figures) current.figures.add(c);
+      if (scale !== undefined) current.scales.add(scale);
       textSinceFigures = false;
+      blankSinceFigures = false;
       continue;
     }
-    const next = r + 1 < sheet.rows.length ? rowShape(sheet, r + 1) : undefined;
+    const next = rowUnderHeading(sheet, r);
     if (
       current &&
       (shape.yearsOnly ||

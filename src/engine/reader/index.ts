@@ -70,7 +70,7 @@ function span(sheet: SheetGrid, block: Block): { left: number; right: number } {
 
 function bareLabel(text: string, year: string | undefined): string {
   const rest = text
-    .replace(/\(?\s*£\s*['’]?\s*(million|bn|000|k|m)?(?:['’]?s)?\s*\)?/gi, ' ')
+    .replace(/\(?\s*£\s*(?:\(\s*(?=000\s*\)))?['’]?\s*(million|bn|000|k|m)?(?:['’]?s)?\s*\)?/gi, ' ')
     .replace(/\(\s*p\s*\)|\bp\b(?=\s*\)?$)/gi, ' ')
     .replace(/[()]/g, ' ')
     .replace(/\s+/g, ' ')
