@@ -127,6 +127,11 @@ class Solver {
    * Each is then that group's subtotal, as a total labelled so is (see groupClosers).
    */
   private readonly closes = new Map<number, number[]>();
+  /** How many rows with figures lie above each row; the first and last such rows; the first since the last total. */
+  private readonly figuresBefore: number[] = [0];
+  private readonly firstFigures: number;
+  private readonly lastFigures: number;
+  private sectionFirst = -1;
   /** Rows above the one being solved that nothing adds up yet, and every line above it: kept as the solver goes. */
   private open: number[] = [];
   private readonly lines: number[] = [];
@@ -156,6 +161,9 @@ class Solver {
       if (table.columns.every((_, c) => this.exact.at(u, c) === this.exact.at(u - 1, c))) this.echoOf.set(u, u - 1);
     });
     this.groupClosers();
+    this.withFigures.forEach((w, i) => (this.figuresBefore[i + 1] = this.figuresBefore[i]! + (w ? 1 : 0)));
+    this.firstFigures = this.withFigures.indexOf(true);
+    this.lastFigures = this.withFigures.lastIndexOf(true);
     const takenAway = (row: TableRow) =>
       TAKEN_AWAY.test(row.label) || (row.type === 'heading' && SAVED.test(row.label));
     if (table.rows.some(takenAway)) {
@@ -302,20 +310,16 @@ class Solver {
     const year = parseYear(rows[t]!.label);
     if (!year || rows[t]!.type === 'total') return false;
     const name = nameWords(rows[t]!.label);
-    let between = 0;
-    for (let j = t - 1; j >= 0; j--) {
-      if (!this.withFigures[j]) continue;
-      const earlier = parseYear(rows[j]!.label);
-      if (earlier && sameThing(nameWords(rows[j]!.label), name)) {
-        if (between < 2 || this.isTotal[j]) return false;
-        if (earlier.length === year.length && earlier < year) return true;
-        // A bridge's first and last lines, the last named with the wrong year (Wealden's "Council Tax Requirement in
-        // 2018,19" … "Council Tax Requirement in 2018/19", for 2019/20): the table opens with one and ends with the other.
-        return this.withFigures.indexOf(true) === j && this.withFigures.lastIndexOf(true) === t;
-      }
-      between++;
-    }
-    return false;
+    // A bridge opens the section since the last total: only that line is asked, so a long table is not looked back
+    // over for each of its rows, and a bridge's opening figure is never taken from across a total.
+    const j = this.sectionFirst;
+    if (j < 0 || j >= t || this.figuresBefore[t]! - this.figuresBefore[j + 1]! < 2) return false;
+    const earlier = parseYear(rows[j]!.label);
+    if (!earlier || !sameThing(nameWords(rows[j]!.label), name)) return false;
+    if (earlier.length === year.length && earlier < year) return true;
+    // A bridge's first and last lines, the last named with the wrong year (Wealden's "Council Tax Requirement in
+    // 2018,19" … "Council Tax Requirement in 2018/19", for 2019/20): the table opens with one and ends with the other.
+    return j === this.firstFigures && t === this.lastFigures;
   }
 
   /**
@@ -342,7 +346,8 @@ class Solver {
   private farCandidates(t: number): Candidate[] {
     const list = [plus([...this.open], 'items-above')];
     // The items above with each group of one line read as closed by its unlabelled subtotal (see echoOf).
-    const echoes = this.open.filter((j) => this.open.includes(this.echoOf.get(j) ?? -1));
+    const open = this.echoOf.size ? new Set(this.open) : undefined;
+    const echoes = open ? this.open.filter((j) => open.has(this.echoOf.get(j) ?? -1)) : [];
     if (echoes.length) {
       const lines = new Set(echoes.map((j) => this.echoOf.get(j)!));
       list.push({
@@ -648,6 +653,8 @@ class Solver {
   /** Records what row t turned out to be, for the rows below it. */
   private settle(t: number): void {
     if (!this.withFigures[t]) return;
+    if (this.isTotal[t]) this.sectionFirst = -1;
+    else if (this.sectionFirst < 0) this.sectionFirst = t;
     if (!this.isTotal[t]) this.lines.push(t);
     // A line a total above it already adds up is not open for the totals below.
     if (this.consumedBy[t] === undefined) this.open.push(t);
