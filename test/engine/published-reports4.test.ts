@@ -77,12 +77,19 @@ describe('a fourth set of budget tables from councils’, fire and police bodies
     // Lines not labelled as totals, found from their figures alone in a table of one column, so a figure changed there
     // leaves them lines and nothing is said: Sefton's "Change in Sefton Budget Requirement" (changed itself, or the
     // one line it adds on its own, "Funding Transferred into General Government Grant" in 2018/19), and Wirral's "Net
-    // Requirement", the total requirement less the external support.
+    // Requirement" in both editions, the total requirement less the external support.
+    // And Wirral's 2024/25 bridge, whose ends are printed to £0.1 million and its changes to £0.01 million: ten units
+    // of the column (0.10) are within what the ends' own rounding allows (±0.05 each), so the bridge is not held to its
+    // changes as a labelled total is, and is read only where its figures make it exactly.
+    const bridge = [33, 35, 36, 37, 38, 39, 40, 41, 42, 44, 45, 46, 47, 48];
     expect(missed).toEqual([
       'sefton-budget-requirement Budget 2018-19!B33',
       'sefton-budget-requirement Budget 2018-19!B31',
       'sefton-budget-requirement Budget 2020-21!B31',
       'wirral-financial-summary-2024-25 Financial summary 2024-25!B28',
+      'wirral-financial-summary-2024-25 Financial summary 2024-25!B49',
+      ...bridge.map((r) => `wirral-financial-summary-2024-25 Financial summary 2024-25!B${r}`),
+      'wirral-financial-summary-2025-26 Financial summary 2025-26!B31',
     ]);
   });
 });

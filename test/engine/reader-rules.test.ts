@@ -1618,6 +1618,30 @@ describe('the last line of a bridge', () => {
   });
 });
 
+describe('a bridge whose ends are printed rounder than its changes', () => {
+  // Wirral's 2025/26 bridge: £399.7 million, changes to £0.01 million, £444.7 million; they make 444.77, which the
+  // ends' own rounding allows (399.65 makes 444.72).
+  const m = (value: number, places: number) => ({ value, format: places === 1 ? '0.0' : '0.00' });
+  const bridge = (closing: number) =>
+    sheet('Bridge', [
+      ['How spending has changed', '£m'],
+      ['Budget Requirement 2024-25', m(399.7, 1)],
+      ['Employees', m(10.57, 2)],
+      ['Children & Families', m(18.98, 2)],
+      ['Adult Care & Health', m(15.52, 2)],
+      ['Budget Requirement 2025-26', m(closing, 1)],
+    ]);
+
+  it('is not held to its changes’ rounding: nothing said of a difference the ends’ rounding allows', () => {
+    expect(checkWorkbook([bridge(444.7)]).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('is still read where its figures make it exactly', () => {
+    const result = checkWorkbook([bridge(444.77)]);
+    expect(result.tables[0].rows.at(-1)!.type).toBe('total');
+  });
+});
+
 describe('savings printed positive under their own heading in a bridge', () => {
   // Wirral's "How spending has changed": pressures, then "Savings and Efficiencies" printed positive, taken off.
   const bridge = (closing: number) =>

@@ -12,6 +12,7 @@ import {
 } from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
+import { formatDecimals } from './units';
 
 /**
  * Stage 6 of the reader: what each total adds up, solved from the figures. For each row that is, or
@@ -315,11 +316,24 @@ class Solver {
     const j = this.sectionFirst;
     if (j < 0 || j >= t || this.figuresBefore[t]! - this.figuresBefore[j + 1]! < 2) return false;
     const earlier = parseYear(rows[j]!.label);
-    if (!earlier || !sameThing(nameWords(rows[j]!.label), name)) return false;
+    if (!earlier || !sameThing(nameWords(rows[j]!.label), name) || this.printedRounder(j) || this.printedRounder(t))
+      return false;
     if (earlier.length === year.length && earlier < year) return true;
     // A bridge's first and last lines, the last named with the wrong year (Wealden's "Council Tax Requirement in
     // 2018,19" … "Council Tax Requirement in 2018/19", for 2019/20): the table opens with one and ends with the other.
     return j === this.firstFigures && t === this.lastFigures;
+  }
+
+  /**
+   * Whether row r prints a figure to fewer places than its column's changes are printed to (Wirral's "£399.7 million"
+   * over changes to the penny of a million): a bridge whose ends are rounder than its changes may be off by the ends'
+   * own rounding, more than the column's allows, so it is not held to its changes as a labelled total is.
+   */
+  private printedRounder(r: number): boolean {
+    return this.table.rows[r]!.figures.some((f, c) => {
+      const places = formatDecimals((f as { format?: string } | undefined)?.format);
+      return places !== undefined && places < this.options.steps[c]!.decimalPlaces();
+    });
   }
 
   /**
