@@ -87,7 +87,7 @@ function mayStartTextNumber(text: string): boolean {
 
 /** "nil", "n/a", "/" in a figure's place: nothing, not text (a lone dash reads as 0, see parseTextNumber). Short texts only, so labels cost nothing. */
 function isNil(text: string): boolean {
-  return text.length <= 6 && /[a-z/]/i.test(text) && isNilText(text);
+  return text.trim().length <= 6 && /[a-z/]/i.test(text) && isNilText(text);
 }
 
 const ERROR_TEXT = /^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)/i;

@@ -137,6 +137,25 @@ const rowFindings: Finding[] = [];
 /** Shared by every row without findings; frozen, so no caller can add to it by mistake. */
 const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 
+/** An item's number or letter before its words: "1. ", "2) ", "(a) ", "b. ", "(iv) ". */
+const ITEM_NUMBER = /^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}\))\s+(?=\S)/i;
+
+/** A note pointed to after the words: "(note 2)", "(see note 4a)", "(Notes 3 and 4)". */
+const NOTE_AFTER = /\s*\((?:see\s+)?notes?\s+\d+[a-z]?(?:\s*(?:,|and|&)\s*\d+[a-z]?)*\)$/i;
+
+/**
+ * A label without the item number a report puts before it ("2. Minus Fees & Charges", "(b) Less: business rates")
+ * or the note it points to after it ("Grand Total (note 2)"): the words say what the line is (taken away, a total),
+ * and a number around them must not hide them.
+ */
+function withoutItemNumber(label: string): string {
+  const c = label.charCodeAt(0);
+  const noted = label.endsWith(')') ? label.replace(NOTE_AFTER, '') : label;
+  // Labels start with a letter, and few with a digit or a bracket: only those can carry a number.
+  if (!(c === 40 || (c >= 48 && c <= 57) || label.charAt(1) === '.' || label.charAt(1) === ')')) return noted;
+  return noted.replace(ITEM_NUMBER, '');
+}
+
 /** Reads one sheet row of a table: label, reference, marker, classification, figures. */
 export function readRow(layout: Layout, r: number): ReadRow | null {
   const { sheet, columns } = layout;
@@ -207,7 +226,7 @@ export function readRow(layout: Layout, r: number): ReadRow | null {
     if (!isMoney[c] && labelCandidate(layout, cells, c, used)) labelCol = c;
   for (let c = 0; c < cells.length && labelCol < 0; c++)
     if (isMoney[c] && labelCandidate(layout, cells, c, used)) labelCol = c;
-  const label = labelCol >= 0 ? cellText(cells[labelCol]) : '';
+  const label = labelCol >= 0 ? withoutItemNumber(cellText(cells[labelCol])) : '';
 
   const figures = new Array<Figure | undefined>(columns.length);
   let blanks = false;

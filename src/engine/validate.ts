@@ -486,6 +486,7 @@ function groupStart(rows: TableRow[], t: number): number {
 /** A named total must name what it closes: its section, its table or the department. */
 export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
+  const inCapitals = printedInCapitals(table);
   table.rows.forEach((row, t) => {
     // Only a label that says total ("TOTAL ADULTS", "Sub total ICT") claims what it closes; a line found
     // to be a total from its figures ("NET SERVICE EXPENDITURE") describes what it is, not whose.
@@ -499,7 +500,8 @@ export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
     const agrees = (c: string) => wordsAgree(subjectWords, new Set(nameWords(c)));
     // Only a total that names a department or section ("TOTAL ADULTS", "Sub total ICT") can name the
     // wrong one; "Total funding" or "Service total" describe what they add up, not whose it is.
-    const named = /[A-Z]{2}/.test(subject) && subject === subject.toUpperCase();
+    // Capitals say so only where the lines are printed otherwise: in a table printed in capitals they say nothing.
+    const named = /[A-Z]{2}/.test(subject) && subject === subject.toUpperCase() && !inCapitals;
     const otherSection = table.rows.some((r) => r.type === 'heading' && agrees(r.label));
     if (!named && !otherSection) return;
     // The title and the department first: a grand total usually names one, and then its many headings need no look.
@@ -530,4 +532,10 @@ export function checkTotalLabels(table: Table, ctx: RuleContext): Finding[] {
 
 export function yearIndex(table: Table, column: MoneyColumn): number {
   return table.columns.findIndex((c) => c.key === column.key);
+}
+
+/** Most of a table's lines labelled in capitals ("EDUCATION", "HIGHWAYS"): an older paper's or a ledger's print. */
+function printedInCapitals(table: Table): boolean {
+  const labels = table.rows.filter((r) => r.type === 'line' && /[a-z]/i.test(r.label)).map((r) => r.label);
+  return labels.length > 0 && labels.filter((l) => l === l.toUpperCase()).length * 2 > labels.length;
 }

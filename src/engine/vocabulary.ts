@@ -221,21 +221,23 @@ export const UNIT_IN_WORDS = /\b(thousands|millions|billions) of pounds\b/i;
 
 /**
  * The unit in a heading, however a council writes it: "£000", "(£000's)", "£'000s", "£’000",
- * "£k", "£m", "£M", "£ million", "£’m", "(£)", "£ p", "%", "in thousands of pounds".
+ * "£k", "£m", "£M", "£ million", "£ thousands", "£’m", "(£)", "£ p", "%", "in thousands of pounds".
  */
 export function unitWords(text: string): UnitWords {
   if (/%|\bper ?cent\b/i.test(text)) return { percent: true };
   const words = UNIT_IN_WORDS.exec(text)?.[1]?.toLowerCase();
   if (words) return { scale: words === 'thousands' ? 1000 : words === 'millions' ? 1_000_000 : 1e9 };
-  const m = /£\s*(?:\(\s*(?=000\s*\)))?['’]?\s*(000|k|m|million|bn)?(?:['’]?s)?\b/i.exec(text) ?? /£/.exec(text);
+  const m =
+    /£\s*(?:\(\s*(?=000\s*\)))?['’]?\s*(000|k|m|thousand|million|billion|bn)?(?:['’]?s)?\b/i.exec(text) ??
+    /£/.exec(text);
   if (!m) return {};
   const suffix = (m[1] ?? '').toLowerCase();
   const scale =
     suffix === 'm' || suffix === 'million'
       ? 1_000_000
-      : suffix === 'bn'
+      : suffix === 'bn' || suffix === 'billion'
         ? 1e9
-        : suffix === '000' || suffix === 'k'
+        : suffix === '000' || suffix === 'k' || suffix === 'thousand'
           ? 1000
           : 1;
   return { scale };

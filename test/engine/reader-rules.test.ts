@@ -1492,6 +1492,389 @@ describe('a subtotal not labelled as one, put out in one year by a figure typed 
   });
 });
 
+describe('a table printed in capitals', () => {
+  it('does not take a total in capitals for one naming another section when every line is in capitals', () => {
+    const s = sheet('Budget', [
+      [undefined, b('2025/26 £m')],
+      ['PRECEPTS PAID', 0.503],
+      ['PAY AND INFLATION', 14.819],
+      [b('TOTAL CORPORATE BUDGETS'), b(15.322)],
+    ]);
+    expect(warnings(checkWorkbook([s]).findings)).toEqual([]);
+  });
+});
+
+describe('nil printed in words with spaces around it', () => {
+  it('reads " none  " as nil, as "none"', () => {
+    const s = sheet('Provisions', [
+      [undefined, b('Insurance £000'), b('Appeals £000')],
+      ['Balance at 1 April', 1330, 2512],
+      ['Increase in provision', ' none  ', 117],
+      ['Utilised during year', -326, ' none  '],
+      [b('Balance at 31 March'), b(1004), b(2629)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(warnings(result.findings)).toEqual([]);
+    expect(errors(result.findings)).toEqual([]);
+  });
+});
+
+describe('totals printed plain, without bold', () => {
+  /** A fire authority's requirement, then its funding, the precept set to balance it, under "Funded by:". */
+  const funded = (precept: number) =>
+    sheet('Budget', [
+      [undefined, '2025/26 £000', '2026/27 £000'],
+      ['Pay', 37_550, 39_370],
+      ['Non-pay', 8_865, 9_345],
+      ['Sub Total', 46_415, 48_715],
+      ['Net Budget Requirement', 46_415, 48_715],
+      [],
+      ['Funded by:'],
+      ['Revenue Support Grant', -4_310, -4_455],
+      ['Business Rates', -9_870, -10_140],
+      ['Council Tax Precept', -precept, -34_120],
+      ['Total Funding', -14_180 - precept, -48_715],
+    ]);
+
+  it('reads "Total Funding" as the lines under "Funded by:", though the last of them balances the requirement', () => {
+    const result = checkWorkbook([funded(32_235)]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toContain('11 section');
+  });
+
+  /** A Scottish council's funding: Aggregate External Finance a subtotal, the council tax the net expenditure less it. */
+  it('reads a total as a subtotal found from its figures and the line after it, which balances the table', () => {
+    const s = sheet('Service Analysis', [
+      [undefined, '2025-26 £000', '2026-27 £000'],
+      ['Education', 243_480, 250_100],
+      ['Social Care', 111_610, 115_300],
+      ['Net Expenditure on Services', 355_090, 365_400],
+      ['Loan Charges', 21_340, 22_105],
+      ['Total Net Expenditure', 376_430, 387_505],
+      [],
+      ['Financed by:'],
+      ['General Revenue Grant', 278_300, 287_900],
+      ['Non-Domestic Rates', 81_450, 84_200],
+      ['Aggregate External Finance', 359_750, 372_100],
+      ['Council Tax', 16_680, 15_405],
+      ['Total Funding', 376_430, 387_505],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toContain('13 running');
+  });
+
+  it('reads the last line of a bridge, the same thing as its first in a later year, as its total: a slip is said', () => {
+    const bridge = (closing: number) =>
+      sheet('Council Tax changed', [
+        ['Changes in the Budget', '£ thousands', 'Effect on Council Tax £'],
+        ["Band 'D' Council Tax 2023/2024", 7151, 207.13],
+        ['Increase in revenue support grant', -44, -1.27],
+        ['Increase in transfer to reserves', 707, 1.27],
+        ["Band 'D' Council Tax 2025/2026", closing, 207.13],
+      ]);
+    expect(errors(checkWorkbook([bridge(7814)]).findings)).toEqual([]);
+    expect(errors(checkWorkbook([bridge(7184)]).findings)).toEqual(['Council Tax changed!B5']);
+  });
+});
+
+describe('the unit of figures with no number format', () => {
+  it('is what most of them show: one line in pounds and pence among £000 typed as text leaves a £1k rounding alone', () => {
+    const s = sheet('MTFS', [
+      [undefined, '2026/27', '2027/28'],
+      [undefined, '£000', '£000'],
+      ['Base Budget brought forward', '245,300', '256,200'],
+      ['Pay Award', '4,100', '3,650'],
+      ['Savings Proposals', '-5,400', '-3,800'],
+      [b('Net Budget Requirement'), b('244,000'), b('256,051')],
+      ['Band D Council Tax (£)', '1,789.45', '1,878.83'],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === 'rounding-difference').map((f) => f.cell)).toEqual(['C6']);
+  });
+});
+
+describe('a paper rounded to the nearest £1,000 and printed in pounds', () => {
+  it('judges a short column by the whole table: £1,000 off three lines is rounding', () => {
+    const s = sheet('MTFP', [
+      [undefined, 'FY 25/26 £', 'FY 26/27 £', 'FY 27/28 £'],
+      ['Base budget', 371_204_000, 380_114_000, 388_765_000],
+      ['Pressures', 12_410_000, 11_200_000, 10_950_000],
+      ['Savings', -3_500_000, -2_549_000, -4_100_000],
+      [b('Net Budget'), b(380_114_000), b(388_766_000), b(395_615_000)],
+    ]);
+    const result = checkWorkbook([s]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === 'rounding-difference').map((f) => f.cell)).toEqual(['C5']);
+  });
+
+  it('still says £1,000 out where the pounds are not rounded', () => {
+    const s = sheet('MTFP', [
+      [undefined, 'FY 25/26 £', 'FY 26/27 £'],
+      ['Base budget', 371_204_512, 380_114_000],
+      ['Pressures', 12_410_000, 11_200_000],
+      ['Savings', -3_500_000, -2_549_000],
+      [b('Net Budget'), b(380_114_512), b(388_766_000)],
+    ]);
+    expect(errors(checkWorkbook([s]).findings)).toEqual(['MTFP!C5']);
+  });
+});
+
+describe('a pivot table pasted as values', () => {
+  /** Each directorate's subtotal above its services, nothing bold (the pivot's style is lost with its values). */
+  const pivot = (care: number) =>
+    sheet('Pivot', [
+      ['Row Labels', '2025/26', '2026/27'],
+      ['Adults', 100_287_850, 107_596_155],
+      ['Care at Home', care, 41_205_310],
+      ['Residential Care', 61_874_200, 66_390_845],
+      ['Children', 40_721_080, 44_121_255],
+      ['Looked After Children', 34_506_210, 38_118_940],
+      ['Early Help', 6_214_870, 6_002_315],
+      ['Grand Total', 141_008_930, 151_717_410],
+    ]);
+
+  it('reads each group’s first row as the total of the rows under it, and the grand total as theirs', () => {
+    const result = checkWorkbook([pivot(38_413_650)]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toEqual(['2 lines-below', '5 lines-below', '8 items-above']);
+  });
+
+  it('says nothing of the sort when a line is typed wrong: the grand total is then reported', () => {
+    expect(errors(checkWorkbook([pivot(38_913_650)]).findings)).toContain('Pivot!B8');
+  });
+});
+
+describe('years typed as text over the columns', () => {
+  // A budget book copied from its PDF: "Actual | Original" over "2009 | 2010", the years as text.
+  const costCentre = (income: number) =>
+    sheet('Cost centre', [
+      ['A1 - Cost centre'],
+      [undefined, 'Actual', 'Original'],
+      [undefined, '2009', '2010'],
+      ['Expenditure'],
+      ['Employees', 5200, 5400],
+      ['Supplies', 800, 600],
+      ['Sub-total: Expenditure', 6000, 6000],
+      ['Income'],
+      ['Recharges', income, -6000],
+      ['Sub-total: Income', -6000, -6000],
+      ['Total for: Cost centre', 0, 0],
+    ]);
+
+  it('are a heading, not figures held as text, and the net of the two sub-totals is checked', () => {
+    const result = checkWorkbook([costCentre(-6000)]);
+    expect(warnings(result.findings)).toEqual([]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].columns.map((c) => c.label)).toEqual(['Actual 2009', 'Original 2010']);
+    expect(totalsOf(result)).toEqual(['7 section', '10 section', '11 items-above']);
+  });
+
+  it('still says a recharge typed wrong', () => {
+    expect(errors(checkWorkbook([costCentre(-6010)]).findings)).toContain('Cost centre!B10');
+  });
+});
+
+describe('a group total of no lines, straight under another group’s total', () => {
+  // Each directorate's services closed by "… Total" with no heading above them; one directorate has no savings lines.
+  const summary = (nil: number) =>
+    sheet('Savings', [
+      ['Service', 'Savings £000'],
+      ['Schools', 100],
+      ['Social work', 250],
+      ['Children Total', 350],
+      ['Libraries', 40],
+      ['Parks', 60],
+      ['Communities Total', 100],
+      ['Central Budgets Total', nil],
+      ['Grand Total', 450],
+    ]);
+
+  it('adds nothing up, and the grand total counts the groups’ totals', () => {
+    const result = checkWorkbook([summary(0)]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows.find((r) => r.label === 'Central Budgets Total')?.type).toBe('line');
+    expect(totalsOf(result)).toEqual(['4 section', '7 section', '9 items-above']);
+  });
+
+  it('is said when printed with a figure the grand total does not hold', () => {
+    expect(errors(checkWorkbook([summary(10)]).findings)).not.toEqual([]);
+  });
+
+  it('does not excuse a grand total printed nil after the groups', () => {
+    const result = checkWorkbook([
+      sheet('Savings', [
+        ['Service', 'Savings £000'],
+        ['Schools', 100],
+        ['Children Total', 100],
+        ['Parks', 60],
+        ['Communities Total', 60],
+        ['Total', 0],
+      ]),
+    ]);
+    expect(errors(result.findings)).toEqual(['Savings!B6']);
+  });
+});
+
+describe('a total under a paragraph of notes on the table’s last line', () => {
+  const growth = (total: number) =>
+    sheet('Growth', [
+      [undefined, '2026/27 £000s', '2027/28 £000s'],
+      ['Bus subsidies', 120, 120],
+      ['Environmental maintenance', 300, 300],
+      ['Grit bin discount', 5, 5],
+      [
+        'Discount applies to the purchase, installation and initial provision of grit for parish and district councils, on application from county councillors.',
+      ],
+      ['Total Cost Increase', total, 425],
+    ]);
+
+  it('closes the table above it and is checked against its lines', () => {
+    const result = checkWorkbook([growth(425)]);
+    expect(result.tables).toHaveLength(1);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toEqual(['6 section']);
+  });
+
+  it('is said when it does not add up', () => {
+    expect(errors(checkWorkbook([growth(435)]).findings)).toEqual(['Growth!B6']);
+  });
+
+  it('leaves a table that opens with its total over its lines, after a paragraph, a table of its own', () => {
+    const result = checkWorkbook([
+      sheet('Two', [
+        [undefined, '2026/27 £000s'],
+        ['Bus subsidies', 120],
+        ['Parks', 300],
+        ['Total', 420],
+        [
+          'The capital programme below is funded from borrowing and grants, as agreed by the Cabinet in its meeting of February.',
+        ],
+        ['Total Capital Programme', 900],
+        ['Schools', 600],
+        ['Roads', 300],
+      ]),
+    ]);
+    expect(result.tables).toHaveLength(2);
+    expect(errors(result.findings)).toEqual([]);
+  });
+});
+
+describe('amounts in one column under a subtotal of several, to a total', () => {
+  // Gross, income and net by department to "Subtotal"; then, under the gross column, the adjustments and "Total".
+  const page = (adjustment: number) =>
+    sheet('Spent', [
+      ['Department', 'Gross expenditure', 'Gross income', 'Net expenditure'],
+      ['Children', 88.3, -25.92, 62.38],
+      ['Environment', 110.31, -82.2, 28.11],
+      [b('Subtotal'), b(198.61), b(-108.12), b(90.49)],
+      [],
+      ['Other expenditure'],
+      ['Use of balances', adjustment],
+      ['Capital financing adjustment', -20.63],
+      [b('Total'), b(71.29)],
+      ['Corporate grants', -56.66],
+      [b('Net expenditure'), b(14.63)],
+    ]);
+
+  it('work on from the subtotal’s net, its last column', () => {
+    const result = checkWorkbook([page(1.43)]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows.filter((r) => r.memo).map((r) => r.label)).toEqual(['Total', 'Net expenditure']);
+  });
+
+  it('still say an adjustment typed wrong', () => {
+    expect(errors(checkWorkbook([page(11.43)]).findings)).not.toEqual([]);
+  });
+
+  it('work on from the table above’s net when a paragraph parts them into two tables', () => {
+    const note = [
+      'Please note, Children incorporates the services for young people, excluding the grant which is passported directly to schools.',
+    ];
+    const parted = (adjustment: number) => {
+      const grid = page(adjustment);
+      grid.rows.splice(
+        4,
+        0,
+        note.map((v) => ({ value: v })),
+      );
+      return grid;
+    };
+    const result = checkWorkbook([parted(1.43)]);
+    expect(result.tables).toHaveLength(2);
+    expect(errors(result.findings)).toEqual([]);
+    expect(errors(checkWorkbook([parted(11.43)]).findings)).not.toEqual([]);
+  });
+});
+
+describe('a list that ends on the line it began with', () => {
+  // A bridge from last year's budget to this year's, the closing line's label left with last year's year.
+  const bridge = (closing: number) =>
+    sheet('Bridge', [
+      [undefined, '£m'],
+      ["24/25 Council's Net Revenue Budget", 198],
+      ['Contract and pay inflation', 9.3],
+      ['Growth pressures', 12.4],
+      ['Efficiency savings', -5.1],
+      ["24/25 Council's Net Revenue Budget", closing],
+    ]);
+
+  it('closes with the first line worked on through the changes', () => {
+    expect(errors(checkWorkbook([bridge(214.6)]).findings)).toEqual([]);
+    expect(totalsOf(checkWorkbook([bridge(214.6)]))).toEqual(['6 section']);
+  });
+
+  it('is said when the changes do not make it', () => {
+    expect(errors(checkWorkbook([bridge(222.9)]).findings)).toEqual(['Bridge!B6']);
+  });
+
+  it('is a line when it is not named as a worked-out figure', () => {
+    const result = checkWorkbook([
+      sheet('Items', [
+        [undefined, '£m'],
+        ['Grounds maintenance', 12],
+        ['Street lighting', 9],
+        ['Cleaning', 7],
+        ['Grounds maintenance', 5],
+      ]),
+    ]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(totalsOf(result)).toEqual([]);
+  });
+});
+
+describe('a column that only flags lines, left of their descriptions', () => {
+  const growth = (flag: string) =>
+    sheet('Growth', [
+      [undefined, undefined, '2026/27 £000s'],
+      [flag, 'Additional investment in public bus subsidies', 120],
+      [flag, 'Additional environmental maintenance', 300],
+      [undefined, 'Total Cost Increase', 420],
+    ]);
+
+  it('does not label them: each is labelled by its description', () => {
+    const labels = checkWorkbook([growth('NEW')]).tables[0].rows.map((r) => r.label);
+    expect(labels).toEqual([
+      'Additional investment in public bus subsidies',
+      'Additional environmental maintenance',
+      'Total Cost Increase',
+    ]);
+  });
+
+  it('leaves a column of different words (codes, names) where it was', () => {
+    const result = checkWorkbook([
+      sheet('Codes', [
+        [undefined, undefined, '2026/27 £000s'],
+        ['Buses', 'Additional investment in public bus subsidies', 120],
+        ['Parks', 'Additional environmental maintenance', 300],
+        [undefined, 'Total Cost Increase', 420],
+      ]),
+    ]);
+    expect(result.tables[0].rows[0].label).toBe('Buses');
+  });
+});
+
 describe('a unit printed "£ (000)"', () => {
   // Wealden's spending plans head a bridge's one column "£ (000)": thousands of pounds, not a figure of nil.
   const bridge = () =>
@@ -1626,6 +2009,7 @@ describe('a bridge whose ends are printed rounder than its changes', () => {
     sheet('Bridge', [
       ['How spending has changed', '£m'],
       ['Budget Requirement 2024-25', m(399.7, 1)],
+      ['Increased pressures'],
       ['Employees', m(10.57, 2)],
       ['Children & Families', m(18.98, 2)],
       ['Adult Care & Health', m(15.52, 2)],

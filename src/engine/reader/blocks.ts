@@ -53,10 +53,11 @@ function isHeadingRowFor(shape: RowShape, figures: ReadonlySet<number>): boolean
 }
 
 /**
- * After a blank row, a row of headings over columns the table above has no figures in, with figures under them on
- * the next row, starts a table of its own, even with no year or unit in it: a few lines at the top of a page (gross
- * expenditure, less fees, net spending) and then the analysis under "Net Expenditure | Capital Charges | Yearly
- * change £"; a funding list's Total, then "Valuation band | Ratio | Percentage | Council tax".
+ * A row of headings over columns the table above has no figures in, with figures under them on the next row, starts a
+ * table of its own, even with no year or unit in it and no blank row before it: a few lines at the top of a page
+ * (gross expenditure, less fees, net spending) and then the analysis under "Net Expenditure | Capital Charges | Yearly
+ * change £"; a funding list's Total, then "Valuation band | Ratio | Percentage | Council tax". Inside a table such a
+ * row would be text where figures go, on every cell of it.
  */
 function headsNewColumns(shape: RowShape, figures: ReadonlySet<number>, next: RowShape | undefined): boolean {
   if (shape.figures.length > 0 || shape.narrative || !next) return false;
@@ -67,12 +68,9 @@ function headsNewColumns(shape: RowShape, figures: ReadonlySet<number>, next: Ro
 /**
  * A heading in the table's own shape with other words ("Income Source | Amount | Percentage of total income" under
  * "Expenditure | Amount | Percentage of total expenditure … Total"), with figures under it on the next row: text over
- * at least two of the figure columns, or a word naming each figure column of a table with fewer ("Source of Funding |
- * Amount" under "Item | Cost … Totals"), in no column the table's heading leaves blank (in the labels' and figures'
- * columns, when the table above has no heading). It heads a table of its own when a title stands between it and the
- * figures above, or a blank row under a total: a parish's expenditure to its total, then "Total income 2022-23" and
- * its income under the same headings; a fire authority's costs to their total, then "How is the Service paid for?"
- * over its funding.
+ * at least two of the figure columns, in no column the table's heading leaves blank. It heads a table of its own when
+ * a title stands between it and the figures above, or a blank row under a total: a parish's expenditure to its total,
+ * then "Total income 2022-23" and its income under the same headings.
  */
 function headsInOwnShape(
   shape: RowShape,
@@ -82,24 +80,43 @@ function headsInOwnShape(
 ): boolean {
   if (shape.figures.length > 0 || shape.narrative || !next || next.figures.length === 0) return false;
   const cols = [...shape.texts.keys()];
-  if (cols.filter((c) => figures.has(c)).length < 2 && !namesEachColumn(shape, figures)) return false;
+  if (cols.filter((c) => figures.has(c)).length < 2) return false;
   const heading = own();
-  if (heading.size === 0) return cols.every((c) => figures.has(c) || c < Math.min(...figures));
   return cols.every((c) => heading.has(c));
 }
 
-/** A word naming every figure column ("Amount", "Cost"), with the labels' heading left of them ("Source of Funding"). */
-function namesEachColumn(shape: RowShape, figures: ReadonlySet<number>): boolean {
-  const first = Math.min(...figures);
-  return (
-    [...figures].every((c) => isHeadingText(shape.texts.get(c) ?? '')) && [...shape.texts.keys()].some((c) => c < first)
-  );
+/**
+ * Column headings over the figure columns (text over two of them, or over one beside other headings) with figures
+ * under them on the next row.
+ * After a blank row and a caption or title (`Table 2`, `Belstone Parish Council Accounts Summary`) they head a table of
+ * their own, whatever they say: a table's own section heading is followed by its lines, not by headings again.
+ */
+function headsFigures(shape: RowShape, figures: ReadonlySet<number>, next?: RowShape): boolean {
+  if (shape.figures.length > 0 || shape.narrative || !next || next.figures.length === 0) return false;
+  let over = 0;
+  for (const c of shape.texts.keys()) if (figures.has(c)) over++;
+  // One figure column is headed too, beside the labels' own heading ("Item | Value", "Band | Council Tax level").
+  return over >= 2 || (over >= 1 && shape.texts.size >= 2);
 }
 
 /** A row printed as a total closes what is above it: bold, or labelled one. */
 function printedAsTotal(sheet: SheetGrid, r: number): boolean {
   const cells = sheet.rows[r] ?? [];
   return cells.some((c) => c?.bold) || TOTAL_LABEL.test([...rowShape(sheet, r).texts.values()][0] ?? '');
+}
+
+/**
+ * A total printed under a paragraph of notes on the table's last line ("Grit Bin 50% discount", then three sentences
+ * on who may apply, then "Total Cost Increase"), in the table's own figure columns, with no figures under it: it closes
+ * that table. On its own it would be a table of one row, with no lines to add up, and it would go unchecked. Only a row
+ * printed as a total (bold, or labelled one), after notes alone (no blank pair, no heading of its own), and only when
+ * no row of figures follows it (a table that opens with its total over its lines is a table of its own).
+ */
+function closesAfterNotes(sheet: SheetGrid, r: number, figures: ReadonlySet<number>): boolean {
+  const shape = rowShape(sheet, r);
+  if (!printedAsTotal(sheet, r) || !shape.figures.every((c) => figures.has(c))) return false;
+  const next = r + 1 < sheet.rows.length ? rowShape(sheet, r + 1) : undefined;
+  return !next || next.figures.length === 0;
 }
 
 /** The columns the first heading row over an open table names. */
@@ -215,13 +232,15 @@ export function findBlocks(sheet: SheetGrid): Block[] {
   let repeating = false;
   /** Text rows since the last row of figures: a heading after a title starts a new table, even when it repeats. */
   let textSinceFigures = false;
-  /** A blank row since the last row of figures. */
-  let blankSinceFigures = false;
+  /** Only text rows since a blank row under the figures (a caption, a title): the blank row still parts what follows. */
+  let partedByBlank = false;
+  /** The table a paragraph of notes broke off, while nothing else has started since (see closesAfterNotes). */
+  let brokenOff: OpenBlock | undefined;
   for (let r = 0; r < sheet.rows.length; r++) {
     const shape = rowShape(sheet, r);
     if (shape.blank) {
-      if (++blanks >= 2) current = undefined;
-      blankSinceFigures = true;
+      if (++blanks >= 2) current = brokenOff = undefined;
+      partedByBlank = true;
       continue;
     }
     const afterBlank = blanks > 0;
@@ -229,14 +248,17 @@ export function findBlocks(sheet: SheetGrid): Block[] {
     const wasRepeating = repeating;
     repeating = false;
     if (shape.narrative) {
+      brokenOff = current ?? brokenOff;
       current = undefined;
       continue;
     }
     if (shape.figures.length > 0 && !shape.yearsOnly) {
+      if (!current && brokenOff && closesAfterNotes(sheet, r, brokenOff.figures)) current = brokenOff;
+      brokenOff = undefined;
       // A table's figures are printed in one unit: after a blank row, figures in another (£368.6 million under whole
       // pounds) begin a table of their own, with no heading to say so.
       const scale = rowScale(sheet, r, shape);
-      if (current && blankSinceFigures && scale !== undefined && !current.scales.has(scale)) current = undefined;
+      if (current && partedByBlank && scale !== undefined && !current.scales.has(scale)) current = undefined;
       if (!current) {
         current = { top: r, bottom: r, figures: new Set(), scales: new Set(), repeats: [] };
         open.push(current);
@@ -245,15 +267,18 @@ export function findBlocks(sheet: SheetGrid): Block[] {
       for (const c of shape.figures) current.figures.add(c);
       if (scale !== undefined) current.scales.add(scale);
       textSinceFigures = false;
-      blankSinceFigures = false;
+      partedByBlank = false;
       continue;
     }
     const next = rowUnderHeading(sheet, r);
+    if (!shape.narrative && (shape.yearsOnly || isHeadingRowFor(shape, brokenOff?.figures ?? new Set())))
+      brokenOff = undefined;
     if (
       current &&
       (shape.yearsOnly ||
         isHeadingRowFor(shape, current.figures) ||
-        (afterBlank && headsNewColumns(shape, current.figures, next)) ||
+        headsNewColumns(shape, current.figures, next) ||
+        (partedByBlank && textSinceFigures && headsFigures(shape, current.figures, next)) ||
         ((textSinceFigures || (afterBlank && printedAsTotal(sheet, current.bottom))) &&
           headsInOwnShape(shape, () => ownHeadingColumns(sheet, current!), current.figures, next)))
     ) {

@@ -70,7 +70,7 @@ function span(sheet: SheetGrid, block: Block): { left: number; right: number } {
 
 function bareLabel(text: string, year: string | undefined): string {
   const rest = text
-    .replace(/\(?\s*£\s*(?:\(\s*(?=000\s*\)))?['’]?\s*(million|bn|000|k|m)?(?:['’]?s)?\s*\)?/gi, ' ')
+    .replace(/\(?\s*£\s*(?:\(\s*(?=000\s*\)))?['’]?\s*(thousand|million|billion|bn|000|k|m)?(?:['’]?s)?\s*\)?/gi, ' ')
     .replace(/\(\s*p\s*\)|\bp\b(?=\s*\)?$)/gi, ' ')
     .replace(/[()]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -123,10 +123,30 @@ function layoutOf(sheet: SheetGrid, columns: ColumnReading[]): Layout {
  * reader cannot call it references. Each line is labelled by its description, not its code; a row
  * with nothing there (a heading, a total) keeps its text in the code column.
  */
-function headedDescriptionRight(columns: ColumnReading[]): number | undefined {
-  const description = columns.find((c) => c.role === 'description' && c.confidence === 'high');
-  if (!description || !columns.some((c) => c.role === 'text' && c.col < description.col)) return undefined;
-  return description.col;
+function headedDescriptionRight(columns: ColumnReading[], sheet: SheetGrid, block: Block): number | undefined {
+  const description = columns.find((c) => c.role === 'description');
+  const left = description ? columns.filter((c) => c.role === 'text' && c.col < description.col) : [];
+  if (!description || left.length === 0) return undefined;
+  if (description.confidence === 'high') return description.col;
+  return left.every((c) => flagsLines(sheet, block, c.col)) ? description.col : undefined;
+}
+
+/**
+ * A column left of the description that only flags lines, one and the same short word on each it marks: `NEW`
+ * against each item of a growth list (Leicestershire's amendment to its MTFS). The lines are labelled by their
+ * description, not by the flag.
+ */
+function flagsLines(sheet: SheetGrid, block: Block, col: number): boolean {
+  const words = new Set<string>();
+  let count = 0;
+  for (let r = block.top; r <= block.bottom; r++) {
+    const text = cellText(sheet.rows[r]?.[col]);
+    if (!text) continue;
+    if (!/^[A-Za-z]{1,8}$/.test(text)) return false;
+    words.add(text.toLowerCase());
+    count++;
+  }
+  return count >= 2 && words.size === 1;
 }
 
 /**
@@ -212,7 +232,7 @@ function readTable(
   const columns = readColumns(sheet, block, headings);
   const description = fixes?.columns(columns, left, right);
   const layout = layoutOf(sheet, columns);
-  layout.labelCol = description ?? headedDescriptionRight(columns);
+  layout.labelCol = description ?? headedDescriptionRight(columns, sheet, block);
   const ignored = columns.filter((c) => c.role === 'ignored').map((c) => c.col);
   if (ignored.length) layout.ignoredCols = ignored;
   const repeats = new Set(block.repeats);
@@ -305,7 +325,18 @@ function readTable(
  * police's net expenditure, then the funding taken off it to the council tax requirement.
  */
 function closingAbove(above: Table | undefined, table: Table): (Decimal | null)[] | undefined {
-  if (!above || above.scale !== table.scale || above.columns.length !== table.columns.length) return undefined;
+  if (!above || above.scale !== table.scale) return undefined;
+  const onlyColumn = table.columns.length === 1 ? table.columns[0]! : undefined;
+  // A list of amounts in one column, with no year or heading of its own, under a table of several columns that ends
+  // in its net (gross, income, net by department to "Subtotal"): it may work on from that net, the last column of the
+  // total that closes the table above (Hammersmith & Fulham's "Other expenditure", then "Total" of the subtotal's net
+  // and the adjustments).
+  if (onlyColumn && above.columns.length > 1 && !onlyColumn.year && onlyColumn.key.startsWith('col:')) {
+    const closing = [...above.rows].reverse().find((r) => r.type === 'total');
+    const net = closing && !closing.signs ? closing.figures[above.columns.length - 1] : undefined;
+    return net?.value ? [net.value] : undefined;
+  }
+  if (above.columns.length !== table.columns.length) return undefined;
   const sameYear = (c: Table['columns'][number], d: Table['columns'][number]) =>
     c.key === d.key ||
     (!!c.year && !!d.year && (c.year.length === 4 || d.year.length === 4) && c.year.slice(0, 4) === d.year.slice(0, 4));
@@ -427,9 +458,11 @@ function looksLikeMoney(sheet: SheetGrid, table: Table, block: Block): boolean {
   if (!table.columns.length) return false;
   if (table.rows.some((r) => r.type === 'total')) return true;
   if (table.columns.some((c) => c.year)) return true;
-  const headings = [...block.headerRows, ...block.titleRows].map((r) =>
-    [...rowShape(sheet, r).texts.values()].join(' '),
-  );
+  // The table's section headings are headings too ("Band D Council Tax..." over its lines).
+  const headings = [
+    ...[...block.headerRows, ...block.titleRows].map((r) => [...rowShape(sheet, r).texts.values()].join(' ')),
+    ...table.rows.filter((r) => r.type === 'heading').map((r) => r.label),
+  ];
   if (headings.some((h) => MONEY_WORDS.test(h) || UNIT_IN_WORDS.test(h))) return true;
   return table.rows.some((r) => r.figures.some((f) => f && (sheet.rows[f.row]?.[f.col]?.format ?? '').includes('£')));
 }

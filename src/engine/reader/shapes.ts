@@ -16,9 +16,11 @@ export interface RowShape {
   narrative: boolean;
 }
 
+/** A year over a column, typed as a number or as text ("2009" over "Actual" in a budget book copied from its PDF). */
 function isYearNumber(cell: Cell | undefined): boolean {
   const v = cell?.value;
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1990 && v <= 2099;
+  const year = typeof v === 'string' && /^\s*(19|20)\d\d\s*$/.test(v) ? Number(v) : v;
+  return typeof year === 'number' && Number.isInteger(year) && year >= 1990 && year <= 2099;
 }
 
 /** A paragraph rather than a label: many words, or a full sentence. */
@@ -148,7 +150,7 @@ export function isBareYearOrUnit(text: string): boolean {
   const t = text.trim();
   return (
     UNIT_ONLY.test(t) ||
-    /^\(?£\s*['’]?\s*(000|k|m|million)?['’]?s?\)?$/i.test(t) ||
+    /^\(?£\s*['’]?\s*(000|k|m|bn|thousand|million|billion)?['’]?s?\)?$/i.test(t) ||
     (t.length <= 12 && parseYear(t) !== undefined)
   );
 }

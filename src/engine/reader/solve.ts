@@ -9,6 +9,7 @@ import {
   OTHER_UNIT_LINE,
   parseYear,
   TOTAL_LABEL,
+  totalLabelClass,
 } from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
@@ -128,14 +129,15 @@ class Solver {
    * Each is then that group's subtotal, as a total labelled so is (see groupClosers).
    */
   private readonly closes = new Map<number, number[]>();
-  /** How many rows with figures lie above each row; the first and last such rows; the first since the last total. */
+  /** How many rows with figures lie above each row; the first and last such rows. */
   private readonly figuresBefore: number[] = [0];
   private readonly firstFigures: number;
   private readonly lastFigures: number;
-  private sectionFirst = -1;
   /** Rows above the one being solved that nothing adds up yet, and every line above it: kept as the solver goes. */
   private open: number[] = [];
   private readonly lines: number[] = [];
+  /** The first line with figures since the last heading or total (-1 when none yet). */
+  private sectionFirst = -1;
   /** The sums of \`lines\` so far (see sumsOfLines). */
   private lineSums: ColumnSums | undefined;
 
@@ -259,8 +261,21 @@ class Solver {
     if (this.doubtful.size) {
       const { before, lines } = this.sectionThroughDoubtful(t);
       list.push({ ...plus(lines, 'section'), throughDoubtful: true });
+      // Or only those under the section's own heading: "Total Funding" of the lines under "Funded by:", the last of
+      // which was found a total from its figures (the funding balances the requirement above, so it is minus the rest).
+      let heading = -1;
+      for (let j = t - 1; j > before && heading < 0; j--) if (rows[j]!.type === 'heading') heading = j;
+      const under = lines.filter((j) => j > heading);
+      if (heading >= 0 && under.length > 1 && under.length < lines.length)
+        list.push({ ...plus(under, 'section'), throughDoubtful: true });
       // Or a running total through them: "Total Funding" = "Aggregate External Finance" + "Council Tax", the balancing line.
       if (before >= 0) list.push({ ...plus([before, ...lines], 'running'), throughDoubtful: true });
+      // Or a running total from the last total found from its figures, the lines after it read as lines: "Total
+      // Funding" = "Aggregate External Finance" + "Council Tax", where the council tax, the balancing line, is also
+      // the net expenditure less the rest.
+      const found = lines.filter((j) => this.isTotal[j] && j < lines[lines.length - 1]!).slice(-3);
+      for (const d of found)
+        list.push({ ...plus([d, ...lines.filter((j) => j > d)], 'running'), throughDoubtful: true });
     }
     return this.withTakenAway(this.withoutOtherUnits(list));
   }
@@ -311,8 +326,8 @@ class Solver {
     const year = parseYear(rows[t]!.label);
     if (!year || rows[t]!.type === 'total') return false;
     const name = nameWords(rows[t]!.label);
-    // A bridge opens the section since the last total: only that line is asked, so a long table is not looked back
-    // over for each of its rows, and a bridge's opening figure is never taken from across a total.
+    // A bridge opens its section (the first line since the last heading or total): only that line is asked, so a long
+    // table is not looked back over for each of its rows, and a bridge's opening figure is never taken across a total.
     const j = this.sectionFirst;
     if (j < 0 || j >= t || this.figuresBefore[t]! - this.figuresBefore[j + 1]! < 2) return false;
     const earlier = parseYear(rows[j]!.label);
@@ -506,7 +521,10 @@ class Solver {
       (this.table.rows[p]!.parts ?? []).every(
         (q) => this.isTotal[q] || this.consumedBy[q] !== p || c.parts.includes(q),
       );
-    for (const p of c.parts) if ((c.throughDoubtful && this.doubtful.has(p)) || boldLine(p)) this.demote(p);
+    // A running total's first part is the total it works on from: a total still.
+    const from = c.how === 'running' ? c.parts[0] : undefined;
+    for (const p of c.parts)
+      if ((c.throughDoubtful && p !== from && this.doubtful.has(p)) || boldLine(p)) this.demote(p);
     // A running total whose total above was a line after all adds up the lines of its section.
     if (c.how === 'running' && !this.isTotal[c.parts[0]!]) row.structure.how = 'section';
     // A restated change a total below starts from is a line of that total, no longer a memo line.
@@ -626,6 +644,56 @@ class Solver {
     return true;
   }
 
+  /**
+   * A grand total under groups each printed with its own total above its lines, where nothing in the print marks the
+   * groups' heads (a pivot table pasted as values: its subtotals at the top of each group, its style lost). From the
+   * first line since the last total, each head is a row the rows straight under it make in every column, up to the
+   * next head; the heads, two or more, make the grand total. Only for a labelled total no plain way of adding up
+   * explains: the figures must then fall into such groups exactly, which chance does not give.
+   */
+  private headsAboveByFigures(t: number): boolean {
+    let previous = t - 1;
+    while (previous >= 0 && !this.isTotal[previous]) previous--;
+    const section: number[] = [];
+    for (let j = previous + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) section.push(j);
+    const columns = this.table.columns.map((_, c) => c).filter((c) => this.options.additive[c]);
+    const groups: [number, number[]][] = [];
+    for (let i = 0; i < section.length;) {
+      const head = section[i]!;
+      const sums = columns.map(() => 0);
+      const lines: number[] = [];
+      let closed = false;
+      for (let j = i + 1; j < section.length && !closed; j++) {
+        lines.push(section[j]!);
+        columns.forEach((c, k) => (sums[k] = addExact(sums[k]!, this.exact.at(section[j]!, c) ?? 0)));
+        // Near the head in every column, within the lines' rounding, before the slower full test.
+        const near = columns.every((c, k) => {
+          const v = this.exact.at(head, c);
+          return v === undefined || v === null || Math.abs(v - sums[k]!) <= (lines.length * this.stepUnits[c]!) / 2;
+        });
+        if (!near) continue;
+        const e = this.evaluate(head, plus(lines, 'lines-below'));
+        closed = e.fails === 0 && e.holds > 0 && e.support > 0;
+      }
+      if (!closed) return false;
+      groups.push([head, [...lines]]);
+      i += lines.length + 1;
+    }
+    if (groups.length < 2) return false;
+    const grand = plus(
+      groups.map(([head]) => head),
+      'items-above',
+    );
+    const e = this.evaluate(t, grand);
+    if (e.fails > 0 || e.holds === 0) return false;
+    for (const [head, lines] of groups) {
+      const c = plus(lines, 'lines-below');
+      this.accept(head, c, this.evaluate(head, c), 'medium');
+    }
+    this.accept(t, grand, e, 'medium');
+    return true;
+  }
+
   /** The groups under row t to the table's end: each bold line with figures and the plain lines under it; none if any other row comes first. */
   private groupsUnder(t: number): [number, number[]][] | undefined {
     const rows = this.table.rows;
@@ -667,8 +735,6 @@ class Solver {
   /** Records what row t turned out to be, for the rows below it. */
   private settle(t: number): void {
     if (!this.withFigures[t]) return;
-    if (this.isTotal[t]) this.sectionFirst = -1;
-    else if (this.sectionFirst < 0) this.sectionFirst = t;
     if (!this.isTotal[t]) this.lines.push(t);
     // A line a total above it already adds up is not open for the totals below.
     if (this.consumedBy[t] === undefined) this.open.push(t);
@@ -678,6 +744,9 @@ class Solver {
     this.table.rows.forEach((row, t) => {
       this.solveRow(row, t);
       this.settle(t);
+      // The first line with figures since the last heading or total, kept as the solver goes (see closesOnItsOpening).
+      if (this.isTotal[t] || row.type === 'heading') this.sectionFirst = -1;
+      else if (this.sectionFirst < 0 && this.withFigures[t]) this.sectionFirst = t;
     });
     this.finish();
   }
@@ -724,10 +793,11 @@ class Solver {
       if (this.options.discover && row.type === 'total' && !row.label) row.type = 'line';
       return;
     }
-    const prior =
+    let prior =
       fix?.role === 'total' || this.closes.has(t) || (this.options.discover && this.closesBridge(t))
         ? 'asserted'
         : priorOf(row, t, this.options.discover);
+    if (prior !== 'asserted' && this.options.discover) prior = this.closesOnItsOpening(t) ?? prior;
     if (prior !== 'asserted' && !this.options.discover) return;
     const layoutParts = row.parts?.filter((p) => !this.table.rows[p]!.memo);
     const closed = this.closes.get(t);
@@ -766,9 +836,16 @@ class Solver {
         row.type = 'line';
         return;
       }
+      if (best.e.fails > 0 && this.options.discover && this.headsAboveByFigures(t)) return;
       if (best.e.holds > 0) return this.accept(t, best.c, best.e, best.e.fails ? 'medium' : 'high');
+      if (this.emptyGroup(row, t)) {
+        row.type = 'line';
+        return;
+      }
       if (this.worksOnFromAbove(t))
         return this.memo(t, 'it works on from the table above (its closing total, with the items above it here)');
+      if (this.worksOnFromNet(t))
+        return this.memo(t, 'it works on from the net of the total above (its last column, with the items since)');
       if (this.options.discover && this.measuredSubtotal(t)) return;
       const first = tried[0]!;
       this.accept(t, first.c, first.e, 'low');
@@ -866,6 +943,67 @@ class Solver {
       }
       return checked > 0;
     });
+  }
+
+  /**
+   * Whether row t closes a bridge: a list that ends on the line it began with, by name. Named as a worked-out figure (a
+   * budget, a requirement, a balance: WORKED_OUT) exactly as the first line with figures since the last heading or
+   * total, two rows or more above ("24/25 Council's Net Revenue Budget £198m", its changes, the same name again for
+   * this year's budget), it is a total ('asserted'), so a change or a closing figure printed wrong is said rather than
+   * read as one more line. Named as the table's first line is but in a later year ("Band 'D' Council Tax 2023/2024" …
+   * "Band 'D' Council Tax 2025/2026"), whatever the name, it is likely one: read so wherever its figures bear that out
+   * in as many columns as not, so a slip in one column (printed 7,184 for 7,814) is said.
+   */
+  private closesOnItsOpening(t: number): Prior | undefined {
+    const rows = this.table.rows;
+    const label = rows[t]!.label;
+    const first = this.sectionFirst;
+    if (first >= 0 && t - first >= 3 && WORKED_OUT.test(label) && !TOTAL_LABEL.test(label)) {
+      const name = nameWords(rows[first]!.label);
+      if (name.length > 0 && name.join(' ') === nameWords(label).join(' ')) return 'asserted';
+    }
+    const opening = this.withFigures.indexOf(true);
+    if (opening < 0 || opening >= t) return undefined;
+    const year = parseYear(rows[opening]!.label);
+    const later = parseYear(label);
+    if (!year || !later || later <= year) return undefined;
+    return sameThing(nameWords(label), nameWords(rows[opening]!.label)) ? 'likely' : undefined;
+  }
+
+  /**
+   * Under a subtotal of several columns (gross, income and net by department), amounts printed in one other column
+   * alone, to a labelled total: the adjustments after the services, then "Total" (Hammersmith & Fulham's page: the
+   * subtotal's net £217.20m, then use of balances £1.43m and capital financing -£20.63m under the gross column, and
+   * "Total £198.00m"). Such a total works on from the subtotal's last column, its net, with the lines since: a line
+   * worked out across the columns, which no total of one column adds. Only where the subtotal has figures in several
+   * columns, the last among them, and every line since and the total have a figure in one and the same other column
+   * alone; and only within rounding.
+   */
+  private worksOnFromNet(t: number): boolean {
+    const last = this.table.columns.length - 1;
+    let p = t - 1;
+    while (p >= 0 && !this.isTotal[p]) p--;
+    if (p < 0 || last < 1) return false;
+    const filled = (r: number) => this.table.columns.map((_, c) => c).filter((c) => this.exact.at(r, c) !== undefined);
+    const own = filled(t);
+    const subtotal = filled(p);
+    const col = own[0];
+    if (own.length !== 1 || col === undefined || col === last || subtotal.length < 2 || !subtotal.includes(last))
+      return false;
+    const items: number[] = [];
+    for (let j = p + 1; j < t; j++) if (this.withFigures[j] && !this.isTotal[j]) items.push(j);
+    const net = this.exact.at(p, last);
+    const total = this.exact.at(t, col);
+    if (items.length === 0 || net === null || net === undefined || total === null || total === undefined) return false;
+    let sum = net;
+    for (const j of items) {
+      const shape = filled(j);
+      const v = this.exact.at(j, col);
+      if (shape.length !== 1 || shape[0] !== col || v === null || v === undefined) return false;
+      sum = addExact(sum, v);
+    }
+    const verdict = judgeExact(total, sum, this.stepUnits[col]!, items.length + 1, 'rounding');
+    return !Number.isNaN(sum) && verdict !== 'mismatch' && verdict !== 'unusual';
   }
 
   /**
@@ -1025,6 +1163,22 @@ class Solver {
         return true;
       return Math.abs(total - (sum - before)) <= (this.stepUnits[col]! * (lines + 2)) / 2;
     });
+  }
+
+  /**
+   * A group's own total printed nil straight under another group's total, with no line of its own between them, is
+   * the total of a group that has nothing in it: a savings summary's "Centrally-held Budgets Total" of 0 after
+   * "Corporate Support Functions Total", each directorate closed by "… Total" with no heading above its services. It
+   * adds nothing up; read as a nil line, the grand total below counts it with the other groups' totals. Only where it
+   * is named for a group (not "Total" or "Grand Total", not a measure such as "Total net expenditure") as the total
+   * above it is, and nothing above makes nil: a grand total printed nil by mistake is still said.
+   */
+  private emptyGroup(row: TableRow, t: number): boolean {
+    const rows = this.table.rows;
+    const above = rows[t - 1];
+    if (!above || !this.isTotal[t - 1] || !this.isZero(t)) return false;
+    const group = (label: string) => totalLabelClass(label) === 'named' && !namesOnlyAMeasure(label);
+    return group(row.label) && group(above.label);
   }
 
   /**

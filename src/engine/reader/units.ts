@@ -86,44 +86,67 @@ export function formatDecimals(format: string | undefined): number | undefined {
 
 function formatStep(format: string, figures: Figure[]): { step: Decimal; thousands: number } {
   const shape = formatShape(format);
-  if (shape === 'general') return { step: powerOfTen(-Math.min(maxOf(figures.map(placesOf), 0), 2)), thousands: 0 };
+  if (shape === 'general') return { step: powerOfTen(-Math.min(placesShown(figures), 2)), thousands: 0 };
   return { step: powerOfTen(3 * shape.thousands - shape.decimals), thousands: shape.thousands };
 }
 
-/** Whether every figure that is not zero is a whole number of thousands, and there are enough to tell. */
-function roundThousands(figures: Figure[]): boolean {
+/**
+ * The decimal places figures with no number format are printed to: the most that a quarter of them show. One line
+ * in pounds and pence (Band D) among figures in £000, typed or pasted as text, does not make the column's unit a
+ * penny; a ledger's pence show on most of its figures (those ending in 0 show fewer), so its unit stays a penny.
+ */
+function placesShown(figures: Figure[]): number {
+  const counts = [0, 0, 0];
+  for (const f of figures) counts[Math.min(placesOf(f), 2)]!++;
+  const quarter = Math.max(1, figures.length / 4);
+  if (counts[2]! >= quarter) return 2;
+  if (counts[1]! + counts[2]! >= quarter) return 1;
+  return 0;
+}
+
+/** How many figures other than zero are whole numbers of thousands; -1 when one is not (or cannot be read so). */
+function roundThousandsCount(figures: Figure[]): number {
   let nonZero = 0;
   for (const f of figures) {
     const c = centsOf(f);
-    if (Number.isNaN(c)) return false;
+    if (Number.isNaN(c)) return -1;
     if (c === 0) continue;
-    if (c % 100_000 !== 0) return false;
+    if (c % 100_000 !== 0) return -1;
     nonZero++;
   }
-  return nonZero >= ROUNDED_THOUSANDS_MIN;
+  return nonZero;
 }
 
-/** The unit one set of figures (a column, or a table) is printed to. */
-export function printedStep(sheet: SheetGrid, figures: Figure[]): Decimal {
+/**
+ * The unit one set of figures (a column, or a table) is printed to. `roundedTable`: the table's figures are round
+ * thousands in enough columns to tell, these among them (see columnSteps).
+ */
+export function printedStep(sheet: SheetGrid, figures: Figure[], roundedTable = false): Decimal {
   if (figures.length === 0) return ONE;
   const { step, thousands } = formatStep(commonFormat(sheet, figures), figures);
   if (thousands > 0) return powerOfTen(-maxOf(figures.map(placesOf), 0));
-  if (step.lt(1000) && roundThousands(figures)) return powerOfTen(3);
+  if (step.lt(1000) && (roundedTable || roundThousandsCount(figures) >= ROUNDED_THOUSANDS_MIN)) return powerOfTen(3);
   return step;
 }
 
-/** Each money column's printed unit. */
+/**
+ * Each money column's printed unit. A paper rounded to the nearest £1,000 and printed in pounds is rounded so in every
+ * column: a column of few figures, all round thousands, in a table whose round columns together have enough figures
+ * to tell, is printed to thousands too (a total £1,000 off its three lines is rounding, not an error).
+ */
 export function columnSteps(sheet: SheetGrid, rows: TableRow[], columns: number): Decimal[] {
-  const out: Decimal[] = [];
+  const byColumn: Figure[][] = [];
   for (let i = 0; i < columns; i++) {
     const figures: Figure[] = [];
     for (const row of rows) {
       const f = row.figures[i];
       if (f) figures.push(f);
     }
-    out.push(printedStep(sheet, figures));
+    byColumn.push(figures);
   }
-  return out;
+  const round = byColumn.map(roundThousandsCount);
+  const pooled = round.reduce((sum, n) => sum + Math.max(n, 0), 0);
+  return byColumn.map((figures, i) => printedStep(sheet, figures, pooled >= ROUNDED_THOUSANDS_MIN && round[i]! > 0));
 }
 
 /** The table's unit: the one most of its figures are printed to. */
