@@ -189,9 +189,10 @@ export function isClassification(text: string): boolean {
 
 /**
  * A pound unit as headings write it, the one grammar every reading of units shares: "£", "£000", "£'000s", "£’000",
- * "£k", "£m", "£M", "£ million", "£ thousands", "£bn". Its first group is the scale's word.
+ * "£k", "£m", "£M", "£ million", "£ thousands", "£bn", "£ (000)" (thousands in brackets). Its first group is the
+ * scale's word.
  */
-const POUND_UNIT = String.raw`£\s*['’]?\s*(000|k|m|thousand|million|billion|bn)?(?:['’]?s)?(?![a-z0-9])`;
+const POUND_UNIT = String.raw`£\s*(?:\(\s*(?=['’]?000\s*\)))?['’]?\s*(000|k|m|thousand|million|billion|bn)?(?:['’]?s)?(?![a-z0-9])`;
 
 /** Pounds per figure for a pound unit's scale word ("000" → 1000, "m" → 1,000,000; none → 1). */
 function poundScale(word: string | undefined): number {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../src/engine/check';
 import { parseTextNumber } from '../../src/engine/figures';
 import { headingText } from '../../src/engine/grid';
-import { parseYear } from '../../src/engine/vocabulary';
+import { parseYear, unitWords } from '../../src/engine/vocabulary';
 import type { Finding } from '../../src/engine/findings';
 import { b, mislabelledSectionTotal, sheet } from '../support/workbooks';
 
@@ -1872,5 +1872,218 @@ describe('a column that only flags lines, left of their descriptions', () => {
       ]),
     ]);
     expect(result.tables[0].rows[0].label).toBe('Buses');
+  });
+});
+
+describe('a unit printed "£ (000)"', () => {
+  // Wealden's spending plans head a bridge's one column "£ (000)": thousands of pounds, not a figure of nil.
+  const bridge = () =>
+    sheet('Bridge', [
+      ['Item', '£ (000)'],
+      ['Requirement in 2023/24', 14134],
+      ['Inflationary increases', 1843],
+      ['Service pressures', 511],
+      ['Total', 16488],
+    ]);
+
+  it('heads the column as £000 and is never read as a figure', () => {
+    const result = checkWorkbook([bridge()]);
+    expect(warnings(result.findings)).toEqual([]);
+    expect(result.tables[0].columns).toHaveLength(1);
+    expect(unitWords('£ (000)').scale).toBe(1000);
+    expect(unitWords('2018/19 £ (000)').scale).toBe(1000);
+    expect(parseTextNumber('£ (000)')).toBeNull();
+  });
+});
+
+describe('a heading in the table’s own shape over one column of figures', () => {
+  // West Yorkshire Fire's page: the budget by item to its "Totals", then "How is the Service paid for?" over
+  // "Source of Funding | Amount" (a unit row, £m, under both headings) and the funding to the same total.
+  const page = (unitRow: boolean) =>
+    sheet('Cost', [
+      ['Item', 'Cost'],
+      ...(unitRow ? [['£m']] : []),
+      ['Service Delivery', 54.877],
+      ['Service Support', 16.035],
+      ['Contingency', 1.092],
+      ['Totals', 71.004],
+      [],
+      ['How is the Service paid for?'],
+      ['Source of Funding', 'Amount'],
+      ...(unitRow ? [['£m']] : []),
+      ['Grants from central government', 34.764],
+      ['Council tax precept', 36.24],
+      ['Totals', 71.004],
+    ]);
+
+  it.each([false, true])('heads a table of its own (a units row under the headings: %s)', (unitRow) => {
+    const result = checkWorkbook([page(unitRow)]);
+    expect(result.tables).toHaveLength(2);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('figures in another unit after a blank row', () => {
+  // Wirral's financial summary: the requirement in whole pounds, then "How spending has changed" in £ million.
+  const pounds = (v: number) => ({ value: v, format: '"£"#,##0;("£"#,##0)' });
+  const millions = (v: number) => ({ value: v, format: '"£"0.0" million"' });
+  const page = () =>
+    sheet('Summary', [
+      ['Council', pounds(357616365)],
+      ['Levies', pounds(42038439)],
+      ['Total requirement', pounds(399654804)],
+      [],
+      ['How spending has changed'],
+      ['Budget Requirement 2023-24', millions(368.6)],
+      ['Employees', millions(5.7)],
+      ['Other running costs', millions(4.6)],
+      ['Budget Requirement 2024-25', millions(378.9)],
+    ]);
+
+  it('begin a table of their own, with no heading to say so', () => {
+    const result = checkWorkbook([page()]);
+    expect(result.tables).toHaveLength(2);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('a requirement worked on from the total above, wrong in every year', () => {
+  // Wealden's spending plans 2019/20: the net cost of services and the funding lines to the district's basic council
+  // tax requirement (printed 180 and 59 over its lines), the parish precepts to the total requirement (exact).
+  const plans = (basic2018: number, basic2019: number) =>
+    sheet('Plans', [
+      ['Item', '2018/19 £ (000)', '2019/20 £ (000)'],
+      ['Services', 16830, 17300],
+      ['Capital Expenditure charged to Revenue', 5539, 2375],
+      ['Net cost of Services', 22369, 19675],
+      ['Business Rates/Revenue Support Grant', -4278, -5066],
+      ['Other Government Grants', -2777, -1898],
+      ['Contributions to/(from) Reserves', -3325, -50],
+      ['Collection Fund (Surplus)/Deficit', -284, -240],
+      ['District Council Basic Council Tax Requirement', basic2018, basic2019],
+      ['Town and Parish Council Precepts', 6235, 6552],
+      ['Total Council Tax Requirement', basic2018 + 6235, basic2019 + 6552],
+    ]);
+
+  it('reads the requirement as a subtotal when every figure is right', () => {
+    expect(errors(checkWorkbook([plans(11705, 12421)]).findings)).toEqual([]);
+  });
+
+  it('says the requirement wrong in both years there, against the total above and the lines since', () => {
+    const result = checkWorkbook([plans(11885, 12480)]);
+    expect(errors(result.findings)).toEqual(['Plans!B9', 'Plans!C9']);
+    expect(result.findings.find((f) => f.cell === 'B9')!.message).toContain('the total above and the lines since');
+  });
+});
+
+describe('the last line of a bridge', () => {
+  // Wealden's 2024/25 bridge: last year's requirement, the changes, this year's requirement, named alike.
+  const bridge = (closing: number, last = 'District basic Council Tax requirement in 2024/25') =>
+    sheet('Bridge', [
+      ['Item', '£ (000)'],
+      ['District Council basic Council Tax Requirement in 2023/24', 14134],
+      ['Inflationary increases', 1843],
+      ['Increase in retained Business Rates', -709],
+      ['Increased revenue contribution to capital', 10381],
+      ['Increased use of reserves and balances', -11036],
+      [last, closing],
+    ]);
+
+  it('is checked as a total of the opening figure and the changes', () => {
+    expect(errors(checkWorkbook([bridge(14613)]).findings)).toEqual([]);
+    expect(errors(checkWorkbook([bridge(14643)]).findings)).toEqual(['Bridge!B7']);
+  });
+
+  it('is, named as the first line with the wrong year, when the table opens with one and ends with the other', () => {
+    const slip = 'District Council basic Council Tax Requirement in 2023/24';
+    expect(errors(checkWorkbook([bridge(14613, slip)]).findings)).toEqual([]);
+    expect(errors(checkWorkbook([bridge(14643, slip)]).findings)).toEqual(['Bridge!B7']);
+  });
+});
+
+describe('a bridge whose ends are printed rounder than its changes', () => {
+  // Wirral's 2025/26 bridge: £399.7 million, changes to £0.01 million, £444.7 million; they make 444.77, which the
+  // ends' own rounding allows (399.65 makes 444.72).
+  const m = (value: number, places: number) => ({ value, format: places === 1 ? '0.0' : '0.00' });
+  const bridge = (closing: number) =>
+    sheet('Bridge', [
+      ['How spending has changed', '£m'],
+      ['Budget Requirement 2024-25', m(399.7, 1)],
+      ['Increased pressures'],
+      ['Employees', m(10.57, 2)],
+      ['Children & Families', m(18.98, 2)],
+      ['Adult Care & Health', m(15.52, 2)],
+      ['Budget Requirement 2025-26', m(closing, 1)],
+    ]);
+
+  it('is not held to its changes’ rounding: nothing said of a difference the ends’ rounding allows', () => {
+    expect(checkWorkbook([bridge(444.7)]).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('is still read where its figures make it exactly', () => {
+    const result = checkWorkbook([bridge(444.77)]);
+    expect(result.tables[0].rows.at(-1)!.type).toBe('total');
+  });
+});
+
+describe('savings printed positive under their own heading in a bridge', () => {
+  // Wirral's "How spending has changed": pressures, then "Savings and Efficiencies" printed positive, taken off.
+  const bridge = (closing: number) =>
+    sheet('Bridge', [
+      ['Budget Requirement 2023-24', 368.6],
+      ['Increased pressures'],
+      ['Employees', 5.8],
+      ['Adult Care & Health', 15.2],
+      ['Savings and Efficiencies'],
+      ['Neighbourhoods', 2.0],
+      ['Adult Care & Health', 4.8],
+      ['Budget Requirement 2024-25', closing],
+    ]);
+
+  it('are taken away', () => {
+    const result = checkWorkbook([bridge(382.8)]);
+    expect(errors(result.findings)).toEqual([]);
+    expect(result.tables[0].rows.at(-1)!.partSigns).toEqual([1, 1, 1, -1, -1]);
+  });
+});
+
+describe('groups of lines each closed by a subtotal with no label', () => {
+  // Sefton's note of the changes in the budget requirement: each group's subtotal under its lines, no label, a blank
+  // row under it; a group of one line closed by the same figure again; the change in the requirement at the foot.
+  const m = (value: number) => ({ value, format: '0.0;-0.0' });
+  const note = (pay: number, levies = 1.8) =>
+    sheet('Note', [
+      ['Pay / Price Inflation etc.', '£m'],
+      ['Pay and Price Inflation Contingency', m(pay)],
+      ['Payment of Staff Contractual Increments', m(0.6)],
+      [undefined, m(7.3)],
+      [],
+      ['Additional Resources to Maintain and Improve Services'],
+      ["Increased Provision for Adult and Children's Social Care", m(3.0)],
+      [undefined, m(3.0)],
+      [],
+      ['Service Efficiency and Other Savings'],
+      ['Savings / Efficiency Measures', m(-8.3)],
+      ['Increase in Levies', m(levies)],
+      ['Change in Use of One-Off Resources', m(8.2)],
+      [undefined, m(1.7)],
+      [],
+      ['Change in Sefton Budget Requirement', m(12.0)],
+    ]);
+
+  it('are subtotals: the change adds them up, and the line of a group of one only once', () => {
+    const result = checkWorkbook([note(6.7)]);
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(totalsOf(result)).toEqual(['4 section', '8 section', '14 section', '16 items-above']);
+  });
+
+  it('says a line typed wrong at its group’s subtotal', () => {
+    expect(errors(checkWorkbook([note(7.7)]).findings)).toEqual(['Note!B4']);
+  });
+
+  it('never reads a plain line as a total its lines above make only within rounding', () => {
+    // 6.7 + 0.6 + 3.0 − 8.3 is 2.0: within rounding of "Increase in Levies" at 1.8, and no total of them.
+    const result = checkWorkbook([note(6.7, 1.8)]);
+    expect(result.tables[0].rows.find((r) => r.label === 'Increase in Levies')!.type).toBe('line');
   });
 });

@@ -27,6 +27,8 @@ interface OpenBlock {
   top: number;
   bottom: number;
   figures: Set<number>;
+  /** The scales its figures are printed in ("m" for "£85.2m", "" for none): see printedScaleOf. */
+  scales: Set<string>;
   repeats: number[];
   /** The heading rows' text, to tell a repeated heading from a new table's. */
   headingKey?: string;
@@ -193,6 +195,35 @@ function titleRowsAbove(sheet: SheetGrid, from: number, floor: number): number[]
   return rows;
 }
 
+/**
+ * The scale a row's figures are printed in, from their number format: "m" for "£85.2m" or "£368.6 million", "k" for
+ * "£8k", "" for none; undefined when its figures differ (Cleveland's "£664,000" beside "£1.4m") or one is not a number.
+ */
+function rowScale(sheet: SheetGrid, r: number, shape: RowShape): string | undefined {
+  let scale: string | undefined;
+  for (const c of shape.figures) {
+    const cell = sheet.rows[r]?.[c];
+    if (typeof cell?.value !== 'number') return undefined;
+    const s = printedScaleOf(cell.format);
+    if (scale !== undefined && s !== scale) return undefined;
+    scale = s;
+  }
+  return scale;
+}
+
+function printedScaleOf(format: string | undefined): string {
+  const suffix = /[0#][^"]*"\s*(m|million|k|bn)\s*"\s*$/i.exec(format?.split(';')[0] ?? '')?.[1]?.toLowerCase();
+  return suffix === 'million' ? 'm' : (suffix ?? '');
+}
+
+/** The row under a heading row r, past a row of units alone (`£m` under "Source of Funding | Amount"). */
+function rowUnderHeading(sheet: SheetGrid, r: number): RowShape | undefined {
+  if (r + 1 >= sheet.rows.length) return undefined;
+  const next = rowShape(sheet, r + 1);
+  const unitsOnly = !next.blank && next.figures.length === 0 && [...next.texts.values()].every(isBareYearOrUnit);
+  return unitsOnly && r + 2 < sheet.rows.length ? rowShape(sheet, r + 2) : next;
+}
+
 /** Finds every table on a sheet: the runs of rows with figures, their headings and titles. */
 export function findBlocks(sheet: SheetGrid): Block[] {
   const open: OpenBlock[] = [];
@@ -224,17 +255,22 @@ export function findBlocks(sheet: SheetGrid): Block[] {
     if (shape.figures.length > 0 && !shape.yearsOnly) {
       if (!current && brokenOff && closesAfterNotes(sheet, r, brokenOff.figures)) current = brokenOff;
       brokenOff = undefined;
+      // A table's figures are printed in one unit: after a blank row, figures in another (£368.6 million under whole
+      // pounds) begin a table of their own, with no heading to say so.
+      const scale = rowScale(sheet, r, shape);
+      if (current && partedByBlank && scale !== undefined && !current.scales.has(scale)) current = undefined;
       if (!current) {
-        current = { top: r, bottom: r, figures: new Set(), repeats: [] };
+        current = { top: r, bottom: r, figures: new Set(), scales: new Set(), repeats: [] };
         open.push(current);
       }
       current.bottom = r;
       for (const c of shape.figures) current.figures.add(c);
+      if (scale !== undefined) current.scales.add(scale);
       textSinceFigures = false;
       partedByBlank = false;
       continue;
     }
-    const next = r + 1 < sheet.rows.length ? rowShape(sheet, r + 1) : undefined;
+    const next = rowUnderHeading(sheet, r);
     if (!shape.narrative && (shape.yearsOnly || isHeadingRowFor(shape, brokenOff?.figures ?? new Set())))
       brokenOff = undefined;
     if (

@@ -13,6 +13,7 @@ import {
 } from '../vocabulary';
 import type { RowFix } from './correct';
 import { addExact, exactFigures, type ExactFigures } from './exact';
+import { formatDecimals } from './units';
 
 /**
  * Stage 6 of the reader: what each total adds up, solved from the figures. For each row that is, or
@@ -31,11 +32,15 @@ interface Candidate {
   throughDoubtful?: boolean;
   /** Lines in its span measured in another unit (Band D, the tax base) that it leaves out: taking it makes them memo lines. */
   leavesOut?: number[];
+  /** Unlabelled rows among its parts read as the subtotals of the one line above each (see echoOf): taking it makes them so. */
+  echoes?: number[];
 }
 
 interface Evaluation {
   holds: number;
   fails: number;
+  /** Columns where it holds to the figure, not within rounding. */
+  exact: number;
   /** Columns where it holds with at least two parts that are not zero: real support, not 0 = 0. */
   support: number;
   checked: boolean[];
@@ -46,6 +51,8 @@ type Prior = 'asserted' | 'likely' | 'none';
 /** Words of a line that is worked out from others, for rows printed in bold. */
 const WORKED_OUT = /\b(net|requirement|gap|balance|surplus|deficit|budget|cost of services|to be met|total)\b/i;
 const TAKEN_AWAY = /^(less|minus|deduct)\b/i;
+/** A heading over savings ("Savings and Efficiencies"): in a bridge, the amounts saved under it, printed positive, are taken away. */
+const SAVED = /^(savings|efficienc(y|ies)|reductions|cuts)\b/i;
 
 export interface SolveOptions {
   /** Per money column: its displayed unit. */
@@ -110,6 +117,22 @@ class Solver {
   private readonly withFigures: boolean[];
   /** Memo lines that restate the row above as its change from the year before (see restatesAcrossYears). */
   private readonly restated = new Set<number>();
+  /**
+   * For a row with no label straight under the only line of its group, with that line's figures: the line. A group of
+   * one line closed by its subtotal, as the groups of two lines or more around it are ("Pay and Price Inflation
+   * Contingency 6.1", then 6.1 with no label): a total below adds the subtotal, not the line as well.
+   */
+  private readonly echoOf = new Map<number, number>();
+  /**
+   * Rows with no label that close a group of lines (straight under them, a blank row or the table's end below), with
+   * the lines each closes: kept only where such rows are a layout, two or more, one of which adds up its group exactly.
+   * Each is then that group's subtotal, as a total labelled so is (see groupClosers).
+   */
+  private readonly closes = new Map<number, number[]>();
+  /** How many rows with figures lie above each row; the first and last such rows. */
+  private readonly figuresBefore: number[] = [0];
+  private readonly firstFigures: number;
+  private readonly lastFigures: number;
   /** Rows above the one being solved that nothing adds up yet, and every line above it: kept as the solver goes. */
   private open: number[] = [];
   private readonly lines: number[] = [];
@@ -132,14 +155,61 @@ class Solver {
       (row) => row.type === 'line' && OTHER_UNIT_LINE.test(row.label) && !TOTAL_LABEL.test(row.label),
     );
     this.anyOtherUnit = this.otherUnit.includes(true);
-    if (table.rows.some((row) => TAKEN_AWAY.test(row.label))) {
+    table.rows.forEach((row, u) => {
+      const line = table.rows[u - 1];
+      if (!line || row.label || !line.label || !this.withFigures[u] || !this.withFigures[u - 1]) return;
+      if (line.row !== row.row - 1 || TOTAL_LABEL.test(line.label) || this.isZero(u - 1)) return;
+      const before = table.rows[u - 2];
+      if (before && this.withFigures[u - 2] && before.row === line.row - 1) return;
+      if (table.columns.every((_, c) => this.exact.at(u, c) === this.exact.at(u - 1, c))) this.echoOf.set(u, u - 1);
+    });
+    this.groupClosers();
+    this.withFigures.forEach((w, i) => (this.figuresBefore[i + 1] = this.figuresBefore[i]! + (w ? 1 : 0)));
+    this.firstFigures = this.withFigures.indexOf(true);
+    this.lastFigures = this.withFigures.lastIndexOf(true);
+    const takenAway = (row: TableRow) =>
+      TAKEN_AWAY.test(row.label) || (row.type === 'heading' && SAVED.test(row.label));
+    if (table.rows.some(takenAway)) {
       let underLess = false;
       table.rows.forEach((row, i) => {
-        if (row.type === 'heading') underLess = TAKEN_AWAY.test(row.label);
+        if (row.type === 'heading') underLess = takenAway(row);
         else if (row.type === 'total') underLess = false;
         this.signsTakenAway[i] = (underLess || TAKEN_AWAY.test(row.label)) && this.allNonNegative(i);
       });
     }
+  }
+
+  /**
+   * A paper may close each group of lines with its subtotal and no label, a blank row under it (Sefton's changes in the
+   * budget requirement: pay and prices, two lines and 7.3; service pressures, one line and 3.0; savings, three lines
+   * and 1.7). Found from its figures alone, such a row is lost as soon as one of its lines is typed wrong. Where two or
+   * more rows close their groups so and one of them adds up its group exactly, the layout is the paper's: each is its
+   * group's subtotal, and a group that does not make its subtotal is an error there.
+   */
+  private groupClosers(): void {
+    if (!this.options.discover) return;
+    const rows = this.table.rows;
+    const groups = new Map<number, number[]>();
+    rows.forEach((row, u) => {
+      if (row.label || !this.withFigures[u] || row.type === 'heading') return;
+      const below = rows[u + 1];
+      if (below && below.row === row.row + 1) return;
+      const group: number[] = [];
+      for (let j = u - 1; j >= 0; j--) {
+        const line = rows[j]!;
+        if (!this.withFigures[j] || !line.label || TOTAL_LABEL.test(line.label) || line.row !== rows[j + 1]!.row - 1)
+          break;
+        group.unshift(j);
+      }
+      if (group.length) groups.set(u, group);
+    });
+    if (groups.size < 2) return;
+    // A group of one line closed by the same figure again is as much the layout as one its lines add up to.
+    const adds = [...groups].some(([u, group]) => {
+      const e = this.evaluate(u, plus(group, 'section'));
+      return e.fails === 0 && e.holds > 0 && (e.support > 0 || this.echoOf.get(u) === group[0]);
+    });
+    if (adds) for (const [u, group] of groups) this.closes.set(u, group);
   }
 
   private allNonNegative(i: number): boolean {
@@ -246,6 +316,42 @@ class Solver {
   }
 
   /**
+   * Whether row t closes a bridge: a line above names the same thing in an earlier year, with two lines or more
+   * between ("District Council basic Council Tax Requirement in 2023/24", the changes, "District basic Council Tax
+   * requirement in 2024/25"). A bridge from last year's figure to this year's adds up as a labelled total does, so its
+   * last line is checked as one, and a change typed wrong is said there rather than leaving it a line.
+   */
+  private closesBridge(t: number): boolean {
+    const rows = this.table.rows;
+    const year = parseYear(rows[t]!.label);
+    if (!year || rows[t]!.type === 'total') return false;
+    const name = nameWords(rows[t]!.label);
+    // A bridge opens its section (the first line since the last heading or total): only that line is asked, so a long
+    // table is not looked back over for each of its rows, and a bridge's opening figure is never taken across a total.
+    const j = this.sectionFirst;
+    if (j < 0 || j >= t || this.figuresBefore[t]! - this.figuresBefore[j + 1]! < 2) return false;
+    const earlier = parseYear(rows[j]!.label);
+    if (!earlier || !sameThing(nameWords(rows[j]!.label), name) || this.printedRounder(j) || this.printedRounder(t))
+      return false;
+    if (earlier.length === year.length && earlier < year) return true;
+    // A bridge's first and last lines, the last named with the wrong year (Wealden's "Council Tax Requirement in
+    // 2018,19" … "Council Tax Requirement in 2018/19", for 2019/20): the table opens with one and ends with the other.
+    return j === this.firstFigures && t === this.lastFigures;
+  }
+
+  /**
+   * Whether row r prints a figure to fewer places than its column's changes are printed to (Wirral's "£399.7 million"
+   * over changes to the penny of a million): a bridge whose ends are rounder than its changes may be off by the ends'
+   * own rounding, more than the column's allows, so it is not held to its changes as a labelled total is.
+   */
+  private printedRounder(r: number): boolean {
+    return this.table.rows[r]!.figures.some((f, c) => {
+      const places = formatDecimals((f as { format?: string } | undefined)?.format);
+      return places !== undefined && places < this.options.steps[c]!.decimalPlaces();
+    });
+  }
+
+  /**
    * The lines since the last total the figures bear out (`before`, -1 when none), counting doubtful
    * totals (and the lines they took) as lines.
    */
@@ -268,6 +374,19 @@ class Solver {
    */
   private farCandidates(t: number): Candidate[] {
     const list = [plus([...this.open], 'items-above')];
+    // The items above with each group of one line read as closed by its unlabelled subtotal (see echoOf).
+    const open = this.echoOf.size ? new Set(this.open) : undefined;
+    const echoes = open ? this.open.filter((j) => open.has(this.echoOf.get(j) ?? -1)) : [];
+    if (echoes.length) {
+      const lines = new Set(echoes.map((j) => this.echoOf.get(j)!));
+      list.push({
+        ...plus(
+          this.open.filter((j) => !lines.has(j)),
+          'items-above',
+        ),
+        echoes,
+      });
+    }
     // Every line above is one candidate per row, and a long table's rows are many: where their sum surely fails as
     // this row's total, it is left out rather than summed again (it could only ever lose to the others).
     if (this.anyOtherUnit || this.signsTakenAway.some(Boolean) || !this.linesAboveFail(t))
@@ -333,7 +452,7 @@ class Solver {
 
   /** How a candidate fares in each column; `instead` reads some parts as the sums of others (a total printed wrong). */
   private evaluate(t: number, c: Candidate, instead?: Map<number, Candidate>): Evaluation {
-    const e: Evaluation = { holds: 0, fails: 0, support: 0, checked: [] };
+    const e: Evaluation = { holds: 0, fails: 0, exact: 0, support: 0, checked: [] };
     this.table.columns.forEach((_, col) => {
       e.checked[col] = false;
       if (!this.options.additive[col]) return;
@@ -359,6 +478,7 @@ class Solver {
       if (verdict === 'mismatch' || verdict === 'unusual') e.fails++;
       else {
         e.holds++;
+        if (verdict === 'equal') e.exact++;
         if (nonZero >= 2) e.support++;
       }
     });
@@ -378,6 +498,10 @@ class Solver {
   }
 
   private accept(t: number, c: Candidate, e: Evaluation, confidence: TotalStructure['confidence']): void {
+    for (const u of c.echoes ?? []) {
+      const own = plus([this.echoOf.get(u)!], 'section');
+      this.accept(u, own, this.evaluate(u, own), 'medium');
+    }
     const row = this.table.rows[t]!;
     row.type = 'total';
     row.parts = c.parts;
@@ -669,13 +793,17 @@ class Solver {
       if (this.options.discover && row.type === 'total' && !row.label) row.type = 'line';
       return;
     }
-    let prior = fix?.role === 'total' ? 'asserted' : priorOf(row, t, this.options.discover);
+    let prior =
+      fix?.role === 'total' || this.closes.has(t) || (this.options.discover && this.closesBridge(t))
+        ? 'asserted'
+        : priorOf(row, t, this.options.discover);
     if (prior !== 'asserted' && this.options.discover) prior = this.closesOnItsOpening(t) ?? prior;
     if (prior !== 'asserted' && !this.options.discover) return;
     const layoutParts = row.parts?.filter((p) => !this.table.rows[p]!.memo);
+    const closed = this.closes.get(t);
     const layout: Candidate | undefined = layoutParts?.length
       ? { parts: layoutParts, signs: layoutParts.map(() => 1), how: 'layout' }
-      : undefined;
+      : closed && plus(closed, 'section');
     if (layout) {
       // The house format's layout usually says it all: no need to look further when it holds everywhere.
       const e = this.evaluate(t, layout);
@@ -728,9 +856,11 @@ class Solver {
       }
       return;
     }
+    // A line named as nothing worked out ("Increase in Levies") is a total only where its figures are one exactly: that
+    // the lines above come within rounding of it ("6.7 + 0.6 + 3.0 − 8.3" for 1.8) is chance.
     const evidence =
       best.e.fails === 0
-        ? best.e.support >= 1
+        ? best.e.support >= 1 && (prior !== 'none' || best.e.exact > 0)
         : prior === 'likely' && best.e.holds >= best.e.fails && best.e.support >= 1;
     if (!evidence && row.type === 'total') row.type = 'line';
     if (evidence) {
@@ -935,22 +1065,49 @@ class Solver {
    * out the first lines of its section is still its own error.
    */
   private measuredSubtotal(t: number): boolean {
-    const { section } = this.sectionAbove(t);
+    const { previousTotal, section } = this.sectionAbove(t);
     for (let k = section.length - 2; k >= 2; k--) {
       const r = section[k]!;
       const label = this.table.rows[r]!.label;
-      if (this.table.rows[r]!.type !== 'line' || !namesOnlyAMeasure(label) || TOTAL_LABEL.test(label)) continue;
+      if (this.table.rows[r]!.type !== 'line' || !namesWorkedOutLine(label) || TOTAL_LABEL.test(label)) continue;
       const running = plus(section.slice(k), 'running');
       const e = this.evaluate(t, running);
       if (e.fails > 0 || e.holds === 0 || e.support === 0) continue;
-      const own = plus(section.slice(0, k), 'section');
-      const ownEval = this.evaluate(r, own);
-      if (ownEval.fails === 0) continue;
-      this.accept(r, own, ownEval, 'low');
+      // Its own lines, or the total above and its lines (Wealden's basic council tax requirement works on from the net
+      // cost of services): where neither makes it, the one nearer its figures, as its mistake is most likely said.
+      const ways = [plus(section.slice(0, k), 'section')];
+      if (previousTotal >= 0) ways.push(plus([previousTotal, ...section.slice(0, k)], 'running'));
+      const evals = ways.map((w) => ({ w, e: this.evaluate(r, w), off: this.offBy(r, w) }));
+      if (evals.some((x) => x.e.fails === 0)) continue;
+      const own = evals.reduce((a, b) => (b.e.holds > a.e.holds || (b.e.holds === a.e.holds && b.off < a.off) ? b : a));
+      this.accept(r, own.w, own.e, 'low');
       this.accept(t, running, e, 'medium');
       return true;
     }
     return false;
+  }
+
+  /** How far row t's figures are from what candidate c makes of them, in exact units over the columns it is checked in. */
+  private offBy(t: number, c: Candidate): number {
+    let off = 0;
+    this.table.columns.forEach((_, col) => {
+      const total = this.exact.at(t, col);
+      if (!this.options.additive[col] || total === undefined || total === null) return;
+      const made = this.madeBy(c, col);
+      if (made !== undefined) off += Math.abs(total - made);
+    });
+    return off;
+  }
+
+  /** What candidate c makes in a column (undefined where a part cannot be read). */
+  private madeBy(c: Candidate, col: number): number | undefined {
+    let sum = 0;
+    for (let k = 0; k < c.parts.length; k++) {
+      const v = this.exact.at(c.parts[k]!, col);
+      if (v === null) return undefined;
+      if (v !== undefined) sum = addExact(sum, c.signs[k]! * v);
+    }
+    return Number.isNaN(sum) ? undefined : sum;
   }
 
   /** The sums of some rows' figures (see ColumnSums). */
@@ -1078,6 +1235,14 @@ class Solver {
       if ((e.fails === 0 && e.holds > 0) || (negated.fails === 0 && negated.holds > 0)) this.demote(d);
     }
   }
+}
+
+/**
+ * A line worked out from others by its name alone: one named only by what it measures ("Gross expenditure", "Net cost
+ * of services"), or a requirement ("District Council Basic Council Tax Requirement"), which a budget always works out.
+ */
+function namesWorkedOutLine(label: string): boolean {
+  return namesOnlyAMeasure(label) || /\brequirement\b/i.test(label);
 }
 
 /** Two names for one thing, their years and stop words set aside (nameWords): the same words, or every word of one among the other's. */
