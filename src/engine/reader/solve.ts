@@ -962,7 +962,7 @@ class Solver {
       const name = nameWords(rows[first]!.label);
       if (name.length > 0 && name.join(' ') === nameWords(label).join(' ')) return 'asserted';
     }
-    const opening = this.withFigures.indexOf(true);
+    const opening = this.firstFigures;
     if (opening < 0 || opening >= t) return undefined;
     const year = parseYear(rows[opening]!.label);
     const later = parseYear(label);
